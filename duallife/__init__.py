@@ -1,0 +1,5 @@
+"""Dual Life Tohoku."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]
