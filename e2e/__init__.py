@@ -1,0 +1,1 @@
+"""Browser tests: headless Chromium (Debian package) driven by Playwright, checked with axe-core."""

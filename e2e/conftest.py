@@ -1,0 +1,296 @@
+"""Fixtures for the browser tests.
+
+- ``live_url``: the site, served by ``duallife runserver`` in a subprocess against its own
+  throw-away SQLite database (migrated, Tohoku region pack and demo data loaded), whatever
+  ``DATABASE_URL`` the test run itself uses (CI points that at PostgreSQL).
+- ``browser``: Debian's ``/usr/bin/chromium``, headless, driven by Playwright.
+- ``page``: a fresh browser context per test, Japanese locale and Tokyo time, pointed at the
+  live server (``page.goto("/regions/")`` works); a full-page screenshot lands in
+  ``e2e/artifacts/`` when the test fails.
+- ``assert_no_axe_violations(page)``: axe-core's WCAG 2 A/AA rules must find nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = ROOT / "build" / "static" / "vendor" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT = 60  # seconds until /healthz must answer
+SETUP_COMMAND_TIMEOUT = 600  # seconds for each of migrate / load-region-pack / demo
+PHONE_VIEWPORT = {"width": 375, "height": 812}
+
+_REPORTS = pytest.StashKey[dict]()
+
+
+# --- The server -----------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_env(workdir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    # The test run's own database (possibly PostgreSQL in CI), Redis and settings module are not
+    # the e2e server's: it always gets a fresh SQLite file and in-process everything.
+    for name in ("REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DUALLIFE_TESTING", "PYTEST_CURRENT_TEST"):
+        env.pop(name, None)
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
+            "DUALLIFE_VAR_DIR": str(workdir),
+            "DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "e2e.server_settings",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+            "PYTHONUNBUFFERED": "1",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    return env
+
+
+def _duallife(*args: str) -> list[str]:
+    return [sys.executable, "-m", "duallife.cli", *args]
+
+
+def _run_setup_command(args: list[str], env: dict[str, str]) -> None:
+    result = subprocess.run(
+        _duallife(*args),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SETUP_COMMAND_TIMEOUT,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"e2e server setup: `duallife {' '.join(args)}` exited {result.returncode}\n"
+            f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}",
+            pytrace=False,
+        )
+
+
+def _available_commands() -> set[str]:
+    from django.core.management import get_commands
+
+    return set(get_commands())
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(
+                f"e2e server exited with {process.returncode} before answering:\n"
+                f"{log.read_text(errors='replace')[-4000:]}",
+                pytrace=False,
+            )
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+            last_error = exc
+        time.sleep(0.1)
+    pytest.fail(
+        f"e2e server did not answer {url}/healthz within {SERVER_START_TIMEOUT}s ({last_error}):\n"
+        f"{log.read_text(errors='replace')[-4000:]}",
+        pytrace=False,
+    )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (no trailing slash) of a freshly set-up site served by ``duallife runserver``."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium not installed: run make setup")
+    workdir = tmp_path_factory.mktemp("e2e-server")
+    env = _server_env(workdir)
+    commands = _available_commands()
+
+    _run_setup_command(["migrate", "--noinput"], env)
+    if "load_region_pack" in commands:
+        _run_setup_command(["load-region-pack", "tohoku"], env)
+    else:  # pragma: no cover - only until the region loader lands
+        warnings.warn("e2e: `duallife load-region-pack` does not exist yet; no region data", stacklevel=1)
+    if "demo" in commands:
+        _run_setup_command(["demo"], env)
+    else:  # pragma: no cover - only until the demo command lands
+        warnings.warn("e2e: `duallife demo` does not exist yet; no demo data", stacklevel=1)
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = workdir / "server.log"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            _duallife("runserver", "--noreload", f"127.0.0.1:{port}"),
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_until_healthy(url, process, log)
+        yield url
+    finally:
+        _stop(process)
+
+
+# --- The browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium.
+
+    Package-scoped (this package is the whole e2e suite): Playwright's sync API leaves an asyncio
+    loop marked as running on the main thread while it is started, which makes Django refuse ORM
+    calls ("async context") in any database test that would run in the same process meanwhile.
+    Stopping it when the e2e package is done keeps the unit tests safe whatever the order.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium not installed: run make setup")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    item.stash.setdefault(_REPORTS, {})[report.when] = report
+    return report
+
+
+def _artifact_name(nodeid: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid).strip("_")[:180]
+
+
+@pytest.fixture
+def page(browser: Browser, live_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_url, locale="ja-JP", timezone_id="Asia/Tokyo")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        report = request.node.stash.get(_REPORTS, {}).get("call")
+        if report is not None and report.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            name = _artifact_name(request.node.nodeid)
+            try:
+                page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+                (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
+            except Exception as exc:  # a screenshot must never hide the real failure
+                warnings.warn(f"e2e: could not save failure artifacts for {name}: {exc}", stacklevel=1)
+        context.close()
+
+
+@pytest.fixture
+def page_errors(page: Page) -> list[str]:
+    """Uncaught JavaScript errors on ``page`` (request this fixture before navigating)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+# --- Checks shared by the tests -------------------------------------------------------------
+
+_AXE_RUN = """
+async () => {
+  const results = await axe.run(document, {
+    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']},
+    resultTypes: ['violations'],
+  });
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary || ''})),
+  }));
+}
+"""
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """Run axe-core's WCAG 2 A and AA rules on the page as it is now."""
+    if not AXE_JS.is_file():
+        pytest.fail(f"axe-core is missing at {AXE_JS.relative_to(ROOT)}: run make setup", pytrace=False)
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(_AXE_RUN)
+
+
+def format_violations(violations: list[dict], max_nodes: int = 8) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} [{violation['impact']}]: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:max_nodes]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"    {node['target']}  -- {summary[:300]}")
+        if len(violation["nodes"]) > max_nodes:
+            lines.append(f"    … and {len(violation['nodes']) - max_nodes} more")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    if violations:
+        pytest.fail(
+            f"axe found {len(violations)} WCAG 2 A/AA violation(s) on {page.url}:\n"
+            + format_violations(violations),
+            pytrace=False,
+        )
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
+    return page.evaluate(
+        "() => { const el = document.scrollingElement;"
+        " return Math.max(0, el.scrollWidth - el.clientWidth); }"
+    )
