@@ -1,0 +1,48 @@
+"""Dual-life cost simulator: monthly rent and travel between Tokyo and a Tohoku city.
+
+Pure Python (no Django). Build a :class:`CostInput` (or a list of :class:`Destination`) and call
+:func:`simulate` (or :func:`compare_destinations`). Invalid inputs raise
+:class:`CostInputError` with a Japanese message.
+"""
+
+from .compute import (
+    break_even_trips,
+    compare_destinations,
+    exact_monthly_total,
+    monthly_subsidy,
+    per_trip_subsidy,
+    round_half_up,
+    simulate,
+)
+from .types import (
+    MAX_TRIPS_PER_MONTH,
+    MODE_LABELS,
+    CostInput,
+    CostInputError,
+    CostResult,
+    Destination,
+    Mode,
+    Subsidy,
+    parse_rate,
+    parse_trips_per_month,
+)
+
+__all__ = [
+    "MAX_TRIPS_PER_MONTH",
+    "MODE_LABELS",
+    "CostInput",
+    "CostInputError",
+    "CostResult",
+    "Destination",
+    "Mode",
+    "Subsidy",
+    "break_even_trips",
+    "compare_destinations",
+    "exact_monthly_total",
+    "monthly_subsidy",
+    "parse_rate",
+    "parse_trips_per_month",
+    "per_trip_subsidy",
+    "round_half_up",
+    "simulate",
+]

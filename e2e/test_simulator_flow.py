@@ -1,0 +1,117 @@
+"""The cost simulator as a visitor uses it: pick 仙台市 and two trips a month, read the result.
+
+With the report's defaults the answer is table 5-6-2's: rent 62,065 + two Shinkansen round trips
+42,240 = 104,305 yen a month.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from e2e.conftest import assert_no_axe_violations
+
+pytestmark = pytest.mark.e2e
+
+SENDAI = "041009"
+SENDAI_TOTAL = re.compile(r"104,305")
+
+
+def _simulator_form(page: Page) -> Locator:
+    return page.locator("form").filter(has=page.locator("[name=destination]"))
+
+
+def _set_field(form: Locator, name: str, value: str) -> None:
+    """Set a form field whatever control it is (select, text/number input, radio group)."""
+    field = form.locator(f"[name={name}]")
+    first = field.first
+    tag = first.evaluate("el => el.tagName.toLowerCase()")
+    kind = (first.get_attribute("type") or "").lower()
+    if tag == "select":
+        first.select_option(value=value)
+    elif kind in {"radio", "checkbox"}:
+        form.locator(f"[name={name}][value='{value}']").check()
+    else:
+        first.fill(value)
+
+
+def _result_region(page: Page) -> Locator:
+    return page.locator("[aria-live]").filter(has_text=SENDAI_TOTAL)
+
+
+def test_simulate_sendai_two_trips(page: Page, page_errors: list[str]) -> None:
+    page.goto("/simulator/")
+    form = _simulator_form(page)
+    expect(form).to_have_count(1)
+    # The live region must already be in the page, or screen readers will not announce the result.
+    expect(page.locator("[aria-live]").first).to_be_attached()
+    # Every control the visitor fills in has an accessible name.
+    expect(form.locator("[name=destination]").first).to_have_accessible_name(re.compile(r"\S"))
+    expect(form.locator("[name=trips_per_month]").first).to_have_accessible_name(re.compile(r"\S"))
+
+    _set_field(form, "destination", SENDAI)
+    destination = form.locator("[name=destination]").first
+    if destination.evaluate("el => el.tagName.toLowerCase()") == "select":
+        expect(destination.locator("option:checked")).to_contain_text("仙台市")
+    _set_field(form, "trips_per_month", "2")
+
+    page.evaluate("() => { window.__e2eSamePage = true; }")
+    form.locator("button[type=submit], input[type=submit], button:not([type])").first.click()
+
+    expect(_result_region(page)).to_be_visible()
+    expect(_result_region(page)).to_contain_text("円")
+    # The result came in through htmx (no full reload) and the URL can be shared.
+    assert page.evaluate("() => window.__e2eSamePage === true"), "submitting reloaded the whole page"
+    expect(page).to_have_url(re.compile(rf"[?&]destination={SENDAI}(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]trips_per_month=2(&|$)"))
+
+    _check_comparison_table(page)
+    _check_chart(page)
+    assert_no_axe_violations(page)
+    assert page_errors == [], f"JavaScript errors: {page_errors}"
+
+
+def test_shared_url_shows_the_result(page: Page, page_errors: list[str]) -> None:
+    response = page.goto(f"/simulator/?destination={SENDAI}&trips_per_month=2")
+    assert response is not None
+    assert response.status == 200
+
+    expect(_result_region(page)).to_be_visible()
+    form = _simulator_form(page)
+    expect(form.locator("[name=destination]").first).to_have_value(SENDAI)
+    _check_comparison_table(page)
+    _check_chart(page)
+    assert page_errors == [], f"JavaScript errors: {page_errors}"
+
+
+def _check_comparison_table(page: Page) -> None:
+    table = page.get_by_role("table").filter(has_text="仙台市")
+    expect(table).to_have_count(1)
+    rows = table.locator("tbody tr")
+    expect(rows.filter(has_text="仙台市")).to_have_count(1)
+    expect(rows.filter(has_text="仙台市")).to_contain_text(SENDAI_TOTAL)
+
+    # One row per destination the form offers.
+    destination = _simulator_form(page).locator("[name=destination]").first
+    if destination.evaluate("el => el.tagName.toLowerCase()") == "select":
+        names = [
+            name.strip()
+            for name in destination.locator("option").evaluate_all(
+                "options => options.filter(o => o.value).map(o => o.textContent)"
+            )
+        ]
+        missing = [name for name in names if rows.filter(has_text=_short_name(name)).count() == 0]
+        assert not missing, f"destinations without a row in the comparison table: {missing}"
+
+
+def _short_name(option_text: str) -> str:
+    """'仙台市（宮城県）' -> '仙台市': the municipality name an option starts with."""
+    return re.split(r"[（(\s]", option_text.strip(), maxsplit=1)[0]
+
+
+def _check_chart(page: Page) -> None:
+    chart = page.locator("[role=img]").filter(has=page.locator("canvas, svg"))
+    expect(chart.first).to_be_visible()
+    expect(chart.first).to_have_accessible_name(re.compile(r"\S"))
