@@ -27,12 +27,53 @@ EXTRA = [
     ("221007", "22", "静岡市", "シズオカシ", "comparison"),
 ]
 NAMES_EN = [
-    "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi",
-    "Gunma", "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui",
-    "Yamanashi", "Nagano", "Gifu", "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo",
-    "Nara", "Wakayama", "Tottori", "Shimane", "Okayama", "Hiroshima", "Yamaguchi", "Tokushima",
-    "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga", "Nagasaki", "Kumamoto", "Oita", "Miyazaki",
-    "Kagoshima", "Okinawa",
+    "Hokkaido",
+    "Aomori",
+    "Iwate",
+    "Miyagi",
+    "Akita",
+    "Yamagata",
+    "Fukushima",
+    "Ibaraki",
+    "Tochigi",
+    "Gunma",
+    "Saitama",
+    "Chiba",
+    "Tokyo",
+    "Kanagawa",
+    "Niigata",
+    "Toyama",
+    "Ishikawa",
+    "Fukui",
+    "Yamanashi",
+    "Nagano",
+    "Gifu",
+    "Shizuoka",
+    "Aichi",
+    "Mie",
+    "Shiga",
+    "Kyoto",
+    "Osaka",
+    "Hyogo",
+    "Nara",
+    "Wakayama",
+    "Tottori",
+    "Shimane",
+    "Okayama",
+    "Hiroshima",
+    "Yamaguchi",
+    "Tokushima",
+    "Kagawa",
+    "Ehime",
+    "Kochi",
+    "Fukuoka",
+    "Saga",
+    "Nagasaki",
+    "Kumamoto",
+    "Oita",
+    "Miyazaki",
+    "Kagoshima",
+    "Okinawa",
 ]
 
 
@@ -41,7 +82,8 @@ def fold(text: str) -> str:
 
 
 def main(source: str, out_dir: str) -> int:
-    rows = list(csv.DictReader(open(source, encoding="utf-8")))
+    with open(source, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     out = Path(out_dir)
     prefectures = [r for r in rows if not r["city"]]
     with open(out / "prefectures.csv", "w", encoding="utf-8", newline="") as f:
@@ -49,7 +91,9 @@ def main(source: str, out_dir: str) -> int:
         w.writerow(["code", "lg_code", "name", "name_kana", "name_en"])
         for r in prefectures:
             code = r["code"][:2]
-            w.writerow([code, r["code"], r["prefecture"], fold(r["prefecture_kana"]), NAMES_EN[int(code) - 1]])
+            w.writerow(
+                [code, r["code"], r["prefecture"], fold(r["prefecture_kana"]), NAMES_EN[int(code) - 1]]
+            )
     with open(out / "municipalities.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["code", "prefecture_code", "name", "name_kana", "role", "is_capital"])

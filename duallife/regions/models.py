@@ -166,6 +166,9 @@ class PrefectureIndicator(models.Model):
             models.UniqueConstraint(fields=["prefecture", "indicator"], name="uniq_prefecture_indicator"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.prefecture_id}/{self.indicator_id}: {self.value}"
+
 
 class Industry(models.Model):
     key = models.SlugField(_("識別子"), max_length=60, unique=True)
@@ -207,6 +210,9 @@ class IndustryEmployment(models.Model):
             models.UniqueConstraint(fields=["area_key", "industry", "year"], name="uniq_industry_employment"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.area_name} {self.industry_id} {self.year}: {self.workers_thousands}"
+
 
 class NetMigration(models.Model):
     """Monthly net in-migration (転入超過数) of a prefecture; negative means net out-migration."""
@@ -224,6 +230,9 @@ class NetMigration(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["prefecture", "year", "month"], name="uniq_net_migration"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month:02d}: {self.net_migrants}"
 
 
 class SupportProgram(models.Model):

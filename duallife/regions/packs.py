@@ -254,11 +254,15 @@ def read_pack(directory: Path) -> PackData:
     errors: list[PackError] = []
     manifest_path = directory / "manifest.toml"
     if not manifest_path.is_file():
-        raise PackValidationError([PackError("manifest.toml", None, f"マニフェストがありません: {directory}")])
+        raise PackValidationError(
+            [PackError("manifest.toml", None, f"マニフェストがありません: {directory}")]
+        )
     try:
         manifest = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PackValidationError([PackError("manifest.toml", None, f"TOML として読めません: {exc}")]) from None
+        raise PackValidationError(
+            [PackError("manifest.toml", None, f"TOML として読めません: {exc}")]
+        ) from None
 
     pack = manifest.get("pack") or {}
     for key in ("slug", "title", "version", "reference_municipality", "prefectures"):
@@ -391,10 +395,16 @@ def _check_references(
 
     for code in pack["prefectures"]:
         if code not in prefectures:
-            errors.append(PackError("manifest.toml", None, f"対象の都道府県 {code!r} が prefectures にありません"))
+            errors.append(
+                PackError("manifest.toml", None, f"対象の都道府県 {code!r} が prefectures にありません")
+            )
     if pack["reference_municipality"] not in municipalities:
         errors.append(
-            PackError("manifest.toml", None, f"基準地 {pack['reference_municipality']!r} が municipalities にありません")
+            PackError(
+                "manifest.toml",
+                None,
+                f"基準地 {pack['reference_municipality']!r} が municipalities にありません",
+            )
         )
     for line, r in each("prefectures"):
         if r["lg_code"] != prefecture_lg_code(r["code"]):
@@ -403,7 +413,11 @@ def _check_references(
         if r["prefecture_code"] not in prefectures:
             err("municipalities", line, f"都道府県 {r['prefecture_code']} がありません")
         elif r["code"][:2] != r["prefecture_code"]:
-            err("municipalities", line, f"コード {r['code']} の上2桁が都道府県 {r['prefecture_code']} と一致しません")
+            err(
+                "municipalities",
+                line,
+                f"コード {r['code']} の上2桁が都道府県 {r['prefecture_code']} と一致しません",
+            )
         if r["role"] not in ROLES:
             err("municipalities", line, f"role は {', '.join(sorted(ROLES))} のいずれかです（{r['role']!r}）")
     place_refs = {

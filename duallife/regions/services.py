@@ -106,10 +106,7 @@ def _write(data: PackData) -> LoadReport:
         "prefectures",
         Prefecture.objects.all(),
         key=lambda o: o.code,
-        rows={
-            r["code"]: {**r, "pack": pack_of(r["code"])}
-            for r in rows["prefectures"]
-        },
+        rows={r["code"]: {**r, "pack": pack_of(r["code"])} for r in rows["prefectures"]},
         model=Prefecture,
         delete_missing=False,
     )

@@ -1,16 +1,87 @@
+"""Public region pages: the Tohoku overview, a prefecture, a municipality. Read-only, no login."""
+
+from __future__ import annotations
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from duallife.core.templatetags.jpformat import localized_name
 
 from . import selectors
 
+SIMULATOR_TRIPS_PER_MONTH = 2
+
 
 def overview(request: HttpRequest) -> HttpResponse:
-    return render(request, "regions/overview.html", {"prefectures": selectors.pack_prefectures()})
+    data = selectors.region_overview()
+    return render(
+        request,
+        "regions/overview.html",
+        {
+            "overview": data,
+            "migration_chart": _migration_chart(data.migration) if data.migration else None,
+        },
+    )
 
 
 def prefecture_detail(request: HttpRequest, code: str) -> HttpResponse:
-    raise Http404
+    page = selectors.prefecture_page(code)
+    if page is None:
+        raise Http404(_("この都道府県のページはありません。"))
+    return render(
+        request,
+        "regions/prefecture.html",
+        {
+            "page": page,
+            "industry_chart": _industry_chart(page),
+            "trips_per_month": SIMULATOR_TRIPS_PER_MONTH,
+        },
+    )
 
 
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
-    raise Http404
+    page = selectors.municipality_page(code)
+    if page is None:
+        raise Http404(_("この市町村のページはありません。"))
+    return render(
+        request,
+        "regions/municipality.html",
+        {"page": page, "trips_per_month": SIMULATOR_TRIPS_PER_MONTH},
+    )
+
+
+# --- chart data (rendered with json_script, drawn by regions/charts.js) ---------------------------
+
+
+def _industry_chart(page: selectors.PrefecturePage) -> dict:
+    rows = page.chart_industries
+    series = [(localized_name(page.prefecture), [r.here for r in rows])]
+    if any(r.national for r in rows):
+        series.append((_("全国"), [r.national for r in rows]))
+    if page.reference_prefecture and any(r.reference for r in rows):
+        series.append((localized_name(page.reference_prefecture), [r.reference for r in rows]))
+    return {
+        "type": "bar",
+        "unit": "%",
+        "categories": [localized_name(r.industry) for r in rows],
+        "series": [
+            {"name": name, "data": [float(e.share_percent) if e else None for e in cells]}
+            for name, cells in series
+        ],
+    }
+
+
+def _migration_chart(table: selectors.MigrationTable) -> dict:
+    return {
+        "type": "line",
+        "unit": _("人"),
+        "categories": [_("%(month)d月") % {"month": month} for month, _values in table.rows],
+        "series": [
+            {
+                "name": _("%(year)d年") % {"year": year},
+                "data": [values[index] for _month, values in table.rows],
+            }
+            for index, year in enumerate(table.years)
+        ],
+    }

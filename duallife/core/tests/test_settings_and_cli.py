@@ -22,7 +22,9 @@ PROBE = (
 
 
 def run(code: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY"}
+    }
     clean.update(env, DJANGO_SETTINGS_MODULE="duallife.settings", PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True, text=True, timeout=60)
 
@@ -43,7 +45,9 @@ def test_defaults_are_sqlite_local_memory_and_in_process_tasks_in_japanese():
 
 
 def test_database_and_redis_urls_switch_to_postgresql_redis_and_celery_workers():
-    s = probe(DATABASE_URL="postgres://app@db.internal:5432/duallife", REDIS_URL="redis://cache.internal:6379/0")
+    s = probe(
+        DATABASE_URL="postgres://app@db.internal:5432/duallife", REDIS_URL="redis://cache.internal:6379/0"
+    )
     assert s["db"] == "django.db.backends.postgresql"
     assert s["name"] == "duallife"
     assert s["cache"].endswith("RedisCache")

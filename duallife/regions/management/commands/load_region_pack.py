@@ -21,9 +21,8 @@ class Command(BaseCommand):
             report = region_pack_load(slug=slug, directory=directory)
         except PackValidationError as exc:
             lines = "\n".join(f"  {e}" for e in exc.errors)
-            raise CommandError(
-                f"地域パック {slug!r} に {len(exc.errors)} 件の誤りがあります。何も読み込んでいません。\n{lines}"
-            ) from None
+            summary = f"地域パック {slug!r} に {len(exc.errors)} 件の誤りがあります。何も読み込んでいません。"
+            raise CommandError(f"{summary}\n{lines}") from None
         for line in report.lines():
             self.stdout.write(f"  {line}")
         status = "更新しました" if report.changed else "変更はありません"

@@ -1,0 +1,98 @@
+"""Forms for region data. Support programs are entered by staff in the admin."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Municipality, Prefecture, SupportProgram
+
+
+class SupportProgramAdminForm(forms.ModelForm):
+    """A support program as staff enter it: places that fit together, a safe link, a sane amount."""
+
+    url = forms.URLField(
+        label=SupportProgram._meta.get_field("url").verbose_name,
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        error_messages={
+            "invalid": _("詳細ページのURLを正しく入力してください（例: https://example.jp/）。"),
+            "max_length": _("詳細ページのURLは200文字以内にしてください。"),
+        },
+    )
+
+    class Meta:
+        model = SupportProgram
+        fields = [
+            "prefecture",
+            "municipality",
+            "owner",
+            "category",
+            "name",
+            "summary",
+            "amount_yen",
+            "amount_note",
+            "conditions",
+            "url",
+            "is_published",
+        ]
+        error_messages = {
+            "amount_yen": {
+                "min_value": _("上限額は0円以上で入力してください。"),
+                "invalid": _("上限額は半角数字（円単位の整数）で入力してください。"),
+            },
+            "prefecture": {"required": _("都道府県を選んでください。")},
+            "name": {"required": _("制度名を入力してください。")},
+            "owner": {"required": _("実施主体を入力してください。")},
+            "summary": {"required": _("概要を入力してください。")},
+            "category": {"required": _("種類を選んでください。")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only places a region pack covers can carry programs: those are the ones with pages.
+        self.fields["prefecture"].queryset = Prefecture.objects.filter(pack__isnull=False).order_by("code")
+        if "municipality" in self.fields:
+            self.fields["municipality"].queryset = Municipality.objects.filter(
+                role=Municipality.Role.PACK, prefecture__pack__isnull=False
+            ).select_related("prefecture")
+            self.fields["municipality"].error_messages["invalid_choice"] = _(
+                "選んだ市町村は支援制度の対象地域ではありません。"
+            )
+        self.fields["prefecture"].error_messages["invalid_choice"] = _(
+            "選んだ都道府県は支援制度の対象地域ではありません。"
+        )
+
+    def clean_amount_yen(self) -> int | None:
+        amount = self.cleaned_data.get("amount_yen")
+        if amount is not None and amount < 0:
+            raise forms.ValidationError(_("上限額は0円以上で入力してください。"), code="min_value")
+        return amount
+
+    def clean_url(self) -> str:
+        url = (self.cleaned_data.get("url") or "").strip()
+        if url and urlsplit(url).scheme.lower() not in {"http", "https"}:
+            raise forms.ValidationError(
+                _("詳細ページのURLは http:// または https:// で始まるものにしてください。"), code="scheme"
+            )
+        return url
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        prefecture = cleaned.get("prefecture")
+        municipality = cleaned.get("municipality")
+        if prefecture and municipality and municipality.prefecture_id != prefecture.pk:
+            self.add_error(
+                "municipality",
+                forms.ValidationError(
+                    _(
+                        "%(municipality)sは%(prefecture)sの市町村ではありません。都道府県か市町村を選び直してください。"
+                    ),
+                    code="prefecture_mismatch",
+                    params={"municipality": municipality.name, "prefecture": prefecture.name},
+                ),
+            )
+        return cleaned
