@@ -5,8 +5,8 @@
   ``DATABASE_URL`` the test run itself uses (CI points that at PostgreSQL).
 - ``browser``: Debian's ``/usr/bin/chromium``, headless, driven by Playwright.
 - ``page``: a fresh browser context per test, Japanese locale and Tokyo time, pointed at the
-  live server (``page.goto("/regions/")`` works); a full-page screenshot lands in
-  ``e2e/artifacts/`` when the test fails.
+  live server (``page.goto("/regions/")`` works); a full-page screenshot and the page's HTML
+  land in ``e2e/artifacts/`` when the test fails (with the server log, if anything failed).
 - ``assert_no_axe_violations(page)``: axe-core's WCAG 2 A/AA rules must find nothing.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -43,8 +44,16 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT = 60  # seconds until /healthz must answer
 SETUP_COMMAND_TIMEOUT = 600  # seconds for each of migrate / load-region-pack / demo
 PHONE_VIEWPORT = {"width": 375, "height": 812}
+# Generous waits: CI machines are small and busy (a page with ECharts is ~1 MB of script).
+NAVIGATION_TIMEOUT_MS = 30_000
+ACTION_TIMEOUT_MS = 15_000
+EXPECT_TIMEOUT_MS = 10_000
+# `duallife demo` creates the admin user with this password on the e2e server.
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "e2e-demo-Password-4821"
 
 _REPORTS = pytest.StashKey[dict]()
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 # --- The server -----------------------------------------------------------------------------
@@ -71,6 +80,7 @@ def _server_env(workdir: Path) -> dict[str, str]:
             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
             "PYTHONUNBUFFERED": "1",
             "LOG_LEVEL": "WARNING",
+            "DUALLIFE_DEMO_PASSWORD": DEMO_ADMIN_PASSWORD,
         }
     )
     return env
@@ -98,31 +108,42 @@ def _run_setup_command(args: list[str], env: dict[str, str]) -> None:
         )
 
 
-def _available_commands() -> set[str]:
-    from django.core.management import get_commands
-
-    return set(get_commands())
-
-
-def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+def _wait_until_healthy(url: str, process: subprocess.Popen) -> bool:
+    """True once ``/healthz`` answers 200; False if the server process exits first."""
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     last_error: Exception | None = None
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(
-                f"e2e server exited with {process.returncode} before answering:\n"
-                f"{log.read_text(errors='replace')[-4000:]}",
-                pytrace=False,
-            )
+            return False
         try:
             with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
                 if response.status == 200:
-                    return
+                    return True
         except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
             last_error = exc
         time.sleep(0.1)
+    _stop(process)
+    pytest.fail(f"e2e server did not answer {url}/healthz within {SERVER_START_TIMEOUT}s ({last_error})")
+
+
+def _start_server(env: dict[str, str], log: Path, attempts: int = 3) -> tuple[subprocess.Popen, str]:
+    """Start ``duallife runserver`` on a free port; retry on a new port if it exits early."""
+    for _ in range(attempts):
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        with log.open("ab") as log_file:
+            process = subprocess.Popen(
+                _duallife("runserver", "--noreload", f"127.0.0.1:{port}"),
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        if _wait_until_healthy(url, process):
+            return process, url
     pytest.fail(
-        f"e2e server did not answer {url}/healthz within {SERVER_START_TIMEOUT}s ({last_error}):\n"
+        f"e2e server exited with {process.returncode} before answering:\n"
         f"{log.read_text(errors='replace')[-4000:]}",
         pytrace=False,
     )
@@ -140,41 +161,25 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_url(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[str]:
     """Base URL (no trailing slash) of a freshly set-up site served by ``duallife runserver``."""
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium not installed: run make setup")
     workdir = tmp_path_factory.mktemp("e2e-server")
     env = _server_env(workdir)
-    commands = _available_commands()
-
     _run_setup_command(["migrate", "--noinput"], env)
-    if "load_region_pack" in commands:
-        _run_setup_command(["load-region-pack", "tohoku"], env)
-    else:  # pragma: no cover - only until the region loader lands
-        warnings.warn("e2e: `duallife load-region-pack` does not exist yet; no region data", stacklevel=1)
-    if "demo" in commands:
-        _run_setup_command(["demo"], env)
-    else:  # pragma: no cover - only until the demo command lands
-        warnings.warn("e2e: `duallife demo` does not exist yet; no demo data", stacklevel=1)
+    _run_setup_command(["load-region-pack", "tohoku"], env)
+    _run_setup_command(["demo"], env)
 
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
     log = workdir / "server.log"
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            _duallife("runserver", "--noreload", f"127.0.0.1:{port}"),
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
+    process, url = _start_server(env, log)
     try:
-        _wait_until_healthy(url, process, log)
         yield url
     finally:
         _stop(process)
+        if request.session.testsfailed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            shutil.copyfile(log, ARTIFACTS / "server.log")
 
 
 # --- The browser ----------------------------------------------------------------------------
@@ -191,8 +196,11 @@ def browser() -> Iterator[Browser]:
     """
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium not installed: run make setup")
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)  # artifacts describe the latest run only
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield chromium
         finally:
@@ -213,7 +221,8 @@ def _artifact_name(nodeid: str) -> str:
 @pytest.fixture
 def page(browser: Browser, live_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(base_url=live_url, locale="ja-JP", timezone_id="Asia/Tokyo")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     page = context.new_page()
     try:
         yield page
@@ -269,7 +278,9 @@ def axe_violations(page: Page) -> list[dict]:
 def format_violations(violations: list[dict], max_nodes: int = 8) -> str:
     lines = []
     for violation in violations:
-        lines.append(f"- {violation['id']} [{violation['impact']}]: {violation['help']} ({violation['helpUrl']})")
+        lines.append(
+            f"- {violation['id']} [{violation['impact']}]: {violation['help']} ({violation['helpUrl']})"
+        )
         for node in violation["nodes"][:max_nodes]:
             summary = " ".join(node["summary"].split())
             lines.append(f"    {node['target']}  -- {summary[:300]}")
@@ -291,6 +302,5 @@ def assert_no_axe_violations(page: Page) -> None:
 def horizontal_overflow(page: Page) -> int:
     """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
     return page.evaluate(
-        "() => { const el = document.scrollingElement;"
-        " return Math.max(0, el.scrollWidth - el.clientWidth); }"
+        "() => { const el = document.scrollingElement; return Math.max(0, el.scrollWidth - el.clientWidth); }"
     )

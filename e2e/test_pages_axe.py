@@ -54,3 +54,5 @@ def test_page_fits_a_phone(page: Page, path: str, status: int, lang: str, headin
 
     overflow = horizontal_overflow(page)
     assert overflow <= 1, f"{path} is {overflow}px wider than a {PHONE_VIEWPORT['width']}px screen"
+    # Narrow screens make wide tables scroll, and a scrolling region must be reachable by keyboard.
+    assert_no_axe_violations(page)
