@@ -51,7 +51,9 @@ def main() -> None:
         assert not report.changed
     print(f"database: {django.db.connection.vendor}, repeats: {args.repeat}")
     for label, values in (("validate only", validate), ("first load", first), ("re-run (no change)", rerun)):
-        print(f"{label:20s} median {statistics.median(values) * 1000:7.1f} ms  max {max(values) * 1000:7.1f} ms")
+        print(
+            f"{label:20s} median {statistics.median(values) * 1000:7.1f} ms  max {max(values) * 1000:7.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -1,3 +1,204 @@
-from ninja import Router
+"""JSON API of the cost simulator, mounted at ``/api/v1/simulator/``.
+
+Every bad input answers 400 with a Japanese ``detail``: malformed parameters through the
+API-wide validation handler (``duallife/api.py``), domain problems (unknown place, no data,
+inconsistent subsidy) here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import WithJsonSchema
+
+from duallife.engine.costs import MAX_RENT_YEN, MAX_SUBSIDY_CAP_YEN, Mode
+
+from .payloads import place_payload, quote_payload
+from .selectors import REFERENCE_CODE, SimulatorError, build_subsidy, cost_dataset, cost_quote
 
 router = Router()
+
+CODE_DESCRIPTION = "全国地方公共団体コード（6桁、検査数字付き）"
+
+# Decimals are parsed exactly, but documented as plain numbers (pydantic would add "or any string").
+TripsNumber = Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 31})]
+RateNumber = Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1})]
+
+
+# --- Schemas ------------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="利用者にそのまま見せられる日本語のメッセージ")
+    errors: list[str] = Field(default_factory=list, description="問題のあった入力項目")
+
+
+class CostQuery(Schema):
+    origin: str = Field(REFERENCE_CODE, description=f"出発地（東京側）の{CODE_DESCRIPTION}", max_length=12)
+    destination: str = Field(description=f"目的地（東北側）の{CODE_DESCRIPTION}", max_length=12)
+    trips_per_month: TripsNumber = Field(
+        ge=0, le=31, description="月あたりの往復回数（0〜31、小数第1位まで）", examples=[2]
+    )
+    mode: Literal["A", "B"] = Field(
+        "A",
+        description="A: 目的地に住み東京へ通う（東京暮らしと比較）／"
+        "B: 東京に住み目的地で副業する（往復しない東京暮らしと比較）",
+    )
+    rent_yen: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_RENT_YEN,
+        description="住まいの家賃（円/月）。Aでは目的地、Bでは東京の家賃を置き換える",
+    )
+    subsidy_rate: RateNumber | None = Field(None, ge=0, le=1, description="交通費の補助率（0〜1）")
+    subsidy_cap_per_trip_yen: int | None = Field(
+        None, ge=0, le=MAX_SUBSIDY_CAP_YEN, description="1往復あたりの補助上限（円）"
+    )
+    subsidy_cap_per_month_yen: int | None = Field(
+        None, ge=0, le=MAX_SUBSIDY_CAP_YEN, description="月あたりの補助上限（円）"
+    )
+
+
+class PlaceOut(Schema):
+    code: str
+    name: str
+    prefecture_code: str
+    prefecture: str
+
+
+class SubsidyOut(Schema):
+    rate: float
+    cap_per_trip_yen: int | None
+    cap_per_month_yen: int | None
+
+
+class SourceOut(Schema):
+    title: str
+    publisher: str
+    url: str
+    published: str
+    year: int
+    used_for: str
+
+
+class CostOut(Schema):
+    origin: PlaceOut
+    destination: PlaceOut
+    mode: Literal["A", "B"]
+    mode_label: str
+    trips_per_month: float
+    rent_override_yen: int | None
+    subsidy: SubsidyOut | None
+    travel_mode: str = Field(description="交通手段")
+    monthly_rent_yen: int
+    monthly_travel_yen: int
+    monthly_subsidy_yen: int
+    monthly_total_yen: int
+    baseline_total_yen: int
+    difference_yen: int = Field(description="monthly_total_yen − baseline_total_yen（負なら安い）")
+    break_even_trips_per_month: float | None = Field(
+        description="A: 東京暮らし以下の費用で済む最大の月往復回数（小数第2位で切り捨て）。"
+        "null は上限なし、0 は安くならない。B では常に null"
+    )
+    one_way_minutes: int
+    monthly_travel_minutes: int
+    sources: list[SourceOut]
+
+
+class DestinationOut(Schema):
+    code: str
+    name: str
+    one_way_minutes: int
+    round_trip_fare_yen: int
+    monthly_rent_yen: int
+
+
+class PrefectureDestinationsOut(Schema):
+    code: str
+    name: str
+    destinations: list[DestinationOut]
+
+
+class DestinationsOut(Schema):
+    origin: PlaceOut
+    prefectures: list[PrefectureDestinationsOut]
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+
+def _error(exc: SimulatorError) -> Status:
+    return Status(400, {"detail": exc.message, "errors": [exc.field] if exc.field else []})
+
+
+# --- Endpoints ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cost",
+    response={200: CostOut, 400: ErrorOut},
+    summary="二地域生活の月額コスト試算",
+    description="家賃と東京との往復交通費（補助を差し引き）を月額で試算し、東京暮らしと比べます。"
+    "金額は円（整数）、時間は分。各金額は正確に計算してから円未満を四捨五入しています。",
+    operation_id="simulator_cost",
+)
+def cost(request: HttpRequest, params: Query[CostQuery]):
+    try:
+        subsidy = build_subsidy(
+            params.subsidy_rate, params.subsidy_cap_per_trip_yen, params.subsidy_cap_per_month_yen
+        )
+        quote = cost_quote(
+            origin_code=params.origin,
+            destination_code=params.destination,
+            mode=Mode(params.mode),
+            trips_per_month=params.trips_per_month,
+            rent_override_yen=params.rent_yen,
+            subsidy=subsidy,
+        )
+    except SimulatorError as exc:
+        return _error(exc)
+    return Status(200, quote_payload(quote))
+
+
+class DestinationsQuery(Schema):
+    origin: str = Field(REFERENCE_CODE, description=f"出発地の{CODE_DESCRIPTION}", max_length=12)
+
+
+@router.get(
+    "/destinations",
+    response={200: DestinationsOut, 400: ErrorOut},
+    summary="試算できる目的地の一覧",
+    description="運賃・所要時間と家賃の両方のデータがある目的地を、都道府県コード順にまとめて返します。",
+    operation_id="simulator_destinations",
+)
+def destinations(request: HttpRequest, params: Query[DestinationsQuery]):
+    try:
+        dataset = cost_dataset(params.origin)
+    except SimulatorError as exc:
+        return _error(exc)
+    return Status(
+        200,
+        {
+            "origin": place_payload(dataset.origin),
+            "prefectures": [
+                {
+                    "code": group.prefecture.code,
+                    "name": group.prefecture.name,
+                    "destinations": [
+                        {
+                            "code": d.code,
+                            "name": d.municipality.name,
+                            "one_way_minutes": d.route.one_way_minutes,
+                            "round_trip_fare_yen": d.route.round_trip_fare_yen,
+                            "monthly_rent_yen": d.rent.monthly_rent_yen,
+                        }
+                        for d in group.destinations
+                    ],
+                }
+                for group in dataset.groups()
+            ],
+        },
+    )

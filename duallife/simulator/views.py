@@ -1,6 +1,204 @@
+"""The cost simulator page: a GET form, the result, and a comparison of every destination.
+
+Without JavaScript the form submits normally and the whole page comes back. With htmx the form
+asks the same URL with ``HX-Request`` and gets a partial: the result (swapped into the live
+region), the comparison and the per-field errors (swapped out of band). The address bar keeps
+the query string (``hx-push-url``), so a result can be shared and reloaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from duallife.engine.costs import Mode, Subsidy
+
+from .forms import DEFAULT_TRIPS, SimulatorForm
+from .selectors import (
+    ComparisonRow,
+    CostDataset,
+    CostQuote,
+    SimulatorError,
+    build_subsidy,
+    compare_all,
+    cost_dataset,
+    dataset_sources,
+    quote_from_dataset,
+)
+from .texts import break_even_sentence, difference_sentence, origin_short_name, trips_text
+
+# Where a domain error is shown: the form field it is about (None: the error summary only).
+ERROR_FIELDS = {
+    "destination": "destination",
+    "trips_per_month": "trips_per_month",
+    "mode": "mode",
+    "rent_yen": "rent_yen",
+    "destination_rent_yen": "rent_yen",
+    "subsidy_rate": "subsidy_percent",
+    "subsidy_cap_per_trip_yen": "subsidy_cap_per_trip_yen",
+    "subsidy_cap_per_month_yen": "subsidy_cap_per_month_yen",
+}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    mode: Mode = Mode.A
+    trips_per_month: Decimal = DEFAULT_TRIPS
+    rent_override_yen: int | None = None
+    subsidy: Subsidy | None = None
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "simulator/index.html", {})
+    try:
+        dataset: CostDataset | None = cost_dataset()
+    except SimulatorError:
+        dataset = None  # no region pack loaded yet: the page says so
+    bound = any(name in request.GET for name in SimulatorForm.base_fields)
+    data = None
+    if bound:
+        # A shared link may name only some fields (?destination=041009): the rest take defaults.
+        data = request.GET.copy()
+        data.setdefault("mode", Mode.A.value)
+        data.setdefault("trips_per_month", str(DEFAULT_TRIPS))
+    form = SimulatorForm(data, dataset=dataset)
+    quote = None
+    scenario = Scenario()
+    if bound and form.is_valid() and dataset is not None:
+        cleaned = form.cleaned_data
+        try:
+            scenario = Scenario(
+                mode=Mode(cleaned["mode"]),
+                trips_per_month=cleaned["trips_per_month"],
+                rent_override_yen=cleaned["rent_yen"],
+                subsidy=build_subsidy(
+                    form.subsidy_rate,
+                    cleaned["subsidy_cap_per_trip_yen"],
+                    cleaned["subsidy_cap_per_month_yen"],
+                ),
+            )
+            quote = quote_from_dataset(
+                dataset,
+                destination_code=cleaned["destination"],
+                mode=scenario.mode,
+                trips_per_month=scenario.trips_per_month,
+                rent_override_yen=scenario.rent_override_yen,
+                subsidy=scenario.subsidy,
+            )
+        except SimulatorError as exc:
+            form.add_error(ERROR_FIELDS.get(exc.field or ""), exc.message)
+            scenario = Scenario()
+
+    context = {
+        "form": form,
+        "dataset": dataset,
+        "quote": quote,
+        "summary": _summary(quote) if quote else None,
+        "comparison": _comparison(dataset, scenario, quote) if dataset else None,
+    }
+    if request.htmx:
+        status = 400 if form.errors else 200
+        response = render(request, "simulator/_partial.html", context, status=status)
+    else:
+        response = render(request, "simulator/index.html", context)
+    # The same URL answers a page or a partial: caches must tell them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _summary(quote: CostQuote) -> dict:
+    r = quote.result
+    origin = origin_short_name(quote.origin.code, quote.origin.name)
+    dest = quote.destination.name
+    values = {"dest": dest, "origin": origin, "trips": trips_text(r.trips_per_month)}
+    if r.mode is Mode.A:
+        heading = _("%(dest)sに住み、%(origin)sへ月%(trips)s往復する場合") % values
+        baseline_label = _("%(origin)sで暮らす場合") % values
+    else:
+        heading = _("%(origin)sに住み、%(dest)sへ月%(trips)s往復する場合") % values
+        baseline_label = _("往復せず%(origin)sだけで暮らす場合") % values
+    return {
+        "heading": heading,
+        "baseline_label": baseline_label,
+        "difference": difference_sentence(r, origin_name=origin, destination_name=dest),
+        "break_even": break_even_sentence(r, origin_name=origin),
+        "origin_name": origin,
+    }
+
+
+def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | None) -> dict | None:
+    try:
+        rows = compare_all(
+            dataset,
+            mode=scenario.mode,
+            trips_per_month=scenario.trips_per_month,
+            rent_override_yen=scenario.rent_override_yen,
+            subsidy=scenario.subsidy,
+        )
+    except SimulatorError:
+        return None
+    if not rows:
+        return None
+    origin = origin_short_name(dataset.origin.code, dataset.origin.name)
+    selected = quote.destination.code if quote else None
+    baseline = rows[0].result.baseline_total_yen
+    cheapest = min(rows, key=lambda row: (row.result.monthly_total_yen, row.destination.code))
+    dearest = max(rows, key=lambda row: (row.result.monthly_total_yen, row.destination.code))
+    values = {
+        "trips": trips_text(scenario.trips_per_month),
+        "origin": origin,
+        "mode": _("東北に住み東京へ通う") if scenario.mode is Mode.A else _("東京に住み東北で副業する"),
+    }
+    caption = _("月%(trips)s往復・%(mode)s場合の月額（円）") % values
+    rent_applies = scenario.rent_override_yen is not None and scenario.mode is Mode.B
+    if scenario.subsidy is not None and rent_applies:
+        caption += _("（入力した補助と家賃を反映）")
+    elif scenario.subsidy is not None:
+        caption += _("（入力した補助を反映）")
+    elif rent_applies:
+        caption += _("（入力した家賃を反映）")
+    chart_label = _(
+        "各地域の月額合計の棒グラフ。最も安いのは%(cheap)s（%(cheap_yen)s円）、"
+        "最も高いのは%(dear)s（%(dear_yen)s円）。%(origin)sで暮らす場合は%(base)s円。"
+        "同じ数値を表にも載せています。"
+    ) % {
+        "cheap": cheapest.destination.municipality.name,
+        "cheap_yen": f"{cheapest.result.monthly_total_yen:,}",
+        "dear": dearest.destination.municipality.name,
+        "dear_yen": f"{dearest.result.monthly_total_yen:,}",
+        "origin": origin,
+        "base": f"{baseline:,}",
+    }
+    return {
+        "rows": rows,
+        "caption": caption,
+        "selected": selected,
+        "baseline": baseline,
+        "baseline_label": (_("%(origin)sで暮らす場合") if scenario.mode is Mode.A else _("往復しない場合"))
+        % {"origin": origin},
+        "chart_label": chart_label,
+        "chart": _chart_data(rows, baseline, selected, origin, scenario.mode),
+        "sources": dataset_sources(dataset),
+        "mode": scenario.mode.value,
+        "show_subsidy": scenario.subsidy is not None,
+    }
+
+
+def _chart_data(
+    rows: list[ComparisonRow], baseline: int, selected: str | None, origin: str, mode: Mode
+) -> dict:
+    return {
+        "categories": [row.destination.municipality.name for row in rows],
+        "codes": [row.destination.code for row in rows],
+        "totals": [row.result.monthly_total_yen for row in rows],
+        "selected": selected,
+        "baseline": baseline,
+        "baselineName": (_("%(origin)sで暮らす場合") if mode is Mode.A else _("往復しない場合"))
+        % {"origin": origin},
+        "seriesName": _("月額合計"),
+        "unit": _("円"),
+    }

@@ -15,6 +15,8 @@ from .compute import (
     simulate,
 )
 from .types import (
+    MAX_RENT_YEN,
+    MAX_SUBSIDY_CAP_YEN,
     MAX_TRIPS_PER_MONTH,
     MODE_LABELS,
     CostInput,
@@ -28,6 +30,8 @@ from .types import (
 )
 
 __all__ = [
+    "MAX_RENT_YEN",
+    "MAX_SUBSIDY_CAP_YEN",
     "MAX_TRIPS_PER_MONTH",
     "MODE_LABELS",
     "CostInput",

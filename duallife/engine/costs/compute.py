@@ -1,9 +1,5 @@
 """The arithmetic of the cost simulator.
 
-Money is exact until the end: fares and rents are integers, trips have at most one decimal and
-are held in tenths, subsidy rates are exact fractions. Each output figure is rounded half up
-to the yen (or minute) once, from its exact value.
-
 Monthly cost as a function of trips ``t`` (rent ``R``, round-trip fare ``F``, per-trip subsidy
 ``p = min(F × rate, cap_per_trip)``, monthly cap ``C``)::
 
@@ -11,57 +7,102 @@ Monthly cost as a function of trips ``t`` (rent ``R``, round-trip fare ``F``, pe
 
 It is piecewise linear and never decreasing: slope ``F − p ≥ 0`` until the monthly cap is
 reached at ``t = C / p``, slope ``F`` after that.
+
+Rounding: money stays exact until the end. Rents and fares are integers, trips are a fraction
+``n / m`` (tenths for user input), the subsidy rate a fraction ``a / b``. Every amount is held as
+an integer count of ``1 / (m·b)`` yen, so no float and no intermediate rounding is involved; each
+output figure is then rounded half up to the yen (or minute) once, on its own. Plain integers
+instead of :class:`fractions.Fraction` keep one scenario at a few microseconds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_FLOOR, Decimal
+from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from .types import CostInput, CostInputError, CostResult, Destination, Mode, Subsidy
 
 
-def round_half_up(value: Fraction | int) -> int:
-    """Round a non-negative exact value to the nearest integer, halves upwards."""
-    value = Fraction(value)
+def round_half_up(value: Fraction | int, denominator: int = 1) -> int:
+    """Round the non-negative exact value ``value / denominator`` to an integer, halves upwards."""
+    value = Fraction(value, denominator) if denominator != 1 else Fraction(value)
     if value < 0:
         raise ValueError("round_half_up expects a non-negative value")
-    return (2 * value.numerator + value.denominator) // (2 * value.denominator)
+    return _round_ratio(value.numerator, value.denominator)
 
 
-def _floor_2dp(value: Fraction) -> Decimal:
-    scaled = (value * 100).__floor__()
-    return (Decimal(scaled) / 100).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+def _round_ratio(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` (both ≥ 0, denominator > 0) rounded half up."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+@dataclass(frozen=True, slots=True)
+class _SubsidyTerms:
+    """A subsidy applied to one fare, in integers over the rate's denominator ``b``."""
+
+    b: int  # denominator of the rate
+    per_trip_b: int  # per-trip subsidy × b
+    cap_per_month: int | None
+
+    @classmethod
+    def of(cls, fare_yen: int, subsidy: Subsidy | None) -> _SubsidyTerms:
+        if subsidy is None:
+            return cls(1, 0, None)
+        rate = subsidy.rate  # a Fraction after validation
+        b = rate.denominator
+        per_trip = fare_yen * rate.numerator
+        if subsidy.cap_per_trip_yen is not None:
+            per_trip = min(per_trip, subsidy.cap_per_trip_yen * b)
+        return cls(b, per_trip, subsidy.cap_per_month_yen)
+
+
+@dataclass(frozen=True, slots=True)
+class _Month:
+    """One month's amounts as integer counts of ``1 / denominator`` yen."""
+
+    denominator: int
+    travel: int
+    subsidy: int
+    total: int
+
+
+def _month(rent_yen: int, fare_yen: int, terms: _SubsidyTerms, n: int, m: int) -> _Month:
+    """Amounts for ``n / m`` trips a month."""
+    denominator = m * terms.b
+    travel = fare_yen * n * terms.b
+    subsidy = terms.per_trip_b * n
+    if terms.cap_per_month is not None:
+        subsidy = min(subsidy, terms.cap_per_month * denominator)
+    return _Month(denominator, travel, subsidy, rent_yen * denominator + travel - subsidy)
 
 
 def per_trip_subsidy(fare_yen: int, subsidy: Subsidy | None) -> Fraction:
     """Exact subsidy for one round trip: ``min(fare × rate, cap_per_trip)``."""
-    if subsidy is None:
-        return Fraction(0)
-    amount = fare_yen * subsidy.rate
-    if subsidy.cap_per_trip_yen is not None:
-        amount = min(amount, Fraction(subsidy.cap_per_trip_yen))
-    return amount
+    terms = _SubsidyTerms.of(fare_yen, subsidy)
+    return Fraction(terms.per_trip_b, terms.b)
 
 
-def monthly_subsidy(fare_yen: int, trips: Fraction, subsidy: Subsidy | None) -> Fraction:
+def monthly_subsidy(fare_yen: int, trips: Fraction | Decimal | int, subsidy: Subsidy | None) -> Fraction:
     """Exact subsidy for a month: ``min(per_trip × trips, cap_per_month)``."""
-    if subsidy is None:
-        return Fraction(0)
-    amount = per_trip_subsidy(fare_yen, subsidy) * trips
-    if subsidy.cap_per_month_yen is not None:
-        amount = min(amount, Fraction(subsidy.cap_per_month_yen))
-    return amount
+    t = Fraction(trips)
+    month = _month(0, fare_yen, _SubsidyTerms.of(fare_yen, subsidy), t.numerator, t.denominator)
+    return Fraction(month.subsidy, month.denominator)
 
 
 def home_and_baseline_rent(data: CostInput) -> tuple[int, int]:
     """The rent paid in the scenario and the rent of the baseline (life at the origin)."""
+    override = data.rent_override_yen
     if data.mode is Mode.A:
-        home = data.destination_rent_yen if data.rent_override_yen is None else data.rent_override_yen
-        return home, data.origin_rent_yen
-    home = data.origin_rent_yen if data.rent_override_yen is None else data.rent_override_yen
-    return home, home
+        home = data.destination_rent_yen if override is None else override
+        baseline = data.origin_rent_yen
+    else:
+        home = baseline = data.origin_rent_yen if override is None else override
+    # CostInput guarantees the rents a mode needs are present.
+    assert home is not None
+    assert baseline is not None
+    return home, baseline
 
 
 def exact_monthly_total(data: CostInput, trips: Fraction | Decimal | int | None = None) -> Fraction:
@@ -69,7 +110,8 @@ def exact_monthly_total(data: CostInput, trips: Fraction | Decimal | int | None 
     t = Fraction(data.trips_per_month if trips is None else trips)
     rent, _ = home_and_baseline_rent(data)
     fare = data.round_trip_fare_yen
-    return rent + fare * t - monthly_subsidy(fare, t, data.subsidy)
+    month = _month(rent, fare, _SubsidyTerms.of(fare, data.subsidy), t.numerator, t.denominator)
+    return Fraction(month.total, month.denominator)
 
 
 def break_even_trips(
@@ -80,36 +122,44 @@ def break_even_trips(
     Returns ``None`` when every ``t`` qualifies (the cost stops rising while still at or under
     the baseline) and ``0`` when not even ``t = 0`` does (the rent alone is above the baseline).
     """
+    return _break_even(rent_yen, baseline_yen, fare_yen, _SubsidyTerms.of(fare_yen, subsidy))
+
+
+def _break_even(rent_yen: int, baseline_yen: int, fare_yen: int, terms: _SubsidyTerms) -> Fraction | None:
     if rent_yen > baseline_yen:
         return Fraction(0)
-    gap = Fraction(baseline_yen - rent_yen)
-    p = per_trip_subsidy(fare_yen, subsidy)
-    cap = None if subsidy is None else subsidy.cap_per_month_yen
-    # The monthly cap binds from t = cap / p onwards (never if there is no cap or no subsidy).
-    cap_reached_at = None if cap is None or p == 0 else Fraction(cap) / p
-    slope = fare_yen - p
-    if slope > 0:
-        t = gap / slope
-        if cap_reached_at is None or t <= cap_reached_at:
-            return t
-    elif cap_reached_at is None:
+    gap = baseline_yen - rent_yen
+    b, p_b, cap = terms.b, terms.per_trip_b, terms.cap_per_month
+    slope_b = fare_yen * b - p_b  # (F − p) × b, never negative
+    # The monthly cap binds from t = cap / p = cap·b / p_b (never without a cap or a subsidy).
+    capped = cap is not None and p_b > 0
+    if slope_b > 0:
+        # Uncapped line reaches the baseline at t = gap / (F − p) = gap·b / slope_b.
+        if not capped or gap * b * p_b <= cap * b * slope_b:
+            return Fraction(gap * b, slope_b)
+    elif not capped:
         return None
-    # The cap is reached before the baseline: from there, every trip costs the full fare.
-    assert cap_reached_at is not None
-    cost_at_cap = rent_yen + slope * cap_reached_at
-    return cap_reached_at + (baseline_yen - cost_at_cap) / fare_yen
+    # The cap is reached first (cost there: R + (F − p)·cap/p); from then on a trip costs F.
+    cap_at = Fraction(cap * b, p_b)
+    cost_at_cap = rent_yen + Fraction(slope_b, b) * cap_at
+    return cap_at + (baseline_yen - cost_at_cap) / fare_yen
+
+
+def _floor_2dp(value: Fraction) -> Decimal:
+    return Decimal((value.numerator * 100) // value.denominator).scaleb(-2)
 
 
 def simulate(data: CostInput) -> CostResult:
     """Monthly cost of one scenario compared with its baseline. See :class:`CostResult`."""
-    trips = Fraction(data.trips_per_month)
+    trips = data.trips_per_month  # a Decimal with one decimal place after validation
+    tenths = int(trips.scaleb(1))
     fare = data.round_trip_fare_yen
     rent, baseline = home_and_baseline_rent(data)
-    travel = fare * trips
-    subsidy = monthly_subsidy(fare, trips, data.subsidy)
-    total = round_half_up(rent + travel - subsidy)
+    terms = _SubsidyTerms.of(fare, data.subsidy)
+    month = _month(rent, fare, terms, tenths, 10)
+    total = _round_ratio(month.total, month.denominator)
     if data.mode is Mode.A:
-        exact = break_even_trips(rent_yen=rent, baseline_yen=baseline, fare_yen=fare, subsidy=data.subsidy)
+        exact = _break_even(rent, baseline, fare, terms)
         break_even = None if exact is None else _floor_2dp(exact)
     else:
         # Mode B keeps the same home; the trips only add cost (or nothing, if fully subsidised),
@@ -119,17 +169,17 @@ def simulate(data: CostInput) -> CostResult:
     return CostResult(
         origin_code=data.origin_code,
         destination_code=data.destination_code,
-        mode=Mode(data.mode),
-        trips_per_month=Decimal(data.trips_per_month),
+        mode=data.mode,
+        trips_per_month=trips,
         monthly_rent_yen=rent,
-        monthly_travel_yen=round_half_up(travel),
-        monthly_subsidy_yen=round_half_up(subsidy),
+        monthly_travel_yen=_round_ratio(month.travel, month.denominator),
+        monthly_subsidy_yen=_round_ratio(month.subsidy, month.denominator),
         monthly_total_yen=total,
         baseline_total_yen=baseline,
         difference_yen=total - baseline,
         break_even_trips_per_month=break_even,
         one_way_minutes=data.one_way_minutes,
-        monthly_travel_minutes=round_half_up(trips * 2 * data.one_way_minutes),
+        monthly_travel_minutes=_round_ratio(tenths * 2 * data.one_way_minutes, 10),
         rent_overridden=data.rent_override_yen is not None,
     )
 
@@ -137,7 +187,7 @@ def simulate(data: CostInput) -> CostResult:
 def compare_destinations(
     *,
     origin_code: str,
-    origin_rent_yen: int,
+    origin_rent_yen: int | None,
     destinations: Iterable[Destination],
     mode: Mode | str,
     trips_per_month: Decimal | int | str,

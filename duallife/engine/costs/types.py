@@ -18,6 +18,8 @@ MAX_RENT_YEN = 10_000_000
 MAX_FARE_YEN = 1_000_000
 MAX_SUBSIDY_CAP_YEN = 100_000_000
 MAX_ONE_WAY_MINUTES = 24 * 60
+#: Subsidy rates are kept exact; their precision is bounded so the arithmetic stays small.
+MAX_RATE_DENOMINATOR = 1_000_000
 
 
 class CostInputError(ValueError):
@@ -85,14 +87,24 @@ def parse_trips_per_month(value: object) -> Decimal:
 
 
 def parse_rate(value: object) -> Fraction:
-    """A subsidy rate between 0 and 1 inclusive, kept exact."""
+    """A subsidy rate between 0 and 1 inclusive, kept exact (at most six decimal places)."""
     label = "補助率"
+    field = "subsidy_rate"
     if isinstance(value, Fraction):
         rate = value
     else:
-        rate = Fraction(_to_decimal(value, field="subsidy_rate", label=label))
+        number = _to_decimal(value, field=field, label=label)
+        # Range and precision are checked on the Decimal, before an exponent like 1e-999999
+        # could turn into a huge exact fraction.
+        if number < 0 or number > 1:
+            raise CostInputError(f"{label}は0以上1以下（0%〜100%）で指定してください。", field=field)
+        if number != number.quantize(Decimal("0.000001")):
+            raise CostInputError(f"{label}は小数第6位までで指定してください。", field=field)
+        rate = Fraction(number)
     if rate < 0 or rate > 1:
-        raise CostInputError(f"{label}は0以上1以下（0%〜100%）で指定してください。", field="subsidy_rate")
+        raise CostInputError(f"{label}は0以上1以下（0%〜100%）で指定してください。", field=field)
+    if rate.denominator > MAX_RATE_DENOMINATOR:
+        raise CostInputError(f"{label}の分母が大きすぎます。", field=field)
     return rate
 
 
@@ -151,7 +163,10 @@ class Destination:
 class CostInput:
     """One scenario.
 
-    ``origin_rent_yen`` and ``destination_rent_yen`` are the benchmark rents of the two places.
+    ``origin_rent_yen`` and ``destination_rent_yen`` are the benchmark rents of the two places;
+    ``None`` where a place has none. A rent the scenario needs must be there: in mode A the
+    origin's (the baseline) and the destination's unless overridden; in mode B the origin's
+    unless overridden (the destination's is not used).
     ``rent_override_yen`` replaces the rent of the home the user lives in: the destination's in
     mode A, the origin's in mode B. The baseline is always life at the origin: in mode A the
     origin's benchmark rent, in mode B the same home as the scenario (override included), so the
@@ -162,8 +177,8 @@ class CostInput:
     destination_code: str
     mode: Mode | str
     trips_per_month: Decimal | int | str
-    origin_rent_yen: int
-    destination_rent_yen: int
+    origin_rent_yen: int | None
+    destination_rent_yen: int | None
     round_trip_fare_yen: int
     one_way_minutes: int
     subsidy: Subsidy | None = None
@@ -180,10 +195,12 @@ class CostInput:
         except ValueError:
             raise CostInputError("試算の種類は A か B で指定してください。", field="mode") from None
         object.__setattr__(self, "trips_per_month", parse_trips_per_month(self.trips_per_month))
-        _check_int(self.origin_rent_yen, field="origin_rent_yen", label="出発地の家賃", maximum=MAX_RENT_YEN)
-        _check_int(
-            self.destination_rent_yen, field="destination_rent_yen", label="目的地の家賃", maximum=MAX_RENT_YEN
-        )
+        for name, rent, label in (
+            ("origin_rent_yen", self.origin_rent_yen, "出発地の家賃"),
+            ("destination_rent_yen", self.destination_rent_yen, "目的地の家賃"),
+        ):
+            if rent is not None:
+                _check_int(rent, field=name, label=label, maximum=MAX_RENT_YEN)
         _check_int(
             self.round_trip_fare_yen, field="round_trip_fare_yen", label="往復運賃", maximum=MAX_FARE_YEN
         )
@@ -192,6 +209,15 @@ class CostInput:
         )
         if self.rent_override_yen is not None:
             _check_int(self.rent_override_yen, field="rent_yen", label="家賃", maximum=MAX_RENT_YEN)
+        overridden = self.rent_override_yen is not None
+        if self.origin_rent_yen is None and (self.mode is Mode.A or not overridden):
+            raise CostInputError(
+                "出発地の家賃データがありません。家賃を入力してください。", field="origin_rent_yen"
+            )
+        if self.mode is Mode.A and self.destination_rent_yen is None and not overridden:
+            raise CostInputError(
+                "目的地の家賃データがありません。家賃を入力してください。", field="destination_rent_yen"
+            )
         if self.subsidy is not None and not isinstance(self.subsidy, Subsidy):
             raise CostInputError("補助の指定が不正です。", field="subsidy")
 

@@ -13,7 +13,9 @@ def test_real_codes_are_valid(code):
     assert is_valid_lg_code(code)
 
 
-@pytest.mark.parametrize("code", ["041000", "041008", "13100", "1310080", "４１００９", "481009", "001009", "", None])
+@pytest.mark.parametrize(
+    "code", ["041000", "041008", "13100", "1310080", "４１００９", "481009", "001009", "", None]
+)
 def test_wrong_check_digit_or_shape_is_invalid(code):
     assert not is_valid_lg_code(code)
 

@@ -150,7 +150,9 @@ def test_fractional_trips_round_half_up_once_per_figure():
     assert result.monthly_travel_yen == 10_561
     assert result.monthly_total_yen == 62_065 + 10_561
     # 0.1 trips × 2 × 113 minutes = 22.6 minutes → 23
-    assert simulate(scenario("041009", 113, 21_121, 62_065, trips_per_month="0.1")).monthly_travel_minutes == 23
+    assert (
+        simulate(scenario("041009", 113, 21_121, 62_065, trips_per_month="0.1")).monthly_travel_minutes == 23
+    )
 
 
 def test_round_half_up():
@@ -230,3 +232,35 @@ def test_duplicate_destinations_are_rejected():
         compare_destinations(
             origin_code=TOKYO, origin_rent_yen=TOKYO_RENT, destinations=[d, d], mode="A", trips_per_month=1
         )
+
+
+def test_missing_rents_are_errors_only_where_the_mode_needs_them():
+    with pytest.raises(CostInputError) as info:
+        scenario("041009", 114, 21_120, None)
+    assert info.value.field == "destination_rent_yen"
+    assert (
+        simulate(scenario("041009", 114, 21_120, None, rent_override_yen=50_000)).monthly_total_yen == 92_240
+    )
+    assert simulate(scenario("041009", 114, 21_120, None, mode="B")).monthly_rent_yen == TOKYO_RENT
+    with pytest.raises(CostInputError) as info:
+        scenario("041009", 114, 21_120, 62_065, origin_rent_yen=None)
+    assert info.value.field == "origin_rent_yen"
+    with pytest.raises(CostInputError):
+        scenario("041009", 114, 21_120, 62_065, origin_rent_yen=None, mode="B")
+    result = simulate(
+        scenario("041009", 114, 21_120, 62_065, origin_rent_yen=None, mode="B", rent_override_yen=9)
+    )
+    assert result.baseline_total_yen == 9
+
+
+@pytest.mark.parametrize("rate", ["1e-999999", "1e999999", "0.1234567", Fraction(1, 10**7)])
+def test_absurd_rate_precision_is_rejected_quickly(rate):
+    with pytest.raises(CostInputError) as info:
+        Subsidy(rate=rate)
+    assert info.value.field == "subsidy_rate"
+
+
+def test_huge_trip_exponents_are_rejected():
+    for trips in ("1e999999", "1e-999999"):
+        with pytest.raises(CostInputError):
+            scenario("041009", 114, 21_120, 62_065, trips_per_month=trips)

@@ -1,0 +1,246 @@
+"""``duallife simulate``: the cost simulator from the command line.
+
+    duallife simulate --destination 041009 --trips-per-month 2            # 日本語の説明
+    duallife simulate --destination 041009 --trips-per-month 2 --format json
+    duallife simulate --all --format csv --output costs.csv               # UTF-8 (BOM 付き)
+
+The numbers are the API's: both go through :mod:`duallife.simulator.selectors`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from duallife.engine.costs import MODE_LABELS
+from duallife.simulator.payloads import quote_payload, result_payload, source_payload
+from duallife.simulator.selectors import (
+    REFERENCE_CODE,
+    CostQuote,
+    SimulatorError,
+    build_subsidy,
+    compare_all,
+    cost_dataset,
+    cost_quote,
+    dataset_sources,
+)
+from duallife.simulator.texts import (
+    break_even_sentence,
+    difference_sentence,
+    minutes_text,
+    origin_short_name,
+    trips_text,
+)
+
+CSV_HEADERS = [
+    "目的地コード",
+    "都道府県",
+    "目的地",
+    "試算の種類",
+    "月の往復回数",
+    "家賃（円/月）",
+    "交通費（円/月）",
+    "補助（円/月）",
+    "合計（円/月）",
+    "比較対象（円/月）",
+    "差額（円/月）",
+    "損益分岐の往復回数（回/月）",
+    "片道所要時間（分）",
+    "移動時間（分/月）",
+]
+
+
+def _decimal(value: str | None, label: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(value.strip())
+    except (InvalidOperation, AttributeError):
+        raise CommandError(f"{label}は数値で指定してください: {value!r}") from None
+    if not number.is_finite():
+        raise CommandError(f"{label}は有限の数値で指定してください: {value!r}")
+    return number
+
+
+def _yen(value: str | None, label: str) -> int | None:
+    number = _decimal(value, label)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise CommandError(f"{label}は整数（円）で指定してください: {value!r}")
+    return int(number)
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _yen_text(value: int) -> str:
+    return f"{value:,}円"
+
+
+class Command(BaseCommand):
+    help = "二地域生活の月額コスト（家賃＋東京との往復交通費−補助）を試算します。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--origin", default=REFERENCE_CODE, help="出発地（東京側）の地方公共団体コード")
+        parser.add_argument("--destination", help="目的地の地方公共団体コード（例: 041009 仙台市）")
+        parser.add_argument("--all", action="store_true", help="データのあるすべての目的地を試算する")
+        parser.add_argument("--trips-per-month", default="2", help="月あたりの往復回数（0〜31、既定 2）")
+        parser.add_argument(
+            "--mode", default="A", help="A: 東北に住み東京へ通う／B: 東京に住み東北で副業（既定 A）"
+        )
+        parser.add_argument("--rent-yen", help="住まいの家賃（円/月）で目安を置き換える")
+        parser.add_argument("--subsidy-rate", help="交通費の補助率（0〜1）")
+        parser.add_argument("--subsidy-cap-per-trip-yen", help="1往復あたりの補助上限（円）")
+        parser.add_argument("--subsidy-cap-per-month-yen", help="月あたりの補助上限（円）")
+        parser.add_argument("--format", default="text", help="text（既定）、json、csv")
+        parser.add_argument("--output", help="出力先のファイル（省略時は標準出力）")
+
+    def handle(self, *args, **options) -> None:
+        fmt = (options["format"] or "text").lower()
+        if fmt not in {"text", "json", "csv"}:
+            raise CommandError("--format は text、json、csv のいずれかで指定してください。")
+        if options["all"] == bool(options["destination"]):
+            raise CommandError("--destination か --all のどちらか一方を指定してください。")
+        trips = _decimal(options["trips_per_month"], "月あたりの往復回数")
+        if trips is None:
+            raise CommandError("月あたりの往復回数を指定してください。")
+        rent = _yen(options["rent_yen"], "家賃")
+        try:
+            subsidy = build_subsidy(
+                _decimal(options["subsidy_rate"], "補助率"),
+                _yen(options["subsidy_cap_per_trip_yen"], "1往復あたりの補助上限"),
+                _yen(options["subsidy_cap_per_month_yen"], "月あたりの補助上限"),
+            )
+            if options["all"]:
+                output = self._all(options["origin"], options["mode"], trips, rent, subsidy, fmt)
+            else:
+                quote = cost_quote(
+                    origin_code=options["origin"],
+                    destination_code=options["destination"],
+                    mode=options["mode"],
+                    trips_per_month=trips,
+                    rent_override_yen=rent,
+                    subsidy=subsidy,
+                )
+                output = self._one(quote, fmt)
+        except SimulatorError as exc:
+            raise CommandError(exc.message) from None
+        self._write(output, options["output"], bom=fmt == "csv")
+
+    # --- output -----------------------------------------------------------------------------
+
+    def _write(self, text: str, path: str | None, *, bom: bool) -> None:
+        if bom:
+            text = "\ufeff" + text
+        if path:
+            try:
+                Path(path).write_text(text, encoding="utf-8", newline="")
+            except OSError as exc:
+                raise CommandError(f"ファイルに書き込めません: {path}（{exc.strerror}）") from None
+            self.stderr.write(f"{path} に書き出しました。")
+        else:
+            self.stdout.write(text, ending="")
+
+    def _one(self, quote: CostQuote, fmt: str) -> str:
+        if fmt == "json":
+            return json.dumps(quote_payload(quote), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "csv":
+            return self._csv([(quote.destination, quote.result)])
+        return self._text(quote)
+
+    def _all(self, origin, mode, trips, rent, subsidy, fmt: str) -> str:
+        dataset = cost_dataset(origin)
+        rows = compare_all(dataset, mode=mode, trips_per_month=trips, rent_override_yen=rent, subsidy=subsidy)
+        if fmt == "csv":
+            return self._csv([(row.destination.municipality, row.result) for row in rows])
+        if fmt == "json":
+            data = {
+                "origin": {"code": dataset.origin.code, "name": dataset.origin.name},
+                "results": [
+                    {
+                        "destination": {
+                            "code": row.destination.code,
+                            "name": row.destination.municipality.name,
+                            "prefecture": row.destination.municipality.prefecture.name,
+                        },
+                        **result_payload(row.result),
+                    }
+                    for row in rows
+                ],
+                "sources": [source_payload(s) for s in dataset_sources(dataset)],
+            }
+            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        lines = [f"{dataset.origin.name}との比較（{MODE_LABELS[rows[0].result.mode] if rows else ''}）"]
+        for row in rows:
+            r = row.result
+            lines.append(
+                f"{row.destination.municipality.prefecture.name}{row.destination.municipality.name}: "
+                f"合計 {_yen_text(r.monthly_total_yen)}／月（差額 {r.difference_yen:+,}円）"
+            )
+        return "\n".join(lines) + "\n"
+
+    def _csv(self, rows) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(CSV_HEADERS)
+        for municipality, r in rows:
+            be = r.break_even_trips_per_month
+            writer.writerow(
+                [
+                    municipality.code,
+                    municipality.prefecture.name,
+                    municipality.name,
+                    r.mode.value,
+                    str(r.trips_per_month),
+                    r.monthly_rent_yen,
+                    r.monthly_travel_yen,
+                    r.monthly_subsidy_yen,
+                    r.monthly_total_yen,
+                    r.baseline_total_yen,
+                    r.difference_yen,
+                    "" if be is None else str(be),
+                    r.one_way_minutes,
+                    r.monthly_travel_minutes,
+                ]
+            )
+        return buffer.getvalue()
+
+    def _text(self, quote: CostQuote) -> str:
+        r = quote.result
+        origin = origin_short_name(quote.origin.code, quote.origin.name)
+        dest = quote.destination.name
+        route = f"{quote.route.mode}・片道{minutes_text(r.one_way_minutes)}"
+        subsidy = f"-{_yen_text(r.monthly_subsidy_yen)}" if r.monthly_subsidy_yen else "0円"
+        figures = [
+            ("家賃", _yen_text(r.monthly_rent_yen) + ("（入力値）" if r.rent_overridden else "")),
+            ("交通費", _yen_text(r.monthly_travel_yen)),
+            ("補助", subsidy),
+            ("合計", _yen_text(r.monthly_total_yen)),
+            (f"{origin}で暮らす場合", _yen_text(r.baseline_total_yen)),
+            ("差額", f"{r.difference_yen:+,}円"),
+            ("移動時間", f"{minutes_text(r.monthly_travel_minutes)}／月"),
+        ]
+        label_width = max(_width(label) for label, _ in figures) + 2
+        lines = [
+            f"{dest}（{quote.destination.prefecture.name}）: {MODE_LABELS[r.mode]}",
+            f"月{trips_text(r.trips_per_month)}往復（{quote.origin.name}との間、{route}）",
+            "",
+            *(f"  {label}{' ' * (label_width - _width(label))}{value}" for label, value in figures),
+            "",
+            difference_sentence(r, origin_name=origin, destination_name=dest),
+            break_even_sentence(r, origin_name=origin),
+            "",
+            "出典:",
+        ]
+        for s in quote.sources:
+            lines.append(f"  - {s.publisher}「{s.title}」（{s.year}年、{s.used_for}）")
+        return "\n".join(lines) + "\n"

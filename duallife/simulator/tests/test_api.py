@@ -1,0 +1,162 @@
+import pytest
+
+from .report_tables import TABLE_5_6_2, TOKYO, TOKYO_RENT
+
+COST_URL = "/api/v1/simulator/cost"
+
+
+def _has_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize("code", sorted(TABLE_5_6_2))
+def test_cost_reproduces_table_5_6_2(client, region_pack, code):
+    response = client.get(COST_URL, {"origin": TOKYO, "destination": code, "trips_per_month": "2"})
+
+    assert response.status_code == 200
+    body = response.json()
+    name, total = TABLE_5_6_2[code]
+    assert body["destination"]["name"] == name
+    assert body["origin"]["code"] == TOKYO
+    assert body["monthly_total_yen"] == total
+    assert body["baseline_total_yen"] == TOKYO_RENT
+    assert body["difference_yen"] == total - TOKYO_RENT
+    assert body["monthly_rent_yen"] + body["monthly_travel_yen"] == total
+    assert body["monthly_travel_minutes"] == 4 * body["one_way_minutes"]
+
+
+def test_sendai_answer_in_full(client, region_pack):
+    body = client.get(COST_URL, {"destination": "041009", "trips_per_month": 2}).json()
+
+    assert body["mode"] == "A"
+    assert body["trips_per_month"] == 2.0
+    assert body["break_even_trips_per_month"] == 2.04
+    assert body["monthly_subsidy_yen"] == 0
+    assert body["one_way_minutes"] == 114
+    assert body["travel_mode"] == "新幹線"
+    assert body["subsidy"] is None
+    assert {s["year"] for s in body["sources"]} == {2021, 2018}
+    assert set(body["sources"][0]) == {"title", "publisher", "url", "published", "year", "used_for"}
+
+
+def test_subsidy_and_mode_b(client, region_pack):
+    body = client.get(
+        COST_URL,
+        {
+            "destination": "041009",
+            "trips_per_month": "3",
+            "mode": "B",
+            "subsidy_rate": "0.5",
+            "subsidy_cap_per_trip_yen": "8000",
+            "subsidy_cap_per_month_yen": "20000",
+        },
+    ).json()
+
+    assert body["monthly_rent_yen"] == TOKYO_RENT
+    assert body["monthly_subsidy_yen"] == 20_000
+    assert body["difference_yen"] == 3 * 21_120 - 20_000
+    assert body["break_even_trips_per_month"] is None
+    assert body["subsidy"] == {"rate": 0.5, "cap_per_trip_yen": 8000, "cap_per_month_yen": 20000}
+
+
+def test_rent_override(client, region_pack):
+    body = client.get(
+        COST_URL, {"destination": "041009", "trips_per_month": "1.5", "rent_yen": "45000"}
+    ).json()
+    assert body["monthly_total_yen"] == 45_000 + 31_680
+    assert body["rent_override_yen"] == 45_000
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"destination": "041008", "trips_per_month": "2"}, "destination"),  # wrong check digit
+        ({"destination": "41009", "trips_per_month": "2"}, "destination"),
+        ({"destination": "仙台", "trips_per_month": "2"}, "destination"),
+        ({"destination": "011002", "trips_per_month": "2"}, "destination"),  # not in the pack
+        ({"destination": "022021", "trips_per_month": "2"}, "destination"),  # no route
+        ({"destination": "041009", "origin": "131009", "trips_per_month": "2"}, "origin"),
+        ({"destination": TOKYO, "trips_per_month": "2"}, "destination"),
+        ({"destination": "041009", "trips_per_month": "-1"}, "trips_per_month"),
+        ({"destination": "041009", "trips_per_month": "1e9"}, "trips_per_month"),
+        ({"destination": "041009", "trips_per_month": "1.25"}, "trips_per_month"),
+        ({"destination": "041009", "trips_per_month": "two"}, "trips_per_month"),
+        ({"destination": "041009", "trips_per_month": "NaN"}, "trips_per_month"),
+        ({"destination": "041009", "trips_per_month": "Infinity"}, "trips_per_month"),
+        ({"destination": "041009"}, "trips_per_month"),
+        ({"trips_per_month": "2"}, "destination"),
+        ({"destination": "041009", "trips_per_month": "2", "mode": "C"}, "mode"),
+        ({"destination": "041009", "trips_per_month": "2", "rent_yen": "-5"}, "rent_yen"),
+        ({"destination": "041009", "trips_per_month": "2", "rent_yen": "9" * 30}, "rent_yen"),
+        ({"destination": "041009", "trips_per_month": "2", "rent_yen": "5.5"}, "rent_yen"),
+        ({"destination": "041009", "trips_per_month": "2", "subsidy_rate": "1.5"}, "subsidy_rate"),
+        ({"destination": "041009", "trips_per_month": "2", "subsidy_rate": "-0.1"}, "subsidy_rate"),
+        ({"destination": "041009", "trips_per_month": "2", "subsidy_rate": "1e-999999"}, "subsidy_rate"),
+        ({"destination": "041009", "trips_per_month": "1e-999999"}, "trips_per_month"),
+        (
+            {"destination": "041009", "trips_per_month": "2", "subsidy_cap_per_trip_yen": "100"},
+            "subsidy_rate",
+        ),
+        (
+            {
+                "destination": "041009",
+                "trips_per_month": "2",
+                "subsidy_rate": "0.5",
+                "subsidy_cap_per_month_yen": "x",
+            },
+            "subsidy_cap_per_month_yen",
+        ),
+    ],
+)
+def test_bad_input_is_a_400_with_a_japanese_detail(client, region_pack, params, field):
+    response = client.get(COST_URL, params)
+
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert _has_japanese(body["detail"])
+    assert field in body["errors"]
+
+
+def test_destinations_are_grouped_by_prefecture_in_jis_order(
+    client, region_pack, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):
+        response = client.get("/api/v1/simulator/destinations")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["origin"]["code"] == TOKYO
+    assert [p["code"] for p in body["prefectures"]] == ["02", "03", "04", "05", "06", "07", "15", "17", "22"]
+    codes = [d["code"] for p in body["prefectures"] for d in p["destinations"]]
+    assert codes == sorted(TABLE_5_6_2)
+    miyagi = next(p for p in body["prefectures"] if p["code"] == "04")
+    assert miyagi["name"] == "宮城県"
+    assert miyagi["destinations"] == [
+        {
+            "code": "041009",
+            "name": "仙台市",
+            "one_way_minutes": 114,
+            "round_trip_fare_yen": 21_120,
+            "monthly_rent_yen": 62_065,
+        }
+    ]
+
+
+def test_destinations_bad_origin(client, region_pack):
+    response = client.get("/api/v1/simulator/destinations", {"origin": "12345"})
+    assert response.status_code == 400
+    assert _has_japanese(response.json()["detail"])
+
+
+def test_openapi_documents_the_simulator(client):
+    response = client.get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    cost = paths["/api/v1/simulator/cost"]["get"]
+    assert set(cost["responses"]) == {"200", "400"}
+    params = {p["name"]: p for p in cost["parameters"]}
+    assert params["destination"]["required"] is True
+    assert params["trips_per_month"]["schema"]["maximum"] == 31
+    assert params["mode"]["schema"]["enum"] == ["A", "B"]
+    assert set(paths["/api/v1/simulator/destinations"]["get"]["responses"]) == {"200", "400"}

@@ -1,0 +1,103 @@
+from decimal import Decimal
+
+import pytest
+
+from duallife.simulator.selectors import (
+    InvalidInput,
+    MalformedCode,
+    NoRouteData,
+    UnknownMunicipality,
+    build_subsidy,
+    compare_all,
+    cost_dataset,
+    cost_quote,
+    parse_lg_code,
+    quote_from_dataset,
+)
+
+from .report_tables import TABLE_5_6_2, TOKYO, TOKYO_RENT
+
+
+@pytest.mark.parametrize("code", ["041009", "131008", "022012", "221007", "151009"])
+def test_real_codes_pass_the_check_digit(code):
+    assert parse_lg_code(code) == code
+
+
+@pytest.mark.parametrize(
+    "code", ["041008", "131007", "02201", "0220120", "abcdef", "４１００９", "", None, "481009"]
+)
+def test_malformed_codes_are_rejected_in_japanese(code):
+    with pytest.raises(MalformedCode) as info:
+        parse_lg_code(code, label="目的地", field="destination")
+    assert "目的地" in str(info.value)
+    assert info.value.field == "destination"
+
+
+@pytest.mark.parametrize("code", sorted(TABLE_5_6_2))
+def test_quote_reproduces_table_5_6_2(region_pack, code, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        quote = cost_quote(origin_code=TOKYO, destination_code=code, trips_per_month=2)
+    name, total = TABLE_5_6_2[code]
+    assert quote.destination.name == name
+    assert quote.result.monthly_total_yen == total
+    assert quote.result.baseline_total_yen == TOKYO_RENT
+
+
+def test_route_is_found_in_either_direction(region_pack):
+    forward = cost_quote(origin_code=TOKYO, destination_code="041009", trips_per_month=2, mode="B")
+    backward = cost_quote(origin_code="041009", destination_code=TOKYO, trips_per_month=2, mode="A")
+    assert forward.route == backward.route
+    # Living in Tokyo, commuting to Sendai twice a month: the Sendai rent is the baseline's.
+    assert backward.result.monthly_rent_yen == TOKYO_RENT
+    assert backward.result.baseline_total_yen == 62_065
+
+
+def test_sources_say_what_they_were_used_for(region_pack):
+    quote = cost_quote(origin_code=TOKYO, destination_code="041009", trips_per_month=2)
+    used_for = {s.used_for for s in quote.sources}
+    assert any("往復運賃" in u for u in used_for)
+    rent = [s for s in quote.sources if "家賃" in s.used_for]
+    assert len(rent) == 1  # both rents come from the same survey and year: one entry
+    assert "仙台市" in rent[0].used_for
+    assert rent[0].year == 2018
+
+
+def test_unknown_and_missing_data_are_domain_errors(region_pack):
+    with pytest.raises(UnknownMunicipality):
+        cost_quote(destination_code="011002", trips_per_month=2)  # 札幌市: valid code, not in the pack
+    with pytest.raises(NoRouteData) as info:
+        cost_quote(destination_code="022021", trips_per_month=2)  # 弘前市: no fare data
+    assert "弘前市" in str(info.value)
+    with pytest.raises(InvalidInput):
+        cost_quote(destination_code=TOKYO, trips_per_month=2)
+    with pytest.raises(InvalidInput):
+        cost_quote(destination_code="041009", trips_per_month="40")
+
+
+def test_mode_a_override_replaces_the_destination_rent_and_its_source(region_pack):
+    quote = cost_quote(destination_code="041009", trips_per_month=2, rent_override_yen=40_000)
+    assert quote.result.monthly_total_yen == 40_000 + 42_240
+    rent_uses = [s.used_for for s in quote.sources if "家賃" in s.used_for]
+    assert rent_uses == ["家賃（東京都特別区部）"]
+
+
+def test_subsidy_caps_need_a_rate():
+    with pytest.raises(InvalidInput):
+        build_subsidy(None, 1000, None)
+    assert build_subsidy(None) is None
+    with pytest.raises(InvalidInput):
+        build_subsidy(Decimal("1.5"))
+
+
+def test_dataset_groups_destinations_by_prefecture_code(region_pack, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        dataset = cost_dataset()
+        groups = dataset.groups()
+    assert [g.prefecture.code for g in groups] == ["02", "03", "04", "05", "06", "07", "15", "17", "22"]
+    assert [d.code for d in dataset.destinations] == sorted(TABLE_5_6_2)
+    rows = compare_all(dataset, trips_per_month=2)
+    assert {r.destination.code: r.result.monthly_total_yen for r in rows} == {
+        code: total for code, (_, total) in TABLE_5_6_2.items()
+    }
+    quote = quote_from_dataset(dataset, destination_code="041009", trips_per_month=2)
+    assert quote.result.monthly_total_yen == 104_305

@@ -1,0 +1,78 @@
+"""Sentences that explain a cost result in words, shared by the page and the ``simulate`` command.
+
+Every sentence goes through gettext, so the English catalogue can reword it. Numbers in a claim
+are rounded so that the claim stays true: a break-even of 2.04 trips is said as "up to 2.0".
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, Decimal
+
+from django.utils.translation import gettext as _
+
+from duallife.engine.costs import CostResult, Mode
+
+from .selectors import REFERENCE_CODE
+
+
+def origin_short_name(code: str, name: str) -> str:
+    """「東京」 for the Tokyo reference (東京都特別区部), the municipality's name otherwise."""
+    return _("東京") if code == REFERENCE_CODE else name
+
+
+def trips_text(trips: Decimal) -> str:
+    """2.0 → 「2」, 1.5 → 「1.5」."""
+    return str(trips.to_integral_value()) if trips == trips.to_integral_value() else f"{trips:.1f}"
+
+
+def minutes_text(minutes: int) -> str:
+    hours, rest = divmod(int(minutes), 60)
+    if hours and rest:
+        return _("%(hours)d時間%(minutes)d分") % {"hours": hours, "minutes": rest}
+    if hours:
+        return _("%(hours)d時間") % {"hours": hours}
+    return _("%(minutes)d分") % {"minutes": rest}
+
+
+def difference_sentence(result: CostResult, *, origin_name: str, destination_name: str) -> str:
+    """How the scenario compares with its baseline, in one sentence."""
+    trips = trips_text(result.trips_per_month)
+    amount = f"{abs(result.difference_yen):,}"
+    if result.mode is Mode.B:
+        values = {"dest": destination_name, "trips": trips, "origin": origin_name, "amount": amount}
+        if result.trips_per_month == 0:
+            return _("往復しなければ、%(origin)sだけで暮らす場合と同額です。") % values
+        if result.difference_yen == 0:
+            return _("%(dest)sへの往復の費用は、補助で全額まかなえます。") % values
+        return (
+            _("%(dest)sへ月%(trips)s往復すると、%(origin)sだけで暮らすより月%(amount)s円多くかかります。")
+            % values
+        )
+    values = {"origin": origin_name, "trips": trips, "amount": amount}
+    if result.difference_yen < 0:
+        return _("月%(trips)s往復なら、%(origin)sで暮らすより月%(amount)s円安くなります。") % values
+    if result.difference_yen > 0:
+        return _("月%(trips)s往復なら、%(origin)sで暮らすより月%(amount)s円高くなります。") % values
+    return _("月%(trips)s往復なら、%(origin)sで暮らす場合と同額です。") % values
+
+
+def break_even_sentence(result: CostResult, *, origin_name: str) -> str:
+    """The break-even in words (mode A), or what mode B's comparison means."""
+    if result.mode is Mode.B:
+        return _(
+            "東京に住んだまま副業で通う場合は、往復の費用がそのまま上乗せになります。"
+            "副業の収入がこの差額を上回るかどうかが目安です。"
+        )
+    be = result.break_even_trips_per_month
+    if be is None:
+        return _("補助があるため、何往復しても%(origin)sで暮らすより高くなりません。") % {
+            "origin": origin_name
+        }
+    shown = be.quantize(Decimal("0.1"), rounding=ROUND_FLOOR)
+    if be == 0 or result.monthly_rent_yen >= result.baseline_total_yen:
+        return _("家賃だけで%(origin)sの家賃以上になるため、%(origin)sで暮らすより安くはなりません。") % {
+            "origin": origin_name
+        }
+    if shown == 0:
+        return _("月0.1往復でも%(origin)sで暮らすより高くなります。") % {"origin": origin_name}
+    return _("月%(trips)s往復までなら%(origin)sより安い。") % {"trips": f"{shown:.1f}", "origin": origin_name}
