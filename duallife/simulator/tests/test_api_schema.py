@@ -54,7 +54,22 @@ narrowed = _narrowed_schema()
 
 @pytest.fixture
 def loaded(region_pack):
-    return region_pack
+    """The pack, and the WSGI app called directly without closing the test's DB connection.
+
+    Each WSGI request fires ``request_started``/``request_finished``, whose handler closes a
+    connection that is inside a transaction — which the test's is. Django's own test client
+    disconnects that handler for the same reason; do likewise while Schemathesis calls the app.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield region_pack
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @published.parametrize()
