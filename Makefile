@@ -63,7 +63,7 @@ e2e: setup
 	.venv/bin/pytest e2e $(PYTEST_ARGS)
 
 messages: $(VENV_STAMP)
-	cd duallife && ../.venv/bin/duallife makemessages -l en --no-obsolete --ignore 'engine/*'
+	cd duallife && ../.venv/bin/duallife makemessages -l en --no-obsolete --ignore 'engine/*' --ignore '*/tests/*'
 	cd duallife && ../.venv/bin/duallife compilemessages -l en
 
 bench: setup

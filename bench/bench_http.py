@@ -68,7 +68,8 @@ def main() -> int:
         subprocess.run([bin_dir / "duallife", *command], env=env, check=True, capture_output=True)
     port = free_port()
     server = subprocess.Popen(
-        [bin_dir / "gunicorn", "duallife.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers), "--log-level", "warning"],
+        [bin_dir / "gunicorn", "duallife.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers)]
+        + ["--log-level", "warning"],
         env=env,
         cwd=ROOT,
     )
@@ -84,12 +85,14 @@ def main() -> int:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise SystemExit("gunicorn did not start") from None
                 time.sleep(0.2)
-        print(f"gunicorn workers={args.workers}, concurrency={args.concurrency}, requests per URL={args.requests}")
+        print(
+            f"gunicorn workers={args.workers}, concurrency={args.concurrency}, requests/URL={args.requests}"
+        )
         for path in URLS:
             fetch(port, path)  # warm up
             start = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
-                results = list(pool.map(lambda _: fetch(port, path), range(args.requests)))
+                results = list(pool.map(fetch, [port] * args.requests, [path] * args.requests))
             elapsed = time.perf_counter() - start
             latencies = sorted(t for _, t in results)
             errors = sum(1 for status, _ in results if status != 200)

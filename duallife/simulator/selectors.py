@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from duallife.engine.costs import (
     CostInput,
@@ -263,11 +264,15 @@ def _simulate(
         raise InvalidInput(exc.message, field=exc.field) from exc
 
     pair = f"{_display_name(origin)}–{_display_name(destination)}"
-    uses: list[tuple[Source, int, str]] = [(route.source, route.year, f"往復運賃・片道所要時間（{pair}）")]
+    uses: list[tuple[Source, int, str]] = [
+        (route.source, route.year, _("往復運賃・片道所要時間（%(pair)s）") % {"pair": pair})
+    ]
     if origin_rent is not None and (mode is Mode.A or not overridden):
-        uses.append((origin_rent.source, origin_rent.year, f"家賃（{_display_name(origin)}）"))
+        label = _("家賃（%(place)s）") % {"place": _display_name(origin)}
+        uses.append((origin_rent.source, origin_rent.year, label))
     if mode is Mode.A and destination_rent is not None and not overridden:
-        uses.append((destination_rent.source, destination_rent.year, f"家賃（{_display_name(destination)}）"))
+        label = _("家賃（%(place)s）") % {"place": _display_name(destination)}
+        uses.append((destination_rent.source, destination_rent.year, label))
     return CostQuote(
         origin=origin,
         destination=destination,
@@ -432,9 +437,9 @@ def dataset_sources(dataset: CostDataset) -> tuple[SourceUse, ...]:
     """The sources behind a comparison of the whole dataset."""
     uses: list[tuple[Source, int, str]] = []
     for d in dataset.destinations:
-        uses.append((d.route.source, d.route.year, "往復運賃・片道所要時間"))
+        uses.append((d.route.source, d.route.year, _("往復運賃・片道所要時間")))
     if dataset.origin_rent is not None:
-        uses.append((dataset.origin_rent.source, dataset.origin_rent.year, "家賃"))
+        uses.append((dataset.origin_rent.source, dataset.origin_rent.year, _("家賃")))
     for d in dataset.destinations:
-        uses.append((d.rent.source, d.rent.year, "家賃"))
+        uses.append((d.rent.source, d.rent.year, _("家賃")))
     return _merge_sources(uses)
