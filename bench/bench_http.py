@@ -67,9 +67,9 @@ def main() -> int:
     for command in (["migrate", "--noinput"], ["load-region-pack", "tohoku"], ["collectstatic", "--noinput"]):
         subprocess.run([bin_dir / "duallife", *command], env=env, check=True, capture_output=True)
     port = free_port()
+    gunicorn = [bin_dir / "gunicorn", "duallife.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers)]
     server = subprocess.Popen(
-        [bin_dir / "gunicorn", "duallife.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers)]
-        + ["--log-level", "warning"],
+        [*gunicorn, "--log-level", "warning"],
         env=env,
         cwd=ROOT,
     )
