@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "duallife.accounts",
     "duallife.regions",
     "duallife.simulator",
+    "duallife.vocabulary",
+    "duallife.organizations",
+    "duallife.talents",
+    "duallife.postings",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PostingsConfig(AppConfig):
+    name = "duallife.postings"
+    label = "postings"

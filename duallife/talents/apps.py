@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TalentsConfig(AppConfig):
+    name = "duallife.talents"
+    label = "talents"
