@@ -15,6 +15,9 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("regions/", include("duallife.regions.urls")),
     path("simulator/", include("duallife.simulator.urls")),
+    path("sheets/", include("duallife.postings.urls")),
+    path("organizations/", include("duallife.organizations.urls")),
+    path("talents/", include("duallife.talents.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
