@@ -276,10 +276,8 @@ def _search_terms(query: str) -> tuple[str, ...]:
             for part in morpheme.split(_split_mode("A"))
             if part.part_of_speech()[0] not in _FUNCTION_POS
         ]
-        if len(parts) > 1 and all(part and part in word for part in parts):
-            candidates = parts
-        else:
-            candidates = [word]
+        split_ok = len(parts) > 1 and all(part and part in word for part in parts)
+        candidates = parts if split_ok else [word]
         for candidate in candidates:
             candidate = candidate.strip()
             if candidate and candidate not in terms:

@@ -142,7 +142,8 @@ def parse_skill_rows(rows: Iterable[Mapping[str, str | None]]) -> tuple[SkillRow
 
 def parse_theme_rows(rows: Iterable[Mapping[str, str | None]]) -> tuple[ThemeRow, ...]:
     parsed = tuple(
-        ThemeRow(key=_cell(row, "key"), name=_cell(row, "name"), name_en=_cell(row, "name_en")) for row in rows
+        ThemeRow(key=_cell(row, "key"), name=_cell(row, "name"), name_en=_cell(row, "name_en"))
+        for row in rows
     )
     _check_unique((row.key for row in parsed), "theme key")
     _check_unique((compact_key(row.name) for row in parsed), "theme name")

@@ -31,11 +31,13 @@ PENALTY = {Severity.ERROR: 25, Severity.WARNING: 10, Severity.INFO: 0}
 
 TITLE_MIN_CHARS = 10
 TITLE_MAX_CHARS = 50
+#: A title whose words, less the stock ones (副業, 人材, 募集 …), are shorter than this is vague.
+TITLE_MIN_CONTENT_CHARS = 4
 ISSUE_MIN_CHARS = 80
 OUTCOME_MIN_CHARS = 30
 WHY_YOU_MIN_CHARS = 40
-#: What is left of "why you" after the stock phrases are taken out must be at least this long.
-WHY_YOU_MIN_SPECIFIC_CHARS = 15
+#: "Why you" needs at least this many characters of words that are not stock phrases.
+WHY_YOU_MIN_SPECIFIC_CHARS = 10
 MAX_THEMES = 3
 MAX_REQUIRED_SKILLS = 5
 #: More days a month than this is heavy for someone with a main job (two days a week).
@@ -71,7 +73,7 @@ FIELD_LABELS_JA = {
     "openings": "募集人数",
 }
 
-_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
+_DIGIT = re.compile(r"[0-9０-９二三四五六七八九十百]")  # not 一: 一緒, 一部 …
 
 
 def usual_fee_band(days_min: int | None, days_max: int | None) -> FeeBand:
@@ -161,7 +163,9 @@ _ASKING = frozenset({"対応", "任せる", "お任せ", "遣る", "手伝い", 
 _LOOKAHEAD = 4
 
 
-def _find(tokens: tuple[str, ...], patterns: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
+def _find(
+    tokens: tuple[str, ...], patterns: tuple[tuple[str, ...], ...]
+) -> list[tuple[int, tuple[str, ...]]]:
     hits = []
     for index in range(len(tokens)):
         for pattern in patterns:
@@ -256,7 +260,7 @@ _GENERIC_WHY_PHRASES = (
     "未経験歓迎",
     "未経験者歓迎",
     "未経験OK",
-    "経験不問",
+    "不問",
     "誰でも歓迎",
     "どなたでも歓迎",
     "どなたでも",
@@ -275,17 +279,29 @@ _GENERIC_WHY_PHRASES = (
 )
 
 
-@lru_cache(maxsize=1)
-def _generic_keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    keys = {compact_key(phrase) for phrase in phrases}
-    return tuple(sorted((key for key in keys if key), key=lambda key: (-len(key), key)))
+#: Verbs and prefixes that carry no content of their own, as the normaliser spells them.
+_AUXILIARY = frozenset(
+    {"為る", "成る", "居る", "有る", "御", "致す", "下さる", "頂く", "出来る", "貰う", "上げる"}
+)
 
 
-def _without_generic(text: str, phrases: tuple[str, ...]) -> str:
-    remainder = compact_key(text)
-    for key in _generic_keys(phrases):
-        remainder = remainder.replace(key, "")
-    return remainder
+@lru_cache(maxsize=4)
+def _generic_tokens(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(token for phrase in phrases for token in normalize_tokens(phrase))
+
+
+def _is_function_word(token: str) -> bool:
+    return token in _AUXILIARY or all("\u3041" <= char <= "\u309f" for char in token)
+
+
+def _content_chars(text: str, phrases: tuple[str, ...]) -> int:
+    """Characters of ``text``'s words that are neither stock phrases nor function words."""
+    generic = _generic_tokens(phrases)
+    return sum(
+        len(token)
+        for token in normalize_tokens(text)
+        if token not in generic and not _is_function_word(token)
+    )
 
 
 # --- checks, one function per field group, in form order -----------------------------------------
@@ -317,7 +333,7 @@ def _check_title(sheet: SheetDraft) -> list[Finding]:
                 "例：「港町の水産加工会社で、ECの売上を伸ばすWebマーケティング」",
             )
         )
-    elif len(_without_generic(title, _GENERIC_TITLE_WORDS)) < 4:
+    elif _content_chars(title, _GENERIC_TITLE_WORDS) < TITLE_MIN_CONTENT_CHARS:
         findings.append(
             _finding(
                 "title_vague",
@@ -665,9 +681,10 @@ def _check_fee(sheet: SheetDraft) -> list[Finding]:
                 "下限と上限を入れ替えてください。",
             )
         ]
-    low = low if low is not None else high
-    high = high if high is not None else low
-    assert low is not None and high is not None
+    if low is None:
+        low = high
+    if high is None:
+        high = low
     if probono:
         if high > 0:
             return [
@@ -702,10 +719,8 @@ def _check_fee_band(sheet: SheetDraft, low: int, high: int) -> list[Finding]:
     band = usual_fee_band(days_low, days_high)
     has_reason = bool(sheet.fee_reason.strip())
     fee = _fee_label(low, high)
-    if days_low is None and days_high is None:
-        days = "月1〜4日"
-    else:
-        days = _days_label(days_low, days_high)
+    no_days = days_low is None and days_high is None
+    days = "月1〜4日" if no_days else _days_label(days_low, days_high)
     if high * FAR_FACTOR < band.low_yen and not has_reason:
         return [
             _finding(
@@ -841,7 +856,7 @@ def _check_why_you(sheet: SheetDraft) -> list[Finding]:
                 f"求める経験と、その人に任せたい場面を{WHY_YOU_MIN_CHARS}文字以上で具体的に書きましょう。{example}",
             )
         ]
-    if len(_without_generic(text, _GENERIC_WHY_PHRASES)) < WHY_YOU_MIN_SPECIFIC_CHARS:
+    if _content_chars(text, _GENERIC_WHY_PHRASES) < WHY_YOU_MIN_SPECIFIC_CHARS:
         return [
             _finding(
                 "why_you_generic",

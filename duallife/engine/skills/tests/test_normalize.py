@@ -7,7 +7,14 @@ from duallife.engine.skills import compact_key, normalize, normalize_tokens, sea
 
 @pytest.mark.parametrize(
     "variant",
-    ["Webマーケティング", "ウェブマーケティング", "Ｗｅｂマーケ", "ウエブ・マーケティング", "web　まーけ", "WEBマーケ"],
+    [
+        "Webマーケティング",
+        "ウェブマーケティング",
+        "Ｗｅｂマーケ",
+        "ウエブ・マーケティング",
+        "web　まーけ",
+        "WEBマーケ",
+    ],
 )
 def test_web_marketing_variants_share_one_form(variant):
     assert normalize(variant) == "ウェブ マーケティング"
@@ -45,7 +52,9 @@ def test_native_hiragana_is_not_turned_into_katakana(typed):
     assert not any("\u30a1" <= char <= "\u30fa" for char in normalize(typed))
 
 
-@pytest.mark.parametrize("typed", ["マ－ケティング", "マ-ケティング", "マ―ケティング", "マ‐ケティング", "ﾏｰｹﾃｨﾝｸﾞ"])
+@pytest.mark.parametrize(
+    "typed", ["マ－ケティング", "マ-ケティング", "マ―ケティング", "マ‐ケティング", "ﾏｰｹﾃｨﾝｸﾞ"]
+)
 def test_dashes_after_katakana_are_long_vowel_marks(typed):
     assert normalize(typed) == "マーケティング"
 
@@ -61,7 +70,11 @@ def test_separators_only_separate(typed):
 
 
 def test_middle_dot_between_katakana_words_is_dropped():
-    assert compact_key("データ・サイエンス") == compact_key("データサイエンス") == compact_key("データ サイエンス")
+    assert (
+        compact_key("データ・サイエンス")
+        == compact_key("データサイエンス")
+        == compact_key("データ サイエンス")
+    )
 
 
 @pytest.mark.parametrize(
@@ -86,7 +99,9 @@ def test_synonyms_match_whole_words_only():
     assert "広報" not in normalize("PRO")
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("C++", "CPLUSPLUS"), ("C#", "CSHARP"), ("Node.js", "NODEJS")])
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("C++", "CPLUSPLUS"), ("C#", "CSHARP"), ("Node.js", "NODEJS")]
+)
 def test_symbol_bearing_names_stay_whole(typed, expected):
     assert normalize(typed) == expected
     assert normalize("C") != normalize(typed)

@@ -8,8 +8,12 @@ from duallife.engine.skills import normalize, search_terms, search_text
 # Characters people type into skill and posting fields, full- and half-width, plus the tricky ones.
 TYPED = st.text(
     alphabet=st.sampled_from(
-        list("あいうえおかきくけこさしすせそたちつてとなにぬねのまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽぁぃぅぇぉっゃゅょゔー")
-        + list("アイウエオカキクケコサシスセソタチツテトナニヌネノマミムメモヤユヨラリルレロワヲンガギグゲゴパピプペポァィゥェォッャュョヴヵヶ")
+        list(
+            "あいうえおかきくけこさしすせそたちつてとなにぬねのまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽぁぃぅぇぉっゃゅょゔー"
+        )
+        + list(
+            "アイウエオカキクケコサシスセソタチツテトナニヌネノマミムメモヤユヨラリルレロワヲンガギグゲゴパピプペポァィゥェォッャュョヴヵヶ"
+        )
         + list("ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝﾞﾟｰ･")
         + list("abcdefgxyzABCDEFGXYZｗｅｂＷＥＢ0123456789０１２３")
         + list("人事広報営業戦略商品開発新規事業財務観光地域誰何歓迎経験未")

@@ -83,13 +83,18 @@ def test_blank_or_oversized_text_never_matches(vocabulary, typed):
 def test_resolve_keeps_the_typed_text_and_the_canonical_name(vocabulary):
     resolved = vocabulary.resolve("  Ｗｅｂマーケ ")
     assert resolved == ResolvedSkill(
-        text="Ｗｅｂマーケ", normalized="ウェブ マーケティング", key="web-marketing", name="ウェブマーケティング"
+        text="Ｗｅｂマーケ",
+        normalized="ウェブ マーケティング",
+        key="web-marketing",
+        name="ウェブマーケティング",
     )
     assert resolved.label == "ウェブマーケティング"
 
 
 def test_match_many_deduplicates_and_keeps_order(vocabulary):
-    resolved = vocabulary.match_many(["Ｗｅｂマーケ", "", "藍染め", "ウェブマーケティング", "Python", "藍染め ", "ぱいそん"])
+    resolved = vocabulary.match_many(
+        ["Ｗｅｂマーケ", "", "藍染め", "ウェブマーケティング", "Python", "藍染め ", "ぱいそん"]
+    )
     assert [(r.key, r.label) for r in resolved] == [
         ("web-marketing", "ウェブマーケティング"),
         (None, "藍染め"),
@@ -139,7 +144,15 @@ def test_duplicate_keys_and_bad_keys_are_refused():
 
 def test_from_rows_accepts_csv_dicts():
     vocabulary = SkillVocabulary.from_rows(
-        [{"key": "kintone", "name": "kintone", "name_en": "kintone", "category": "it", "synonyms": "キントーン| |"}]
+        [
+            {
+                "key": "kintone",
+                "name": "kintone",
+                "name_en": "kintone",
+                "category": "it",
+                "synonyms": "キントーン| |",
+            }
+        ]
     )
     assert vocabulary.get("kintone").synonyms == ("キントーン",)
     assert vocabulary.match("きんとーん").key == "kintone"

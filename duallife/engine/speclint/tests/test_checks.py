@@ -1,0 +1,250 @@
+"""Each check fires on a crafted bad sheet and stays quiet on a good one."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from duallife.engine.speclint import (
+    FIELD_ORDER,
+    FeeBand,
+    LintReport,
+    Severity,
+    SheetDraft,
+    lint,
+    usual_fee_band,
+)
+
+from .conftest import TODAY, good_sheet
+
+GOOD_WHY = good_sheet().why_you
+GOOD_ISSUE = good_sheet().issue
+OUTCOME_WITHOUT_NUMBERS = (
+    "新商品の売り方を一緒に決め、首都圏の小売店向けの提案資料とEC販売ページの構成案を完成させる。"
+)
+
+# code, field it points at, severity, changes that make the good sheet bad in exactly that way
+BAD = [
+    ("title_missing", "title", "error", {"title": "  "}),
+    ("title_too_short", "title", "warning", {"title": "PR担当募集"}),
+    ("title_too_long", "title", "warning", {"title": "地元の老舗味噌蔵が首都圏の若い世代に向けて" * 3}),
+    ("title_vague", "title", "warning", {"title": "副業・兼業のプロ人材を大募集します！"}),
+    ("vague_wording", "title", "warning", {"title": "誰でも歓迎！地元の味噌蔵で一緒に働きませんか"}),
+    ("issue_missing", "issue", "error", {"issue": ""}),
+    ("issue_too_short", "issue", "warning", {"issue": "売上が落ちています。"}),
+    ("vague_wording", "issue", "warning", {"issue": GOOD_ISSUE + "経験は問いません。誰でも応募OKです。"}),
+    ("outcome_missing", "outcome", "error", {"outcome": ""}),
+    ("outcome_too_short", "outcome", "warning", {"outcome": "売上を伸ばしたい。"}),
+    (
+        "outcome_not_measurable",
+        "outcome",
+        "info",
+        {"outcome": OUTCOME_WITHOUT_NUMBERS},
+    ),
+    ("themes_missing", "themes", "warning", {"themes": ()}),
+    ("themes_too_many", "themes", "info", {"themes": ("marketing", "product-development", "pr", "dx-it")}),
+    ("required_skills_missing", "required_skills", "error", {"required_skills": (" ",)}),
+    ("required_skills_too_many", "required_skills", "info", {"required_skills": tuple("abcdef")}),
+    ("skills_overlap", "welcome_skills", "info", {"welcome_skills": ("web-marketing",)}),
+    ("days_missing", "days_per_month_min", "error", {"days_per_month_min": None, "days_per_month_max": None}),
+    ("days_invalid", "days_per_month_max", "error", {"days_per_month_max": 40}),
+    ("days_range_invalid", "days_per_month_max", "error", {"days_per_month_min": 5, "days_per_month_max": 2}),
+    ("days_heavy", "days_per_month_min", "info", {"days_per_month_min": 10, "days_per_month_max": 12}),
+    ("work_style_missing", "work_style", "error", {"work_style": ""}),
+    ("work_style_invalid", "work_style", "error", {"work_style": "sometimes"}),
+    ("visits_invalid", "visits_per_month", "error", {"visits_per_month": -1}),
+    ("visits_inconsistent", "visits_per_month", "warning", {"work_style": "remote", "visits_per_month": 2}),
+    ("visits_missing", "visits_per_month", "warning", {"work_style": "onsite", "visits_per_month": None}),
+    ("visits_exceed_days", "visits_per_month", "warning", {"visits_per_month": 6}),
+    ("duration_missing", "duration_months", "info", {"duration_months": None}),
+    ("duration_invalid", "duration_months", "error", {"duration_months": 0}),
+    ("fee_missing", "fee_min_yen", "error", {"fee_min_yen": None, "fee_max_yen": None}),
+    ("fee_invalid", "fee_min_yen", "error", {"fee_min_yen": -1}),
+    ("fee_range_invalid", "fee_max_yen", "error", {"fee_min_yen": 50_000, "fee_max_yen": 30_000}),
+    ("fee_zero", "fee_min_yen", "warning", {"fee_min_yen": 0, "fee_max_yen": 0}),
+    ("fee_far_below", "fee_min_yen", "warning", {"fee_min_yen": 5_000, "fee_max_yen": 10_000}),
+    ("fee_far_above", "fee_min_yen", "warning", {"fee_min_yen": 150_000, "fee_max_yen": 200_000}),
+    ("fee_outside_band", "fee_min_yen", "info", {"fee_min_yen": 60_000, "fee_max_yen": 80_000}),
+    ("fee_probono_conflict", "fee_min_yen", "warning", {"is_probono": True, "contract_type": "probono"}),
+    ("contract_type_invalid", "contract_type", "error", {"contract_type": "freelance"}),
+    (
+        "contract_probono_mismatch",
+        "contract_type",
+        "warning",
+        {"is_probono": True, "fee_min_yen": None, "fee_max_yen": None},
+    ),
+    ("contract_employment_referral", "contract_type", "info", {"contract_type": "employment_referral"}),
+    ("closes_on_missing", "closes_on", "info", {"closes_on": None}),
+    ("closes_on_past", "closes_on", "error", {"closes_on": date(2025, 8, 31)}),
+    ("closes_on_soon", "closes_on", "info", {"closes_on": date(2025, 9, 5)}),
+    ("why_you_missing", "why_you", "error", {"why_you": ""}),
+    ("why_you_generic", "why_you", "warning", {"why_you": "やる気のある方歓迎"}),
+    (
+        "why_you_generic",
+        "why_you",
+        "warning",
+        {
+            "why_you": "やる気のある方、熱意のある方、地域に貢献したい方、未経験歓迎です。"
+            "お気軽にご応募ください！よろしくお願いします。"
+        },
+    ),
+    ("vague_wording", "why_you", "warning", {"why_you": GOOD_WHY + "もちろん誰でも大歓迎です。"}),
+    ("openings_invalid", "openings", "error", {"openings": 0}),
+]
+
+
+def test_the_good_sheet_is_ready_and_scores_at_least_90(good):
+    report = lint(good)
+    assert report.ready
+    assert report.score >= 90
+    assert report.errors == ()
+    assert report.warnings == ()
+
+
+@pytest.mark.parametrize(("code", "field", "severity", "changes"), BAD, ids=[f"{b[0]}-{b[1]}" for b in BAD])
+def test_each_check_fires_on_its_bad_example(good, code, field, severity, changes):
+    bad = lint(replace(good, **changes))
+    matching = [f for f in bad.findings if f.code == code and f.field == field]
+    assert len(matching) == 1, bad.codes
+    assert matching[0].severity == severity
+    assert not [f for f in lint(good).findings if f.code == code and f.field == field]
+    if severity == "error":
+        assert not bad.ready
+        assert bad.score <= 75
+
+
+@pytest.mark.parametrize("code", sorted({b[0] for b in BAD}))
+def test_every_code_has_kind_concrete_japanese_text(good, code):
+    for bad_code, _field, _severity, changes in BAD:
+        if bad_code != code:
+            continue
+        for finding in lint(replace(good, **changes)).findings:
+            assert finding.message_ja.strip()
+            assert finding.suggestion_ja.strip()
+            assert "{" not in finding.message_ja + finding.suggestion_ja
+            assert any("\u3040" <= char <= "\u30ff" for char in finding.message_ja)
+
+
+def test_fee_band_follows_the_report_and_scales_with_days():
+    assert usual_fee_band(1, 4) == FeeBand(30_000, 50_000)
+    assert usual_fee_band(None, None) == FeeBand(30_000, 50_000)
+    assert usual_fee_band(2, None) == FeeBand(30_000, 50_000)
+    assert usual_fee_band(8, 8) == FeeBand(60_000, 100_000)
+    assert usual_fee_band(2, 8) == FeeBand(30_000, 100_000)
+    assert usual_fee_band(12, None) == FeeBand(90_000, 150_000)
+    assert usual_fee_band(99, -3) == FeeBand(30_000, 387_500)  # clamped to 1–31 and ordered
+    assert usual_fee_band(1, 4).label_ja == "月3万〜5万円"
+
+
+def test_more_days_justify_a_higher_fee(good):
+    sheet = replace(good, days_per_month_min=8, days_per_month_max=8, fee_min_yen=80_000, fee_max_yen=100_000)
+    assert not [f for f in lint(sheet).findings if f.code.startswith("fee_")]
+
+
+def test_a_reason_explains_an_unusual_fee(good):
+    sheet = replace(
+        good,
+        fee_min_yen=150_000,
+        fee_max_yen=200_000,
+        fee_reason="海外の取引先との英語での契約交渉まで担っていただくため、専門職の相場に合わせています。",
+    )
+    assert not [f for f in lint(sheet).findings if f.code.startswith("fee_")]
+
+
+def test_fee_message_quotes_the_fee_and_the_band(good):
+    report = lint(replace(good, fee_min_yen=5_000, fee_max_yen=10_000))
+    (finding,) = [f for f in report.findings if f.code == "fee_far_below"]
+    assert "月5,000〜1万円" in finding.message_ja
+    assert "月2〜4日" in finding.message_ja
+    assert "月3万〜5万円" in finding.message_ja
+
+
+def test_a_pro_bono_sheet_needs_no_fee(good):
+    sheet = replace(good, is_probono=True, contract_type="probono", fee_min_yen=None, fee_max_yen=None)
+    report = lint(sheet)
+    assert not [f for f in report.findings if f.field in ("fee_min_yen", "fee_max_yen", "contract_type")]
+    assert report.ready
+
+
+def test_an_employment_referral_is_not_held_to_the_side_job_band(good):
+    sheet = replace(good, contract_type="employment_referral", fee_min_yen=250_000, fee_max_yen=300_000)
+    assert "fee_far_above" not in lint(sheet).codes
+    assert lint(sheet).ready
+
+
+def test_one_fee_end_is_enough(good):
+    assert lint(replace(good, fee_min_yen=None, fee_max_yen=40_000)).ready
+    assert lint(replace(good, fee_min_yen=40_000, fee_max_yen=None)).ready
+
+
+@pytest.mark.parametrize(
+    "issue",
+    [
+        GOOD_ISSUE
+        + "誰でも使える予約の仕組みを作りたいと考えています。",  # describes the goal, not the person
+        GOOD_ISSUE + "何でも揃う道の駅を目指してきました。",
+    ],
+)
+def test_anyone_and_anything_describing_the_business_are_fine_in_the_issue(good, issue):
+    assert "vague_wording" not in lint(replace(good, issue=issue)).codes
+
+
+@pytest.mark.parametrize("phrase", ["だれでも歓迎", "どなたでもOK", "何でもお任せします", "経験不問"])
+def test_vague_wording_is_caught_whatever_the_spelling(good, phrase):
+    report = lint(replace(good, why_you=GOOD_WHY + phrase))
+    assert [f.field for f in report.findings if f.code == "vague_wording"] == ["why_you"]
+
+
+def test_closing_today_is_not_past(good):
+    report = lint(replace(good, closes_on=TODAY))
+    assert "closes_on_past" not in report.codes
+    assert "closes_on_soon" in report.codes
+
+
+def test_an_empty_sheet_lists_every_missing_part_in_form_order():
+    report = lint(SheetDraft(today=TODAY, contract_type="", openings=None))
+    assert report.score == 0
+    assert not report.ready
+    assert report.codes == (
+        "title_missing",
+        "issue_missing",
+        "outcome_missing",
+        "themes_missing",
+        "required_skills_missing",
+        "days_missing",
+        "work_style_missing",
+        "duration_missing",
+        "fee_missing",
+        "contract_type_invalid",
+        "closes_on_missing",
+        "why_you_missing",
+    )
+    fields = [f.field for f in report.findings]
+    assert fields == sorted(fields, key=FIELD_ORDER.index)
+
+
+def test_score_is_100_minus_penalties_clamped(good):
+    report = lint(replace(good, title="PR担当募集", themes=(), closes_on=None))
+    assert [f.severity for f in report.findings] == [Severity.WARNING, Severity.WARNING, Severity.INFO]
+    assert report.score == 80
+    assert report.ready
+
+
+def test_report_helpers(good):
+    report = lint(replace(good, outcome="", themes=(), closes_on=None))
+    assert [f.code for f in report.errors] == ["outcome_missing"]
+    assert [f.code for f in report.warnings] == ["themes_missing"]
+    assert [f.code for f in report.infos] == ["closes_on_missing"]
+    assert report.for_field("outcome") == report.errors
+    assert isinstance(report, LintReport)
+
+
+def test_lists_are_stored_as_tuples():
+    sheet = SheetDraft(today=TODAY, themes=["marketing"], required_skills="python")
+    assert sheet.themes == ("marketing",)
+    assert sheet.required_skills == ("python",)
+
+
+def test_lint_refuses_other_types():
+    with pytest.raises(TypeError):
+        lint({"title": "x"})
