@@ -179,6 +179,7 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "duallife.core.views.csrf_failure"
 
 # --- Region packs -----------------------------------------------------------------------------
 REGION_PACKS_DIR = BASE_DIR / "data" / "regions"

@@ -22,5 +22,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "duallife.core.views.bad_request"
+handler403 = "duallife.core.views.permission_denied"
 handler404 = "duallife.core.views.page_not_found"
 handler500 = "duallife.core.views.server_error"

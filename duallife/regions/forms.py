@@ -5,9 +5,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Municipality, Prefecture, SupportProgram
+
+#: Highest amount a support program may state: far above any real grant, and within the range
+#: of a PostgreSQL integer column (a larger number would fail there with a database error).
+MAX_PROGRAM_AMOUNT_YEN = 100_000_000
 
 
 class SupportProgramAdminForm(forms.ModelForm):
@@ -42,6 +47,7 @@ class SupportProgramAdminForm(forms.ModelForm):
         error_messages = {
             "amount_yen": {
                 "min_value": _("上限額は0円以上で入力してください。"),
+                "max_value": _("上限額は1億円（100,000,000円）以下で入力してください。"),
                 "invalid": _("上限額は半角数字（円単位の整数）で入力してください。"),
             },
             "prefecture": {"required": _("都道府県を選んでください。")},
@@ -62,6 +68,10 @@ class SupportProgramAdminForm(forms.ModelForm):
             self.fields["municipality"].error_messages["invalid_choice"] = _(
                 "選んだ市町村は支援制度の対象地域ではありません。"
             )
+        amount = self.fields["amount_yen"]
+        amount.max_value = MAX_PROGRAM_AMOUNT_YEN
+        amount.validators.append(MaxValueValidator(MAX_PROGRAM_AMOUNT_YEN))
+        amount.widget.attrs["max"] = str(MAX_PROGRAM_AMOUNT_YEN)
         self.fields["prefecture"].error_messages["invalid_choice"] = _(
             "選んだ都道府県は支援制度の対象地域ではありません。"
         )

@@ -1,17 +1,20 @@
 """Reading and validating a region pack: ``data/regions/<slug>/manifest.toml`` plus CSV files.
 
 Validation happens in full before anything touches the database: every problem is collected
-with its file and line, so a maintainer fixes a pack in one pass. Only a pack that passes every
-check is handed to :func:`duallife.regions.services.region_pack_load`.
+with its file and line, in Japanese, so a maintainer fixes a pack in one pass (what one run can
+report is spelt out in :func:`read_pack` and docs/adr/0002-region-packs.md). This module needs
+no database and no Django settings, except :func:`packs_dir`. Only a pack that passes every check
+is written by :func:`duallife.regions.services.region_pack_load`.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -79,11 +82,16 @@ def text(max_length: int, *, required: bool = True) -> Callable[[str], str]:
     return parse
 
 
-def kana(value: str) -> str:
-    value = value.strip()
-    if not value or not KATAKANA.match(value):
-        raise ValueError("読みは全角カタカナで入力してください")
-    return value
+def kana(max_length: int) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        value = value.strip()
+        if not value or not KATAKANA.match(value):
+            raise ValueError("読みは全角カタカナで入力してください")
+        if len(value) > max_length:
+            raise ValueError(f"{max_length}文字以内にしてください")
+        return value
+
+    return parse
 
 
 def integer(minimum: int, maximum: int) -> Callable[[str], int]:
@@ -138,11 +146,18 @@ def optional_prefecture_code(value: str) -> str:
     return prefecture_code(value) if value.strip() else ""
 
 
-def slug(value: str) -> str:
+def slug(value: str, *, max_length: int = 60) -> str:
     value = value.strip()
-    if not SLUG.match(value) or len(value) > 60:
-        raise ValueError(f"識別子は英小文字・数字・ハイフンで指定してください: {value!r}")
+    if not SLUG.match(value) or len(value) > max_length:
+        raise ValueError(
+            f"識別子は英小文字・数字・ハイフン（{max_length}文字以内）で指定してください: {value!r}"
+        )
     return value
+
+
+def source_key(value: str) -> str:
+    """A reference to a source of the manifest (whose keys may be longer than other identifiers)."""
+    return slug(value, max_length=80)
 
 
 def optional_slug(value: str) -> str:
@@ -158,14 +173,14 @@ COLUMNS: dict[str, dict[str, Callable[[str], Any]]] = {
         "code": prefecture_code,
         "lg_code": lg_code,
         "name": text(10),
-        "name_kana": kana,
+        "name_kana": kana(20),
         "name_en": text(20),
     },
     "municipalities": {
         "code": lg_code,
         "prefecture_code": prefecture_code,
         "name": text(40),
-        "name_kana": kana,
+        "name_kana": kana(80),
         "role": text(12),
         "is_capital": boolean,
     },
@@ -176,14 +191,14 @@ COLUMNS: dict[str, dict[str, Callable[[str], Any]]] = {
         "one_way_minutes": integer(1, 24 * 60),
         "round_trip_fare_yen": integer(1, 1_000_000),
         "note": text(200, required=False),
-        "source": slug,
+        "source": source_key,
         "year": year,
     },
     "rents": {
         "municipality_code": lg_code,
         "monthly_rent_yen": integer(1, 10_000_000),
         "definition": text(200),
-        "source": slug,
+        "source": source_key,
         "year": year,
     },
     "indicators": {
@@ -199,7 +214,7 @@ COLUMNS: dict[str, dict[str, Callable[[str], Any]]] = {
         "indicator": slug,
         "value": decimal(Decimal("-9999999999"), Decimal("9999999999"), 2),
         "national_rank": integer(1, 47),
-        "source": slug,
+        "source": source_key,
         "year": year,
     },
     "industries": {
@@ -217,7 +232,7 @@ COLUMNS: dict[str, dict[str, Callable[[str], Any]]] = {
         "industry": slug,
         "workers_thousands": integer(0, 100_000_000),
         "share_percent": decimal(Decimal(0), Decimal(100), 1),
-        "source": slug,
+        "source": source_key,
         "year": year,
     },
     "net_migration": {
@@ -225,7 +240,7 @@ COLUMNS: dict[str, dict[str, Callable[[str], Any]]] = {
         "year": year,
         "month": integer(1, 12),
         "net_migrants": integer(-10_000_000, 10_000_000),
-        "source": slug,
+        "source": source_key,
     },
 }
 
@@ -243,74 +258,244 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Longest text the database takes for each manifest value (the models' ``max_length``).
+#: :func:`duallife.regions.services.region_pack_load` passes the models' own figures; these
+#: defaults keep this module usable without Django, and a test keeps the two equal.
+MANIFEST_LIMITS: dict[str, int] = {
+    "pack.slug": 50,
+    "pack.title": 200,
+    "pack.version": 40,
+    "source.key": 80,
+    "source.title": 300,
+    "source.publisher": 200,
+    "source.url": 200,
+    "source.published": 40,
+}
+MANIFEST = "manifest.toml"
+
+
 def packs_dir() -> Path:
     from django.conf import settings
 
     return Path(settings.REGION_PACKS_DIR)
 
 
-def read_pack(directory: Path) -> PackData:
-    """Parse and validate a whole pack; raise PackValidationError listing every problem."""
-    errors: list[PackError] = []
-    manifest_path = directory / "manifest.toml"
-    if not manifest_path.is_file():
-        raise PackValidationError(
-            [PackError("manifest.toml", None, f"マニフェストがありません: {directory}")]
-        )
-    try:
-        manifest = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PackValidationError(
-            [PackError("manifest.toml", None, f"TOML として読めません: {exc}")]
-        ) from None
+def _toml_type(item: Any) -> str:
+    """What a TOML value is, in words."""
+    kinds = ((bool, "真偽値"), (int, "整数"), (float, "小数"), (list, "配列"), (dict, "表"))
+    return next((word for kind, word in kinds if isinstance(item, kind)), "日時")
 
-    pack = manifest.get("pack") or {}
-    for key in ("slug", "title", "version", "reference_municipality", "prefectures"):
-        if not pack.get(key):
-            errors.append(PackError("manifest.toml", None, f"[pack] に {key} がありません"))
-    if pack.get("slug") and pack["slug"] != directory.name:
-        errors.append(PackError("manifest.toml", None, f"slug {pack['slug']!r} がフォルダ名と異なります"))
-    sources = manifest.get("sources") or []
-    source_keys: set[str] = set()
-    for i, src in enumerate(sources, 1):
-        for key in ("key", "title", "publisher", "published"):
-            if not src.get(key):
-                errors.append(PackError("manifest.toml", None, f"出典 {i} 件目に {key} がありません"))
-        if src.get("key") in source_keys:
-            errors.append(PackError("manifest.toml", None, f"出典の key {src['key']!r} が重複しています"))
-        source_keys.add(src.get("key", ""))
-    files = manifest.get("files") or {}
-    missing = [name for name in FILES if name not in files]
-    if missing:
-        errors.append(PackError("manifest.toml", None, "[files] に次がありません: " + ", ".join(missing)))
-    if errors:
-        raise PackValidationError(errors)
+
+@dataclass
+class _Manifest:
+    """What could be read from ``manifest.toml``; ``None`` where a section was unusable."""
+
+    pack: dict[str, Any]
+    sources: list[dict[str, Any]]
+    #: Every source's key, or None when some source's key is unknown (its references unchecked).
+    source_keys: set[str] | None
+    files: dict[str, str]
+
+
+def read_pack(
+    directory: Path, *, slug: str | None = None, limits: Mapping[str, int] | None = None
+) -> PackData:
+    """Parse and validate a whole pack; raise PackValidationError listing every problem.
+
+    ``slug`` is the identifier the pack is loaded as: the manifest must name the same one
+    (the folder's name does not matter). ``limits`` are the longest texts the database takes
+    (see :data:`MANIFEST_LIMITS`).
+
+    Only a missing or unreadable manifest stops the check early. Otherwise every manifest value,
+    every CSV file and every row is checked, and the references between files are checked among
+    the rows that parsed; references into a file that could not be read at all are skipped, and
+    so are references to a row that was itself reported.
+    """
+    limits = {**MANIFEST_LIMITS, **(limits or {})}
+    errors: list[PackError] = []
+    manifest_path = directory / MANIFEST
+    if not manifest_path.is_file():
+        raise PackValidationError([PackError(MANIFEST, None, f"マニフェストがありません: {directory}")])
+    try:
+        raw = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PackValidationError([PackError(MANIFEST, None, f"TOML として読めません: {exc}")]) from None
+
+    manifest = _check_manifest(raw, slug, limits, errors)
 
     digest = hashlib.sha256(manifest_path.read_bytes())
     rows: dict[str, list[dict[str, Any]]] = {}
     lines: dict[str, list[int]] = {}
+    rejected: dict[str, set[tuple]] = {}
     for name in FILES:
-        path = directory / files[name]
+        label = manifest.files.get(name)
+        if label is None:
+            continue  # already reported: missing from [files] or not a usable path
+        path = directory / label
         if not path.is_file():
-            errors.append(PackError(files[name], None, "ファイルがありません"))
+            errors.append(PackError(label, None, "ファイルがありません"))
             continue
         digest.update(path.read_bytes())
-        rows[name], lines[name] = _read_csv(path, files[name], COLUMNS[name], KEYS[name], errors)
+        parsed = _read_csv(path, label, COLUMNS[name], KEYS[name], errors)
+        if parsed is not None:
+            rows[name], lines[name], rejected[name] = parsed
 
-    if not errors:
-        _check_references(pack, files, rows, lines, source_keys, errors)
+    _check_references(manifest, rows, lines, rejected, errors)
     if errors:
         raise PackValidationError(errors)
     return PackData(
-        slug=pack["slug"],
-        title=pack["title"],
-        version=str(pack["version"]),
-        reference_municipality=pack["reference_municipality"],
-        prefecture_codes=list(pack["prefectures"]),
+        slug=manifest.pack["slug"],
+        title=manifest.pack["title"],
+        version=manifest.pack["version"],
+        reference_municipality=manifest.pack["reference_municipality"],
+        prefecture_codes=list(manifest.pack["prefectures"]),
         checksum=digest.hexdigest(),
-        sources=sources,
+        sources=manifest.sources,
         rows=rows,
     )
+
+
+def _check_pack_table(
+    pack_table: dict[str, Any],
+    pack: dict[str, Any],
+    expected_slug: str | None,
+    value: Callable[..., str | None],
+    err: Callable[[str], None],
+) -> None:
+    """The [pack] table: copy each usable value into ``pack``, report the others."""
+    where = "[pack] "
+    found = value(pack_table, "slug", where, limit="pack.slug")
+    if found is not None:
+        if not SLUG.match(found):
+            err(f"[pack] の slug は英小文字・数字・ハイフンで指定してください: {found!r}")
+        elif expected_slug is not None and found != expected_slug:
+            err(f"[pack] の slug {found!r} が読み込む地域パックの識別子 {expected_slug!r} と異なります")
+        else:
+            pack["slug"] = found
+    for key in ("title", "version"):
+        found = value(pack_table, key, where, limit=f"pack.{key}")
+        if found is not None:
+            pack[key] = found
+    found = value(pack_table, "reference_municipality", where, limit=None)
+    if found is not None:
+        if is_valid_lg_code(found):
+            pack["reference_municipality"] = found
+        else:
+            err(
+                f"[pack] の reference_municipality が地方公共団体コード（6桁・検査数字）"
+                f"ではありません: {found!r}"
+            )
+    prefectures = pack_table.get("prefectures")
+    if not prefectures:
+        err("[pack] に prefectures がありません")
+    elif not isinstance(prefectures, list) or not all(isinstance(p, str) for p in prefectures):
+        err('[pack] の prefectures は都道府県コードの文字列の配列で指定してください（例: ["02", "03"]）')
+    else:
+        bad = [p for p in prefectures if not is_valid_prefecture_code(p)]
+        if bad:
+            err("[pack] の prefectures に不正な都道府県コードがあります: " + ", ".join(map(repr, bad)))
+        else:
+            pack["prefectures"] = prefectures
+
+
+def _check_manifest(
+    raw: dict[str, Any], expected_slug: str | None, limits: Mapping[str, int], errors: list[PackError]
+) -> _Manifest:
+    """Check the shape and values of the manifest; keep what is usable, report the rest."""
+
+    def err(message: str) -> None:
+        errors.append(PackError(MANIFEST, None, message))
+
+    def value(table: dict[str, Any], key: str, where: str, *, limit: str | None, required: bool = True):
+        """A string value (a TOML date is taken as its ISO text), or None after reporting why not."""
+        item = table.get(key)
+        if isinstance(item, datetime.date):
+            item = item.isoformat()
+        if item is None or item == "":
+            if required:
+                err(f"{where}に {key} がありません")
+            return None
+        if not isinstance(item, str):
+            err(f"{where}の {key} は文字列で指定してください（{_toml_type(item)}になっています）")
+            return None
+        item = item.strip()
+        if limit is not None and len(item) > limits[limit]:
+            err(f"{where}の {key} は{limits[limit]}文字以内にしてください（{len(item)}文字）")
+            return None
+        return item
+
+    def table_of(key: str) -> dict[str, Any] | None:
+        item = raw.get(key)
+        if item is None:
+            err(f"[{key}] がありません")
+            return None
+        if not isinstance(item, dict):
+            err(f"[{key}] は表（テーブル）で指定してください")
+            return None
+        return item
+
+    # [pack]
+    pack: dict[str, Any] = {}
+    pack_table = table_of("pack")
+    if pack_table is not None:
+        _check_pack_table(pack_table, pack, expected_slug, value, err)
+
+    # [[sources]]
+    sources: list[dict[str, Any]] = []
+    keys_known = True
+    raw_sources = raw.get("sources")
+    if raw_sources is None:
+        err("出典（[[sources]]）がありません")
+    elif not isinstance(raw_sources, list):
+        err("出典は [[sources]] の表の配列で指定してください")
+        keys_known = False
+    else:
+        seen: set[str] = set()
+        for i, item in enumerate(raw_sources, 1):
+            where = f"出典 {i} 件目"
+            if not isinstance(item, dict):
+                err(f"{where}は表（[[sources]] の1件）で指定してください")
+                keys_known = False
+                continue
+            source: dict[str, Any] = {}
+            key = value(item, "key", where, limit="source.key")
+            if key is None:
+                keys_known = False
+            else:
+                if not SLUG.match(key):
+                    err(f"{where}の key は英小文字・数字・ハイフンで指定してください: {key!r}")
+                    keys_known = False
+                elif key in seen:
+                    err(f"出典の key {key!r} が重複しています")
+                else:
+                    seen.add(key)
+                    source["key"] = key
+            for field_name in ("title", "publisher", "published"):
+                found = value(item, field_name, where, limit=f"source.{field_name}")
+                if found is not None:
+                    source[field_name] = found
+            source["url"] = value(item, "url", where, limit="source.url", required=False) or ""
+            source["note"] = value(item, "note", where, limit=None, required=False) or ""
+            sources.append(source)
+
+    # [files]
+    files_table = table_of("files") or {}
+    files: dict[str, str] = {}
+    missing = [name for name in FILES if name not in files_table]
+    if files_table and missing:
+        err("[files] に次がありません: " + ", ".join(missing))
+    for name in FILES:
+        if name not in files_table:
+            continue
+        path = files_table[name]
+        if not isinstance(path, str) or not path.strip():
+            err(f"[files] の {name} はファイル名の文字列で指定してください")
+        elif Path(path).is_absolute() or ".." in Path(path).parts:
+            err(f"[files] の {name} は地域パックのフォルダ内のファイル名にしてください: {path!r}")
+        else:
+            files[name] = path.strip()
+    source_keys = {s["key"] for s in sources if "key" in s} if keys_known else None
+    return _Manifest(pack=pack, sources=sources, source_keys=source_keys, files=files)
 
 
 def _read_csv(
@@ -319,17 +504,21 @@ def _read_csv(
     columns: dict[str, Callable[[str], Any]],
     key: tuple[str, ...],
     errors: list[PackError],
-) -> tuple[list[dict[str, Any]], list[int]]:
+) -> tuple[list[dict[str, Any]], list[int], set[tuple]] | None:
+    """The rows that parsed, their line numbers, and the keys of rows that were reported.
+
+    ``None`` when the file as a whole cannot be read (encoding, header): nothing in it is known.
+    """
     try:
         content = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         errors.append(PackError(label, None, "UTF-8 で読めません"))
-        return [], []
+        return None
     reader = csv.reader(content.splitlines())
     header = next(reader, None)
     if header is None:
         errors.append(PackError(label, 1, "見出し行がありません"))
-        return [], []
+        return None
     header = [h.strip() for h in header]
     if header != list(columns):
         missing = [c for c in columns if c not in header]
@@ -342,9 +531,10 @@ def _read_csv(
         if not detail:
             detail.append("列の順序が違います")
         errors.append(PackError(label, 1, "列が定義と一致しません（" + "、".join(detail) + "）"))
-        return [], []
+        return None
     parsed: list[dict[str, Any]] = []
     line_numbers: list[int] = []
+    rejected: set[tuple] = set()
     seen: dict[tuple, int] = {}
     for line_no, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
@@ -361,6 +551,8 @@ def _read_csv(
                 errors.append(PackError(label, line_no, f"{name}: {exc}"))
                 ok = False
         if not ok:
+            if all(k in row for k in key):
+                rejected.add(tuple(row[k] for k in key))
             continue
         natural_key = tuple(row[k] for k in key)
         if natural_key in seen:
@@ -371,46 +563,48 @@ def _read_csv(
         seen[natural_key] = line_no
         parsed.append(row)
         line_numbers.append(line_no)
-    return parsed, line_numbers
+    return parsed, line_numbers, rejected
 
 
 def _check_references(
-    pack: dict[str, Any],
-    files: dict[str, str],
+    manifest: _Manifest,
     rows: dict[str, list[dict[str, Any]]],
     lines: dict[str, list[int]],
-    source_keys: set[str],
+    rejected: dict[str, set[tuple]],
     errors: list[PackError],
 ) -> None:
-    prefectures = {r["code"] for r in rows["prefectures"]}
-    municipalities = {r["code"] for r in rows["municipalities"]}
-    indicators = {r["key"] for r in rows["indicators"]}
-    industries = {r["key"] for r in rows["industries"]}
+    """Checks across files, on the rows that parsed.
+
+    A reference is reported only when the file it points into was read and holds no row with
+    that key, not even one that was itself reported.
+    """
+    files, pack, source_keys = manifest.files, manifest.pack, manifest.source_keys
+    known = {
+        name: {r[KEYS[name][0]] for r in rows[name]} | {k[0] for k in rejected[name]}
+        for name in ("prefectures", "municipalities", "indicators", "industries")
+        if name in rows
+    }
+
+    def absent(name: str, value: Any) -> bool:
+        return name in known and value not in known[name]
 
     def each(name: str) -> Iterable[tuple[int, dict[str, Any]]]:
-        return zip(lines[name], rows[name], strict=True)
+        return zip(lines.get(name, []), rows.get(name, []), strict=True)
 
     def err(name: str, line: int, message: str) -> None:
         errors.append(PackError(files[name], line, message))
 
-    for code in pack["prefectures"]:
-        if code not in prefectures:
-            errors.append(
-                PackError("manifest.toml", None, f"対象の都道府県 {code!r} が prefectures にありません")
-            )
-    if pack["reference_municipality"] not in municipalities:
-        errors.append(
-            PackError(
-                "manifest.toml",
-                None,
-                f"基準地 {pack['reference_municipality']!r} が municipalities にありません",
-            )
-        )
+    for code in pack.get("prefectures", []):
+        if absent("prefectures", code):
+            errors.append(PackError(MANIFEST, None, f"対象の都道府県 {code!r} が prefectures にありません"))
+    reference = pack.get("reference_municipality")
+    if reference is not None and absent("municipalities", reference):
+        errors.append(PackError(MANIFEST, None, f"基準地 {reference!r} が municipalities にありません"))
     for line, r in each("prefectures"):
         if r["lg_code"] != prefecture_lg_code(r["code"]):
             err("prefectures", line, f"lg_code {r['lg_code']} が都道府県コード {r['code']} と一致しません")
     for line, r in each("municipalities"):
-        if r["prefecture_code"] not in prefectures:
+        if absent("prefectures", r["prefecture_code"]):
             err("municipalities", line, f"都道府県 {r['prefecture_code']} がありません")
         elif r["code"][:2] != r["prefecture_code"]:
             err(
@@ -427,25 +621,26 @@ def _check_references(
     for name, columns in place_refs.items():
         for line, r in each(name):
             for column in columns:
-                if r[column] not in municipalities:
+                if absent("municipalities", r[column]):
                     err(name, line, f"{column}: 市区町村 {r[column]} が municipalities にありません")
     for line, r in each("routes"):
         if r["origin_code"] == r["destination_code"]:
             err("routes", line, "出発地と目的地が同じです")
     for name in ("prefecture_indicators", "net_migration", "industry_employment"):
         for line, r in each(name):
-            if r["prefecture_code"] and r["prefecture_code"] not in prefectures:
+            if r["prefecture_code"] and absent("prefectures", r["prefecture_code"]):
                 err(name, line, f"都道府県 {r['prefecture_code']} がありません")
     for line, r in each("prefecture_indicators"):
-        if r["indicator"] not in indicators:
+        if absent("indicators", r["indicator"]):
             err("prefecture_indicators", line, f"指標 {r['indicator']!r} が indicators にありません")
     for line, r in each("industries"):
-        if r["parent"] and r["parent"] not in industries:
+        if r["parent"] and absent("industries", r["parent"]):
             err("industries", line, f"親の産業 {r['parent']!r} がありません")
     for line, r in each("industry_employment"):
-        if r["industry"] not in industries:
+        if absent("industries", r["industry"]):
             err("industry_employment", line, f"産業 {r['industry']!r} が industries にありません")
-    for name in ("routes", "rents", "prefecture_indicators", "industry_employment", "net_migration"):
-        for line, r in each(name):
-            if r["source"] not in source_keys:
-                err(name, line, f"出典 {r['source']!r} がマニフェストにありません")
+    if source_keys is not None:
+        for name in ("routes", "rents", "prefecture_indicators", "industry_employment", "net_migration"):
+            for line, r in each(name):
+                if r["source"] not in source_keys:
+                    err(name, line, f"出典 {r['source']!r} がマニフェストにありません")

@@ -26,6 +26,19 @@ from .models import (
 from .packs import PackData, packs_dir, read_pack
 
 
+def manifest_limits() -> dict[str, int]:
+    """The longest manifest texts the database takes, from the models' ``max_length``."""
+    fields = {
+        "pack": (RegionPack, ("slug", "title", "version")),
+        "source": (Source, ("key", "title", "publisher", "url", "published")),
+    }
+    return {
+        f"{prefix}.{name}": model._meta.get_field(name).max_length
+        for prefix, (model, names) in fields.items()
+        for name in names
+    }
+
+
 @dataclass
 class LoadReport:
     pack: str
@@ -55,9 +68,10 @@ def region_pack_load(*, slug: str, directory: Path | None = None) -> LoadReport:
     Idempotent: rows are matched on their natural keys, so a re-run changes nothing and a changed
     file updates rows in place. Figures that left the pack are deleted; places (prefectures,
     municipalities) are never deleted, since user data may point at them.
+    The manifest must name the pack ``slug`` (wherever its folder is and whatever it is called).
     Raises :class:`~duallife.regions.packs.PackValidationError` before writing anything.
     """
-    data = read_pack(directory or packs_dir() / slug)
+    data = read_pack(directory or packs_dir() / slug, slug=slug, limits=manifest_limits())
     with transaction.atomic():
         return _write(data)
 
@@ -91,9 +105,9 @@ def _write(data: PackData) -> LoadReport:
                 "key": s["key"],
                 "title": s["title"],
                 "publisher": s["publisher"],
-                "url": s.get("url", ""),
-                "published": str(s["published"]),
-                "note": s.get("note", ""),
+                "url": s["url"],
+                "published": s["published"],
+                "note": s["note"],
             }
             for s in data.sources
         },

@@ -1,31 +1,66 @@
 """JSON API of the cost simulator, mounted at ``/api/v1/simulator/``.
 
-Every bad input answers 400 with a Japanese ``detail``: malformed parameters through the
-API-wide validation handler (``duallife/api.py``), domain problems (unknown place, no data,
-inconsistent subsidy) here.
+Every bad input answers 400 with a Japanese ``detail``. Query parameters arrive as plain strings
+and are read by the same parsers as the page and the ``simulate`` command (full-width digits
+accepted; ``1e3``, ``1_000``, ``NaN`` refused; ``mode`` only ``A`` or ``B``), so the messages are
+the simulator's own. An empty optional parameter (``rent_yen=``) counts as absent. The OpenAPI
+document still describes each parameter's type and range.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import WithJsonSchema
+from pydantic import ConfigDict, WithJsonSchema
 
-from duallife.engine.costs import MAX_RENT_YEN, MAX_SUBSIDY_CAP_YEN, Mode
+from duallife.engine.costs import (
+    MAX_RENT_YEN,
+    MAX_SUBSIDY_CAP_YEN,
+    CostInputError,
+    parse_trips_per_month,
+    parse_yen,
+)
+from duallife.engine.costs.types import RENT_LABEL
 
 from .payloads import place_payload, quote_payload
-from .selectors import REFERENCE_CODE, SimulatorError, build_subsidy, cost_dataset, cost_quote
+from .selectors import (
+    REFERENCE_CODE,
+    InvalidInput,
+    SimulatorError,
+    build_subsidy,
+    cost_dataset,
+    cost_quote,
+    parse_mode,
+)
 
 router = Router()
 
 CODE_DESCRIPTION = "全国地方公共団体コード（6桁、検査数字付き）"
 
-# Decimals are parsed exactly, but documented as plain numbers (pydantic would add "or any string").
-TripsNumber = Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 31})]
-RateNumber = Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1})]
+
+def _documented(schema: dict[str, Any]) -> Any:
+    """A parameter read as text by our parser and documented as ``schema``."""
+    return Annotated[str | None, WithJsonSchema(schema)]
+
+
+CodeText = _documented({"type": "string", "pattern": r"^[0-9]{6}$"})
+OriginText = _documented({"type": "string", "enum": [REFERENCE_CODE], "default": REFERENCE_CODE})
+TripsText = _documented({"type": "number", "minimum": 0, "maximum": 31})
+ModeText = _documented({"type": "string", "enum": ["A", "B"], "default": "A"})
+RentText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_RENT_YEN})
+RateText = _documented({"type": "number", "minimum": 0, "maximum": 1})
+CapText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_SUBSIDY_CAP_YEN})
+
+
+def _required(*names: str):
+    """Marks parameters required in the OpenAPI document; the parsers report them missing in Japanese."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        schema["required"] = sorted({*schema.get("required", []), *names})
+
+    return extra
 
 
 # --- Schemas ------------------------------------------------------------------------------------
@@ -37,29 +72,26 @@ class ErrorOut(Schema):
 
 
 class CostQuery(Schema):
-    origin: str = Field(REFERENCE_CODE, description=f"出発地（東京側）の{CODE_DESCRIPTION}", max_length=12)
-    destination: str = Field(description=f"目的地（東北側）の{CODE_DESCRIPTION}", max_length=12)
-    trips_per_month: TripsNumber = Field(
-        ge=0, le=31, description="月あたりの往復回数（0〜31、小数第1位まで）", examples=[2]
+    model_config = ConfigDict(json_schema_extra=_required("destination", "trips_per_month"))
+
+    origin: OriginText = Field(
+        None, description=f"出発地の{CODE_DESCRIPTION}。東京都特別区部（{REFERENCE_CODE}）のみ。省略可"
     )
-    mode: Literal["A", "B"] = Field(
-        "A",
-        description="A: 目的地に住み東京へ通う（東京暮らしと比較）／"
-        "B: 東京に住み目的地で副業する（往復しない東京暮らしと比較）",
+    destination: CodeText = Field(None, description=f"目的地（東北側）の{CODE_DESCRIPTION}")
+    trips_per_month: TripsText = Field(
+        None, description="月あたりの往復回数（0〜31、小数第1位まで）", examples=[2]
     )
-    rent_yen: int | None = Field(
+    mode: ModeText = Field(
         None,
-        ge=0,
-        le=MAX_RENT_YEN,
-        description="住まいの家賃（円/月）。Aでは目的地、Bでは東京の家賃を置き換える",
+        description="A: 目的地に住み東京へ通う（東京暮らしと比較）／"
+        "B: 東京に住み目的地で副業する（往復しない東京暮らしと比較）。省略時は A",
     )
-    subsidy_rate: RateNumber | None = Field(None, ge=0, le=1, description="交通費の補助率（0〜1）")
-    subsidy_cap_per_trip_yen: int | None = Field(
-        None, ge=0, le=MAX_SUBSIDY_CAP_YEN, description="1往復あたりの補助上限（円）"
+    rent_yen: RentText = Field(
+        None, description="住まいの家賃（円/月）。Aでは目的地、Bでは東京の家賃を置き換える"
     )
-    subsidy_cap_per_month_yen: int | None = Field(
-        None, ge=0, le=MAX_SUBSIDY_CAP_YEN, description="月あたりの補助上限（円）"
-    )
+    subsidy_rate: RateText = Field(None, description="交通費の補助率（0〜1）")
+    subsidy_cap_per_trip_yen: CapText = Field(None, description="1往復あたりの補助上限（円）")
+    subsidy_cap_per_month_yen: CapText = Field(None, description="月あたりの補助上限（円）")
 
 
 class PlaceOut(Schema):
@@ -147,15 +179,20 @@ def _error(exc: SimulatorError) -> Status:
 )
 def cost(request: HttpRequest, params: Query[CostQuery]):
     try:
+        try:
+            trips = parse_trips_per_month(params.trips_per_month)
+            rent = parse_yen(params.rent_yen, field="rent_yen", label=RENT_LABEL, maximum=MAX_RENT_YEN)
+        except CostInputError as exc:
+            raise InvalidInput.from_engine(exc) from exc
         subsidy = build_subsidy(
             params.subsidy_rate, params.subsidy_cap_per_trip_yen, params.subsidy_cap_per_month_yen
         )
         quote = cost_quote(
             origin_code=params.origin,
             destination_code=params.destination,
-            mode=Mode(params.mode),
-            trips_per_month=params.trips_per_month,
-            rent_override_yen=params.rent_yen,
+            mode=parse_mode(params.mode),
+            trips_per_month=trips,
+            rent_override_yen=rent,
             subsidy=subsidy,
         )
     except SimulatorError as exc:
@@ -164,7 +201,9 @@ def cost(request: HttpRequest, params: Query[CostQuery]):
 
 
 class DestinationsQuery(Schema):
-    origin: str = Field(REFERENCE_CODE, description=f"出発地の{CODE_DESCRIPTION}", max_length=12)
+    origin: OriginText = Field(
+        None, description=f"出発地の{CODE_DESCRIPTION}。東京都特別区部（{REFERENCE_CODE}）のみ。省略可"
+    )
 
 
 @router.get(

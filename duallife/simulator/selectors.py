@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 
 from duallife.engine.costs import (
     CostInput,
@@ -26,25 +27,50 @@ from duallife.engine.costs import (
     Mode,
     Subsidy,
     compare_destinations,
+    normalise_text,
+    rents_needed,
     simulate,
+    subsidy_from,
 )
+from duallife.engine.costs import parse_mode as _engine_parse_mode
 from duallife.engine.places import is_valid_lg_code
 from duallife.regions.models import Municipality, Prefecture, RentBenchmark, Route, Source
 
-#: 東京都特別区部: the Tokyo side of every comparison unless another origin is asked for.
+#: 東京都特別区部: the Tokyo side of every comparison, and the only origin the simulator accepts
+#: (its modes, labels and sentences are written for Tokyo; see docs/adr/0003-cost-simulator.md).
 REFERENCE_CODE = "131008"
+ORIGIN_LABEL = gettext_noop("出発地")
+DESTINATION_LABEL = gettext_noop("目的地")
 
 
 # --- Errors -------------------------------------------------------------------------------------
 
 
 class SimulatorError(Exception):
-    """A request the simulator cannot answer. ``str(error)`` is a Japanese message."""
+    """A request the simulator cannot answer. ``str(error)`` is a Japanese message.
 
-    def __init__(self, message: str, *, field: str | None = None):
+    ``template`` and ``params`` are the message's parts, for :func:`translated_message`.
+    """
+
+    def __init__(self, template: str, *, field: str | None = None, **params: object):
+        message = template % params  # always formatted: a literal percent sign is written %%
         super().__init__(message)
         self.message = message
+        self.template = template
+        self.params = params
         self.field = field
+
+    @classmethod
+    def from_engine(cls, exc: CostInputError) -> SimulatorError:
+        return cls(exc.template, field=exc.field, **exc.params)
+
+
+def translated_message(exc: SimulatorError | CostInputError) -> str:
+    """The message in the active language (the API and the command keep ``exc.message``)."""
+    params = dict(exc.params)
+    if isinstance(params.get("label"), str):
+        params["label"] = _(params["label"])
+    return _(exc.template) % params
 
 
 class MalformedCode(SimulatorError):
@@ -53,6 +79,10 @@ class MalformedCode(SimulatorError):
 
 class UnknownMunicipality(SimulatorError):
     """A well-formed code that no loaded region pack knows."""
+
+
+class NoRegionData(UnknownMunicipality):
+    """No region pack is loaded: not even the reference place (Tokyo) is known."""
 
 
 class NoRouteData(SimulatorError):
@@ -146,44 +176,83 @@ class CostDataset:
 
 
 def parse_lg_code(value: object, *, label: str = "地域", field: str | None = None) -> str:
-    """A 全国地方公共団体コード from user input, or :class:`MalformedCode`."""
-    text = str(value if value is not None else "").strip()
-    shown = text if len(text) <= 12 else text[:12] + "…"
+    """A 全国地方公共団体コード from user input (NFKC: 全角数字も可), or :class:`MalformedCode`."""
+    text = normalise_text(value) if isinstance(value, str) else ("" if value is None else str(value))
     if not text:
-        raise MalformedCode(f"{label}のコードを指定してください。", field=field)
+        raise MalformedCode(gettext_noop("%(label)sのコードを指定してください。"), field=field, label=label)
+    # Echo the value only when it is short and printable (never control characters such as NUL).
+    if len(text) > 12 or not text.isprintable():
+        raise MalformedCode(
+            gettext_noop("%(label)sのコードは6桁の地方公共団体コードで指定してください。"),
+            field=field,
+            label=label,
+        )
     if len(text) != 6 or not text.isascii() or not text.isdigit():
         raise MalformedCode(
-            f"{label}のコード「{shown}」は6桁の地方公共団体コードではありません。", field=field
+            gettext_noop("%(label)sのコード「%(code)s」は6桁の地方公共団体コードではありません。"),
+            field=field,
+            label=label,
+            code=text,
         )
     if not is_valid_lg_code(text):
         raise MalformedCode(
-            f"{label}のコード「{shown}」は検査数字が一致しないか、存在しない都道府県の番号です。",
+            gettext_noop(
+                "%(label)sのコード「%(code)s」は検査数字が一致しないか、存在しない都道府県の番号です。"
+            ),
             field=field,
+            label=label,
+            code=text,
         )
     return text
 
 
+def parse_origin(value: object) -> str:
+    """The origin: only the reference place (東京都特別区部, 131008); blank means it too."""
+    if value is None or (isinstance(value, str) and not normalise_text(value)):
+        return REFERENCE_CODE
+    code = parse_lg_code(value, label=ORIGIN_LABEL, field="origin")
+    if code != REFERENCE_CODE:
+        raise InvalidInput(
+            gettext_noop(
+                "出発地は東京都特別区部（%(code)s）だけを指定できます。東北側の地域は目的地に指定してください。"
+            ),
+            field="origin",
+            code=REFERENCE_CODE,
+        )
+    return code
+
+
 def build_subsidy(
-    rate: Decimal | int | str | None,
-    cap_per_trip_yen: int | None = None,
-    cap_per_month_yen: int | None = None,
+    rate: object,
+    cap_per_trip_yen: object = None,
+    cap_per_month_yen: object = None,
 ) -> Subsidy | None:
-    """The subsidy the user described, or ``None`` when there is none."""
-    if rate is None:
-        if cap_per_trip_yen is not None or cap_per_month_yen is not None:
-            raise InvalidInput("補助の上限を指定するときは補助率も指定してください。", field="subsidy_rate")
-        return None
+    """The subsidy the user described (text or numbers), or ``None`` when there is none."""
     try:
-        return Subsidy(rate=rate, cap_per_trip_yen=cap_per_trip_yen, cap_per_month_yen=cap_per_month_yen)
+        return subsidy_from(rate, cap_per_trip_yen, cap_per_month_yen)
     except CostInputError as exc:
-        raise InvalidInput(exc.message, field=exc.field) from exc
+        raise InvalidInput.from_engine(exc) from exc
 
 
 def parse_mode(value: object) -> Mode:
+    """``A`` or ``B``; see :func:`duallife.engine.costs.parse_mode`."""
     try:
-        return Mode(str(value).strip().upper() if value is not None else "A")
-    except ValueError:
-        raise InvalidInput("試算の種類は A か B で指定してください。", field="mode") from None
+        return _engine_parse_mode(value)
+    except CostInputError as exc:
+        raise InvalidInput.from_engine(exc) from exc
+
+
+def _unknown_origin(code: str) -> UnknownMunicipality:
+    if code == REFERENCE_CODE:
+        return NoRegionData(
+            gettext_noop("地域データがまだ読み込まれていないため、試算できません。"), field="origin"
+        )
+    return UnknownMunicipality(
+        gettext_noop("%(label)sのコード「%(code)s」の地域は登録されていません。"),
+        field="origin",
+        label=ORIGIN_LABEL,
+        code=code,
+    )
 
 
 # --- Internals ----------------------------------------------------------------------------------
@@ -205,6 +274,12 @@ def _display_name(municipality: Municipality) -> str:
     return municipality.name
 
 
+def list_separator() -> str:
+    """「、」 in Japanese; the English catalogue makes it ", "."""
+    # Translators: separates the items of a list, e.g. what a source was used for.
+    return pgettext("list separator", "、")
+
+
 def _merge_sources(uses: Iterable[tuple[Source, int, str]]) -> tuple[SourceUse, ...]:
     merged: dict[tuple[int, int], tuple[Source, int, list[str]]] = {}
     for source, year, used_for in uses:
@@ -218,7 +293,7 @@ def _merge_sources(uses: Iterable[tuple[Source, int, str]]) -> tuple[SourceUse, 
             url=source.url,
             published=source.published,
             year=year,
-            used_for="、".join(used),
+            used_for=list_separator().join(used),
         )
         for source, year, used in merged.values()
     )
@@ -236,14 +311,17 @@ def _simulate(
 ) -> CostQuote:
     origin_rent = _rent_of(origin)
     destination_rent = _rent_of(destination)
-    overridden = rent_override_yen is not None
-    if origin_rent is None and (mode is Mode.A or not overridden):
+    need_origin, need_destination = rents_needed(mode, rent_overridden=rent_override_yen is not None)
+    if need_origin and origin_rent is None:
         field = "origin" if mode is Mode.A else "rent_yen"
-        raise NoRentData(f"{_display_name(origin)}の家賃データがありません。", field=field)
-    if mode is Mode.A and destination_rent is None and not overridden:
         raise NoRentData(
-            f"{_display_name(destination)}の家賃データがありません。家賃を入力すると試算できます。",
+            gettext_noop("%(place)sの家賃データがありません。"), field=field, place=_display_name(origin)
+        )
+    if need_destination and destination_rent is None:
+        raise NoRentData(
+            gettext_noop("%(place)sの家賃データがありません。家賃を入力すると試算できます。"),
             field="rent_yen",
+            place=_display_name(destination),
         )
     try:
         result = simulate(
@@ -261,16 +339,16 @@ def _simulate(
             )
         )
     except CostInputError as exc:
-        raise InvalidInput(exc.message, field=exc.field) from exc
+        raise InvalidInput.from_engine(exc) from exc
 
     pair = f"{_display_name(origin)}–{_display_name(destination)}"
     uses: list[tuple[Source, int, str]] = [
         (route.source, route.year, _("往復運賃・片道所要時間（%(pair)s）") % {"pair": pair})
     ]
-    if origin_rent is not None and (mode is Mode.A or not overridden):
+    if need_origin and origin_rent is not None:
         label = _("家賃（%(place)s）") % {"place": _display_name(origin)}
         uses.append((origin_rent.source, origin_rent.year, label))
-    if mode is Mode.A and destination_rent is not None and not overridden:
+    if need_destination and destination_rent is not None:
         label = _("家賃（%(place)s）") % {"place": _display_name(destination)}
         uses.append((destination_rent.source, destination_rent.year, label))
     return CostQuote(
@@ -301,16 +379,23 @@ def cost_quote(
     subsidy: Subsidy | None = None,
 ) -> CostQuote:
     """Simulate one scenario from the database (two queries)."""
-    origin_code = parse_lg_code(origin_code, label="出発地", field="origin")
-    destination_code = parse_lg_code(destination_code, label="目的地", field="destination")
+    origin_code = parse_origin(origin_code)
+    destination_code = parse_lg_code(destination_code, label=DESTINATION_LABEL, field="destination")
     mode = parse_mode(mode)
     if origin_code == destination_code:
-        raise InvalidInput("出発地と目的地が同じです。別の地域を選んでください。", field="destination")
+        raise InvalidInput(
+            gettext_noop("出発地と目的地が同じです。別の地域を選んでください。"), field="destination"
+        )
     places = {m.code: m for m in _municipality_queryset().filter(code__in=[origin_code, destination_code])}
-    ends = ((origin_code, "出発地", "origin"), (destination_code, "目的地", "destination"))
-    for code, label, field in ends:
-        if code not in places:
-            raise UnknownMunicipality(f"{label}のコード「{code}」の地域は登録されていません。", field=field)
+    if origin_code not in places:
+        raise _unknown_origin(origin_code)
+    if destination_code not in places:
+        raise UnknownMunicipality(
+            gettext_noop("%(label)sのコード「%(code)s」の地域は登録されていません。"),
+            field="destination",
+            label=DESTINATION_LABEL,
+            code=destination_code,
+        )
     origin, destination = places[origin_code], places[destination_code]
     routes = list(
         Route.objects.select_related("source").filter(
@@ -319,8 +404,10 @@ def cost_quote(
     )
     if not routes:
         raise NoRouteData(
-            f"{_display_name(origin)}と{_display_name(destination)}の間の運賃・所要時間のデータがありません。",
+            gettext_noop("%(origin)sと%(destination)sの間の運賃・所要時間のデータがありません。"),
             field="destination",
+            origin=_display_name(origin),
+            destination=_display_name(destination),
         )
     return _simulate(
         origin=origin,
@@ -335,12 +422,10 @@ def cost_quote(
 
 def cost_dataset(origin_code: object = REFERENCE_CODE) -> CostDataset:
     """The origin and all destinations with route and rent data (two queries)."""
-    origin_code = parse_lg_code(origin_code, label="出発地", field="origin")
+    origin_code = parse_origin(origin_code)
     origin = _municipality_queryset().filter(code=origin_code).first()
     if origin is None:
-        raise UnknownMunicipality(
-            f"出発地のコード「{origin_code}」の地域は登録されていません。", field="origin"
-        )
+        raise _unknown_origin(origin_code)
     routes = Route.objects.select_related(
         "source",
         "origin__prefecture",
@@ -376,11 +461,14 @@ def quote_from_dataset(
     subsidy: Subsidy | None = None,
 ) -> CostQuote:
     """Like :func:`cost_quote`, for a destination of an already loaded dataset (no queries)."""
-    code = parse_lg_code(destination_code, label="目的地", field="destination")
+    code = parse_lg_code(destination_code, label=DESTINATION_LABEL, field="destination")
     dest = dataset.get(code)
     if dest is None:
         raise UnknownMunicipality(
-            f"目的地のコード「{code}」の地域には試算に使えるデータがありません。", field="destination"
+            gettext_noop("%(label)sのコード「%(code)s」の地域には試算に使えるデータがありません。"),
+            field="destination",
+            label=DESTINATION_LABEL,
+            code=code,
         )
     return _simulate(
         origin=dataset.origin,
@@ -406,9 +494,13 @@ def compare_all(
     See :func:`duallife.engine.costs.compare_destinations` for how a rent override applies.
     """
     mode = parse_mode(mode)
-    overridden = rent_override_yen is not None and mode is Mode.B
-    if dataset.origin_rent is None and not overridden:
-        raise NoRentData(f"{_display_name(dataset.origin)}の家賃データがありません。", field="origin")
+    need_origin, _need_destination = rents_needed(mode, rent_overridden=rent_override_yen is not None)
+    if need_origin and dataset.origin_rent is None:
+        raise NoRentData(
+            gettext_noop("%(place)sの家賃データがありません。"),
+            field="origin",
+            place=_display_name(dataset.origin),
+        )
     try:
         results = compare_destinations(
             origin_code=dataset.origin.code,
@@ -428,7 +520,7 @@ def compare_all(
             rent_override_yen=rent_override_yen,
         )
     except CostInputError as exc:
-        raise InvalidInput(exc.message, field=exc.field) from exc
+        raise InvalidInput.from_engine(exc) from exc
     by_code = {d.code: d for d in dataset.destinations}
     return [ComparisonRow(destination=by_code[r.destination_code], result=r) for r in results]
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from duallife.core.views import bad_request
 from duallife.engine.costs import Mode, Subsidy
 
 from .forms import DEFAULT_TRIPS, SimulatorForm
@@ -24,11 +26,11 @@ from .selectors import (
     CostDataset,
     CostQuote,
     SimulatorError,
-    build_subsidy,
     compare_all,
     cost_dataset,
     dataset_sources,
     quote_from_dataset,
+    translated_message,
 )
 from .texts import break_even_sentence, difference_sentence, origin_short_name, trips_text
 
@@ -55,14 +57,19 @@ class Scenario:
 
 def index(request: HttpRequest) -> HttpResponse:
     try:
+        query = request.GET
+    except TooManyFieldsSent as exc:
+        # The site's 400 page, also with DEBUG on (whose technical page would read GET again).
+        return bad_request(request, exc)
+    try:
         dataset: CostDataset | None = cost_dataset()
     except SimulatorError:
         dataset = None  # no region pack loaded yet: the page says so
-    bound = any(name in request.GET for name in SimulatorForm.base_fields)
+    bound = any(name in query for name in SimulatorForm.base_fields)
     data = None
     if bound:
         # A shared link may name only some fields (?destination=041009): the rest take defaults.
-        data = request.GET.copy()
+        data = query.copy()
         data.setdefault("mode", Mode.A.value)
         data.setdefault("trips_per_month", str(DEFAULT_TRIPS))
     form = SimulatorForm(data, dataset=dataset)
@@ -70,17 +77,13 @@ def index(request: HttpRequest) -> HttpResponse:
     scenario = Scenario()
     if bound and form.is_valid() and dataset is not None:
         cleaned = form.cleaned_data
+        scenario = Scenario(
+            mode=cleaned["mode"],
+            trips_per_month=cleaned["trips_per_month"],
+            rent_override_yen=cleaned["rent_yen"],
+            subsidy=cleaned["subsidy"],
+        )
         try:
-            scenario = Scenario(
-                mode=Mode(cleaned["mode"]),
-                trips_per_month=cleaned["trips_per_month"],
-                rent_override_yen=cleaned["rent_yen"],
-                subsidy=build_subsidy(
-                    form.subsidy_rate,
-                    cleaned["subsidy_cap_per_trip_yen"],
-                    cleaned["subsidy_cap_per_month_yen"],
-                ),
-            )
             quote = quote_from_dataset(
                 dataset,
                 destination_code=cleaned["destination"],
@@ -90,7 +93,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 subsidy=scenario.subsidy,
             )
         except SimulatorError as exc:
-            form.add_error(ERROR_FIELDS.get(exc.field or ""), exc.message)
+            form.add_error(ERROR_FIELDS.get(exc.field or ""), translated_message(exc))
             scenario = Scenario()
 
     context = {

@@ -25,8 +25,15 @@ from .types import (
     Destination,
     Mode,
     Subsidy,
+    normalise_text,
+    parse_mode,
+    parse_number,
+    parse_percent,
     parse_rate,
     parse_trips_per_month,
+    parse_yen,
+    rents_needed,
+    subsidy_from,
 )
 
 __all__ = [
@@ -44,9 +51,16 @@ __all__ = [
     "compare_destinations",
     "exact_monthly_total",
     "monthly_subsidy",
+    "normalise_text",
+    "parse_mode",
+    "parse_number",
+    "parse_percent",
     "parse_rate",
     "parse_trips_per_month",
+    "parse_yen",
     "per_trip_subsidy",
+    "rents_needed",
     "round_half_up",
     "simulate",
+    "subsidy_from",
 ]

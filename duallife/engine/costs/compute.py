@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .types import CostInput, CostInputError, CostResult, Destination, Mode, Subsidy
+from .types import CostInput, CostInputError, CostResult, Destination, Mode, Subsidy, gettext_noop, parse_mode
 
 
 def round_half_up(value: Fraction | int, denominator: int = 1) -> int:
@@ -200,12 +200,14 @@ def compare_destinations(
     same for every destination, so it applies to every row. In mode A the home is at one chosen
     destination, so the comparison uses each destination's benchmark rent and ignores it.
     """
-    override = rent_override_yen if Mode(mode) is Mode.B else None
+    override = rent_override_yen if parse_mode(mode) is Mode.B else None
     results = []
     seen: set[str] = set()
     for dest in sorted(destinations, key=lambda d: d.code):
         if dest.code in seen:
-            raise CostInputError(f"目的地が重複しています: {dest.code}", field="destinations")
+            raise CostInputError(
+                gettext_noop("目的地が重複しています: %(code)s"), field="destinations", code=dest.code
+            )
         seen.add(dest.code)
         results.append(
             simulate(

@@ -6,8 +6,10 @@ a user as it is, and the name of the field at fault.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -22,13 +24,34 @@ MAX_ONE_WAY_MINUTES = 24 * 60
 MAX_RATE_DENOMINATOR = 1_000_000
 
 
-class CostInputError(ValueError):
-    """An input the simulator cannot use. ``str(error)`` is a Japanese message for the user."""
+def gettext_noop(text: str) -> str:
+    """Marks a message for the translation catalogue (``makemessages`` finds this name)."""
+    return text
 
-    def __init__(self, message: str, *, field: str | None = None):
+
+class CostInputError(ValueError):
+    """An input the simulator cannot use. ``str(error)`` is a Japanese message for the user.
+
+    ``template`` and ``params`` keep the message's parts, so a page in another language can
+    translate the template (and the labels among the params) before filling it in.
+    """
+
+    def __init__(self, template: str, *, field: str | None = None, **params: object):
+        message = template % params  # always formatted: a literal percent sign is written %%
         super().__init__(message)
         self.message = message
+        self.template = template
+        self.params = params
         self.field = field
+
+
+#: Field labels inside messages (a page in another language translates them with the message).
+TRIPS_LABEL = gettext_noop("月あたりの往復回数")
+RATE_LABEL = gettext_noop("補助率")
+PERCENT_LABEL = gettext_noop("補助率（%）")
+RENT_LABEL = gettext_noop("家賃")
+CAP_PER_TRIP_LABEL = gettext_noop("1往復あたりの補助上限")
+CAP_PER_MONTH_LABEL = gettext_noop("月あたりの補助上限")
 
 
 class Mode(StrEnum):
@@ -56,56 +79,190 @@ MODE_LABELS = {
 
 def _check_int(value: object, *, field: str, label: str, maximum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise CostInputError(f"{label}は整数（円・分）で指定してください。", field=field)
+        raise CostInputError(
+            gettext_noop("%(label)sは整数（円・分）で指定してください。"), field=field, label=label
+        )
     if value < 0:
-        raise CostInputError(f"{label}は0以上で指定してください。", field=field)
+        raise CostInputError(gettext_noop("%(label)sは0以上で指定してください。"), field=field, label=label)
     if value > maximum:
-        raise CostInputError(f"{label}は{maximum:,}以下で指定してください。", field=field)
+        raise CostInputError(
+            gettext_noop("%(label)sは%(maximum)s以下で指定してください。"),
+            field=field,
+            label=label,
+            maximum=f"{maximum:,}",
+        )
 
 
-def _to_decimal(value: object, *, field: str, label: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
-        raise CostInputError(f"{label}は数値で指定してください。", field=field)
-    try:
-        number = Decimal(value)
-    except (InvalidOperation, ValueError):
-        raise CostInputError(f"{label}は数値で指定してください。", field=field) from None
-    if not number.is_finite():
-        raise CostInputError(f"{label}は有限の数値で指定してください。", field=field)
-    return number
+# --- Parsing what people type ---------------------------------------------------------------------
+#
+# The page, the API and the ``simulate`` command hand the text a person typed to these functions,
+# so "2", "２", " 2 " and "2.0" mean the same everywhere and the same texts are refused everywhere.
+
+#: A plain decimal number: ASCII digits (after NFKC), at most one point, an optional sign.
+#: No exponent (``1e3``), no digit separators (``1_000``, ``1,000``), no ``NaN`` or ``Infinity``.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: Longer number texts are refused before Decimal sees them.
+_MAX_NUMBER_TEXT = 30
+
+
+def normalise_text(value: str) -> str:
+    """NFKC (全角の数字・英字を半角に: 「２．５」→「2.5」, 「Ｂ」→「B」) without surrounding blanks."""
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def parse_number(value: object, *, field: str, label: str, example: str) -> Decimal | None:
+    """A number from text (or an int or a finite Decimal); ``None`` for ``None`` or blank text."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = normalise_text(value)
+        if not text:
+            return None
+        if len(text) > _MAX_NUMBER_TEXT or not _PLAIN_NUMBER.fullmatch(text):
+            raise CostInputError(
+                gettext_noop("%(label)sは数字で指定してください（例: %(example)s）。"),
+                field=field,
+                label=label,
+                example=example,
+            )
+        return Decimal(text)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise CostInputError(
+                gettext_noop("%(label)sは有限の数値で指定してください。"), field=field, label=label
+            )
+        return value
+    raise CostInputError(gettext_noop("%(label)sは数値で指定してください。"), field=field, label=label)
+
+
+def parse_yen(value: object, *, field: str, label: str, maximum: int) -> int | None:
+    """A whole number of yen, 0 ≤ yen ≤ maximum; ``None`` for ``None`` or blank text."""
+    number = parse_number(value, field=field, label=label, example="45000")
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise CostInputError(
+            gettext_noop("%(label)sは整数（円）で指定してください。"), field=field, label=label
+        )
+    if number < 0:
+        raise CostInputError(gettext_noop("%(label)sは0以上で指定してください。"), field=field, label=label)
+    if number > maximum:
+        raise CostInputError(
+            gettext_noop("%(label)sは%(maximum)s以下で指定してください。"),
+            field=field,
+            label=label,
+            maximum=f"{maximum:,}",
+        )
+    return int(number)
 
 
 def parse_trips_per_month(value: object) -> Decimal:
     """Trips per month as a Decimal with at most one decimal place, 0 ≤ trips ≤ 31."""
-    label = "月あたりの往復回数"
-    trips = _to_decimal(value, field="trips_per_month", label=label)
+    field = "trips_per_month"
+    trips = parse_number(value, field=field, label=TRIPS_LABEL, example="2, 1.5")
+    if trips is None:
+        raise CostInputError(gettext_noop("月あたりの往復回数を指定してください。"), field=field)
     if trips < 0 or trips > MAX_TRIPS_PER_MONTH:
-        raise CostInputError(f"{label}は0以上31以下で指定してください。", field="trips_per_month")
+        raise CostInputError(gettext_noop("月あたりの往復回数は0以上31以下で指定してください。"), field=field)
     if trips != trips.quantize(Decimal("0.1")):
-        raise CostInputError(f"{label}は小数第1位までで指定してください。", field="trips_per_month")
+        raise CostInputError(
+            gettext_noop("月あたりの往復回数は小数第1位までで指定してください。"), field=field
+        )
     return trips.quantize(Decimal("0.1"))
 
 
 def parse_rate(value: object) -> Fraction:
     """A subsidy rate between 0 and 1 inclusive, kept exact (at most six decimal places)."""
-    label = "補助率"
     field = "subsidy_rate"
+    out_of_range = gettext_noop("補助率は0以上1以下（0%%〜100%%）で指定してください。")
     if isinstance(value, Fraction):
         rate = value
     else:
-        number = _to_decimal(value, field=field, label=label)
-        # Range and precision are checked on the Decimal, before an exponent like 1e-999999
-        # could turn into a huge exact fraction.
+        number = parse_number(value, field=field, label=RATE_LABEL, example="0.5")
+        if number is None:
+            raise CostInputError(gettext_noop("補助率を指定してください。"), field=field)
+        # Range and precision are checked on the Decimal, before it becomes an exact fraction.
         if number < 0 or number > 1:
-            raise CostInputError(f"{label}は0以上1以下（0%〜100%）で指定してください。", field=field)
+            raise CostInputError(out_of_range, field=field)
         if number != number.quantize(Decimal("0.000001")):
-            raise CostInputError(f"{label}は小数第6位までで指定してください。", field=field)
+            raise CostInputError(gettext_noop("補助率は小数第6位までで指定してください。"), field=field)
         rate = Fraction(number)
     if rate < 0 or rate > 1:
-        raise CostInputError(f"{label}は0以上1以下（0%〜100%）で指定してください。", field=field)
+        raise CostInputError(out_of_range, field=field)
     if rate.denominator > MAX_RATE_DENOMINATOR:
-        raise CostInputError(f"{label}の分母が大きすぎます。", field=field)
+        raise CostInputError(gettext_noop("補助率の分母が大きすぎます。"), field=field)
     return rate
+
+
+def parse_percent(value: object) -> Decimal | None:
+    """A subsidy rate typed as a percentage (0–100, four decimals) as a rate 0–1; ``None`` if blank."""
+    field = "subsidy_percent"
+    number = parse_number(value, field=field, label=PERCENT_LABEL, example="50")
+    if number is None:
+        return None
+    if number < 0 or number > 100:
+        raise CostInputError(gettext_noop("補助率（%%）は0以上100以下で指定してください。"), field=field)
+    if number != number.quantize(Decimal("0.0001")):
+        raise CostInputError(gettext_noop("補助率（%%）は小数第4位までで指定してください。"), field=field)
+    return number / 100
+
+
+def parse_mode(value: object) -> Mode:
+    """``A`` or ``B`` (after NFKC, so 「Ａ」 too; upper case only); ``None`` or blank means ``A``."""
+    if isinstance(value, Mode):
+        return value
+    text = normalise_text(value) if isinstance(value, str) else value
+    if text is None or text == "":
+        return Mode.A
+    if text in (Mode.A.value, Mode.B.value):
+        return Mode(text)
+    raise CostInputError(gettext_noop("試算の種類は A か B で指定してください。"), field="mode")
+
+
+def rents_needed(mode: Mode, *, rent_overridden: bool) -> tuple[bool, bool]:
+    """Which benchmark rents a scenario uses: ``(origin's, destination's)``.
+
+    The baseline is life at the origin, so mode A always needs the origin's rent, and the
+    destination's unless the user gave their own rent. Mode B lives at the origin: its rent is
+    needed unless overridden; the destination's is never used.
+    """
+    if mode is Mode.A:
+        return True, not rent_overridden
+    return not rent_overridden, False
+
+
+def subsidy_from(
+    rate: object,
+    cap_per_trip_yen: object = None,
+    cap_per_month_yen: object = None,
+) -> Subsidy | None:
+    """The subsidy a person described (text or numbers), or ``None`` when there is none.
+
+    A cap without a rate is refused: a cap limits a subsidy, it is not one.
+    """
+    if isinstance(rate, str) and not normalise_text(rate):
+        rate = None
+    per_trip = parse_yen(
+        cap_per_trip_yen,
+        field="subsidy_cap_per_trip_yen",
+        label=CAP_PER_TRIP_LABEL,
+        maximum=MAX_SUBSIDY_CAP_YEN,
+    )
+    per_month = parse_yen(
+        cap_per_month_yen,
+        field="subsidy_cap_per_month_yen",
+        label=CAP_PER_MONTH_LABEL,
+        maximum=MAX_SUBSIDY_CAP_YEN,
+    )
+    if rate is None:
+        if per_trip is not None or per_month is not None:
+            raise CostInputError(
+                gettext_noop("補助の上限を指定するときは補助率も指定してください。"), field="subsidy_rate"
+            )
+        return None
+    return Subsidy(rate=rate, cap_per_trip_yen=per_trip, cap_per_month_yen=per_month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,14 +283,14 @@ class Subsidy:
             _check_int(
                 self.cap_per_trip_yen,
                 field="subsidy_cap_per_trip_yen",
-                label="1往復あたりの補助上限",
+                label=CAP_PER_TRIP_LABEL,
                 maximum=MAX_SUBSIDY_CAP_YEN,
             )
         if self.cap_per_month_yen is not None:
             _check_int(
                 self.cap_per_month_yen,
                 field="subsidy_cap_per_month_yen",
-                label="月あたりの補助上限",
+                label=CAP_PER_MONTH_LABEL,
                 maximum=MAX_SUBSIDY_CAP_YEN,
             )
 
@@ -149,13 +306,19 @@ class Destination:
 
     def __post_init__(self) -> None:
         if not isinstance(self.code, str) or not self.code:
-            raise CostInputError("目的地のコードがありません。", field="destination")
-        _check_int(self.rent_yen, field="rent_yen", label="家賃", maximum=MAX_RENT_YEN)
+            raise CostInputError(gettext_noop("目的地のコードがありません。"), field="destination")
+        _check_int(self.rent_yen, field="rent_yen", label=RENT_LABEL, maximum=MAX_RENT_YEN)
         _check_int(
-            self.round_trip_fare_yen, field="round_trip_fare_yen", label="往復運賃", maximum=MAX_FARE_YEN
+            self.round_trip_fare_yen,
+            field="round_trip_fare_yen",
+            label=gettext_noop("往復運賃"),
+            maximum=MAX_FARE_YEN,
         )
         _check_int(
-            self.one_way_minutes, field="one_way_minutes", label="片道所要時間", maximum=MAX_ONE_WAY_MINUTES
+            self.one_way_minutes,
+            field="one_way_minutes",
+            label=gettext_noop("片道所要時間"),
+            maximum=MAX_ONE_WAY_MINUTES,
         )
 
 
@@ -187,39 +350,48 @@ class CostInput:
     def __post_init__(self) -> None:
         for name, code in (("origin", self.origin_code), ("destination", self.destination_code)):
             if not isinstance(code, str) or not code:
-                raise CostInputError("地域のコードがありません。", field=name)
+                raise CostInputError(gettext_noop("地域のコードがありません。"), field=name)
         if self.origin_code == self.destination_code:
-            raise CostInputError("出発地と目的地が同じです。別の地域を選んでください。", field="destination")
-        try:
-            object.__setattr__(self, "mode", Mode(self.mode))
-        except ValueError:
-            raise CostInputError("試算の種類は A か B で指定してください。", field="mode") from None
+            raise CostInputError(
+                gettext_noop("出発地と目的地が同じです。別の地域を選んでください。"), field="destination"
+            )
+        object.__setattr__(self, "mode", parse_mode(self.mode))
         object.__setattr__(self, "trips_per_month", parse_trips_per_month(self.trips_per_month))
         for name, rent, label in (
-            ("origin_rent_yen", self.origin_rent_yen, "出発地の家賃"),
-            ("destination_rent_yen", self.destination_rent_yen, "目的地の家賃"),
+            ("origin_rent_yen", self.origin_rent_yen, gettext_noop("出発地の家賃")),
+            ("destination_rent_yen", self.destination_rent_yen, gettext_noop("目的地の家賃")),
         ):
             if rent is not None:
                 _check_int(rent, field=name, label=label, maximum=MAX_RENT_YEN)
         _check_int(
-            self.round_trip_fare_yen, field="round_trip_fare_yen", label="往復運賃", maximum=MAX_FARE_YEN
+            self.round_trip_fare_yen,
+            field="round_trip_fare_yen",
+            label=gettext_noop("往復運賃"),
+            maximum=MAX_FARE_YEN,
         )
         _check_int(
-            self.one_way_minutes, field="one_way_minutes", label="片道所要時間", maximum=MAX_ONE_WAY_MINUTES
+            self.one_way_minutes,
+            field="one_way_minutes",
+            label=gettext_noop("片道所要時間"),
+            maximum=MAX_ONE_WAY_MINUTES,
         )
         if self.rent_override_yen is not None:
-            _check_int(self.rent_override_yen, field="rent_yen", label="家賃", maximum=MAX_RENT_YEN)
-        overridden = self.rent_override_yen is not None
-        if self.origin_rent_yen is None and (self.mode is Mode.A or not overridden):
+            _check_int(self.rent_override_yen, field="rent_yen", label=RENT_LABEL, maximum=MAX_RENT_YEN)
+        need_origin, need_destination = rents_needed(
+            self.mode, rent_overridden=self.rent_override_yen is not None
+        )
+        if need_origin and self.origin_rent_yen is None:
             raise CostInputError(
-                "出発地の家賃データがありません。家賃を入力してください。", field="origin_rent_yen"
+                gettext_noop("出発地の家賃データがありません。家賃を入力してください。"),
+                field="origin_rent_yen",
             )
-        if self.mode is Mode.A and self.destination_rent_yen is None and not overridden:
+        if need_destination and self.destination_rent_yen is None:
             raise CostInputError(
-                "目的地の家賃データがありません。家賃を入力してください。", field="destination_rent_yen"
+                gettext_noop("目的地の家賃データがありません。家賃を入力してください。"),
+                field="destination_rent_yen",
             )
         if self.subsidy is not None and not isinstance(self.subsidy, Subsidy):
-            raise CostInputError("補助の指定が不正です。", field="subsidy")
+            raise CostInputError(gettext_noop("補助の指定が不正です。"), field="subsidy")
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,13 +103,20 @@ def test_program_url_without_scheme_becomes_https(region_pack):
 
 @pytest.mark.parametrize(
     ("amount", "message"),
-    [("-1", "上限額は0円以上で入力してください。"), ("1.5", "上限額は半角数字"), ("abc", "上限額は半角数字")],
+    [
+        ("-1", "上限額は0円以上で入力してください。"),
+        ("1.5", "上限額は半角数字"),
+        ("abc", "上限額は半角数字"),
+        ("100000001", "上限額は1億円（100,000,000円）以下で入力してください。"),
+        ("99999999999", "上限額は1億円（100,000,000円）以下で入力してください。"),
+    ],
 )
 def test_program_amount_must_be_a_non_negative_integer(region_pack, amount, message):
     form = SupportProgramAdminForm(data=form_data(amount_yen=amount))
 
     assert not form.is_valid()
-    assert message in form.errors["amount_yen"][0]
+    (error,) = form.errors["amount_yen"]
+    assert message in error
 
 
 def test_program_amount_may_be_left_empty(region_pack):

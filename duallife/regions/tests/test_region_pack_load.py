@@ -225,3 +225,169 @@ def test_command_rejects_bad_pack_with_japanese_message(pack_copy):
 def test_command_rejects_unknown_pack():
     with pytest.raises(CommandError, match=r"見つかりません"):
         call_command("load_region_pack", "kyushu")
+
+
+# --- The manifest: shape, lengths, slug ---------------------------------------------------------
+
+
+def replace_manifest(pack_dir: Path, old: str, new: str) -> None:
+    edit(pack_dir / "manifest.toml", old, new)
+
+
+@pytest.mark.parametrize(
+    ("top", "old", "new", "message"),
+    [
+        ('pack = "x"', "[pack]", "[unused]", "[pack] は表（テーブル）で指定"),
+        ('sources = ["a"]', "[[sources]]", "[[unused]]", "出典 1 件目は表（[[sources]] の1件）"),
+        ('sources = "a"', "[[sources]]", "[[unused]]", "出典は [[sources]] の表の配列"),
+        ('files = "x"', "[files]", "[unused2]", "[files] は表（テーブル）で指定"),
+        ("", 'routes = "routes.csv"', "routes = 5", "[files] の routes はファイル名の文字列"),
+        (
+            "",
+            'version = "2026.11.1"',
+            "version = 2026",
+            "version は文字列で指定してください（整数になっています）",
+        ),
+        ("", 'prefectures = ["02",', "prefectures = [2,", "prefectures は都道府県コードの文字列の配列"),
+        ("", 'prefectures = ["02",', 'prefectures = ["99",', "不正な都道府県コード"),
+        (
+            "",
+            'reference_municipality = "131008"',
+            'reference_municipality = "131009"',
+            "reference_municipality が地方公共団体コード",
+        ),
+        (
+            "",
+            'reference_municipality = "131008"',
+            "reference_municipality = 131008",
+            "reference_municipality は文字列",
+        ),
+        ("", 'routes = "routes.csv"', 'routes = "../../routes.csv"', "フォルダ内のファイル名"),
+        ("", 'key = "lg-codes"', "key = 7", "出典 1 件目の key は文字列"),
+    ],
+)
+@pytest.mark.django_db
+def test_a_malformed_manifest_is_reported_in_japanese_not_as_a_traceback(pack_copy, top, old, new, message):
+    manifest = pack_copy / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    assert old in text
+    manifest.write_text(f"{top}\n" + text.replace(old, new), encoding="utf-8")
+
+    with pytest.raises(PackValidationError) as excinfo:
+        region_pack_load(slug="tohoku", directory=pack_copy)
+
+    assert any(e.file == "manifest.toml" and message in e.message for e in excinfo.value.errors), str(
+        excinfo.value
+    )
+    # One mistake in the manifest, not one per CSV row that cites a source.
+    assert len(excinfo.value.errors) <= 3, str(excinfo.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "limit"),
+    [
+        ('version = "2026.11.1"', "version", 40),
+        ('title = "東北（青森・岩手・宮城・秋田・山形・福島・新潟）"', "title", 200),
+        ('key = "lg-codes"', "key", 80),
+        ('title = "全国地方公共団体コード"', "title", 300),
+        ('publisher = "総務省"', "publisher", 200),
+        ('published = "2022-02"', "published", 40),
+    ],
+)
+@pytest.mark.django_db
+def test_manifest_texts_longer_than_the_database_takes_are_reported(pack_copy, line, key, limit):
+    # Given a value one character longer than its column (PostgreSQL would raise DataError)
+    long_value = ("a" if key == "key" else "長") * (limit + 1)
+    replace_manifest(pack_copy, line, f'{key} = "{long_value}"')
+
+    with pytest.raises(PackValidationError) as excinfo:
+        region_pack_load(slug="tohoku", directory=pack_copy)
+
+    assert f"{key} は{limit}文字以内にしてください（{limit + 1}文字）" in str(excinfo.value)
+    assert Prefecture.objects.count() == 0
+
+
+def test_manifest_limits_follow_the_models():
+    from duallife.regions.packs import MANIFEST_LIMITS
+    from duallife.regions.services import manifest_limits
+
+    assert manifest_limits() == MANIFEST_LIMITS
+
+
+@pytest.mark.django_db
+def test_the_manifest_slug_must_match_the_pack_being_loaded_not_the_folder(tmp_path):
+    # A copy in a folder with another name loads normally ...
+    elsewhere = tmp_path / "tohoku-2027-draft"
+    shutil.copytree(PACK, elsewhere)
+    call_command("load_region_pack", "tohoku", path=str(elsewhere))
+    assert Municipality.objects.count() == 260
+
+    # ... but loading the Tohoku pack under another name fails clearly.
+    with pytest.raises(CommandError) as excinfo:
+        call_command("load_region_pack", "foo", path=str(PACK))
+    assert "slug 'tohoku' が読み込む地域パックの識別子 'foo' と異なります" in str(excinfo.value)
+
+
+def test_command_rejects_a_malformed_slug():
+    with pytest.raises(CommandError, match="英小文字"):
+        call_command("load_region_pack", "../tohoku")
+
+
+# --- Every error in one run ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_manifest_errors_do_not_stop_the_csv_checks(pack_copy):
+    # Given a source without a title, and a bad figure in a CSV file
+    replace_manifest(pack_copy, 'title = "全国地方公共団体コード"\n', "")
+    edit(pack_copy / "routes.csv", "114,21120", "x,21120")
+
+    with pytest.raises(PackValidationError) as excinfo:
+        region_pack_load(slug="tohoku", directory=pack_copy)
+
+    messages = [str(e) for e in excinfo.value.errors]
+    assert "manifest.toml: 出典 1 件目に title がありません" in messages
+    assert any(m.startswith("routes.csv:6: one_way_minutes") for m in messages)
+
+
+@pytest.mark.django_db
+def test_references_are_checked_among_the_rows_that_parsed(pack_copy):
+    # Given a bad header in rents.csv (the whole file unreadable) and a route to an unknown place
+    edit(pack_copy / "rents.csv", "municipality_code,monthly_rent_yen", "municipality,monthly_rent_yen")
+    edit(pack_copy / "routes.csv", "131008,041009", "131008,041017")
+
+    with pytest.raises(PackValidationError) as excinfo:
+        region_pack_load(slug="tohoku", directory=pack_copy)
+
+    messages = [str(e) for e in excinfo.value.errors]
+    assert any("rents.csv:1: 列が定義と一致しません" in m for m in messages)
+    assert any(
+        "routes.csv:6: destination_code: 市区町村 041017 が municipalities にありません" in m
+        for m in messages
+    )
+
+
+@pytest.mark.django_db
+def test_a_reported_row_is_not_reported_again_by_the_rows_that_point_at_it(pack_copy):
+    # Given Sendai's row broken (bad kana) in municipalities.csv
+    edit(pack_copy / "municipalities.csv", "041009,04,仙台市,センダイシ", "041009,04,仙台市,せんだいし")
+
+    with pytest.raises(PackValidationError) as excinfo:
+        region_pack_load(slug="tohoku", directory=pack_copy)
+
+    # The route and the rent that name 041009 are not reported as pointing at nothing.
+    assert [e.file for e in excinfo.value.errors] == ["municipalities.csv"]
+
+
+@pytest.mark.django_db
+def test_files_that_failed_to_read_are_skipped_but_others_are_checked(pack_copy):
+    (pack_copy / "municipalities.csv").write_bytes("code,名前\n".encode("cp932"))
+    edit(pack_copy / "net_migration.csv", "13,2019,2,4053", "13,2019,2,many")
+
+    with pytest.raises(PackValidationError) as excinfo:
+        region_pack_load(slug="tohoku", directory=pack_copy)
+
+    files = [e.file for e in excinfo.value.errors]
+    assert files.count("municipalities.csv") == 1
+    assert "net_migration.csv" in files
+    assert "routes.csv" not in files  # its places could not be checked, so nothing is claimed

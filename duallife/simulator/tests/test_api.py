@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from .report_tables import TABLE_5_6_2, TOKYO, TOKYO_RENT
@@ -160,3 +162,75 @@ def test_openapi_documents_the_simulator(client):
     assert params["trips_per_month"]["schema"]["maximum"] == 31
     assert params["mode"]["schema"]["enum"] == ["A", "B"]
     assert set(paths["/api/v1/simulator/destinations"]["get"]["responses"]) == {"200", "400"}
+
+
+def _no_latin_words(text: str) -> bool:
+    """No English words (codes, units and the letters A/B of the mode are fine)."""
+    return not re.search(r"[A-Za-z]{2,}", text)
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "words"),
+    [
+        ({"mode": "C"}, "mode", "A か B"),
+        ({"mode": "a"}, "mode", "A か B"),
+        ({"mode": "AB"}, "mode", "A か B"),
+        ({"trips_per_month": "1e3"}, "trips_per_month", "往復回数"),
+        ({"trips_per_month": "1_0"}, "trips_per_month", "往復回数"),
+        ({"trips_per_month": "NaN"}, "trips_per_month", "往復回数"),
+        ({"trips_per_month": "inf"}, "trips_per_month", "往復回数"),
+        ({"trips_per_month": ""}, "trips_per_month", "往復回数"),
+        ({"trips_per_month": None}, "trips_per_month", "往復回数"),
+        ({"trips_per_month": "x" * 5000}, "trips_per_month", "往復回数"),
+        ({"rent_yen": "1e5"}, "rent_yen", "家賃"),
+        ({"subsidy_rate": "5e-1"}, "subsidy_rate", "補助率"),
+        ({"subsidy_rate": "0.5", "subsidy_cap_per_trip_yen": "1_000"}, "subsidy_cap_per_trip_yen", "上限"),
+        ({"destination": None}, "destination", "目的地"),
+        ({"destination": "x" * 5000}, "destination", "目的地"),
+    ],
+)
+def test_error_details_are_japanese_with_japanese_field_labels(client, region_pack, params, field, words):
+    query = {"destination": "041009", "trips_per_month": "2", **params}
+    query = {k: v for k, v in query.items() if v is not None}
+
+    response = client.get(COST_URL, query)
+
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert body["errors"] == [field]
+    assert words in body["detail"]
+    assert _no_latin_words(body["detail"]), body["detail"]
+
+
+def test_origin_other_than_tokyo_is_refused(client, region_pack):
+    # Sendai as the origin used to be answered with the label "東北に住み、東京へ通う".
+    response = client.get(COST_URL, {"origin": "041009", "destination": "131008", "trips_per_month": "2"})
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["errors"] == ["origin"]
+    assert "東京都特別区部" in body["detail"]
+    destinations = client.get("/api/v1/simulator/destinations", {"origin": "041009"})
+    assert destinations.status_code == 400
+
+
+def test_full_width_digits_and_empty_optional_parameters_are_accepted(client, region_pack):
+    response = client.get(
+        COST_URL,
+        {
+            "origin": "１３１００８",
+            "destination": "０４１００９",
+            "trips_per_month": "２",
+            "mode": "Ａ",
+            "rent_yen": "",
+            "subsidy_rate": "",
+            "subsidy_cap_per_trip_yen": "",
+            "subsidy_cap_per_month_yen": "",
+        },
+    )
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["monthly_total_yen"] == 104_305
+    assert body["mode_label"] == "東北に住み、東京へ通う"
+    assert body["subsidy"] is None

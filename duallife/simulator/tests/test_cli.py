@@ -124,3 +124,55 @@ def test_command_line_exit_code_and_no_traceback(tmp_path):
     assert done.returncode != 0
     assert "検査数字" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_origin_other_than_tokyo_is_refused(region_pack):
+    # Sendai as the origin used to print "東北に住み、東京へ通う" for a life in Tokyo.
+    for args in (("--destination", "131008"), ("--all",)):
+        with pytest.raises(CommandError, match="東京都特別区部"):
+            simulate("--origin", "041009", *args)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("--trips-per-month", "1e3"), "往復回数"),
+        (("--trips-per-month", "1_0"), "往復回数"),
+        (("--trips-per-month", "inf"), "往復回数"),
+        (("--rent-yen", "1e5"), "家賃"),
+        (("--subsidy-rate", "NaN"), "補助率"),
+        (("--mode", "b"), "A か B"),
+    ],
+)
+def test_the_command_parses_like_the_api(client, region_pack, args, words):
+    with pytest.raises(CommandError) as info:
+        simulate("--destination", "041009", *args)
+    params = {"destination": "041009", "trips_per_month": "2"}
+    params.update({args[0].removeprefix("--").replace("-", "_"): args[1]})
+    api = client.get("/api/v1/simulator/cost", params).json()
+    assert words in str(info.value)
+    assert str(info.value) == api["detail"]
+
+
+def test_full_width_arguments_are_read_as_half_width(region_pack):
+    body = json.loads(
+        simulate(
+            "--destination", "０４１００９", "--trips-per-month", "２", "--mode", "Ａ", "--format", "json"
+        )
+    )
+    assert body["monthly_total_yen"] == 104_305
+
+
+def test_without_a_region_pack_it_says_how_to_load_one(db):
+    with pytest.raises(CommandError, match="duallife load-region-pack tohoku"):
+        simulate("--destination", "041009")
+    with pytest.raises(CommandError, match="duallife load-region-pack tohoku"):
+        simulate("--all")
+
+
+def test_place_names_are_not_prefixed_twice(region_pack):
+    from duallife.regions.models import Municipality
+    from duallife.simulator.management.commands.simulate import _place_name
+
+    assert _place_name(Municipality.objects.get(code="131008")) == "東京都特別区部"
+    assert _place_name(Municipality.objects.get(code="041009")) == "宮城県仙台市"

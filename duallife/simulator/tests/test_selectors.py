@@ -2,10 +2,14 @@ from decimal import Decimal
 
 import pytest
 
+from duallife.regions.models import Route
+from duallife.simulator import selectors as selectors_module
 from duallife.simulator.selectors import (
     InvalidInput,
     MalformedCode,
+    NoRegionData,
     NoRouteData,
+    SimulatorError,
     UnknownMunicipality,
     build_subsidy,
     compare_all,
@@ -44,12 +48,31 @@ def test_quote_reproduces_table_5_6_2(region_pack, code, django_assert_max_num_q
 
 
 def test_route_is_found_in_either_direction(region_pack):
-    forward = cost_quote(origin_code=TOKYO, destination_code="041009", trips_per_month=2, mode="B")
-    backward = cost_quote(origin_code="041009", destination_code=TOKYO, trips_per_month=2, mode="A")
-    assert forward.route == backward.route
-    # Living in Tokyo, commuting to Sendai twice a month: the Sendai rent is the baseline's.
-    assert backward.result.monthly_rent_yen == TOKYO_RENT
-    assert backward.result.baseline_total_yen == 62_065
+    forward = cost_quote(destination_code="041009", trips_per_month=2)
+    # A pack may store a route from the Tohoku side: the same fare and time count.
+    Route.objects.filter(pk=forward.route.pk).update(origin=forward.destination, destination=forward.origin)
+
+    backward = cost_quote(destination_code="041009", trips_per_month=2)
+
+    assert backward.route.pk == forward.route.pk
+    assert backward.result == forward.result
+
+
+@pytest.mark.parametrize("origin", ["041009", "012025", "１３１００８x"])
+def test_the_origin_can_only_be_tokyo(region_pack, origin):
+    # Given a Tohoku city as the origin (the modes and labels are written for Tokyo)
+    with pytest.raises(SimulatorError) as info:
+        cost_quote(origin_code=origin, destination_code="131008", trips_per_month=2)
+    assert info.value.field == "origin"
+    with pytest.raises(SimulatorError):
+        cost_dataset(origin)
+
+
+def test_tokyo_as_origin_may_be_written_in_full_width_or_left_blank(region_pack):
+    for origin in ("１３１００８", " 131008 ", "", None):
+        quote = cost_quote(origin_code=origin, destination_code="０４１００９", trips_per_month="２")
+        assert quote.origin.code == "131008"
+        assert quote.result.monthly_total_yen == 104_305
 
 
 def test_sources_say_what_they_were_used_for(region_pack):
@@ -101,3 +124,33 @@ def test_dataset_groups_destinations_by_prefecture_code(region_pack, django_asse
     }
     quote = quote_from_dataset(dataset, destination_code="041009", trips_per_month=2)
     assert quote.result.monthly_total_yen == 104_305
+
+
+def test_without_a_region_pack_the_error_says_the_data_is_missing(db):
+    with pytest.raises(NoRegionData, match="地域データがまだ読み込まれていない"):
+        cost_quote(destination_code="041009", trips_per_month=2)
+    with pytest.raises(NoRegionData):
+        cost_dataset()
+
+
+@pytest.mark.parametrize("code", ["\x00", "%00", "0" * 40, "４１００９"])
+def test_malformed_codes_never_echo_control_characters_or_long_input(code):
+    with pytest.raises(MalformedCode) as info:
+        parse_lg_code(code, label="目的地", field="destination")
+    assert "\x00" not in str(info.value)
+    assert len(str(info.value)) < 60
+
+
+def test_what_a_source_was_used_for_is_joined_with_a_translatable_separator(region_pack, monkeypatch):
+    # The English catalogue maps the "list separator" 「、」 to ", "; stand in for it here.
+    real = selectors_module.pgettext
+    monkeypatch.setattr(
+        selectors_module,
+        "pgettext",
+        lambda context, text: ", " if (context, text) == ("list separator", "、") else real(context, text),
+    )
+
+    quote = cost_quote(destination_code="041009", trips_per_month=2)
+
+    rent = next(s for s in quote.sources if "家賃" in s.used_for)
+    assert rent.used_for == "家賃（東京都特別区部）, 家賃（仙台市）"

@@ -129,15 +129,27 @@ def test_mode_b_with_subsidy(client, region_pack):
     [
         ({"destination": "041009", "trips_per_month": "40"}, "trips_per_month", "31"),
         ({"destination": "041009", "trips_per_month": "-1"}, "trips_per_month", "0"),
-        ({"destination": "041009", "trips_per_month": "abc"}, "trips_per_month", "数値"),
+        ({"destination": "041009", "trips_per_month": "abc"}, "trips_per_month", "数字で"),
+        ({"destination": "041009", "trips_per_month": "1e1"}, "trips_per_month", "数字で"),
+        ({"destination": "041009", "trips_per_month": "1_0"}, "trips_per_month", "数字で"),
+        ({"destination": "041009", "trips_per_month": "NaN"}, "trips_per_month", "数字で"),
+        ({"destination": "041009", "trips_per_month": "inf"}, "trips_per_month", "数字で"),
         ({"destination": "041009", "trips_per_month": "1.25"}, "trips_per_month", "1"),
-        ({"destination": "041009", "trips_per_month": ""}, "trips_per_month", "往復回数を入力"),
+        ({"destination": "041009", "trips_per_month": ""}, "trips_per_month", "往復回数を指定"),
         ({"destination": "022021", "trips_per_month": "2"}, "destination", "データがない"),
-        ({"destination": "999999", "trips_per_month": "2"}, "destination", "データがない"),
+        ({"destination": "999999", "trips_per_month": "2"}, "destination", "検査数字"),
+        ({"destination": "\x00", "trips_per_month": "2"}, "destination", "6桁の地方公共団体コード"),
+        (
+            {"destination": "sendai", "trips_per_month": "2"},
+            "destination",
+            "6桁の地方公共団体コードではありません",
+        ),
         ({"destination": "", "trips_per_month": "2"}, "destination", "地域を選んで"),
-        ({"destination": "041009", "trips_per_month": "2", "mode": "Z"}, "mode", "Z"),
+        ({"destination": "041009", "trips_per_month": "2", "mode": "Z"}, "mode", "A か B"),
+        ({"destination": "041009", "trips_per_month": "2", "mode": "b"}, "mode", "A か B"),
         ({"destination": "041009", "trips_per_month": "2", "rent_yen": "-1"}, "rent_yen", "0"),
-        ({"destination": "041009", "trips_per_month": "2", "rent_yen": "1e9"}, "rent_yen", "整数"),
+        ({"destination": "041009", "trips_per_month": "2", "rent_yen": "1e9"}, "rent_yen", "数字で"),
+        ({"destination": "041009", "trips_per_month": "2", "rent_yen": "5.5"}, "rent_yen", "整数"),
         (
             {"destination": "041009", "trips_per_month": "2", "subsidy_percent": "101"},
             "subsidy_percent",
@@ -146,7 +158,7 @@ def test_mode_b_with_subsidy(client, region_pack):
         (
             {"destination": "041009", "trips_per_month": "2", "subsidy_cap_per_month_yen": "10000"},
             "subsidy_percent",
-            "補助率も入力",
+            "補助率も指定",
         ),
     ],
 )
@@ -195,3 +207,62 @@ def test_english_page_renders(client, region_pack):
     assert response.status_code == 200
     assert '<html lang="en">' in _text(response)
     assert response.context["quote"].result.monthly_total_yen == 104_305
+
+
+def test_an_out_of_range_number_gives_one_clear_message(client, region_pack):
+    page = client.get(URL, {"destination": "041009", "trips_per_month": "100"})
+
+    assert page.context["form"].errors["trips_per_month"] == [
+        "月あたりの往復回数は0以上31以下で指定してください。"
+    ]
+
+
+def test_a_code_without_data_is_not_called_malformed(client, region_pack):
+    page = client.get(URL, {"destination": "022021", "trips_per_month": "2"})  # 弘前市: no fare data
+    (error,) = page.context["form"].errors["destination"]
+    assert "データがない" in error
+    assert "検査数字" not in error
+
+
+def test_a_nul_byte_in_the_destination_is_not_echoed(client, region_pack):
+    page = client.get("/simulator/?destination=%00&trips_per_month=2")
+    assert page.status_code == 200
+    assert "\x00" not in _text(page)
+
+
+def test_full_width_input_is_read_as_half_width_and_shown_back_so(client, region_pack):
+    page = client.get(
+        URL, {"destination": "０４１００９", "trips_per_month": "２", "mode": "Ａ", "rent_yen": "６２０６５"}
+    )
+
+    assert page.context["quote"].result.monthly_total_yen == 104_305
+    html = _text(page)
+    assert '<option value="041009" selected>仙台市</option>' in html
+    assert 'name="trips_per_month" value="2"' in html
+    assert re.search(r'<input type="radio" name="mode" value="A"[^>]*checked', html)
+
+
+def test_empty_optional_fields_are_absent(client, region_pack):
+    page = client.get(
+        URL,
+        {
+            "destination": "041009",
+            "trips_per_month": "2",
+            "mode": "",
+            "rent_yen": "",
+            "subsidy_percent": "",
+            "subsidy_cap_per_trip_yen": "",
+            "subsidy_cap_per_month_yen": "",
+        },
+    )
+    assert not page.context["form"].errors
+    assert page.context["quote"].result.monthly_total_yen == 104_305
+
+
+def test_mode_b_with_a_subsidy_shows_the_subsidy_column(client, region_pack):
+    page = client.get(
+        URL, {"destination": "041009", "trips_per_month": "2", "mode": "B", "subsidy_percent": "50"}
+    )
+    result = page.context["quote"].result
+    assert result.monthly_subsidy_yen == 21_120
+    assert page.context["comparison"]["show_subsidy"]

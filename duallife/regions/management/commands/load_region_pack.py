@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from duallife.regions.packs import PackValidationError, packs_dir
+from duallife.regions.packs import SLUG, PackValidationError, packs_dir
 from duallife.regions.services import region_pack_load
 
 
@@ -9,11 +9,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slug", help="地域パックの識別子（例: tohoku）")
-        parser.add_argument("--path", help="地域パックのフォルダ（省略時は data/regions/<slug>）")
+        parser.add_argument(
+            "--path",
+            help="地域パックのフォルダ（省略時は data/regions/<slug>）。"
+            "フォルダ名は問わず、マニフェストの slug が <slug> と同じであること",
+        )
 
     def handle(self, *args, slug: str, path: str | None = None, **options):
         from pathlib import Path
 
+        if not SLUG.match(slug):
+            raise CommandError(f"地域パックの識別子は英小文字・数字・ハイフンで指定してください: {slug!r}")
         directory = Path(path) if path else packs_dir() / slug
         if not directory.is_dir():
             raise CommandError(f"地域パック {slug!r} が見つかりません: {directory}")

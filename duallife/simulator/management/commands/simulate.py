@@ -13,22 +13,31 @@ import csv
 import io
 import json
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from duallife.engine.costs import MODE_LABELS
+from duallife.engine.costs import (
+    MAX_RENT_YEN,
+    MODE_LABELS,
+    CostInputError,
+    parse_trips_per_month,
+    parse_yen,
+)
+from duallife.engine.costs.types import RENT_LABEL
 from duallife.simulator.payloads import quote_payload, result_payload, source_payload
 from duallife.simulator.selectors import (
     REFERENCE_CODE,
     CostQuote,
+    InvalidInput,
+    NoRegionData,
     SimulatorError,
     build_subsidy,
     compare_all,
     cost_dataset,
     cost_quote,
     dataset_sources,
+    parse_mode,
 )
 from duallife.simulator.texts import (
     break_even_sentence,
@@ -56,25 +65,11 @@ CSV_HEADERS = [
 ]
 
 
-def _decimal(value: str | None, label: str) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        number = Decimal(value.strip())
-    except (InvalidOperation, AttributeError):
-        raise CommandError(f"{label}は数値で指定してください: {value!r}") from None
-    if not number.is_finite():
-        raise CommandError(f"{label}は有限の数値で指定してください: {value!r}")
-    return number
-
-
-def _yen(value: str | None, label: str) -> int | None:
-    number = _decimal(value, label)
-    if number is None:
-        return None
-    if number != number.to_integral_value():
-        raise CommandError(f"{label}は整数（円）で指定してください: {value!r}")
-    return int(number)
+def _place_name(municipality) -> str:
+    """「宮城県仙台市」; a name that already starts with its prefecture (東京都特別区部) as it is."""
+    prefecture = municipality.prefecture.name
+    name = municipality.name
+    return name if name.startswith(prefecture) else f"{prefecture}{name}"
 
 
 def _width(text: str) -> int:
@@ -90,10 +85,16 @@ class Command(BaseCommand):
     help = "二地域生活の月額コスト（家賃＋東京との往復交通費−補助）を試算します。"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--origin", default=REFERENCE_CODE, help="出発地（東京側）の地方公共団体コード")
+        parser.add_argument(
+            "--origin",
+            default=REFERENCE_CODE,
+            help=f"出発地の地方公共団体コード（{REFERENCE_CODE} 東京都特別区部のみ）",
+        )
         parser.add_argument("--destination", help="目的地の地方公共団体コード（例: 041009 仙台市）")
         parser.add_argument("--all", action="store_true", help="データのあるすべての目的地を試算する")
-        parser.add_argument("--trips-per-month", default="2", help="月あたりの往復回数（0〜31、既定 2）")
+        parser.add_argument(
+            "--trips-per-month", default="2", help="月あたりの往復回数（0〜31、小数第1位まで、既定 2）"
+        )
         parser.add_argument(
             "--mode", default="A", help="A: 東北に住み東京へ通う／B: 東京に住み東北で副業（既定 A）"
         )
@@ -110,28 +111,37 @@ class Command(BaseCommand):
             raise CommandError("--format は text、json、csv のいずれかで指定してください。")
         if options["all"] == bool(options["destination"]):
             raise CommandError("--destination か --all のどちらか一方を指定してください。")
-        trips = _decimal(options["trips_per_month"], "月あたりの往復回数")
-        if trips is None:
-            raise CommandError("月あたりの往復回数を指定してください。")
-        rent = _yen(options["rent_yen"], "家賃")
         try:
+            # The same parsers as the page and the API: full-width digits are fine, 1e3 is not.
+            try:
+                trips = parse_trips_per_month(options["trips_per_month"])
+                rent = parse_yen(
+                    options["rent_yen"], field="rent_yen", label=RENT_LABEL, maximum=MAX_RENT_YEN
+                )
+            except CostInputError as exc:
+                raise InvalidInput.from_engine(exc) from exc
+            mode = parse_mode(options["mode"])
             subsidy = build_subsidy(
-                _decimal(options["subsidy_rate"], "補助率"),
-                _yen(options["subsidy_cap_per_trip_yen"], "1往復あたりの補助上限"),
-                _yen(options["subsidy_cap_per_month_yen"], "月あたりの補助上限"),
+                options["subsidy_rate"],
+                options["subsidy_cap_per_trip_yen"],
+                options["subsidy_cap_per_month_yen"],
             )
             if options["all"]:
-                output = self._all(options["origin"], options["mode"], trips, rent, subsidy, fmt)
+                output = self._all(options["origin"], mode, trips, rent, subsidy, fmt)
             else:
                 quote = cost_quote(
                     origin_code=options["origin"],
                     destination_code=options["destination"],
-                    mode=options["mode"],
+                    mode=mode,
                     trips_per_month=trips,
                     rent_override_yen=rent,
                     subsidy=subsidy,
                 )
                 output = self._one(quote, fmt)
+        except NoRegionData as exc:
+            raise CommandError(
+                f"{exc.message}「duallife load-region-pack tohoku」を実行してください。"
+            ) from None
         except SimulatorError as exc:
             raise CommandError(exc.message) from None
         self._write(output, options["output"], bom=fmt == "csv")
@@ -183,7 +193,7 @@ class Command(BaseCommand):
         for row in rows:
             r = row.result
             lines.append(
-                f"{row.destination.municipality.prefecture.name}{row.destination.municipality.name}: "
+                f"{_place_name(row.destination.municipality)}: "
                 f"合計 {_yen_text(r.monthly_total_yen)}／月（差額 {r.difference_yen:+,}円）"
             )
         return "\n".join(lines) + "\n"
