@@ -49,6 +49,7 @@ $(ASSETS_STAMP): $(NODE_STAMP) scripts/build_assets.py
 db: setup
 	.venv/bin/duallife migrate --noinput
 	.venv/bin/duallife load-region-pack tohoku
+	.venv/bin/duallife load-vocabulary
 	.venv/bin/duallife demo
 
 lint: $(VENV_STAMP)

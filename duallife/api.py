@@ -1,8 +1,13 @@
 """The JSON API, version 1. Each app contributes a router; OpenAPI at /api/v1/openapi.json."""
 
+from django.http import Http404
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from duallife.postings.api import my_router as my_sheets_router
+from duallife.postings.api import router as sheets_router
+from duallife.postings.api_catalog import organizations_router, vocabulary_router
 from duallife.simulator.api import router as simulator_router
 
 api = NinjaAPI(
@@ -35,7 +40,10 @@ _ERROR_MESSAGES = {
 
 
 def _describe(err: dict) -> tuple[str, str]:
-    field = ".".join(str(p) for p in err.get("loc", [])[1:]) or "request"
+    loc = list(err.get("loc", []))
+    # ("query", "days") → "days"; a JSON body's ("body", "payload", "title") → "title".
+    parts = loc[2:] if len(loc) > 2 and loc[0] == "body" else loc[1:]
+    field = ".".join(str(p) for p in parts) or "request"
     template = _ERROR_MESSAGES.get(err.get("type", ""), "形式が正しくありません")
     try:
         message = template.format(**(err.get("ctx") or {}))
@@ -56,4 +64,47 @@ def validation_error(request, exc: NinjaValidationError):
     return api.create_response(request, {"detail": detail, "errors": fields}, status=400)
 
 
+def _has_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_HTTP_MESSAGES = {
+    401: "ログインが必要です。ログインしてから、もう一度お試しください。",
+    403: "この操作は許可されていません。",
+    404: "見つかりません。",
+    405: "このURLではその操作（HTTPメソッド）は使えません。",
+}
+_CSRF_MESSAGE = "CSRFトークンが確認できません。ページを読み込み直してから、もう一度お試しください。"
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc: AuthenticationError):
+    """Anonymous callers of an authenticated endpoint: 401 in Japanese."""
+    return api.create_response(request, {"detail": _HTTP_MESSAGES[401], "errors": []}, status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """Errors raised inside ninja (auth, CSRF): the same JSON shape, in Japanese."""
+    message = str(exc)
+    if exc.status_code == 403 and "CSRF" in message:
+        detail = _CSRF_MESSAGE
+    elif _has_japanese(message):
+        detail = message
+    else:
+        detail = _HTTP_MESSAGES.get(exc.status_code, "リクエストを処理できませんでした。")
+    return api.create_response(request, {"detail": detail, "errors": []}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc: Http404):
+    message = str(exc)
+    detail = message if _has_japanese(message) else _HTTP_MESSAGES[404]
+    return api.create_response(request, {"detail": detail, "errors": []}, status=404)
+
+
 api.add_router("/simulator/", simulator_router, tags=["simulator"])
+api.add_router("/", sheets_router, tags=["sheets"])
+api.add_router("/my/", my_sheets_router, tags=["my sheets"])
+api.add_router("/organizations/", organizations_router, tags=["organizations"])
+api.add_router("/vocabulary/", vocabulary_router, tags=["vocabulary"])

@@ -6,15 +6,21 @@ environment variables:
 - ``DATABASE_URL``: SQLite file ``var/db.sqlite3`` when unset; e.g. ``postgres://user@host/db``.
 - ``REDIS_URL``: cache and Celery broker when set; local memory and in-process tasks otherwise.
 - ``SECRET_KEY``, ``DEBUG`` (``1``/``0``), ``ALLOWED_HOSTS`` (comma separated).
+- ``EMAIL_HOST`` (+ ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
+  ``EMAIL_USE_SSL``): SMTP when set; mail is printed to the console otherwise.
+  ``DEFAULT_FROM_EMAIL``, ``SITE_URL`` (absolute links in mail sent outside a request).
+- ``AXES_FAILURE_LIMIT`` (5), ``AXES_COOLOFF_MINUTES`` (15): login lockout per (email, IP).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -59,6 +65,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
     "duallife.core",
     "duallife.accounts",
     "duallife.regions",
@@ -80,6 +90,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "duallife.accounts.middleware.StaffMFAMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "duallife.urls"
@@ -119,12 +133,73 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# --- Accounts: django-allauth (email login, verification, MFA) and django-axes (lockout) -------
+# Axes first: it refuses a locked-out (email, IP) before any password is checked. Every
+# ``authenticate()`` call must pass the request (tests: use ``client.force_login``, not ``login``).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:me"
+ACCOUNT_ADAPTER = "duallife.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # the emailed link shows a page; confirming is a POST
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST after a confirmation page
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_USER_DISPLAY = "duallife.accounts.adapter.user_display"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[デュアルライフ東北] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# allauth's rate limits (sign-ups, password resets, failed logins …) count in the cache; its
+# defaults, except failed logins: axes locks one (email, IP) after AXES_FAILURE_LIMIT failures;
+# allauth stops one IP trying many accounts, and many IPs trying one account.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,10/15m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "デュアルライフ東北"
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG  # http://localhost during development only
+
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "duallife.accounts.lockout.username_from_request"
+AXES_LOCKOUT_CALLABLE = "duallife.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+# The client IP is REMOTE_ADDR (axes' default). Behind a reverse proxy, set the AXES_IPWARE_*
+# settings for that proxy rather than trusting X-Forwarded-For from anyone.
+
+# --- Email: console by default, SMTP when EMAIL_HOST is set -----------------------------------
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "デュアルライフ東北 <no-reply@duallife.example.jp>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+if TESTING:
+    # Tests log in hundreds of times; a deliberately slow hash only makes them slow.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # --- Language, time -------------------------------------------------------------------------
 LANGUAGE_CODE = "ja"
@@ -151,6 +226,10 @@ STORAGES = {
     },
 }
 
+# --- Uploaded files (organisation photos): served by the proxy in deployments -------------------
+MEDIA_ROOT = Path(os.environ.get("DUALLIFE_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+
 # --- Cache and background work ----------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -163,6 +242,12 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL or TESTING
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "close-expired-spec-sheets": {
+        "task": "postings.close_expired_spec_sheets",
+        "schedule": crontab(hour=0, minute=10),  # 00:10 Japan time, after the closing date has passed
+    },
+}
 
 # --- Security: secure defaults whenever DEBUG is off ----------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -18,9 +20,14 @@ urlpatterns += i18n_patterns(
     path("sheets/", include("duallife.postings.urls")),
     path("organizations/", include("duallife.organizations.urls")),
     path("talents/", include("duallife.talents.urls")),
+    path("accounts/", include("duallife.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "duallife.core.views.bad_request"
 handler403 = "duallife.core.views.permission_denied"

@@ -147,6 +147,8 @@ class OrganizationPhoto(models.Model):
     alt_text = models.CharField(_("写真の説明（代替テキスト）"), max_length=200)
     caption = models.CharField(_("キャプション"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("表示順"), default=0)
+    width = models.PositiveIntegerField(_("幅（ピクセル）"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("高さ（ピクセル）"), null=True, blank=True, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,7 +6,9 @@ a user with a talent profile. Views and APIs ask these functions; none re-implem
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from duallife.regions.models import Municipality
 
@@ -91,3 +93,103 @@ def can_coordinate(user, municipality: Municipality) -> bool:
         municipality_id == municipality.pk if municipality_id else prefecture_id == municipality.prefecture_id
         for prefecture_id, municipality_id in coordinator_scopes(user)
     )
+
+
+# --- Invitations and coordinator bodies ---------------------------------------------------------
+
+
+def is_organization_admin(user, organization: Organization) -> bool:
+    return memberships(user).filter(organization=organization, role=Membership.Role.ADMIN).exists()
+
+
+def can_invite(user, organization: Organization) -> bool:
+    """Admins invite to their own organisation; operators also to any coordinator body."""
+    if not _is_authenticated(user) or not organization.is_active:
+        return False
+    if organization.kind == Organization.Kind.COORDINATOR and is_operator(user):
+        return True
+    return is_organization_admin(user, organization)
+
+
+def get_organization_for_inviting(user, *, slug: str) -> Organization:
+    """The organisation whose invitations ``user`` manages; 404 for any other (no hint it exists)."""
+    organization = Organization.objects.filter(slug=slug, is_active=True).first()
+    if organization is None or not can_invite(user, organization):
+        raise Http404
+    return organization
+
+
+def get_invitation_for_inviting(user, *, slug: str, pk: int):
+    """An invitation of an organisation whose invitations ``user`` manages; 404 otherwise."""
+    from .models import Invitation
+
+    organization = get_organization_for_inviting(user, slug=slug)
+    invitation = Invitation.objects.filter(organization=organization, pk=pk).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def get_invitation_by_token(*, token: str):
+    """The invitation a link points at (404 if none). Whether ``user`` may accept it is the
+    service's question: it must be addressed to one of the user's verified emails."""
+    from .models import Invitation
+
+    invitation = (
+        Invitation.objects.select_related("organization").filter(token=token).first() if token else None
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def get_coordinator_body_for_operator(user, *, slug: str) -> Organization:
+    """A coordinator body, for an operator; 403 for anyone else, 404 for an unknown slug."""
+    if not is_operator(user):
+        raise PermissionDenied
+    organization = Organization.objects.filter(slug=slug, kind=Organization.Kind.COORDINATOR).first()
+    if organization is None:
+        raise Http404
+    return organization
+
+
+# --- Public organisation pages and profile editing ----------------------------------------------
+
+#: Kinds of organisation with a public page and an editable profile (not the secretariat).
+PUBLIC_KINDS = (Organization.Kind.COMPANY, Organization.Kind.COORDINATOR)
+
+
+def get_organization_for_public(*, slug: str) -> Organization:
+    """An active company or coordinator body, for its public page; 404 for anything else."""
+    organization = (
+        Organization.objects.filter(slug=slug, is_active=True, kind__in=PUBLIC_KINDS)
+        .select_related("prefecture", "municipality")
+        .first()
+    )
+    if organization is None:
+        raise Http404
+    return organization
+
+
+def can_edit_organization(user, organization: Organization) -> bool:
+    """Every member (admin or not) of an active company or coordinator body edits its profile."""
+    if not organization.is_active or organization.kind not in PUBLIC_KINDS:
+        return False
+    return memberships(user).filter(organization=organization).exists()
+
+
+def get_organization_for_editing(user, *, slug: str) -> Organization:
+    """The organisation whose profile ``user`` edits: 404 if it has no public page, 403 if not a member."""
+    organization = get_organization_for_public(slug=slug)
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied
+    return organization
+
+
+def is_company_member(user) -> bool:
+    return memberships(user, kind=Organization.Kind.COMPANY).exists()
+
+
+def can_browse_talents(user) -> bool:
+    """Company members and staff (coordinators, operators, Django staff) may look for talent."""
+    return _is_authenticated(user) and (is_company_member(user) or is_staff_role(user))

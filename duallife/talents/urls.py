@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "talents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("me/", views.me, name="me"),
+    path("me/edit/", views.profile_edit, name="profile_edit"),
+    path("me/skills/preview/", views.skill_preview, name="skill_preview"),
+    path("<int:pk>/", views.detail, name="detail"),
+]

@@ -45,7 +45,7 @@ def test_wrong_check_digit_or_shape_is_invalid(number):
 
 @pytest.mark.parametrize("base", ["12345678901", "1234567890123", "12345678901a", "", None])
 def test_check_digit_needs_twelve_ascii_digits(base):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="twelve ASCII digits"):
         corporate_number_check_digit(base)
 
 

@@ -1,0 +1,226 @@
+"""Account pages: マイページ, data rights, invitations, and the operators' coordinator bodies."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duallife.organizations import permissions
+from duallife.organizations.services import (
+    CoordinatorSetupError,
+    InvitationError,
+    coordinator_body_create,
+    invitation_accept,
+    invitation_acceptance_error,
+    invitation_create,
+    invitation_revoke,
+    scope_grant,
+)
+
+from . import selectors
+from .forms import AccountDeleteForm, CoordinatorBodyForm, InvitationForm, ScopeGrantForm
+from .mfa import personal_data_view
+from .services import AccountDeletionError, account_delete, account_export
+
+INVITATION_ERROR_STATUS = {
+    "not_found": 404,
+    "revoked": 410,
+    "used": 410,
+    "expired": 410,
+    "inactive": 410,
+    "wrong_email": 403,
+    "unverified": 403,
+}
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+# --- マイページ and data rights -----------------------------------------------------------------
+
+
+@login_required
+def me(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/me.html",
+        {"overview": selectors.account_overview(request.user)},
+    )
+
+
+@login_required
+def me_export(request: HttpRequest) -> HttpResponse:
+    data = account_export(user=request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"duallife-account-{request.user.pk}-{timezone.localdate():%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def me_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_delete(
+                user=request.user,
+                password=form.cleaned_data["password"],
+                reason=form.cleaned_data["reason"],
+            )
+        except AccountDeletionError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            logout(request)
+            messages.success(request, _("アカウントを削除しました。ご利用ありがとうございました。"))
+            return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+# --- Invitations --------------------------------------------------------------------------------
+
+
+@login_required
+def organization_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = permissions.get_organization_for_inviting(request.user, slug=slug)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = invitation_create(
+                organization=organization,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                by=request.user,
+                base_url=_base_url(request),
+            )
+        except InvitationError as exc:
+            form.add_error("email", exc.message)
+        else:
+            messages.success(
+                request,
+                _("%(email)s に招待メールを送りました（有効期限は7日間です）。")
+                % {"email": invitation.email},
+            )
+            return redirect("accounts:organization_invite", slug=organization.slug)
+    now = timezone.now()
+    invitations = list(selectors.organization_invitations(organization))
+    return render(
+        request,
+        "accounts/organization_invite.html",
+        {
+            "organization": organization,
+            "form": form,
+            "pending": [
+                i for i in invitations if not i.accepted_at and not i.revoked_at and i.expires_at > now
+            ],
+            "members": selectors.organization_members(organization),
+        },
+    )
+
+
+@require_POST
+@login_required
+def invitation_revoke_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    invitation = permissions.get_invitation_for_inviting(request.user, slug=slug, pk=pk)
+    try:
+        invitation_revoke(invitation=invitation, by=request.user)
+    except InvitationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("%(email)s への招待を取り消しました。") % {"email": invitation.email})
+    return redirect("accounts:organization_invite", slug=slug)
+
+
+@login_required
+def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = permissions.get_invitation_by_token(token=token)
+    error = None
+    if request.method == "POST":
+        try:
+            membership = invitation_accept(token=token, user=request.user)
+        except InvitationError as exc:
+            error = exc
+        else:
+            messages.success(
+                request,
+                _("「%(name)s」に%(role)sとして参加しました。")
+                % {"name": membership.organization.name, "role": membership.get_role_display()},
+            )
+            return redirect("accounts:me")
+    else:
+        error = invitation_acceptance_error(invitation=invitation, user=request.user)
+    status = INVITATION_ERROR_STATUS.get(error.code, 400) if error else 200
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"invitation": invitation, "error": error},
+        status=status,
+    )
+
+
+# --- Operators: coordinator bodies and their scopes ---------------------------------------------
+
+
+@personal_data_view
+def operator_coordinator_bodies(request: HttpRequest) -> HttpResponse:
+    if not permissions.is_operator(request.user):
+        raise PermissionDenied
+    form = CoordinatorBodyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = coordinator_body_create(
+                by=request.user, base_url=_base_url(request), **form.cleaned_data
+            )
+        except CoordinatorSetupError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("「%(name)s」を登録しました。") % {"name": organization.name})
+            return redirect("accounts:operator_coordinator_body", slug=organization.slug)
+    return render(
+        request,
+        "accounts/operator_bodies.html",
+        {"form": form, "bodies": selectors.coordinator_bodies()},
+    )
+
+
+@personal_data_view
+def operator_coordinator_body(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = permissions.get_coordinator_body_for_operator(request.user, slug=slug)
+    form = ScopeGrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            scope = scope_grant(
+                organization=organization,
+                prefecture=form.cleaned_data["prefecture"],
+                municipality=form.cleaned_data["municipality"],
+                by=request.user,
+            )
+        except CoordinatorSetupError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("担当地域に%(place)sを追加しました。") % {"place": scope})
+            return redirect("accounts:operator_coordinator_body", slug=organization.slug)
+    return render(
+        request,
+        "accounts/operator_body.html",
+        {
+            "organization": organization,
+            "form": form,
+            "scopes": organization.scopes.select_related("prefecture", "municipality__prefecture").order_by(
+                "prefecture__code", "municipality__code"
+            ),
+            "members": selectors.organization_members(organization),
+        },
+    )

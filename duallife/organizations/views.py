@@ -1,0 +1,128 @@
+"""Organisation pages: the directory, a company's or coordinator body's public page, and the page
+where its members edit that profile. Thin: load through ``permissions``, validate with a form,
+call one service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from . import permissions, selectors, services
+from .forms import (
+    CompanyProfileForm,
+    CoordinatorProfileForm,
+    DirectoryFilterForm,
+    photo_changes,
+    photo_formset,
+)
+from .models import Organization
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    prefectures = selectors.directory_prefectures()
+    form = DirectoryFilterForm(request.GET or None, prefectures=prefectures)
+    form.is_valid()  # an unknown value in one filter drops that filter only
+    cleaned = getattr(form, "cleaned_data", {}) if form.is_bound else {}
+    filters = selectors.DirectoryFilters(
+        prefecture=cleaned.get("prefecture"), kind=cleaned.get("kind") or "", industry=cleaned.get("industry")
+    )
+    page = selectors.directory_page(filters, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "organizations": list(page.object_list),
+        "query": query.urlencode(),
+        "filtered": any([filters.prefecture, filters.kind, filters.industry]),
+    }
+    template = "organizations/_directory_results.html" if request.htmx else "organizations/directory.html"
+    return render(request, template, context)
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = permissions.get_organization_for_public(slug=slug)
+    page = selectors.organization_page(organization)
+    context = {
+        "page": page,
+        "organization": page.organization,
+        "sheets": [(sheet, _sheet_url(sheet)) for sheet in page.published_sheets],
+        "can_edit": permissions.can_edit_organization(request.user, page.organization),
+    }
+    if page.organization.kind == Organization.Kind.COORDINATOR:
+        return render(request, "organizations/coordinator_detail.html", context)
+    return render(request, "organizations/company_detail.html", context)
+
+
+def edit(request: HttpRequest, slug: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        organization = permissions.get_organization_for_editing(request.user, slug=slug)
+    except PermissionDenied:
+        return render(
+            request,
+            "organizations/forbidden.html",
+            {"message": _("このプロフィールを編集できるのは、この組織のメンバーだけです。")},
+            status=403,
+        )
+    organization = selectors.organization_page(organization).organization
+    is_company = organization.kind == Organization.Kind.COMPANY
+    form_class = CompanyProfileForm if is_company else CoordinatorProfileForm
+    form_kwargs = {"organization": organization} if is_company else {}
+    photos = selectors.photos_of(organization)
+
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, **form_kwargs)
+        formset = photo_formset(photos, data=request.POST)
+        if form.is_valid() & formset.is_valid():
+            try:
+                if is_company:
+                    services.company_profile_update(
+                        organization=organization,
+                        by=request.user,
+                        data=form.to_data(),
+                        photos=photo_changes(formset, form),
+                    )
+                else:
+                    services.coordinator_profile_update(
+                        organization=organization,
+                        by=request.user,
+                        data=form.to_data(),
+                        photos=photo_changes(formset, form),
+                    )
+            except services.ProfileInvalid as exc:
+                form.apply_service_errors(exc.errors)
+            else:
+                messages.success(request, _("プロフィールを保存しました。"))
+                return redirect("organizations:detail", slug=organization.slug)
+    else:
+        form = form_class(initial=form_class.initial_for(organization), **form_kwargs)
+        formset = photo_formset(photos)
+
+    has_errors = bool(form.errors or formset.total_error_count() or formset.non_form_errors())
+    return render(
+        request,
+        "organizations/edit.html",
+        {
+            "organization": organization,
+            "form": form,
+            "formset": formset,
+            "is_company": is_company,
+            "has_errors": has_errors,
+            "max_photos": services.MAX_PHOTOS,
+        },
+    )
+
+
+def _sheet_url(sheet) -> str | None:
+    """The spec sheet's public page, once the postings app serves one."""
+    try:
+        return reverse("postings:detail", args=[sheet.pk])
+    except NoReverseMatch:
+        return None

@@ -1,0 +1,522 @@
+"""JSON API of spec sheets, mounted at ``/api/v1/``.
+
+- ``GET /sheets``, ``GET /sheets/{id}``: published sheets, the same search, filters, sorting and
+  pagination as the ``/sheets/`` page (closed sheets keep their detail, with their status);
+- ``/my/sheets…``: a company member's own sheets: list, read (with the quality check), create,
+  change (PATCH), submit. Session authentication with CSRF; anonymous → 401, a sheet of another
+  company → 404, an illegal step → 409.
+
+Every error answers JSON ``{"detail": "<日本語>", "errors": [<fields>]}``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Literal
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpRequest
+from ninja import Field, Path, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import APIKeyCookie
+from ninja.utils import check_csrf
+
+from duallife.engine.speclint import LintReport
+from duallife.organizations.permissions import companies_of
+
+from . import permissions, selectors, services
+from .errors import SpecSheetError, SpecSheetPermissionError, SpecSheetTransitionError
+from .links import sheet_url
+from .models import SpecSheet
+
+router = Router()
+my_router = Router()
+
+MAX_ID = 2**63 - 1
+WorkStyleValue = Literal["remote", "hybrid", "onsite"]
+ContractValue = Literal["outsourcing", "probono", "employment_referral"]
+TravelValue = Literal["company", "shared", "talent", "none"]
+
+
+class SessionCsrfAuth(APIKeyCookie):
+    """Django's session, CSRF checked for a logged-in user only (so anonymous callers get 401)."""
+
+    param_name: str = settings.SESSION_COOKIE_NAME
+
+    def __init__(self) -> None:
+        super().__init__(csrf=False)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise HttpError(403, "CSRF")
+        return user
+
+
+session_auth = SessionCsrfAuth()
+
+
+# --- Schemas ------------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="利用者にそのまま見せられる日本語のメッセージ")
+    errors: list[str] = Field(default_factory=list, description="問題のあった入力項目")
+
+
+class PlaceOut(Schema):
+    code: str = Field(description="全国地方公共団体コード（6桁）")
+    name: str
+    prefecture_code: str
+    prefecture: str
+
+
+class OrganizationRefOut(Schema):
+    slug: str
+    name: str
+    kind: str
+
+
+class ThemeRefOut(Schema):
+    key: str
+    name: str
+
+
+class SkillRefOut(Schema):
+    name: str = Field(description="語彙にあるスキルは正式名、ないものは入力どおり")
+    key: str | None = Field(description="スキル語彙のキー（自由記述のスキルは null）")
+
+
+class SheetOut(Schema):
+    id: int
+    url: str = Field(description="公開ページのパス")
+    title: str
+    organization: OrganizationRefOut
+    municipality: PlaceOut
+    themes: list[ThemeRefOut]
+    required_skills: list[SkillRefOut]
+    welcome_skills: list[SkillRefOut]
+    days_per_month_min: int | None
+    days_per_month_max: int | None
+    work_style: str
+    visits_per_month: int
+    duration_months: int | None
+    fee_min_yen: int | None = Field(description="月額報酬の下限（円）")
+    fee_max_yen: int | None = Field(description="月額報酬の上限（円）")
+    is_probono: bool
+    contract_type: str
+    closes_on: datetime.date | None
+    why_you: str = Field(description="あなたが必要な理由")
+    published_at: datetime.datetime | None
+
+
+class SheetDetailOut(SheetOut):
+    issue: str = Field(description="背景・課題")
+    outcome: str = Field(description="成果物・ゴール")
+    fee_reason: str
+    travel_paid_by: str
+    subsidy_applies: bool
+    openings: int
+    status: str = Field(description="published（公開中）または closed（募集終了）")
+    closed_reason: str
+
+
+class SheetPageOut(Schema):
+    count: int = Field(description="条件に合う件数")
+    page: int
+    pages: int
+    per_page: int
+    results: list[SheetOut]
+
+
+class FindingOut(Schema):
+    code: str
+    severity: Literal["error", "warning", "info"]
+    field: str
+    message: str
+    suggestion: str
+
+
+class LintOut(Schema):
+    score: int = Field(description="0〜100点")
+    ready: bool = Field(description="提出前に直す必要がある項目がなければ true")
+    findings: list[FindingOut]
+
+
+class MySheetOut(SheetDetailOut):
+    version: int
+    lint_score: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    submitted_at: datetime.datetime | None
+
+
+class MySheetDetailOut(MySheetOut):
+    lint: LintOut
+
+
+class SheetQuery(Schema):
+    q: str = Field(
+        "", max_length=200, description="キーワード（表記ゆれをそろえて、すべての語を含むものを探します）"
+    )
+    prefecture: str = Field("", max_length=2, description="県コード（JIS X 0401、2桁）")
+    municipality: str = Field("", max_length=6, description="全国地方公共団体コード（6桁）")
+    theme: str = Field("", max_length=60, description="テーマのキー")
+    work_style: WorkStyleValue | None = Field(None, description="働き方")
+    days: int | None = Field(None, ge=1, le=31, description="月の稼働日数がこの日数以内")
+    fee: int | None = Field(None, ge=0, le=10_000_000, description="月額報酬の下限がこの金額（円）以上")
+    contract_type: ContractValue | None = Field(None, description="契約形態")
+    closes_after: datetime.date | None = Field(None, description="この日以降も募集中（締切なしを含む）")
+    sort: Literal["new", "closing", "fee"] = Field(
+        "new", description="new: 新着順／closing: 締切が近い順／fee: 報酬が高い順"
+    )
+    page: int = Field(1, ge=1, le=100_000)
+
+
+class SheetIn(Schema):
+    organization: str | None = Field(
+        None, max_length=80, description="掲載する企業のスラッグ（所属する企業が一つなら省略可）"
+    )
+    title: str = Field(max_length=80)
+    municipality: str = Field(max_length=6, description="勤務地の全国地方公共団体コード（対象地域の市町村）")
+    issue: str = Field("", max_length=4000)
+    outcome: str = Field("", max_length=2000)
+    themes: list[str] = Field(default_factory=list, max_length=10, description="テーマのキー")
+    required_skills: list[str] = Field(
+        default_factory=list, max_length=20, description="入力どおりのスキル名"
+    )
+    welcome_skills: list[str] = Field(default_factory=list, max_length=20)
+    days_per_month_min: int | None = Field(None, ge=1, le=31)
+    days_per_month_max: int | None = Field(None, ge=1, le=31)
+    work_style: WorkStyleValue = "remote"
+    visits_per_month: int = Field(0, ge=0, le=31)
+    duration_months: int | None = Field(None, ge=1, le=60)
+    fee_min_yen: int | None = Field(None, ge=0, le=10_000_000)
+    fee_max_yen: int | None = Field(None, ge=0, le=10_000_000)
+    is_probono: bool = False
+    fee_reason: str = Field("", max_length=300)
+    contract_type: ContractValue = "outsourcing"
+    travel_paid_by: TravelValue = "company"
+    subsidy_applies: bool = False
+    openings: int = Field(1, ge=1, le=99)
+    closes_on: datetime.date | None = None
+    why_you: str = Field("", max_length=2000)
+
+
+class SheetPatch(Schema):
+    """Only the keys sent are changed; ``null`` clears an optional number or date."""
+
+    title: str = Field(None, max_length=80)
+    municipality: str = Field(None, max_length=6)
+    issue: str = Field(None, max_length=4000)
+    outcome: str = Field(None, max_length=2000)
+    themes: list[str] = Field(None, max_length=10)
+    required_skills: list[str] = Field(None, max_length=20)
+    welcome_skills: list[str] = Field(None, max_length=20)
+    days_per_month_min: int | None = Field(None, ge=1, le=31)
+    days_per_month_max: int | None = Field(None, ge=1, le=31)
+    work_style: WorkStyleValue = None
+    visits_per_month: int = Field(None, ge=0, le=31)
+    duration_months: int | None = Field(None, ge=1, le=60)
+    fee_min_yen: int | None = Field(None, ge=0, le=10_000_000)
+    fee_max_yen: int | None = Field(None, ge=0, le=10_000_000)
+    is_probono: bool = None
+    fee_reason: str = Field(None, max_length=300)
+    contract_type: ContractValue = None
+    travel_paid_by: TravelValue = None
+    subsidy_applies: bool = None
+    openings: int = Field(None, ge=1, le=99)
+    closes_on: datetime.date | None = None
+    why_you: str = Field(None, max_length=2000)
+
+
+# --- Payloads -----------------------------------------------------------------------------------
+
+
+def _place(place) -> dict:
+    return {
+        "code": place.code,
+        "name": place.name,
+        "prefecture_code": place.prefecture.code,
+        "prefecture": place.prefecture.name,
+    }
+
+
+def _skills(sheet: SpecSheet, kind: str) -> list[dict]:
+    return [
+        {"name": item.skill.name, "key": item.skill.key}
+        if item.skill_id
+        else {"name": item.free_text, "key": None}
+        for item in sheet.skills.all()
+        if item.kind == kind
+    ]
+
+
+def sheet_payload(sheet: SpecSheet) -> dict:
+    return {
+        "id": sheet.pk,
+        "url": sheet_url(sheet.pk),
+        "title": sheet.title,
+        "organization": {
+            "slug": sheet.organization.slug,
+            "name": sheet.organization.name,
+            "kind": sheet.organization.kind,
+        },
+        "municipality": _place(sheet.municipality),
+        "themes": [{"key": theme.key, "name": theme.name} for theme in sheet.themes.all()],
+        "required_skills": _skills(sheet, "required"),
+        "welcome_skills": _skills(sheet, "welcome"),
+        "days_per_month_min": sheet.days_per_month_min,
+        "days_per_month_max": sheet.days_per_month_max,
+        "work_style": sheet.work_style,
+        "visits_per_month": sheet.visits_per_month,
+        "duration_months": sheet.duration_months,
+        "fee_min_yen": sheet.fee_min_yen,
+        "fee_max_yen": sheet.fee_max_yen,
+        "is_probono": sheet.is_probono,
+        "contract_type": sheet.contract_type,
+        "closes_on": sheet.closes_on,
+        "why_you": sheet.why_you,
+        "published_at": sheet.published_at,
+    }
+
+
+def sheet_detail_payload(sheet: SpecSheet) -> dict:
+    return {
+        **sheet_payload(sheet),
+        "issue": sheet.issue,
+        "outcome": sheet.outcome,
+        "fee_reason": sheet.fee_reason,
+        "travel_paid_by": sheet.travel_paid_by,
+        "subsidy_applies": sheet.subsidy_applies,
+        "openings": sheet.openings,
+        "status": sheet.status,
+        "closed_reason": sheet.closed_reason,
+    }
+
+
+def lint_payload(report: LintReport) -> dict:
+    return {
+        "score": report.score,
+        "ready": report.ready,
+        "findings": [
+            {
+                "code": f.code,
+                "severity": str(f.severity),
+                "field": f.field,
+                "message": f.message_ja,
+                "suggestion": f.suggestion_ja,
+            }
+            for f in report.findings
+        ],
+    }
+
+
+def my_sheet_payload(sheet: SpecSheet, *, with_lint: bool = False) -> dict:
+    payload = {
+        **sheet_detail_payload(sheet),
+        "version": sheet.version,
+        "lint_score": sheet.lint_score,
+        "created_at": sheet.created_at,
+        "updated_at": sheet.updated_at,
+        "submitted_at": sheet.submitted_at,
+    }
+    if with_lint:
+        payload["lint"] = lint_payload(selectors.sheet_lint(sheet))
+    return payload
+
+
+def _error(status: int, exc: SpecSheetError) -> Status:
+    return Status(status, {"detail": exc.message, "errors": [exc.field] if exc.field else []})
+
+
+def _domain_error(exc: SpecSheetError) -> Status:
+    if isinstance(exc, SpecSheetTransitionError):
+        return _error(409, exc)
+    if isinstance(exc, SpecSheetPermissionError):
+        return _error(403, exc)
+    return _error(400, exc)
+
+
+def _reload(sheet: SpecSheet) -> SpecSheet:
+    return selectors.sheets_with_details().get(pk=sheet.pk)
+
+
+# --- Public endpoints ---------------------------------------------------------------------------
+
+NOT_FOUND = "仕様書が見つかりません。"
+
+
+@router.get(
+    "/sheets",
+    response={200: SheetPageOut, 400: ErrorOut},
+    summary="公開中の仕様書の一覧",
+    description="/sheets/ のページと同じ検索・絞り込み・並び順で、公開中の仕様書を20件ずつ返します。"
+    "範囲を超えたページは results が空になります。",
+    operation_id="sheets_list",
+)
+def sheets_list(request: HttpRequest, params: Query[SheetQuery]):
+    filters = selectors.SheetFilters(
+        q=params.q,
+        prefecture=params.prefecture,
+        municipality=params.municipality,
+        theme=params.theme,
+        work_style=params.work_style or "",
+        max_days=params.days,
+        min_fee=params.fee,
+        contract_type=params.contract_type or "",
+        closes_after=params.closes_after,
+        sort=params.sort,
+    )
+    paginator = Paginator(selectors.published_sheets(filters), selectors.PER_PAGE)
+    try:
+        results = list(paginator.page(params.page).object_list)
+    except EmptyPage:
+        results = []
+    return Status(
+        200,
+        {
+            "count": paginator.count,
+            "page": params.page,
+            "pages": paginator.num_pages if paginator.count else 0,
+            "per_page": selectors.PER_PAGE,
+            "results": [sheet_payload(sheet) for sheet in results],
+        },
+    )
+
+
+@router.get(
+    "/sheets/{sheet_id}",
+    response={200: SheetDetailOut, 400: ErrorOut, 404: ErrorOut},
+    summary="仕様書の詳細",
+    description="公開中または募集終了の仕様書。下書き・審査中・差し戻し中のものは 404 です。",
+    operation_id="sheets_detail",
+)
+def sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
+    try:
+        sheet = permissions.get_sheet_for_public(sheet_id)
+    except Http404:
+        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    return Status(200, sheet_detail_payload(sheet))
+
+
+# --- A company's own sheets ---------------------------------------------------------------------
+
+AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
+
+
+@my_router.get(
+    "/sheets",
+    response={200: list[MySheetOut], **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="自社の仕様書の一覧",
+    description="ログインしている人が所属する企業の仕様書を、状態を問わずすべて返します。",
+    operation_id="my_sheets_list",
+)
+def my_sheets_list(request: HttpRequest):
+    sheets = (
+        selectors.sheets_with_details()
+        .filter(organization__in=companies_of(request.auth))
+        .order_by("-updated_at", "-pk")
+    )
+    return Status(200, [my_sheet_payload(sheet) for sheet in sheets])
+
+
+@my_router.get(
+    "/sheets/{sheet_id}",
+    response={200: MySheetDetailOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="自社の仕様書（品質チェック付き）",
+    operation_id="my_sheets_detail",
+)
+def my_sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
+    try:
+        sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
+    except Http404:
+        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    return Status(200, my_sheet_payload(sheet, with_lint=True))
+
+
+@my_router.post(
+    "/sheets",
+    response={201: MySheetDetailOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="仕様書の下書きを作る",
+    description="下書きとして保存します。公開するには品質チェックを通してから提出し、審査を受けます。",
+    operation_id="my_sheets_create",
+)
+def my_sheets_create(request: HttpRequest, payload: SheetIn):
+    companies = list(companies_of(request.auth))
+    if not companies:
+        return Status(
+            403,
+            {"detail": "仕様書を作成できるのは、企業のメンバーとして登録している方だけです。", "errors": []},
+        )
+    if payload.organization:
+        organization = next((org for org in companies if org.slug == payload.organization), None)
+        if organization is None:
+            return Status(
+                404,
+                {"detail": "所属する企業の中に、指定された企業がありません。", "errors": ["organization"]},
+            )
+    elif len(companies) == 1:
+        organization = companies[0]
+    else:
+        return Status(
+            400,
+            {
+                "detail": "複数の企業に所属しているため、organization で企業を指定してください。",
+                "errors": ["organization"],
+            },
+        )
+    data = payload.model_dump(exclude={"organization"})
+    try:
+        sheet = services.spec_sheet_create(organization=organization, by=request.auth, data=data)
+    except SpecSheetError as exc:
+        return _domain_error(exc)
+    return Status(201, my_sheet_payload(_reload(sheet), with_lint=True))
+
+
+@my_router.patch(
+    "/sheets/{sheet_id}",
+    response={200: MySheetDetailOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="仕様書を直す",
+    description="送った項目だけを変更します。"
+    "変更できるのは下書きと差し戻し中の仕様書です（それ以外は 409）。",
+    operation_id="my_sheets_update",
+)
+def my_sheets_update(request: HttpRequest, payload: SheetPatch, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
+    try:
+        sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
+    except Http404:
+        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    data = payload.model_dump(exclude_unset=True)
+    try:
+        services.spec_sheet_update(sheet=sheet, by=request.auth, data=data)
+    except SpecSheetError as exc:
+        return _domain_error(exc)
+    return Status(200, my_sheet_payload(_reload(sheet), with_lint=True))
+
+
+@my_router.post(
+    "/sheets/{sheet_id}/submit",
+    response={200: MySheetDetailOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="仕様書を審査に提出する",
+    description="品質チェックで直す必要がある項目が残っていると 400、下書き・差し戻し中以外は 409 です。",
+    operation_id="my_sheets_submit",
+)
+def my_sheets_submit(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
+    try:
+        sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
+    except Http404:
+        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    try:
+        services.spec_sheet_submit(sheet=sheet, by=request.auth)
+    except SpecSheetError as exc:
+        return _domain_error(exc)
+    return Status(200, my_sheet_payload(_reload(sheet), with_lint=True))

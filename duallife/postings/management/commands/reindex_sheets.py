@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from duallife.postings.services import spec_sheets_reindex
+
+
+class Command(BaseCommand):
+    help = "仕様書の検索用テキストと品質スコアを作り直します（スキル語彙や組織名を変えた後に実行）。"
+
+    def handle(self, *args, **options):
+        count = spec_sheets_reindex()
+        self.stdout.write(self.style.SUCCESS(f"仕様書 {count} 件の検索用テキストを更新しました。"))

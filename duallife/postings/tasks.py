@@ -1,0 +1,14 @@
+"""Background work of spec sheets. Each task calls one service and is safe to run twice."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.utils import timezone
+
+from .services import spec_sheets_close_expired
+
+
+@shared_task(name="postings.close_expired_spec_sheets")
+def close_expired_spec_sheets() -> int:
+    """Close published sheets whose closing date has passed (Asia/Tokyo dates). Scheduled daily."""
+    return spec_sheets_close_expired(today=timezone.localdate())

@@ -1,0 +1,366 @@
+"""The JSON API: public reads of sheets, organisations and vocabularies; a company's own writes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from duallife.organizations.models import CompanyProfile, Membership
+from duallife.postings.models import SpecSheet
+
+from .conftest import AKITA, good_data
+
+Status = SpecSheet.Status
+
+
+def has_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def api_data(**overrides) -> dict:
+    data = good_data(**overrides)
+    if hasattr(data.get("closes_on"), "isoformat"):
+        data["closes_on"] = data["closes_on"].isoformat()
+    return data
+
+
+def post_json(client, path, body, **extra):
+    return client.post(path, json.dumps(body), content_type="application/json", **extra)
+
+
+def patch_json(client, path, body, **extra):
+    return client.patch(path, json.dumps(body), content_type="application/json", **extra)
+
+
+# --- Public reads ------------------------------------------------------------------------------
+
+
+def test_sheet_list_uses_the_listing_search_and_filters(client, world, make_sheet):
+    shown = make_sheet(Status.PUBLISHED)
+    make_sheet(
+        Status.PUBLISHED,
+        organization=world.other_company,
+        municipality=AKITA,
+        title="秋田の酒蔵の営業戦略を一緒に作る",
+    )
+    make_sheet(Status.DRAFT)
+
+    everything = client.get("/api/v1/sheets").json()
+    searched = client.get("/api/v1/sheets", {"q": "Ｗｅｂマーケ", "prefecture": "04", "fee": 30000}).json()
+
+    assert everything["count"] == 2
+    assert (searched["count"], searched["page"], searched["pages"], searched["per_page"]) == (1, 1, 1, 20)
+    item = searched["results"][0]
+    assert item["id"] == shown.pk
+    assert item["url"] == f"/sheets/{shown.pk}/"
+    assert item["municipality"] == {
+        "code": "041009",
+        "name": "仙台市",
+        "prefecture_code": "04",
+        "prefecture": "宮城県",
+    }
+    assert item["required_skills"] == [
+        {"name": "ウェブマーケティング", "key": "web-marketing"},
+        {"name": "データ分析", "key": "data-analysis"},
+    ]
+    assert {"name": "食品業界の経験", "key": None} in item["welcome_skills"]
+    assert item["organization"] == {"slug": "sendai-miso", "name": "sendai-misoの名前", "kind": "company"}
+    assert "issue" not in item
+
+
+def test_sheet_list_past_the_last_page_is_empty(client, make_sheet):
+    make_sheet(Status.PUBLISHED)
+
+    body = client.get("/api/v1/sheets", {"page": 5}).json()
+
+    assert (body["count"], body["pages"], body["results"]) == (1, 1, [])
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"days": 0}, "days"),
+        ({"fee": -1}, "fee"),
+        ({"sort": "random"}, "sort"),
+        ({"closes_after": "来月"}, "closes_after"),
+    ],
+)
+def test_sheet_list_bad_parameters_are_400_in_japanese(client, world, params, field):
+    response = client.get("/api/v1/sheets", params)
+
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+    assert has_japanese(response.json()["detail"])
+
+
+def test_sheet_detail(client, make_sheet):
+    sheet = make_sheet(Status.PUBLISHED)
+
+    body = client.get(f"/api/v1/sheets/{sheet.pk}").json()
+
+    assert body["status"] == "published"
+    assert body["issue"].startswith("創業百二十年")
+    assert body["why_you"].startswith("首都圏の消費者")
+    assert body["openings"] == 1
+
+
+def test_closed_sheet_detail_says_so_and_hidden_ones_are_404(client, make_sheet):
+    closed = make_sheet(Status.CLOSED)
+    draft = make_sheet()
+
+    assert client.get(f"/api/v1/sheets/{closed.pk}").json()["closed_reason"] == "filled"
+    response = client.get(f"/api/v1/sheets/{draft.pk}")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "仕様書が見つかりません。", "errors": []}
+    assert client.get(f"/api/v1/sheets/{2**63 - 1}").status_code == 404
+
+
+def test_organization_profile_shows_public_fields_only(client, world, make_sheet):
+    CompanyProfile.objects.create(
+        organization=world.company, summary="仙台の味噌蔵です。", vision="味噌を世界へ。"
+    )
+    make_sheet(Status.PUBLISHED)
+
+    body = client.get("/api/v1/organizations/sendai-miso").json()
+
+    assert body["kind"] == "company"
+    assert body["company"]["summary"] == "仙台の味噌蔵です。"
+    assert body["coordinator"] is None
+    assert body["municipality"]["code"] == "041009"
+    assert body["published_sheets"] == 1
+    assert body["url"] == "/organizations/sendai-miso/"
+    assert "memberships" not in body
+    assert "email" not in json.dumps(body).lower().replace("contact_email", "")
+
+
+def test_organization_without_profile_secretariat_and_unknown_are_handled(client, world):
+    assert client.get("/api/v1/organizations/akita-sake").json()["company"] is None
+    assert client.get("/api/v1/organizations/miyagi-pref").json()["kind"] == "coordinator"
+    assert client.get("/api/v1/organizations/secretariat").status_code == 404
+    response = client.get("/api/v1/organizations/no-such-org")
+    assert response.status_code == 404
+    assert has_japanese(response.json()["detail"])
+
+
+def test_vocabulary_endpoints(client, world):
+    skills = client.get("/api/v1/vocabulary/skills").json()
+    themes = client.get("/api/v1/vocabulary/themes").json()
+    industries = client.get("/api/v1/vocabulary/industries").json()
+
+    assert skills[0] == {
+        "key": "web-marketing",
+        "name": "ウェブマーケティング",
+        "name_en": "Web marketing",
+        "category": "marketing",
+        "synonyms": ["Webマーケティング", "Webマーケ"],
+    }
+    assert [t["key"] for t in themes] == ["marketing", "product-development", "new-business", "dx-it"]
+    assert industries == [{"code": "E", "name": "製造業", "name_en": "Manufacturing"}]
+
+
+# --- A company's own sheets --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/api/v1/my/sheets"),
+        ("post", "/api/v1/my/sheets"),
+        ("get", "/api/v1/my/sheets/1"),
+        ("patch", "/api/v1/my/sheets/1"),
+        ("post", "/api/v1/my/sheets/1/submit"),
+    ],
+)
+def test_my_endpoints_answer_401_to_anonymous_callers(world, method, path):
+    client = Client(enforce_csrf_checks=True)
+
+    if method == "get":
+        response = client.get(path)
+    else:
+        response = getattr(client, method)(path, "{}", content_type="application/json")
+
+    assert response.status_code == 401
+    assert response.json() == {
+        "detail": "ログインが必要です。ログインしてから、もう一度お試しください。",
+        "errors": [],
+    }
+
+
+def test_create_a_draft(client, world):
+    client.force_login(world.member)
+
+    response = post_json(client, "/api/v1/my/sheets", api_data())
+
+    assert response.status_code == 201
+    body = response.json()
+    sheet = SpecSheet.objects.get()
+    assert body["id"] == sheet.pk
+    assert body["status"] == "draft"
+    assert body["lint"]["ready"] is True
+    assert body["lint_score"] == 100
+    assert [s["key"] for s in body["required_skills"]] == ["web-marketing", "data-analysis"]
+    assert sheet.organization == world.company
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"title": "あ" * 81}, "title"),
+        ({"days_per_month_min": 0}, "days_per_month_min"),
+        ({"work_style": "space"}, "work_style"),
+        ({"municipality": "131016"}, "municipality"),
+        ({"fee_min_yen": 90000, "fee_max_yen": 10000}, "fee_max_yen"),
+        ({"themes": ["no-such-theme"]}, "themes"),
+        ({"closes_on": "来月"}, "closes_on"),
+    ],
+)
+def test_create_bad_input_is_400_in_japanese_and_saves_nothing(client, world, overrides, field):
+    client.force_login(world.owner)
+
+    response = post_json(client, "/api/v1/my/sheets", api_data(**overrides))
+
+    assert response.status_code == 400
+    body = response.json()
+    assert field in body["errors"]
+    assert has_japanese(body["detail"])
+    assert not SpecSheet.objects.exists()
+
+
+def test_create_without_required_fields_is_400(client, world):
+    client.force_login(world.owner)
+
+    response = post_json(client, "/api/v1/my/sheets", {"issue": "課題だけ"})
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"title", "municipality"}
+
+
+def test_create_needs_a_company_and_an_own_organization(client, world):
+    client.force_login(world.talent)
+    assert post_json(client, "/api/v1/my/sheets", api_data()).status_code == 403
+
+    client.force_login(world.owner)
+    other = post_json(client, "/api/v1/my/sheets", {**api_data(), "organization": "akita-sake"})
+    assert other.status_code == 404
+
+    Membership.objects.create(user=world.owner, organization=world.other_company)
+    ambiguous = post_json(client, "/api/v1/my/sheets", api_data())
+    assert ambiguous.status_code == 400
+    assert ambiguous.json()["errors"] == ["organization"]
+    chosen = post_json(
+        client, "/api/v1/my/sheets", {**api_data(municipality=AKITA), "organization": "akita-sake"}
+    )
+    assert chosen.status_code == 201
+    assert SpecSheet.objects.get().organization == world.other_company
+
+
+def test_csrf_is_checked_for_logged_in_callers(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.owner)
+
+    response = post_json(client, "/api/v1/my/sheets", api_data())
+
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]
+    assert has_japanese(response.json()["detail"])
+    assert not SpecSheet.objects.exists()
+    client.get("/sheets/mine/")  # sets the CSRF cookie
+    token = client.cookies["csrftoken"].value
+    assert post_json(client, "/api/v1/my/sheets", api_data(), HTTP_X_CSRFTOKEN=token).status_code == 201
+
+
+def test_patch_changes_only_what_is_sent(client, world, make_sheet):
+    sheet = make_sheet()
+    client.force_login(world.member)
+
+    response = patch_json(
+        client,
+        f"/api/v1/my/sheets/{sheet.pk}",
+        {"fee_reason": "交通費は別に全額負担します。", "closes_on": None},
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["fee_reason"] == "交通費は別に全額負担します。"
+    assert body["closes_on"] is None
+    assert body["title"] == sheet.title
+    assert "closes_on_missing" in [f["code"] for f in body["lint"]["findings"]]
+
+
+def test_patch_and_submit_other_companies_sheets_are_404(client, world, make_sheet):
+    sheet = make_sheet()
+    client.force_login(world.stranger)
+
+    assert client.get(f"/api/v1/my/sheets/{sheet.pk}").status_code == 404
+    assert patch_json(client, f"/api/v1/my/sheets/{sheet.pk}", {"title": "乗っ取り"}).status_code == 404
+    assert client.post(f"/api/v1/my/sheets/{sheet.pk}/submit").status_code == 404
+    assert client.get("/api/v1/my/sheets").json() == []
+    assert SpecSheet.objects.get(pk=sheet.pk).title == good_data()["title"]
+
+
+def test_patch_of_a_submitted_sheet_is_409(client, world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+    client.force_login(world.owner)
+
+    response = patch_json(client, f"/api/v1/my/sheets/{sheet.pk}", {"title": "変更したいタイトル"})
+
+    assert response.status_code == 409
+    assert "編集できません" in response.json()["detail"]
+
+
+def test_patch_with_bad_values_is_400(client, world, make_sheet):
+    sheet = make_sheet()
+    client.force_login(world.owner)
+
+    null_title = patch_json(client, f"/api/v1/my/sheets/{sheet.pk}", {"title": None})
+    inverted = patch_json(client, f"/api/v1/my/sheets/{sheet.pk}", {"days_per_month_min": 9})
+
+    assert null_title.status_code == 400
+    assert inverted.status_code == 400
+    assert inverted.json()["errors"] == ["days_per_month_max"]
+
+
+def test_submit(client, world, make_sheet):
+    weak = make_sheet(why_you="")
+    ready = make_sheet()
+    client.force_login(world.owner)
+
+    refused = client.post(f"/api/v1/my/sheets/{weak.pk}/submit")
+    accepted = client.post(f"/api/v1/my/sheets/{ready.pk}/submit")
+    again = client.post(f"/api/v1/my/sheets/{ready.pk}/submit")
+
+    assert refused.status_code == 400
+    assert "品質チェック" in refused.json()["detail"]
+    assert accepted.status_code == 200
+    assert accepted.json()["status"] == "submitted"
+    assert accepted.json()["version"] == 1
+    assert again.status_code == 409
+
+
+def test_my_sheets_lists_every_status(client, world, make_sheet):
+    for status in (Status.DRAFT, Status.PUBLISHED, Status.CLOSED):
+        make_sheet(status)
+    make_sheet(Status.PUBLISHED, organization=world.other_company, municipality=AKITA)
+    client.force_login(world.owner)
+
+    body = client.get("/api/v1/my/sheets").json()
+
+    assert sorted(item["status"] for item in body) == ["closed", "draft", "published"]
+
+
+def test_openapi_declares_the_errors(client, world):
+    document = client.get("/api/v1/openapi.json").json()
+    paths = document["paths"]
+
+    assert set(paths["/api/v1/my/sheets"]["post"]["responses"]) >= {"201", "400", "401", "403", "404"}
+    assert set(paths["/api/v1/my/sheets/{sheet_id}"]["patch"]["responses"]) >= {
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+    }
+    assert set(paths["/api/v1/sheets/{sheet_id}"]["get"]["responses"]) == {"200", "400", "404"}

@@ -1,0 +1,234 @@
+"""The public listing: only published sheets, Japanese search, filters, sorting, pagination, and a
+query count that does not grow with the number of results."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from duallife.postings import services
+from duallife.postings.models import SheetSkill, SpecSheet
+from duallife.postings.selectors import SheetFilters, published_sheets
+
+from .conftest import AKITA, ISHINOMAKI
+
+Status = SpecSheet.Status
+
+
+def titles(response) -> list[str]:
+    return [sheet.title for sheet, _url in response.context["sheets"]]
+
+
+def clone_published(sheet: SpecSheet, count: int) -> list[SpecSheet]:
+    """``count`` published copies of ``sheet`` (themes and skills included), written directly."""
+    themes = list(sheet.themes.all())
+    skills = list(sheet.skills.all())
+    now = timezone.now()
+    copies = []
+    for index in range(count):
+        copy = SpecSheet.objects.get(pk=sheet.pk)
+        copy.pk = None
+        copy.title = f"{sheet.title} その{index + 1}"
+        copy.published_at = now - datetime.timedelta(minutes=index + 1)
+        copy.save()
+        copy.themes.set(themes)
+        SheetSkill.objects.bulk_create(
+            SheetSkill(sheet=copy, kind=s.kind, skill=s.skill, free_text=s.free_text, normalized=s.normalized)
+            for s in skills
+        )
+        copies.append(copy)
+    return copies
+
+
+@pytest.fixture
+def published(make_sheet):
+    return make_sheet(Status.PUBLISHED)
+
+
+def test_only_published_sheets_are_listed(client, make_sheet):
+    shown = make_sheet(Status.PUBLISHED, title="公開中の仕様書：酒蔵の海外販路を開く営業戦略")
+    for status in (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.CLOSED):
+        make_sheet(status, title=f"{status}の仕様書：見えてはいけない募集です")
+
+    response = client.get("/sheets/")
+
+    assert response.status_code == 200
+    assert titles(response) == [shown.title]
+    assert "見えてはいけない" not in response.content.decode()
+
+
+def test_an_expired_sheet_leaves_the_listing(client, published):
+    SpecSheet.objects.filter(pk=published.pk).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    services.spec_sheets_close_expired(today=timezone.localdate())
+
+    assert titles(client.get("/sheets/")) == []
+
+
+@pytest.mark.parametrize(
+    "query", ["Ｗｅｂマーケ", "webマーケティング", "ウェブ・マーケティング", "味噌 ウェブ", "仙台"]
+)
+def test_search_folds_spelling_variants(client, published, query):
+    response = client.get("/sheets/", {"q": query})
+
+    assert titles(response) == [published.title]
+
+
+def test_search_requires_every_term(client, published):
+    assert titles(client.get("/sheets/", {"q": "ウェブマーケティング 漁業"})) == []
+
+
+def test_a_skill_typed_in_kana_finds_its_canonical_name(client, published):
+    assert titles(client.get("/sheets/", {"q": "でーたぶんせき"})) == [published.title]
+
+
+def test_search_with_nothing_searchable_lists_everything(client, published):
+    assert titles(client.get("/sheets/", {"q": "、。 "})) == [published.title]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"prefecture": "04"}, {"sendai", "ishinomaki"}),
+        ({"prefecture": "05"}, {"akita"}),
+        ({"municipality": ISHINOMAKI}, {"ishinomaki"}),
+        ({"theme": "dx-it"}, {"akita"}),
+        ({"theme": "marketing"}, {"sendai", "ishinomaki"}),
+        ({"work_style": "remote"}, {"ishinomaki"}),
+        ({"days": "4"}, {"sendai", "akita"}),
+        ({"days": "8"}, {"sendai", "ishinomaki", "akita"}),
+        ({"fee": "30000"}, {"sendai"}),
+        ({"fee": "20000"}, {"sendai", "ishinomaki"}),
+        ({"contract_type": "probono"}, {"akita"}),
+        ({"closes_after": "2100-01-01"}, {"akita"}),
+        ({"prefecture": "04", "fee": "30000"}, {"sendai"}),
+    ],
+)
+def test_filters(client, world, make_sheet, params, expected):
+    make_sheet(Status.PUBLISHED, title="仙台の味噌蔵のウェブマーケティング")  # 2–4 days, 30–50k, hybrid
+    make_sheet(
+        Status.PUBLISHED,
+        title="石巻の水産加工会社のEC運営を立て直す",
+        municipality=ISHINOMAKI,
+        work_style="remote",
+        visits_per_month=0,
+        days_per_month_min=4,
+        days_per_month_max=8,
+        fee_min_yen=20_000,
+        fee_max_yen=60_000,
+    )
+    make_sheet(
+        Status.PUBLISHED,
+        organization=world.other_company,
+        title="秋田の酒蔵のDXをプロボノで手伝う",
+        municipality=AKITA,
+        themes=["dx-it"],
+        contract_type="probono",
+        is_probono=True,
+        fee_min_yen=None,
+        fee_max_yen=None,
+        closes_on=None,
+        days_per_month_min=None,
+        days_per_month_max=3,
+    )
+    names = {"仙台": "sendai", "石巻": "ishinomaki", "秋田": "akita"}
+
+    response = client.get("/sheets/", params)
+
+    found = {names[title[:2]] for title in titles(response)}
+    assert found == expected
+
+
+def test_invalid_filters_are_ignored_with_a_japanese_message(client, published):
+    response = client.get("/sheets/", {"days": "たくさん", "fee": "-5", "prefecture": "99", "sort": "random"})
+
+    assert response.status_code == 200
+    assert titles(response) == [published.title]
+    body = response.content.decode()
+    assert "稼働日数は1〜31の整数で入力してください。" in body
+    assert "月額報酬は0〜10,000,000の整数（円）で入力してください。" in body
+
+
+def test_sorting(client, make_sheet):
+    today = timezone.localdate()
+    first = make_sheet(
+        Status.PUBLISHED,
+        title="最初に公開した仕様書です（締切は遠い）",
+        closes_on=today + datetime.timedelta(days=90),
+    )
+    second = make_sheet(
+        Status.PUBLISHED,
+        title="次に公開した仕様書です（報酬が高い）",
+        closes_on=today + datetime.timedelta(days=20),
+        fee_min_yen=80_000,
+        fee_max_yen=100_000,
+        fee_reason="経営会議への出席を含むため。",
+    )
+    third = make_sheet(
+        Status.PUBLISHED,
+        title="最後に公開した仕様書です（締切なし）",
+        closes_on=None,
+        fee_min_yen=10_000,
+        fee_max_yen=20_000,
+        fee_reason="交通費は別途全額負担。",
+    )
+
+    assert titles(client.get("/sheets/")) == [third.title, second.title, first.title]
+    assert titles(client.get("/sheets/", {"sort": "closing"})) == [second.title, first.title, third.title]
+    assert titles(client.get("/sheets/", {"sort": "fee"})) == [second.title, first.title, third.title]
+
+
+def test_pagination_twenty_a_page_keeps_the_filters(client, published):
+    clone_published(published, 20)
+
+    first = client.get("/sheets/", {"q": "味噌"})
+    second = client.get("/sheets/", {"q": "味噌", "page": "2"})
+
+    assert len(titles(first)) == 20
+    assert len(titles(second)) == 1
+    assert "q=%E5%91%B3%E5%99%8C&amp;page=2" in first.content.decode()
+    assert "21件中 1〜20件を表示" in first.content.decode()
+    assert len(titles(client.get("/sheets/", {"page": "999"}))) == 1  # past the end: the last page
+    assert len(titles(client.get("/sheets/", {"page": "x"}))) == 20
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_listing_query_count_is_flat(client, published, django_assert_max_num_queries, count):
+    clone_published(published, count - 1)
+
+    with django_assert_max_num_queries(8):
+        response = client.get("/sheets/", {"q": "Webマーケ", "theme": "marketing", "sort": "fee"})
+
+    assert len(titles(response)) == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_api_listing_query_count_is_flat(client, published, django_assert_max_num_queries, count):
+    clone_published(published, count - 1)
+
+    with django_assert_max_num_queries(5):
+        response = client.get("/api/v1/sheets", {"q": "Webマーケ", "prefecture": "04"})
+
+    assert response.json()["count"] == count
+
+
+def test_htmx_gets_the_results_partial_with_the_count_out_of_band(client, published):
+    response = client.get("/sheets/", {"q": "味噌"}, HTTP_HX_REQUEST="true")
+
+    body = response.content.decode()
+    assert "<html" not in body
+    assert 'hx-swap-oob="true"' in body
+    assert "1件中 1〜1件を表示" in body
+    assert response["Vary"].count("HX-Request") == 1
+
+
+def test_selector_sorts_ties_by_id(published):
+    copies = clone_published(published, 2)
+    SpecSheet.objects.update(published_at=published.published_at)
+
+    order = [sheet.pk for sheet in published_sheets(SheetFilters())]
+
+    assert order == sorted([published.pk, *[c.pk for c in copies]], reverse=True)

@@ -1,0 +1,509 @@
+"""Pages: who sees which sheet (cross-tenant 404s), the guided form and its bad input, the
+dashboard, co-writing and the review queue."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from duallife.organizations.testing import give_mfa
+from duallife.postings.models import SpecSheet, SpecSheetCollaborator, SpecSheetComment, SpecSheetEvent
+
+from .conftest import AKITA, good_data
+
+Status = SpecSheet.Status
+HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]
+
+
+def form_post(**overrides) -> dict:
+    """``good_data`` as the HTML form posts it."""
+    data = good_data(**overrides)
+    post = {}
+    for name, value in data.items():
+        if name in ("required_skills", "welcome_skills"):
+            post[name] = "、".join(value)
+        elif name == "themes":
+            post[name] = value
+        elif isinstance(value, bool):
+            if value:
+                post[name] = "on"
+        elif value is None:
+            post[name] = ""
+        else:
+            post[name] = str(value)
+    return post
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+# --- The public detail page and who may see a sheet -------------------------------------------
+
+
+def test_published_detail_shows_everything_public(client, world, make_sheet):
+    sheet = make_sheet(Status.PUBLISHED)
+
+    response = client.get(f"/sheets/{sheet.pk}/")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>老舗味噌蔵の新商品を首都圏に届けるウェブマーケティング</h1>" in body
+    assert 'class="why-you"' in body
+    assert "あなたが必要な理由" in body
+    assert "月2〜4日" in body
+    assert "月3万〜5万円" in body
+    assert "業務委託" in body
+    assert "ウェブマーケティング" in body
+    assert "食品業界の経験" in body
+    assert 'href="/organizations/sendai-miso/"' in body
+    assert "掲載企業のメニュー" not in body
+
+
+@pytest.mark.parametrize("status", HIDDEN)
+@pytest.mark.parametrize("viewer", [None, "stranger", "talent", "far_coordinator", "nobody"])
+def test_unpublished_sheets_are_404_to_everyone_else(client, world, make_sheet, status, viewer):
+    sheet = make_sheet(status)
+    if viewer:
+        login(client, getattr(world, viewer))
+
+    assert client.get(f"/sheets/{sheet.pk}/").status_code == 404
+    assert client.get(f"/api/v1/sheets/{sheet.pk}").status_code == 404
+
+
+@pytest.mark.parametrize("status", HIDDEN)
+def test_owners_see_their_unpublished_sheets_with_a_notice(client, world, make_sheet, status):
+    sheet = make_sheet(status)
+
+    response = login(client, world.member).get(f"/sheets/{sheet.pk}/")
+
+    assert response.status_code == 200
+    assert "まだ公開されていません" in response.content.decode()
+
+
+def test_coordinators_of_the_area_see_submitted_but_not_draft_sheets(client, world, make_sheet):
+    login(client, world.coordinator)
+
+    assert client.get(f"/sheets/{make_sheet(Status.SUBMITTED).pk}/").status_code == 200
+    assert client.get(f"/sheets/{make_sheet(Status.RETURNED).pk}/").status_code == 200
+    assert client.get(f"/sheets/{make_sheet(Status.DRAFT).pk}/").status_code == 404
+
+
+def test_a_closed_sheet_keeps_its_page_with_a_notice(client, make_sheet):
+    sheet = make_sheet(Status.CLOSED)
+
+    response = client.get(f"/sheets/{sheet.pk}/")
+
+    assert response.status_code == 200
+    assert "募集は終了しました" in response.content.decode()
+
+
+def test_unknown_sheet_is_404(client, world):
+    assert client.get("/sheets/999999/").status_code == 404
+    assert client.get(f"/sheets/{2**64}/").status_code == 404
+
+
+# --- The company's pages need a login and stay inside the company ----------------------------
+
+
+@pytest.mark.parametrize("path", ["/sheets/mine/", "/sheets/new/", "/sheets/review/"])
+def test_company_and_review_pages_need_a_login(client, world, path):
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert "next=" in response["Location"]
+
+
+def test_other_companies_get_404_on_every_company_page(client, world, make_sheet):
+    sheet = make_sheet()
+    login(client, world.stranger)
+
+    for path in ("edit", "cowrite", "versions"):
+        assert client.get(f"/sheets/{sheet.pk}/{path}/").status_code == 404, path
+    for path in ("edit", "submit", "close", "invite", "comments"):
+        assert client.post(f"/sheets/{sheet.pk}/{path}/", {"title": "x"}).status_code == 404, path
+    assert SpecSheet.objects.get(pk=sheet.pk).title == good_data()["title"]
+
+
+def test_talents_cannot_create_sheets(client, world):
+    response = login(client, world.talent).get("/sheets/new/")
+
+    assert response.status_code == 403
+
+
+def test_dashboard_groups_the_companys_sheets_by_status(client, world, make_sheet):
+    make_sheet(Status.DRAFT, title="下書きの仕様書：港町の観光パンフレット刷新")
+    make_sheet(Status.PUBLISHED, title="公開中の仕様書：味噌の海外販路を開く")
+    make_sheet(
+        Status.PUBLISHED,
+        organization=world.other_company,
+        title="他社の仕様書：秋田の酒蔵",
+        municipality=AKITA,
+    )
+
+    response = login(client, world.owner).get("/sheets/mine/")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "下書きの仕様書" in body
+    assert "公開中の仕様書" in body
+    assert "他社の仕様書" not in body
+    assert [g["status"] for g in response.context["groups"] if g["sheets"]] == [
+        Status.DRAFT,
+        Status.PUBLISHED,
+    ]
+
+
+# --- The guided form ---------------------------------------------------------------------------
+
+
+def test_the_new_sheet_form_has_help_and_an_example_for_every_field(client, world):
+    response = login(client, world.owner).get("/sheets/new/")
+
+    body = response.content.decode()
+    form = response.context["form"]
+    for name, field in form.fields.items():
+        assert field.help_text, name
+        assert field.example, name
+        assert f'id="field-{name}"' in body
+    assert "月3万〜5万円" in body
+    assert 'hx-post="/sheets/preview/"' in body
+    assert "品質チェック" in body
+
+
+def test_create_saves_a_draft_and_redirects_to_its_edit_page(client, world):
+    response = login(client, world.member).post("/sheets/new/", {**form_post(), "action": "save"})
+
+    sheet = SpecSheet.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/sheets/{sheet.pk}/edit/"
+    assert sheet.status == Status.DRAFT
+    assert sheet.organization == world.company
+    assert sorted(map(str, sheet.skills.values_list("skill__key", flat=True))) == [
+        "None",
+        "data-analysis",
+        "sns-operation",
+        "web-marketing",
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "下書きを保存しました" in page
+    assert "審査に提出できます" in page
+    assert "「Ｗｅｂマーケ」を語彙の「ウェブマーケティング」として登録" not in page  # saved: canonical names
+    assert "語彙にないため自由記述として登録" in page
+
+
+def test_save_and_submit_in_one_step(client, world):
+    response = login(client, world.owner).post("/sheets/new/", {**form_post(), "action": "submit"})
+
+    assert response["Location"] == "/sheets/mine/"
+    assert SpecSheet.objects.get().status == Status.SUBMITTED
+
+
+def test_save_and_submit_a_weak_sheet_keeps_the_draft_and_says_why(client, world):
+    response = login(client, world.owner).post("/sheets/new/", {**form_post(why_you=""), "action": "submit"})
+
+    sheet = SpecSheet.objects.get()
+    assert sheet.status == Status.DRAFT
+    page = client.get(response["Location"]).content.decode()
+    assert "提出できませんでした" in page
+    assert "「なぜあなたが必要か」が書かれていません" in page
+
+
+def test_quality_check_button_without_javascript_saves_nothing(client, world):
+    response = login(client, world.owner).post("/sheets/new/", {**form_post(outcome=""), "action": "check"})
+
+    assert response.status_code == 200
+    assert not SpecSheet.objects.exists()
+    body = response.content.decode()
+    assert "提出前に直す必要がある項目が1件あります" in body
+    assert "成果物・ゴールが書かれていません" in body
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"title": ""}, "タイトルを入力してください。"),
+        ({"title": "あ" * 81}, "タイトルは80文字以内で入力してください（今は81文字）。"),
+        ({"municipality": "131016"}, "勤務地は一覧の市町村から選んでください。"),
+        ({"days_per_month_min": "たくさん"}, "月の稼働日数（下限）は1〜31の整数で入力してください。"),
+        ({"days_per_month_max": "40"}, "月の稼働日数（上限）は1〜31の整数で入力してください。"),
+        (
+            {"days_per_month_min": "5", "days_per_month_max": "2"},
+            "稼働日数の下限（月5日）が上限（月2日）より多くなっています。",
+        ),
+        (
+            {"fee_min_yen": "60000", "fee_max_yen": "30000"},
+            "報酬の下限（60,000円）が上限（30,000円）より高くなっています。",
+        ),
+        ({"fee_min_yen": "3万"}, "月額報酬（下限・円）は0〜10,000,000の整数で入力してください。"),
+        ({"closes_on": "来月"}, "締切日は「2025-04-30」の形の日付で入力してください。"),
+        ({"themes": ["no-such-theme"]}, "テーマは一覧から選んでください。"),
+        ({"work_style": "space"}, "働き方を選択肢から選んでください。"),
+        ({"required_skills": "あ" * 61}, "1つ60文字以内"),
+    ],
+)
+def test_bad_input_shows_a_japanese_message_and_saves_nothing(client, world, overrides, message):
+    post = {**form_post(), **overrides, "action": "save"}
+
+    response = login(client, world.owner).post("/sheets/new/", post)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode() or "error-summary" in response.content.decode()
+    assert not SpecSheet.objects.exists()
+
+
+def test_a_member_of_two_companies_chooses_one_and_cannot_pick_another(client, world):
+    from duallife.organizations.models import Membership
+
+    Membership.objects.create(user=world.owner, organization=world.other_company)
+    login(client, world.owner)
+
+    missing = client.post("/sheets/new/", {**form_post(), "action": "save"})
+    foreign = client.post("/sheets/new/", {**form_post(), "organization": "nowhere", "action": "save"})
+    chosen = client.post("/sheets/new/", {**form_post(), "organization": "akita-sake", "action": "save"})
+
+    assert "掲載する企業を選んでください。" in missing.content.decode()
+    assert "掲載する企業を一覧から選んでください。" in foreign.content.decode()
+    assert chosen.status_code == 302
+    assert SpecSheet.objects.get().organization == world.other_company
+
+
+def test_edit_updates_a_draft(client, world, make_sheet):
+    sheet = make_sheet()
+    login(client, world.member)
+    page = client.get(f"/sheets/{sheet.pk}/edit/")
+    assert page.context["form"].initial["required_skills"] == "ウェブマーケティング、データ分析"
+
+    response = client.post(
+        f"/sheets/{sheet.pk}/edit/",
+        {**form_post(title="港町の水産加工会社で、ECの売上を伸ばす"), "action": "save"},
+    )
+
+    assert response.status_code == 302
+    assert SpecSheet.objects.get(pk=sheet.pk).title == "港町の水産加工会社で、ECの売上を伸ばす"
+
+
+def test_edit_with_bad_input_changes_nothing(client, world, make_sheet):
+    sheet = make_sheet()
+
+    response = login(client, world.owner).post(
+        f"/sheets/{sheet.pk}/edit/",
+        {**form_post(title="新しいタイトル"), "fee_min_yen": "90000", "action": "save"},
+    )
+
+    assert response.status_code == 200
+    assert "報酬の下限（90,000円）が上限（50,000円）より高くなっています。" in response.content.decode()
+    assert SpecSheet.objects.get(pk=sheet.pk).title == good_data()["title"]
+
+
+def test_a_submitted_sheet_cannot_be_edited(client, world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+    login(client, world.owner)
+
+    response = client.get(f"/sheets/{sheet.pk}/edit/")
+    posted = client.post(f"/sheets/{sheet.pk}/edit/", {**form_post(title="変更"), "action": "save"})
+
+    assert response["Location"] == f"/sheets/{sheet.pk}/"
+    assert posted.status_code == 302
+    assert SpecSheet.objects.get(pk=sheet.pk).title == good_data()["title"]
+
+
+def test_live_preview_lints_without_saving_and_shows_skill_matches(client, world):
+    response = login(client, world.owner).post(
+        "/sheets/preview/",
+        {"title": "味噌", "required_skills": "Ｗｅｂマーケ、食品業界の経験", "days_per_month_min": "abc"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in body
+    assert "点／100点" in body
+    assert "「Ｗｅｂマーケ」を語彙の「ウェブマーケティング」として登録" in body
+    assert "食品業界の経験" in body
+    assert "自由記述として登録" in body
+    assert "背景・課題が書かれていません" in body
+    assert not SpecSheet.objects.exists()
+
+
+def test_live_preview_is_for_company_members(client, world):
+    assert client.post("/sheets/preview/", {"title": "x"}).status_code == 302
+    assert login(client, world.talent).post("/sheets/preview/", {"title": "x"}).status_code == 403
+    assert client.get("/sheets/preview/").status_code == 405
+
+
+# --- Submit and close buttons ------------------------------------------------------------------
+
+
+def test_submit_button(client, world, make_sheet):
+    sheet = make_sheet()
+
+    response = login(client, world.owner).post(f"/sheets/{sheet.pk}/submit/")
+
+    assert response["Location"] == "/sheets/mine/"
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.SUBMITTED
+    again = client.post(f"/sheets/{sheet.pk}/submit/", follow=True)
+    assert "「審査待ち」の仕様書は提出できません" in again.content.decode()
+
+
+def test_submit_needs_post_and_csrf(world, make_sheet):
+    sheet = make_sheet()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.owner)
+
+    assert client.get(f"/sheets/{sheet.pk}/submit/").status_code == 405
+    assert client.post(f"/sheets/{sheet.pk}/submit/").status_code == 403
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.DRAFT
+
+
+def test_close_from_the_detail_page(client, world, make_sheet):
+    sheet = make_sheet(Status.PUBLISHED)
+    login(client, world.owner)
+    assert 'id="close"' in client.get(f"/sheets/{sheet.pk}/").content.decode()
+
+    missing = client.post(f"/sheets/{sheet.pk}/close/", {}, follow=True)
+    assert "終了の理由を選んでください。" in missing.content.decode()
+    client.post(f"/sheets/{sheet.pk}/close/", {"reason": "filled"})
+
+    sheet.refresh_from_db()
+    assert (sheet.status, sheet.closed_reason) == (Status.CLOSED, "filled")
+
+
+# --- Co-writing --------------------------------------------------------------------------------
+
+
+def test_invite_by_email_then_the_talent_comments(client, world, make_sheet):
+    sheet = make_sheet()
+    login(client, world.owner)
+
+    unknown = client.post(f"/sheets/{sheet.pk}/invite/", {"email": "nobody@example.jp"})
+    bad = client.post(f"/sheets/{sheet.pk}/invite/", {"email": "not-an-email"})
+    invited = client.post(f"/sheets/{sheet.pk}/invite/", {"email": "TALENT@example.jp"})
+
+    assert unknown.status_code == 400
+    assert "招待できるのは人材として登録している方だけです" in unknown.content.decode()
+    assert "メールアドレスの形式が正しくありません。" in bad.content.decode()
+    assert invited.status_code == 302
+    assert SpecSheetCollaborator.objects.get().user == world.talent
+
+    login(client, world.talent)
+    assert client.get(f"/sheets/{sheet.pk}/").status_code == 200
+    assert client.get(f"/sheets/{sheet.pk}/cowrite/").status_code == 200
+    assert client.get(f"/sheets/{sheet.pk}/edit/").status_code == 404
+    assert client.post(f"/sheets/{sheet.pk}/invite/", {"email": "owner@example.jp"}).status_code == 404
+    empty = client.post(f"/sheets/{sheet.pk}/comments/", {"body": "  "})
+    assert empty.status_code == 400
+    assert "コメントを入力してください。" in empty.content.decode()
+    client.post(f"/sheets/{sheet.pk}/comments/", {"body": "報酬の幅が分かりやすいです。"})
+    page = client.get(f"/sheets/{sheet.pk}/cowrite/").content.decode()
+    assert "第1版へのコメント" in page
+    assert "報酬の幅が分かりやすいです。" in page
+    assert "talentさん" in page
+    assert SpecSheetComment.objects.get().version == 1
+    assert "コメントを頼まれている仕様書" in client.get("/sheets/mine/").content.decode()
+
+
+def test_versions_page_shows_snapshots_and_review_comments(client, world, make_sheet):
+    sheet = make_sheet(Status.RETURNED)
+
+    page = login(client, world.owner).get(f"/sheets/{sheet.pk}/versions/").content.decode()
+
+    assert "第1版" in page
+    assert "報酬の根拠を書いてください。" in page
+    assert "老舗味噌蔵" in page
+    login(client, world.far_coordinator)
+    assert client.get(f"/sheets/{sheet.pk}/versions/").status_code == 404
+    login(client, world.coordinator)
+    assert client.get(f"/sheets/{sheet.pk}/versions/").status_code == 200
+
+
+# --- The review queue --------------------------------------------------------------------------
+
+
+def test_review_queue_lists_submitted_sheets_in_scope_oldest_first(client, world, make_sheet):
+    older = make_sheet(Status.SUBMITTED, title="先に提出した仕様書：味噌の新商品開発")
+    newer = make_sheet(Status.SUBMITTED, title="後に提出した仕様書：観光の広報戦略")
+    SpecSheet.objects.filter(pk=older.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=3))
+    elsewhere = make_sheet(
+        Status.SUBMITTED, organization=world.other_company, municipality=AKITA, title="秋田の仕様書"
+    )
+    make_sheet(Status.DRAFT, title="下書きは審査に出ない")
+
+    mine = login(client, world.coordinator).get("/sheets/review/")
+    everything = login(client, world.operator).get("/sheets/review/")
+
+    assert [s.pk for s in mine.context["sheets"]] == [older.pk, newer.pk]
+    assert [s.pk for s in everything.context["sheets"]] == [older.pk, newer.pk, elsewhere.pk]
+    assert "品質スコア" in mine.content.decode()
+
+
+@pytest.mark.parametrize("user", ["owner", "talent", "nobody"])
+def test_review_queue_is_for_coordinators_and_operators(client, world, user):
+    assert login(client, getattr(world, user)).get("/sheets/review/").status_code == 403
+
+
+def test_out_of_area_review_pages_are_404(client, world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+    login(client, world.far_coordinator)
+
+    assert client.get(f"/sheets/review/{sheet.pk}/").status_code == 404
+    assert client.post(f"/sheets/review/{sheet.pk}/decide/", {"decision": "approve"}).status_code == 404
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.SUBMITTED
+
+
+def test_review_page_shows_the_quality_check_and_approves(client, world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+    login(client, world.coordinator)
+
+    page = client.get(f"/sheets/review/{sheet.pk}/").content.decode()
+    response = client.post(f"/sheets/review/{sheet.pk}/decide/", {"decision": "approve", "comment": ""})
+
+    assert "点／100点" in page
+    assert "承認して公開する" in page
+    assert response["Location"] == "/sheets/review/"
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.PUBLISHED
+    assert client.get(f"/sheets/review/{sheet.pk}/").status_code == 404  # no longer waiting
+
+
+def test_returning_needs_a_comment(client, world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+    login(client, world.coordinator)
+
+    empty = client.post(f"/sheets/review/{sheet.pk}/decide/", {"decision": "return", "comment": " "})
+    unknown = client.post(f"/sheets/review/{sheet.pk}/decide/", {"decision": "maybe"})
+    returned = client.post(
+        f"/sheets/review/{sheet.pk}/decide/", {"decision": "return", "comment": "締切を延ばしてください。"}
+    )
+
+    assert empty.status_code == 400
+    assert "差し戻す理由（直してほしい点）をコメントに書いてください。" in empty.content.decode()
+    assert unknown.status_code == 400
+    assert returned.status_code == 302
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.RETURNED
+    assert SpecSheetEvent.objects.filter(sheet=sheet).last().comment == "締切を延ばしてください。"
+    edit = login(client, world.owner).get(f"/sheets/{sheet.pk}/edit/").content.decode()
+    assert "差し戻されました" in edit
+
+
+def test_operators_can_read_sheets_in_the_admin_but_not_change_them(client, world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+    world.operator.is_staff = True
+    world.operator.is_superuser = True
+    world.operator.save()
+    give_mfa(world.operator)  # staff open the admin only with a second factor
+
+    client.force_login(world.operator)
+    listing = client.get("/admin/postings/specsheet/")
+    page = client.get(f"/admin/postings/specsheet/{sheet.pk}/change/")
+    posted = client.post(f"/admin/postings/specsheet/{sheet.pk}/change/", {"title": "変更"})
+
+    assert listing.status_code == 200
+    assert sheet.title in listing.content.decode()
+    assert page.status_code == 200
+    assert posted.status_code == 403
+    assert SpecSheet.objects.get(pk=sheet.pk).title == good_data()["title"]

@@ -1,0 +1,589 @@
+"""Every life-cycle step of a spec sheet, legal and illegal, at the service layer."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from duallife.postings import services
+from duallife.postings.errors import SpecSheetError, SpecSheetPermissionError, SpecSheetTransitionError
+from duallife.postings.models import (
+    SheetSkill,
+    SpecSheet,
+    SpecSheetCollaborator,
+    SpecSheetComment,
+    SpecSheetEvent,
+    SpecSheetVersion,
+)
+from duallife.postings.tasks import close_expired_spec_sheets
+
+from .conftest import AKITA, ISHINOMAKI, good_data, make_talent
+
+Status = SpecSheet.Status
+ALL_STATUSES = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED, Status.CLOSED]
+
+
+def events(sheet):
+    return list(SpecSheetEvent.objects.filter(sheet=sheet).values_list("from_status", "to_status", "version"))
+
+
+# --- create / update ---------------------------------------------------------------------------
+
+
+def test_create_stores_content_skills_search_text_and_score(world):
+    sheet = services.spec_sheet_create(organization=world.company, by=world.member, data=good_data())
+
+    sheet.refresh_from_db()
+    assert sheet.status == Status.DRAFT
+    assert sheet.version == 1
+    assert sheet.created_by == world.member
+    assert sheet.municipality.code == "041009"
+    assert sorted(sheet.themes.values_list("key", flat=True)) == ["marketing", "product-development"]
+    required = sheet.skills.filter(kind=SheetSkill.Kind.REQUIRED)
+    assert sorted(required.values_list("skill__key", flat=True)) == ["data-analysis", "web-marketing"]
+    free = sheet.skills.get(kind=SheetSkill.Kind.WELCOME, skill__isnull=True)
+    assert free.free_text == "食品業界の経験"
+    assert free.normalized  # the engine's normal form
+    assert sheet.lint_score == 100
+    assert "ウェブ マーケティング" in sheet.search_text
+    assert "仙台市" in sheet.search_text
+    assert events(sheet) == []
+
+
+def test_skill_spellings_of_one_skill_are_stored_once(world):
+    sheet = services.spec_sheet_create(
+        organization=world.company,
+        by=world.owner,
+        data=good_data(required_skills=["Webマーケティング", "ｗｅｂマーケ", "ウェブマーケティング"]),
+    )
+
+    assert list(sheet.skills.filter(kind="required").values_list("skill__key", flat=True)) == [
+        "web-marketing"
+    ]
+
+
+def test_a_draft_needs_only_a_title_and_a_place(world):
+    sheet = services.spec_sheet_create(
+        organization=world.company, by=world.owner, data={"title": "下書き", "municipality": ISHINOMAKI}
+    )
+
+    assert sheet.status == Status.DRAFT
+    assert sheet.lint_score < 50
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"title": "  "}, "title", "タイトルを入力"),
+        ({"title": "あ" * 81}, "title", "80文字以内"),
+        ({"municipality": "131016"}, "municipality", "対象地域"),
+        ({"municipality": "999999"}, "municipality", "対象地域"),
+        ({"days_per_month_min": 5, "days_per_month_max": 2}, "days_per_month_max", "稼働日数の下限"),
+        ({"days_per_month_min": 0}, "days_per_month_min", "1〜31"),
+        ({"fee_min_yen": 60_000, "fee_max_yen": 30_000}, "fee_max_yen", "報酬の下限"),
+        ({"fee_min_yen": -1}, "fee_min_yen", "0〜10,000,000"),
+        ({"fee_min_yen": "30000"}, "fee_min_yen", "整数"),
+        ({"work_style": "space"}, "work_style", "選択肢"),
+        ({"contract_type": "employment"}, "contract_type", "選択肢"),
+        ({"themes": ["no-such-theme"]}, "themes", "no-such-theme"),
+        ({"required_skills": ["あ" * 61]}, "required_skills", "60文字以内"),
+        ({"required_skills": [f"スキル{i}" for i in range(21)]}, "required_skills", "20個まで"),
+        ({"closes_on": "2030-01-01"}, "closes_on", "日付"),
+        ({"is_probono": "yes"}, "is_probono", "はい"),
+        ({"openings": 0}, "openings", "1〜99"),
+        ({"secret": 1}, "secret", "入力できない項目"),
+    ],
+)
+def test_create_refuses_bad_input_in_japanese_and_saves_nothing(world, overrides, field, message):
+    with pytest.raises(SpecSheetError) as caught:
+        services.spec_sheet_create(organization=world.company, by=world.owner, data=good_data(**overrides))
+
+    assert caught.value.field == field
+    assert message in caught.value.message
+    assert not SpecSheet.objects.exists()
+    assert not SheetSkill.objects.exists()
+
+
+def test_only_members_of_the_company_create_its_sheets(world):
+    for outsider in (world.stranger, world.talent, world.coordinator, world.operator, world.nobody):
+        with pytest.raises(SpecSheetPermissionError):
+            services.spec_sheet_create(organization=world.company, by=outsider, data=good_data())
+    assert not SpecSheet.objects.exists()
+
+
+def test_update_changes_only_the_given_keys_and_bumps_nothing(world, make_sheet):
+    sheet = make_sheet()
+
+    services.spec_sheet_update(
+        sheet=sheet,
+        by=world.member,
+        data={"title": "港町の水産加工会社で、ECの売上を伸ばすWebマーケティング"},
+    )
+
+    sheet.refresh_from_db()
+    assert sheet.title.startswith("港町の水産加工会社")
+    assert sheet.version == 1
+    assert sheet.skills.filter(kind="required").count() == 2
+    assert "港町" in sheet.search_text
+    assert "老舗" not in sheet.search_text
+
+
+def test_update_replaces_skills_and_recomputes_the_score(world, make_sheet):
+    sheet = make_sheet()
+
+    services.spec_sheet_update(sheet=sheet, by=world.owner, data={"required_skills": [], "themes": []})
+
+    sheet.refresh_from_db()
+    assert not sheet.skills.filter(kind="required").exists()
+    assert sheet.skills.filter(kind="welcome").count() == 2
+    assert sheet.lint_score == 100 - 25 - 10  # required skills missing (error), themes missing (warning)
+
+
+def test_update_with_bad_input_leaves_the_sheet_as_it_was(world, make_sheet):
+    sheet = make_sheet()
+    before = SpecSheet.objects.get(pk=sheet.pk)
+
+    with pytest.raises(SpecSheetError):
+        services.spec_sheet_update(
+            sheet=sheet,
+            by=world.owner,
+            data={
+                "title": "新しいタイトルです",
+                "required_skills": ["x"],
+                "fee_min_yen": 90_000,
+                "fee_max_yen": 1,
+            },
+        )
+
+    after = SpecSheet.objects.get(pk=sheet.pk)
+    assert after.title == before.title
+    assert after.skills.filter(kind="required").count() == 2
+
+
+def test_update_checks_ranges_against_the_stored_values(world, make_sheet):
+    sheet = make_sheet()  # 2–4 days
+
+    with pytest.raises(SpecSheetError, match="稼働日数の下限"):
+        services.spec_sheet_update(sheet=sheet, by=world.owner, data={"days_per_month_min": 6})
+
+
+@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.PUBLISHED, Status.CLOSED])
+def test_update_is_refused_outside_draft_and_returned(world, make_sheet, status):
+    sheet = make_sheet(status)
+
+    with pytest.raises(SpecSheetTransitionError):
+        services.spec_sheet_update(sheet=sheet, by=world.owner, data={"title": "変更したいタイトルです"})
+
+
+def test_update_of_a_returned_sheet_is_allowed(world, make_sheet):
+    sheet = make_sheet(Status.RETURNED)
+
+    services.spec_sheet_update(
+        sheet=sheet, by=world.owner, data={"fee_reason": "交通費は別に全額負担します。"}
+    )
+
+    assert SpecSheet.objects.get(pk=sheet.pk).fee_reason == "交通費は別に全額負担します。"
+
+
+def test_other_companies_and_talents_cannot_update(world, make_sheet):
+    sheet = make_sheet()
+
+    for outsider in (world.stranger, world.talent, world.coordinator, world.operator):
+        with pytest.raises(SpecSheetPermissionError):
+            services.spec_sheet_update(sheet=sheet, by=outsider, data={"title": "乗っ取りのタイトルです"})
+
+
+# --- submit ------------------------------------------------------------------------------------
+
+
+def test_submit_snapshots_version_one_and_records_the_event(world, make_sheet):
+    sheet = make_sheet()
+
+    services.spec_sheet_submit(sheet=sheet, by=world.member)
+
+    assert sheet.status == Status.SUBMITTED
+    assert sheet.submitted_at is not None
+    assert sheet.version == 1
+    version = SpecSheetVersion.objects.get(sheet=sheet)
+    assert version.number == 1
+    assert version.created_by == world.member
+    assert version.snapshot["title"] == sheet.title
+    assert version.snapshot["municipality"]["code"] == "041009"
+    assert [s["key"] for s in version.snapshot["required_skills"]] == ["web-marketing", "data-analysis"]
+    assert version.snapshot["closes_on"] == sheet.closes_on.isoformat()
+    assert events(sheet) == [(Status.DRAFT, Status.SUBMITTED, 1)]
+
+
+def test_submit_refuses_a_sheet_the_quality_check_finds_not_ready(world, make_sheet):
+    sheet = make_sheet(why_you="", outcome="")
+
+    with pytest.raises(SpecSheetError) as caught:
+        services.spec_sheet_submit(sheet=sheet, by=world.owner)
+
+    assert caught.value.code == "not_ready"
+    assert "2件" in caught.value.message
+    assert "成果物・ゴール" in caught.value.message
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.DRAFT
+    assert not SpecSheetVersion.objects.exists()
+    assert events(sheet) == []
+
+
+def test_submit_refuses_a_closing_date_in_the_past(world, make_sheet):
+    sheet = make_sheet(closes_on=timezone.localdate() - datetime.timedelta(days=1))
+
+    with pytest.raises(SpecSheetError, match="締切日"):
+        services.spec_sheet_submit(sheet=sheet, by=world.owner)
+
+
+@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.PUBLISHED, Status.CLOSED])
+def test_submit_is_refused_outside_draft_and_returned(world, make_sheet, status):
+    sheet = make_sheet(status)
+
+    with pytest.raises(SpecSheetTransitionError):
+        services.spec_sheet_submit(sheet=sheet, by=world.owner)
+
+
+def test_submit_by_someone_else_is_refused(world, make_sheet):
+    sheet = make_sheet()
+
+    with pytest.raises(SpecSheetPermissionError):
+        services.spec_sheet_submit(sheet=sheet, by=world.stranger)
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.DRAFT
+
+
+def test_resubmitting_a_returned_sheet_bumps_the_version(world, make_sheet):
+    sheet = make_sheet(Status.RETURNED)
+    services.spec_sheet_update(
+        sheet=sheet, by=world.owner, data={"fee_reason": "成果報酬を別に用意しています。"}
+    )
+
+    services.spec_sheet_submit(sheet=sheet, by=world.owner)
+
+    assert sheet.version == 2
+    assert list(SpecSheetVersion.objects.filter(sheet=sheet).values_list("number", flat=True)) == [1, 2]
+    assert (
+        SpecSheetVersion.objects.get(sheet=sheet, number=2).snapshot["fee_reason"]
+        == "成果報酬を別に用意しています。"
+    )
+    assert events(sheet) == [
+        (Status.DRAFT, Status.SUBMITTED, 1),
+        (Status.SUBMITTED, Status.RETURNED, 1),
+        (Status.RETURNED, Status.SUBMITTED, 2),
+    ]
+
+
+# --- approve / return --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reviewer", ["coordinator", "operator"])
+def test_approve_publishes(world, make_sheet, reviewer):
+    sheet = make_sheet(Status.SUBMITTED)
+
+    services.spec_sheet_approve(sheet=sheet, by=getattr(world, reviewer), comment="よく書けています。")
+
+    sheet.refresh_from_db()
+    assert sheet.status == Status.PUBLISHED
+    assert sheet.published_at is not None
+    event = SpecSheetEvent.objects.filter(sheet=sheet).last()
+    assert (event.from_status, event.to_status, event.by, event.comment) == (
+        Status.SUBMITTED,
+        Status.PUBLISHED,
+        getattr(world, reviewer),
+        "よく書けています。",
+    )
+
+
+@pytest.mark.parametrize("outsider", ["far_coordinator", "owner", "member", "stranger", "talent", "nobody"])
+def test_approve_and_return_by_anyone_outside_the_area_are_refused(world, make_sheet, outsider):
+    sheet = make_sheet(Status.SUBMITTED)
+
+    with pytest.raises(SpecSheetPermissionError):
+        services.spec_sheet_approve(sheet=sheet, by=getattr(world, outsider))
+    with pytest.raises(SpecSheetPermissionError):
+        services.spec_sheet_return(sheet=sheet, by=getattr(world, outsider), comment="だめです")
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.SUBMITTED
+
+
+def test_a_coordinator_cannot_review_its_own_company_sheet(world, make_sheet):
+    from duallife.organizations.models import Membership
+
+    Membership.objects.create(user=world.coordinator, organization=world.company)
+    sheet = make_sheet(Status.SUBMITTED)
+
+    with pytest.raises(SpecSheetPermissionError, match="自社"):
+        services.spec_sheet_approve(sheet=sheet, by=world.coordinator)
+
+
+def test_a_municipality_scoped_coordinator_reviews_only_that_municipality(world, make_sheet):
+    from duallife.organizations.models import CoordinatorScope, Membership, Organization
+    from duallife.regions.models import Municipality, Prefecture
+
+    town = Organization.objects.create(
+        kind=Organization.Kind.COORDINATOR,
+        name="石巻市",
+        slug="ishinomaki",
+        prefecture=Prefecture.objects.get(code="04"),
+    )
+    CoordinatorScope.objects.create(
+        organization=town,
+        prefecture=Prefecture.objects.get(code="04"),
+        municipality=Municipality.objects.get(code=ISHINOMAKI),
+    )
+    Membership.objects.create(user=world.nobody, organization=town)
+    in_sendai = make_sheet(Status.SUBMITTED)
+    in_ishinomaki = make_sheet(Status.SUBMITTED, municipality=ISHINOMAKI)
+
+    with pytest.raises(SpecSheetPermissionError):
+        services.spec_sheet_approve(sheet=in_sendai, by=world.nobody)
+    services.spec_sheet_approve(sheet=in_ishinomaki, by=world.nobody)
+    assert in_ishinomaki.status == Status.PUBLISHED
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.RETURNED, Status.PUBLISHED, Status.CLOSED])
+def test_approve_and_return_need_a_submitted_sheet(world, make_sheet, status):
+    sheet = make_sheet(status)
+
+    with pytest.raises(SpecSheetTransitionError):
+        services.spec_sheet_approve(sheet=sheet, by=world.operator)
+    with pytest.raises(SpecSheetTransitionError):
+        services.spec_sheet_return(sheet=sheet, by=world.operator, comment="理由")
+
+
+def test_approve_refuses_a_sheet_whose_closing_date_passed_while_waiting(world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+    SpecSheet.objects.filter(pk=sheet.pk).update(closes_on=timezone.localdate() - datetime.timedelta(days=1))
+
+    with pytest.raises(SpecSheetError, match="締切日が過ぎている"):
+        services.spec_sheet_approve(sheet=sheet, by=world.operator)
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.SUBMITTED
+
+
+def test_return_needs_a_comment_and_keeps_it(world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED)
+
+    with pytest.raises(SpecSheetError, match="コメント") as caught:
+        services.spec_sheet_return(sheet=sheet, by=world.coordinator, comment="   ")
+    assert caught.value.field == "comment"
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.SUBMITTED
+
+    services.spec_sheet_return(sheet=sheet, by=world.coordinator, comment="報酬の根拠を書いてください。")
+
+    assert sheet.status == Status.RETURNED
+    last = SpecSheetEvent.objects.filter(sheet=sheet).last()
+    assert (last.to_status, last.comment, last.by) == (
+        Status.RETURNED,
+        "報酬の根拠を書いてください。",
+        world.coordinator,
+    )
+
+
+# --- close -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reason", [SpecSheet.ClosedReason.FILLED, SpecSheet.ClosedReason.WITHDRAWN])
+def test_close_a_published_sheet(world, make_sheet, reason):
+    sheet = make_sheet(Status.PUBLISHED)
+
+    services.spec_sheet_close(sheet=sheet, by=world.member, reason=reason)
+
+    sheet.refresh_from_db()
+    assert (sheet.status, sheet.closed_reason) == (Status.CLOSED, reason)
+    assert sheet.closed_at is not None
+    assert events(sheet)[-1] == (Status.PUBLISHED, Status.CLOSED, 1)
+
+
+def test_close_refuses_expired_as_a_company_reason(world, make_sheet):
+    sheet = make_sheet(Status.PUBLISHED)
+
+    with pytest.raises(SpecSheetError, match="決定"):
+        services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.EXPIRED)
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.CLOSED])
+def test_close_needs_a_published_sheet(world, make_sheet, status):
+    sheet = make_sheet(status)
+
+    with pytest.raises(SpecSheetTransitionError):
+        services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.WITHDRAWN)
+
+
+def test_close_by_another_company_or_a_coordinator_is_refused(world, make_sheet):
+    sheet = make_sheet(Status.PUBLISHED)
+
+    for outsider in (world.stranger, world.coordinator, world.talent):
+        with pytest.raises(SpecSheetPermissionError):
+            services.spec_sheet_close(sheet=sheet, by=outsider, reason=SpecSheet.ClosedReason.WITHDRAWN)
+
+
+# --- expiry ------------------------------------------------------------------------------------
+
+
+def test_close_expired_closes_only_published_sheets_past_their_date_and_is_idempotent(world, make_sheet):
+    today = timezone.localdate()
+    past = make_sheet(Status.PUBLISHED)
+    due_today = make_sheet(Status.PUBLISHED)
+    no_date = make_sheet(Status.PUBLISHED, closes_on=None)
+    submitted = make_sheet(Status.SUBMITTED)
+    SpecSheet.objects.filter(pk__in=[past.pk, submitted.pk]).update(
+        closes_on=today - datetime.timedelta(days=1)
+    )
+    SpecSheet.objects.filter(pk=due_today.pk).update(closes_on=today)
+
+    assert services.spec_sheets_close_expired(today=today) == 1
+    assert services.spec_sheets_close_expired(today=today) == 0
+
+    statuses = dict(SpecSheet.objects.values_list("pk", "status"))
+    assert statuses == {
+        past.pk: Status.CLOSED,
+        due_today.pk: Status.PUBLISHED,
+        no_date.pk: Status.PUBLISHED,
+        submitted.pk: Status.SUBMITTED,
+    }
+    past.refresh_from_db()
+    assert past.closed_reason == SpecSheet.ClosedReason.EXPIRED
+    assert SpecSheetEvent.objects.filter(sheet=past, to_status=Status.CLOSED).count() == 1
+    assert SpecSheetEvent.objects.get(sheet=past, to_status=Status.CLOSED).by is None
+
+
+def test_the_daily_task_closes_expired_sheets(world, make_sheet):
+    sheet = make_sheet(Status.PUBLISHED)
+    SpecSheet.objects.filter(pk=sheet.pk).update(closes_on=timezone.localdate() - datetime.timedelta(days=3))
+
+    result = close_expired_spec_sheets.delay()
+
+    assert result.get() == 1
+    assert SpecSheet.objects.get(pk=sheet.pk).status == Status.CLOSED
+    assert close_expired_spec_sheets.delay().get() == 0
+
+
+# --- co-writing --------------------------------------------------------------------------------
+
+
+def test_invite_a_talent_who_then_comments_on_the_current_version(world, make_sheet):
+    sheet = make_sheet()
+
+    collaborator = services.spec_sheet_invite_collaborator(sheet=sheet, by=world.owner, user=world.talent)
+    comment = services.spec_sheet_comment(sheet=sheet, by=world.talent, body="報酬の幅が分かりやすいです。")
+    own = services.spec_sheet_comment(sheet=sheet, by=world.member, body="ありがとうございます。")
+
+    assert collaborator.invited_by == world.owner
+    assert (comment.version, comment.author) == (1, world.talent)
+    assert own.version == 1
+
+
+def test_comments_stay_with_the_version_they_refer_to(world, make_sheet):
+    sheet = make_sheet(Status.RETURNED)  # version 1 was submitted and returned
+    services.spec_sheet_comment(sheet=sheet, by=world.owner, body="差し戻しの件、直します。")
+    services.spec_sheet_submit(sheet=sheet, by=world.owner)
+    services.spec_sheet_comment(sheet=sheet, by=world.owner, body="再提出しました。")
+
+    assert list(SpecSheetComment.objects.filter(sheet=sheet).values_list("version", "body")) == [
+        (1, "差し戻しの件、直します。"),
+        (2, "再提出しました。"),
+    ]
+
+
+def test_invite_refuses_non_talents_members_and_duplicates(world, make_sheet):
+    sheet = make_sheet()
+
+    with pytest.raises(SpecSheetError, match="人材として登録"):
+        services.spec_sheet_invite_collaborator(sheet=sheet, by=world.owner, user=world.nobody)
+    with pytest.raises(SpecSheetError, match="人材として登録"):
+        services.spec_sheet_invite_collaborator(sheet=sheet, by=world.owner, user=None)
+    services.spec_sheet_invite_collaborator(sheet=sheet, by=world.owner, user=world.talent)
+    with pytest.raises(SpecSheetError, match="すでに招待"):
+        services.spec_sheet_invite_collaborator(sheet=sheet, by=world.owner, user=world.talent)
+    assert SpecSheetCollaborator.objects.count() == 1
+
+
+def test_invite_refuses_the_companys_own_members(world, make_sheet):
+    from duallife.regions.models import Prefecture
+    from duallife.talents.models import TalentProfile
+
+    TalentProfile.objects.create(
+        user=world.member,
+        family_name="佐藤",
+        given_name="一郎",
+        family_name_kana="サトウ",
+        given_name_kana="イチロウ",
+        display_name="佐藤",
+        home_prefecture=Prefecture.objects.get(code="04"),
+    )
+    with pytest.raises(SpecSheetError, match="自社のメンバー"):
+        services.spec_sheet_invite_collaborator(sheet=make_sheet(), by=world.owner, user=world.member)
+
+
+@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.PUBLISHED, Status.CLOSED])
+def test_invite_only_while_draft_or_returned(world, make_sheet, status):
+    with pytest.raises(SpecSheetTransitionError):
+        services.spec_sheet_invite_collaborator(sheet=make_sheet(status), by=world.owner, user=world.talent)
+
+
+def test_only_company_members_invite(world, make_sheet):
+    sheet = make_sheet()
+    services.spec_sheet_invite_collaborator(sheet=sheet, by=world.owner, user=world.talent)
+    other_talent = make_talent("another")
+
+    for outsider in (world.talent, world.stranger, world.coordinator):
+        with pytest.raises(SpecSheetPermissionError):
+            services.spec_sheet_invite_collaborator(sheet=sheet, by=outsider, user=other_talent)
+
+
+def test_comment_refused_to_outsiders_on_public_sheets_and_when_empty(world, make_sheet):
+    sheet = make_sheet()
+
+    for outsider in (world.stranger, world.talent, world.coordinator, world.nobody):
+        with pytest.raises(SpecSheetPermissionError):
+            services.spec_sheet_comment(sheet=sheet, by=outsider, body="こんにちは")
+    with pytest.raises(SpecSheetError, match="コメントを入力"):
+        services.spec_sheet_comment(sheet=sheet, by=world.owner, body=" \n ")
+    with pytest.raises(SpecSheetError, match="2000文字"):
+        services.spec_sheet_comment(sheet=sheet, by=world.owner, body="あ" * 2001)
+    with pytest.raises(SpecSheetTransitionError):
+        services.spec_sheet_comment(sheet=make_sheet(Status.PUBLISHED), by=world.owner, body="公開後")
+    assert not SpecSheetComment.objects.exists()
+
+
+# --- the whole cycle, and what stays derived ----------------------------------------------------
+
+
+def test_full_cycle_records_every_transition(world, make_sheet):
+    sheet = make_sheet()
+    services.spec_sheet_submit(sheet=sheet, by=world.owner)
+    services.spec_sheet_return(sheet=sheet, by=world.coordinator, comment="締切を延ばしてください。")
+    services.spec_sheet_update(
+        sheet=sheet, by=world.owner, data={"closes_on": timezone.localdate() + datetime.timedelta(days=60)}
+    )
+    services.spec_sheet_submit(sheet=sheet, by=world.owner)
+    services.spec_sheet_approve(sheet=sheet, by=world.coordinator)
+    services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
+
+    assert events(sheet) == [
+        (Status.DRAFT, Status.SUBMITTED, 1),
+        (Status.SUBMITTED, Status.RETURNED, 1),
+        (Status.RETURNED, Status.SUBMITTED, 2),
+        (Status.SUBMITTED, Status.PUBLISHED, 2),
+        (Status.PUBLISHED, Status.CLOSED, 2),
+    ]
+
+
+def test_reindex_picks_up_a_renamed_organisation(world, make_sheet):
+    sheet = make_sheet()
+    world.company.name = "みやぎ発酵工房"
+    world.company.save()
+
+    assert services.spec_sheets_reindex() == 1
+
+    sheet.refresh_from_db()
+    assert "発酵" in sheet.search_text
+
+
+def test_a_sheet_in_another_prefecture_is_reviewed_by_that_area(world, make_sheet):
+    sheet = make_sheet(Status.SUBMITTED, organization=world.other_company, municipality=AKITA)
+
+    with pytest.raises(SpecSheetPermissionError):
+        services.spec_sheet_approve(sheet=sheet, by=world.coordinator)
+    services.spec_sheet_approve(sheet=sheet, by=world.far_coordinator)
+    assert sheet.status == Status.PUBLISHED

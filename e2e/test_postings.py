@@ -1,0 +1,91 @@
+"""Spec sheets in the browser: the public listing, a sheet's page and the logged-out 404, each with
+one heading and no WCAG 2 A/AA violations; the listing's search answering through htmx."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e.conftest import PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow
+
+pytestmark = pytest.mark.e2e
+
+
+def _open(page: Page, path: str, status: int = 200) -> None:
+    response = page.goto(path, wait_until="load")
+    assert response is not None, f"no response for {path}"
+    assert response.status == status, f"{path} answered {response.status}, expected {status}"
+
+
+def _one_heading(page: Page) -> None:
+    h1 = page.locator("h1")
+    expect(h1).to_have_count(1)
+    expect(h1).to_be_visible()
+
+
+def test_listing_passes_axe(page: Page, page_errors: list[str]) -> None:
+    _open(page, "/sheets/")
+
+    assert page.locator("html").get_attribute("lang") == "ja"
+    _one_heading(page)
+    expect(page.locator("#result-count")).to_have_attribute("role", "status")
+    assert_no_axe_violations(page)
+    assert page_errors == [], f"JavaScript errors on /sheets/: {page_errors}"
+
+
+def test_listing_fits_a_phone(page: Page) -> None:
+    page.set_viewport_size(PHONE_VIEWPORT)
+    _open(page, "/sheets/")
+
+    overflow = horizontal_overflow(page)
+    assert overflow <= 1, f"/sheets/ is {overflow}px wider than a {PHONE_VIEWPORT['width']}px screen"
+    assert_no_axe_violations(page)
+
+
+def test_search_updates_the_results_in_place(page: Page, page_errors: list[str]) -> None:
+    _open(page, "/sheets/")
+    page.get_by_label("キーワード").fill("存在しないはずのキーワードｘｙｚ")
+
+    page.get_by_role("button", name="この条件で探す").click()
+
+    expect(page.locator("#result-count")).to_contain_text("条件に合う仕様書は見つかりませんでした。")
+    expect(page).to_have_url(re.compile(r"[?&]q="))
+    _one_heading(page)  # the results were swapped in, not a whole page inside the page
+    assert_no_axe_violations(page)
+    assert page_errors == []
+
+
+def test_sheet_detail_passes_axe(page: Page, page_errors: list[str]) -> None:
+    _open(page, "/sheets/")
+    links = page.locator(".sheet-card-title a")
+    if links.count() == 0:
+        pytest.skip("the demo data has no published spec sheet yet, so there is no sheet page to check")
+    title = links.first.inner_text().strip()
+
+    links.first.click()
+    page.wait_for_load_state("load")
+
+    _one_heading(page)
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.get_by_role("heading", name="あなたが必要な理由")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.set_viewport_size(PHONE_VIEWPORT)
+    assert horizontal_overflow(page) <= 1
+    assert page_errors == []
+
+
+def test_unknown_sheet_is_a_404_page_that_passes_axe(page: Page) -> None:
+    _open(page, "/sheets/999999999/", status=404)
+
+    _one_heading(page)
+    assert_no_axe_violations(page)
+
+
+def test_company_pages_send_logged_out_visitors_to_the_login(page: Page) -> None:
+    _open(page, "/sheets/mine/")
+
+    assert "next=" in page.url
+    _one_heading(page)
+    assert_no_axe_violations(page)
