@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from . import permissions, selectors, services
 from .forms import (
     CompanyProfileForm,
+    CompanyRegistrationForm,
     CoordinatorProfileForm,
     DirectoryFilterForm,
     photo_changes,
@@ -126,3 +127,26 @@ def _sheet_url(sheet) -> str | None:
         return reverse("postings:detail", args=[sheet.pk])
     except NoReverseMatch:
         return None
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """A signed-up user registers their company and becomes its first admin."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    form = CompanyRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            organization = services.company_register(
+                user=request.user,
+                name=data["name"],
+                name_kana=data["name_kana"],
+                prefecture=data["prefecture"],
+                municipality=data["municipality"],
+            )
+        except services.RegistrationInvalid as exc:
+            form.apply_service_errors(exc.errors)
+        else:
+            messages.success(request, _("企業を登録しました。続けてプロフィールを書きましょう。"))
+            return redirect("organizations:edit", slug=organization.slug)
+    return render(request, "organizations/register.html", {"form": form}, status=400 if form.errors else 200)
