@@ -6,14 +6,18 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
 
 
 def _man(yen: int) -> str:
-    """Yen in 万 when round enough: 30000 → 「3万」, 35000 → 「3.5万」, 1234 → 「1,234」."""
-    if yen >= 10_000 and yen % 1_000 == 0:
+    """Yen in 万 when round enough: 30000 → 「3万」, 35000 → 「3.5万」, 1234 → 「1,234」.
+
+    Only Japanese counts in 万; other languages get the full figure (30,000).
+    """
+    if yen >= 10_000 and yen % 1_000 == 0 and (get_language() or "ja").startswith("ja"):
         value = yen / 10_000
         return _("%(amount)s万") % {"amount": f"{value:g}"}
     return f"{yen:,}"
