@@ -10,6 +10,7 @@ shared cache, a copy is also rebuilt after ``REBUILD_AFTER_SECONDS``.
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 
@@ -27,12 +28,13 @@ _lock = threading.Lock()
 _cached: dict[str, object] = {"vocabulary": None, "version": None, "built_at": 0.0}
 
 
-def _current_version() -> int:
+def _current_version() -> str:
+    """A random token per load: a cleared cache yields a new token, never an old one again."""
     version = cache.get(VERSION_CACHE_KEY)
     if version is None:
-        cache.add(VERSION_CACHE_KEY, 1, timeout=None)
-        version = cache.get(VERSION_CACHE_KEY, 1)
-    return int(version)
+        cache.add(VERSION_CACHE_KEY, secrets.token_hex(8), timeout=None)
+        version = cache.get(VERSION_CACHE_KEY)
+    return str(version)
 
 
 def skill_vocabulary() -> SkillVocabulary:
@@ -71,10 +73,7 @@ def skill_vocabulary_invalidate() -> None:
     """Forget the cached vocabulary here and (through the shared cache) in every other process."""
     with _lock:
         _cached.update(vocabulary=None, version=None, built_at=0.0)
-    try:
-        cache.incr(VERSION_CACHE_KEY)
-    except ValueError:  # not set yet
-        cache.set(VERSION_CACHE_KEY, 2, timeout=None)
+    cache.set(VERSION_CACHE_KEY, secrets.token_hex(8), timeout=None)
 
 
 def skills() -> QuerySet[Skill]:
