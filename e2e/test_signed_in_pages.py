@@ -1,0 +1,70 @@
+"""Pages behind the login, as the demo's company admin and talent see them: axe-clean and usable."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import DEMO_ADMIN_PASSWORD, assert_no_axe_violations, horizontal_overflow
+
+pytestmark = pytest.mark.e2e
+
+COMPANY_ADMIN = "company-001@example.jp"
+TALENT = "talent-0001@example.jp"
+
+
+def log_in(page: Page, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("メールアドレス").fill(email)
+    page.locator("#id_password").fill(DEMO_ADMIN_PASSWORD)
+    page.get_by_role("button", name="ログイン").click()
+    page.wait_for_load_state("load")
+    expect(page.locator("h1")).not_to_contain_text("ログイン")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/accounts/me/", "/sheets/mine/", "/sheets/new/", "/organizations/new/", "/talents/"],
+)
+def test_company_admin_pages_pass_axe(page: Page, path: str) -> None:
+    log_in(page, COMPANY_ADMIN)
+
+    response = page.goto(path)
+
+    assert response is not None
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_count(1)
+    assert_no_axe_violations(page)
+
+
+def test_company_admin_edits_its_profile_on_an_accessible_page(page: Page) -> None:
+    log_in(page, COMPANY_ADMIN)
+    page.goto("/accounts/me/")
+
+    page.get_by_role("link", name="プロフィールを編集する").first.click()
+    page.wait_for_load_state("load")
+
+    expect(page.locator("h1")).to_contain_text("プロフィールを編集")
+    assert_no_axe_violations(page)
+
+
+def test_new_sheet_form_shows_the_quality_check_and_fits_a_phone(page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 812})
+    log_in(page, COMPANY_ADMIN)
+
+    page.goto("/sheets/new/")
+
+    expect(page.get_by_text("品質").first).to_be_visible()
+    assert horizontal_overflow(page) <= 1
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("path", ["/accounts/me/", "/talents/me/", "/talents/me/edit/"])
+def test_talent_pages_pass_axe(page: Page, path: str) -> None:
+    log_in(page, TALENT)
+
+    response = page.goto(path)
+
+    assert response is not None
+    assert response.status == 200
+    assert_no_axe_violations(page)
