@@ -68,3 +68,44 @@ def test_talent_pages_pass_axe(page: Page, path: str) -> None:
     assert response is not None
     assert response.status == 200
     assert_no_axe_violations(page)
+
+
+def totp_now(secret: str) -> str:
+    """The current 6-digit code of an authenticator app (RFC 6238: 30 s steps, HMAC-SHA1)."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+    import time
+
+    key = base64.b32decode(secret.replace(" ", "").upper() + "=" * (-len(secret.replace(" ", "")) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
+
+
+def test_coordinator_sets_up_two_factor_and_reviews_sheets_on_accessible_pages(page: Page) -> None:
+    log_in(page, "coordinator-akita@example.jp")
+
+    page.goto("/talents/")
+    assert "/accounts/2fa/" in page.url  # staff set up two-factor authentication before personal data
+    page.goto("/accounts/2fa/totp/activate/")
+    if page.locator("#id_password").count():  # allauth asks for the password again first
+        assert_no_axe_violations(page)
+        page.locator("#id_password").fill(DEMO_ADMIN_PASSWORD)
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_load_state("load")
+        page.goto("/accounts/2fa/totp/activate/")
+    assert_no_axe_violations(page)
+    secret = page.locator("#authenticator_secret").input_value()
+    page.locator("#id_code").fill(totp_now(secret))
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state("load")
+
+    for path in ("/talents/", "/sheets/review/"):
+        response = page.goto(path)
+        assert response is not None
+        assert response.status == 200
+        expect(page.locator("h1")).to_have_count(1)
+        assert_no_axe_violations(page)
