@@ -171,6 +171,7 @@ AXES_USERNAME_CALLABLE = "duallife.accounts.lockout.username_from_request"
 AXES_LOCKOUT_CALLABLE = "duallife.accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 # The client IP is REMOTE_ADDR (axes' default). Behind a reverse proxy, set the AXES_IPWARE_*
 # settings for that proxy rather than trusting X-Forwarded-For from anyone.
 
