@@ -41,6 +41,12 @@ class MunicipalityChoiceField(forms.ChoiceField):
             choices.append((prefecture.name, [(str(m.pk), m.name) for m in group]))
         return choices
 
+    def __deepcopy__(self, memo):
+        """Each form gets its own copy: choices are read afresh from the database per form."""
+        result = super().__deepcopy__(memo)
+        result.queryset = self._queryset.all()
+        return result
+
     def _load(self) -> None:
         if self._by_pk is None:
             self._by_pk = {str(m.pk): m for m in self._queryset}
