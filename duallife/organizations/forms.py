@@ -167,7 +167,9 @@ def photo_changes(formset: forms.BaseFormSet, form: NewPhotoMixin) -> services.P
 # --- company profile ----------------------------------------------------------------------------
 
 
-class CompanyProfileForm(NewPhotoMixin):
+class CompanyIdentityFields(forms.Form):
+    """Name and place of a company: shared by registration and the profile form."""
+
     name = text_field(_("企業名"), max_length=120, required=True, help_text=_("例: 株式会社みちのく醸造"))
     name_kana = text_field(
         _("企業名（カナ）"),
@@ -186,8 +188,17 @@ class CompanyProfileForm(NewPhotoMixin):
     municipality = MunicipalityChoiceField(
         label=_("所在地（市区町村）"),
         help_text=_("上で選んだ都道府県の市区町村を選んでください。"),
-        error_messages={"invalid_choice": _("所在地の市区町村を選び直してください。")},
+        error_messages={
+            "required": _("所在地の市区町村を選んでください。"),
+            "invalid_choice": _("所在地の市区町村を選び直してください。"),
+        },
     )
+
+    def clean_name_kana(self) -> str:
+        return clean_kana_field(self.cleaned_data.get("name_kana", ""), label=_("企業名（カナ）"))
+
+
+class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
     corporate_number = forms.CharField(
         label=_("法人番号（任意）"),
         required=False,
@@ -303,9 +314,6 @@ class CompanyProfileForm(NewPhotoMixin):
                 initial[field] = value.pk if hasattr(value, "pk") else value
             initial["industry"] = profile.industry_id
         return initial
-
-    def clean_name_kana(self) -> str:
-        return clean_kana_field(self.cleaned_data.get("name_kana", ""), label=_("企業名（カナ）"))
 
     def clean_corporate_number(self) -> str:
         return clean_corporate_number(self.cleaned_data.get("corporate_number", "") or "")
@@ -464,43 +472,16 @@ class DirectoryFilterForm(forms.Form):
         self.fields["industry"].queryset = IndustryGroup.objects.order_by("code")
 
 
-class CompanyRegistrationForm(forms.Form):
+class CompanyRegistrationForm(CompanyIdentityFields):
     """The first step of a company's life on the platform: who and where it is."""
-
-    name = text_field(_("企業名"), max_length=120, required=True, help_text=_("例: 株式会社みちのく醸造"))
-    name_kana = text_field(
-        _("企業名（カナ）"),
-        max_length=200,
-        help_text=_("一覧の並び順に使います。「株式会社」などは省いて構いません。例: ミチノクジョウゾウ"),
-    )
-    prefecture = forms.ModelChoiceField(
-        label=_("所在地（都道府県）"),
-        queryset=Prefecture.objects.none(),
-        empty_label=_("選んでください"),
-        error_messages={
-            "required": _("所在地の都道府県を選んでください。"),
-            "invalid_choice": _("所在地の都道府県を選び直してください。"),
-        },
-    )
-    municipality = MunicipalityChoiceField(
-        label=_("所在地（市区町村）"),
-        required=True,
-        help_text=_("上で選んだ都道府県の市区町村を選んでください。"),
-        error_messages={
-            "required": _("所在地の市区町村を選んでください。"),
-            "invalid_choice": _("所在地の市区町村を選び直してください。"),
-        },
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["prefecture"].queryset = Prefecture.objects.filter(pack__isnull=False).order_by("code")
+        self.fields["municipality"].required = True
         self.fields["municipality"].queryset = Municipality.objects.filter(
             role=Municipality.Role.PACK, prefecture__pack__isnull=False
         )
-
-    def clean_name_kana(self) -> str:
-        return clean_kana_field(self.cleaned_data.get("name_kana", ""), label=_("企業名（カナ）"))
 
     def apply_service_errors(self, errors: dict[str | None, list[str]]) -> None:
         _apply_service_errors(self, errors)
