@@ -72,10 +72,9 @@ def erasers() -> dict[str, Eraser]:
 def _user_emails(user) -> list[str]:
     from allauth.account.models import EmailAddress
 
-    emails = {e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
-    if user.email:
-        emails.add(user.email.lower())
-    return sorted(emails)
+    """The user's verified addresses: an unverified one may belong to someone else."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return sorted({e.lower() for e in verified})
 
 
 def _emails_q(field: str, emails: list[str]) -> Q:

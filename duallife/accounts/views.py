@@ -92,7 +92,7 @@ def me_delete(request: HttpRequest) -> HttpResponse:
 # --- Invitations --------------------------------------------------------------------------------
 
 
-@login_required
+@personal_data_view  # lists members' email addresses: staff roles need MFA first
 def organization_invite(request: HttpRequest, slug: str) -> HttpResponse:
     organization = permissions.get_organization_for_inviting(request.user, slug=slug)
     form = InvitationForm(request.POST or None)
@@ -131,7 +131,7 @@ def organization_invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@personal_data_view
 def invitation_revoke_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     invitation = permissions.get_invitation_for_inviting(request.user, slug=slug, pk=pk)
     try:

@@ -293,3 +293,36 @@ def test_staff_opening_a_user_in_the_admin_is_logged(client, talent):
     assert response.status_code == 200
     entry = PersonalDataAccess.objects.get()
     assert (entry.by, entry.subject) == (staff, talent)
+
+
+def test_an_unverified_address_does_not_pull_in_or_erase_someone_elses_invitations(db):
+    from allauth.account.models import EmailAddress
+
+    from duallife.accounts.services import account_delete, account_export
+    from duallife.accounts.testing import DEFAULT_PASSWORD, make_user
+    from duallife.organizations.models import Invitation, Organization
+    from duallife.regions.models import Prefecture
+    from duallife.regions.services import region_pack_load
+
+    region_pack_load(slug="tohoku")
+    org = Organization.objects.create(
+        kind=Organization.Kind.COMPANY,
+        name="宛先の会社",
+        slug="target-co",
+        prefecture=Prefecture.objects.get(code="04"),
+    )
+    invitation = Invitation.objects.create(
+        organization=org,
+        email="victim@corp.example.jp",
+        token="t" * 40,
+        expires_at=org.created_at + __import__("datetime").timedelta(days=7),
+    )
+    sneaky = make_user("sneaky@example.jp")
+    EmailAddress.objects.create(user=sneaky, email="victim@corp.example.jp", verified=False, primary=False)
+
+    exported = account_export(user=sneaky)
+    account_delete(user=sneaky, password=DEFAULT_PASSWORD)
+
+    assert "victim@corp.example.jp" not in str(exported.get("invitations_received", ""))
+    invitation.refresh_from_db()
+    assert invitation.email == "victim@corp.example.jp"

@@ -591,3 +591,26 @@ def test_unknown_coordinator_body_is_not_found_for_operators(client, world):
     client.force_login(world["operator"])
 
     assert client.get(reverse("accounts:operator_coordinator_body", args=["sendai-co"])).status_code == 404
+
+
+# --- staff need MFA before the invite page (it lists members' email addresses) --------------------
+
+
+def test_coordinator_admin_without_mfa_is_sent_to_set_it_up_before_the_invite_page(client, world):
+    body = make_org(Organization.Kind.COORDINATOR, "miyagi-desk", world["miyagi"])
+    coordinator = make_user("lead@desk.example.jp")
+    Membership.objects.create(user=coordinator, organization=body, role=Membership.Role.ADMIN)
+    client.force_login(coordinator)
+
+    response = client.get(f"/accounts/organizations/{body.slug}/invite/")
+
+    assert response.status_code == 302
+    assert "/accounts/2fa/" in response["Location"]
+    with_totp(coordinator)
+    assert client.get(f"/accounts/organizations/{body.slug}/invite/").status_code == 200
+
+
+def test_company_admin_needs_no_mfa_for_the_invite_page(client, world):
+    client.force_login(world["admin"])
+
+    assert client.get(f"/accounts/organizations/{world['company'].slug}/invite/").status_code == 200
