@@ -5,6 +5,13 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from duallife.engagements.api import applications as engagement_applications
+from duallife.engagements.api import consent as engagement_consent
+from duallife.engagements.api import contracts as engagement_contracts
+from duallife.engagements.api import messages as engagement_messages
+from duallife.engagements.api import referrals as engagement_referrals
+from duallife.engagements.api import scouts as engagement_scouts
+from duallife.notifications.api import router as notifications_router
 from duallife.postings.api import my_router as my_sheets_router
 from duallife.postings.api import router as sheets_router
 from duallife.postings.api_catalog import organizations_router, vocabulary_router
@@ -108,3 +115,10 @@ api.add_router("/", sheets_router, tags=["sheets"])
 api.add_router("/my/", my_sheets_router, tags=["my sheets"])
 api.add_router("/organizations/", organizations_router, tags=["organizations"])
 api.add_router("/vocabulary/", vocabulary_router, tags=["vocabulary"])
+api.add_router("/my/", engagement_applications.router, tags=["applications"])
+api.add_router("/my/", engagement_scouts.router, tags=["scouts and interests"])
+api.add_router("/my/", engagement_messages.router, tags=["messages"])
+api.add_router("/my/", engagement_contracts.router, tags=["contracts and check-ins"])
+api.add_router("/my/", engagement_referrals.router, tags=["referrals"])
+api.add_router("/my/", engagement_consent.router, tags=["consent"])
+api.add_router("/my/", notifications_router, tags=["notifications"])

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "duallife.organizations",
     "duallife.talents",
     "duallife.postings",
+    "duallife.notifications",
+    "duallife.engagements",
 ]
 
 MIDDLEWARE = [

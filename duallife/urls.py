@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("sheets/", include("duallife.postings.urls")),
     path("organizations/", include("duallife.organizations.urls")),
     path("talents/", include("duallife.talents.urls")),
+    path("", include("duallife.engagements.urls")),
+    path("notifications/", include("duallife.notifications.urls")),
     path("accounts/", include("duallife.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -559,7 +559,15 @@ def spec_sheet_close(*, sheet: SpecSheet, by, reason: str) -> SpecSheet:
     locked.closed_at = timezone.now()
     locked.save(update_fields=["status", "closed_reason", "closed_at", "updated_at"])
     _event(locked, from_status=Status.PUBLISHED, by=by)
+    _end_open_applications(locked, by=by)
     return _sync(sheet, locked)
+
+
+def _end_open_applications(sheet: SpecSheet, *, by=None) -> None:
+    """Nobody still waiting on a closed sheet is left in silence (see engagements)."""
+    from duallife.engagements.services.applications import applications_close_for_sheet
+
+    applications_close_for_sheet(sheet=sheet, by=by)
 
 
 @transaction.atomic
@@ -590,6 +598,8 @@ def spec_sheets_close_expired(*, today: datetime.date) -> int:
         )
         for sheet in expired
     )
+    for sheet in expired:
+        _end_open_applications(sheet)
     return len(expired)
 
 

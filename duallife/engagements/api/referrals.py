@@ -1,0 +1,7 @@
+"""JSON API: referrals (for the acting user)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router()

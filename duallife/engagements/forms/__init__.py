@@ -1,0 +1,1 @@
+"""Forms of engagements, one module per part."""

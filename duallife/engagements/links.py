@@ -1,0 +1,16 @@
+"""Paths to engagement pages in the default language, for notifications and the API."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+
+def path_to(name: str, *args) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(f"engagements:{name}", args=args)
+
+
+def application_url(application_id: int) -> str:
+    return path_to("application_detail", application_id)

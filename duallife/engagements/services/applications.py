@@ -1,0 +1,283 @@
+"""Applying to a sheet and moving an application through the pipeline.
+
+- :func:`application_submit`: a talent applies with a message and the profile parts they share;
+- :func:`application_withdraw`: the talent withdraws, until a decision (成約) is made;
+- :func:`application_advance`: the company moves it on (やりとり中 → 面談 → 条件提示);
+- :func:`application_decline`: the company declines, with an optional reason the talent sees;
+- :func:`applications_close_for_sheet`: a sheet closed: every open application ends kindly.
+
+The contract steps (成約, 稼働, 完了) live in ``contracts``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from duallife.notifications.models import Kind
+from duallife.postings.models import SpecSheet
+from duallife.talents.models import TalentProfile
+
+from ..errors import EngagementConflictError, EngagementError, EngagementPermissionError
+from ..links import application_url
+from ..models import OPEN_STATUSES, Application, ConsentRecord, Referral, Scout
+from ..permissions import is_company_side
+from . import pipeline
+from .consent import clean_fields, consent_record
+from .notices import notify_company, notify_user
+
+S = Application.Status
+
+MESSAGE_MIN_CHARS = 10
+MESSAGE_MAX_CHARS = 2000
+REASON_MAX_CHARS = 1000
+#: The steps a company takes with :func:`application_advance`.
+ADVANCE_STEPS = (S.IN_CONVERSATION, S.INTERVIEW, S.OFFER)
+
+
+def clean_text(value, *, field: str, label: str, min_chars: int = 0, max_chars: int) -> str:
+    text = (value or "").strip() if isinstance(value, str) or value is None else None
+    if text is None:
+        raise EngagementError(f"{label}は文字で入力してください。", field=field)
+    if "\x00" in text:
+        raise EngagementError(f"{label}に使えない文字が含まれています。", field=field)
+    if len(text) < min_chars:
+        raise EngagementError(f"{label}は{min_chars}文字以上で書いてください。", field=field)
+    if len(text) > max_chars:
+        raise EngagementError(
+            f"{label}は{max_chars}文字以内にしてください（いま{len(text)}文字）。", field=field
+        )
+    return text
+
+
+def lock_sheet(sheet: SpecSheet) -> SpecSheet:
+    return (
+        SpecSheet.objects.select_for_update(of=("self",))
+        .select_related("organization", "municipality")
+        .get(pk=sheet.pk)
+    )
+
+
+def ensure_open_for_applications(sheet: SpecSheet, *, today: datetime.date | None = None) -> None:
+    today = today or timezone.localdate()
+    if sheet.status != SpecSheet.Status.PUBLISHED:
+        raise EngagementError("この仕様書は募集中ではありません。")
+    if sheet.closes_on is not None and sheet.closes_on < today:
+        raise EngagementError("この仕様書の募集は締め切られました。")
+
+
+def referrer_id_of(organization_id: int) -> int | None:
+    return Referral.objects.filter(company_id=organization_id).values_list("referrer_id", flat=True).first()
+
+
+def application_create(
+    *,
+    sheet: SpecSheet,
+    talent: TalentProfile,
+    origin: str,
+    message: str,
+    shared_fields: list[str],
+    basis: str,
+    by,
+) -> Application:
+    """Create the application row, its first event and its consent record (sheet locked by caller).
+
+    Shared by applying and by accepting a scout. Refuses a second application for the same sheet.
+    """
+    if Application.objects.filter(sheet=sheet, talent=talent).exists():
+        raise EngagementConflictError("この仕様書にはすでに応募しています。")
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                sheet=sheet,
+                talent=talent,
+                origin=origin,
+                message=message,
+                shared_fields=shared_fields,
+                referrer_id=referrer_id_of(sheet.organization_id),
+                status_changed_at=timezone.now(),
+            )
+    except IntegrityError:  # a concurrent request won the race the lock did not cover
+        raise EngagementConflictError("この仕様書にはすでに応募しています。") from None
+    application.sheet = sheet
+    application.talent = talent
+    application.events.create(from_status="", to_status=S.APPLIED, by=by, note="")
+    consent_record(application=application, fields=shared_fields, basis=basis)
+    return application
+
+
+@transaction.atomic
+def application_submit(
+    *, sheet: SpecSheet, by, message: str, shared_fields: Iterable[str] = ()
+) -> Application:
+    """``by`` (a talent) applies to a published sheet. One application per talent and sheet.
+
+    The fields in ``shared_fields`` reach the company at once: applying is the talent's consent
+    for them, and it is recorded. A pending scout for the same sheet counts as accepted.
+    """
+    talent = (
+        TalentProfile.objects.select_related("user").filter(user=by).first() if by.is_authenticated else None
+    )
+    if talent is None:
+        raise EngagementPermissionError("応募するには、先に人材プロフィールを作成してください。")
+    message = clean_text(
+        message,
+        field="message",
+        label="応募メッセージ",
+        min_chars=MESSAGE_MIN_CHARS,
+        max_chars=MESSAGE_MAX_CHARS,
+    )
+    fields = clean_fields(shared_fields)
+    locked = lock_sheet(sheet)
+    if is_company_side(by, locked):
+        raise EngagementPermissionError("自社の仕様書には応募できません。")
+    ensure_open_for_applications(locked)
+    scout = (
+        Scout.objects.select_for_update()
+        .filter(sheet=locked, talent=talent, status=Scout.Status.PENDING)
+        .first()
+    )
+    application = application_create(
+        sheet=locked,
+        talent=talent,
+        origin=Application.Origin.SCOUT if scout else Application.Origin.APPLICATION,
+        message=message,
+        shared_fields=fields,
+        basis=ConsentRecord.Basis.APPLICATION,
+        by=by,
+    )
+    if scout is not None:
+        scout.status = Scout.Status.ACCEPTED
+        scout.responded_at = timezone.now()
+        scout.application = application
+        scout.save(update_fields=["status", "responded_at", "application"])
+    notify_company(
+        locked.organization_id,
+        kind=Kind.APPLICATION,
+        title=f"「{locked.title}」に{talent.display_name}さんが応募しました",
+        body=message[:200],
+        url=application_url(application.pk),
+    )
+    return application
+
+
+def _company_step(application: Application, by) -> Application:
+    if not is_company_side(by, application.sheet):
+        raise EngagementPermissionError("この操作は仕様書の企業のメンバーだけができます。")
+    return pipeline.lock_application(application)
+
+
+def _tell_talent(application: Application, *, title: str, body: str = "") -> None:
+    notify_user(
+        application.talent.user, kind=Kind.STATUS, title=title, body=body, url=application_url(application.pk)
+    )
+
+
+@transaction.atomic
+def application_advance(
+    *,
+    application: Application,
+    by,
+    to: str,
+    interview_mode: str = "",
+    interview_at: datetime.datetime | None = None,
+    note: str = "",
+) -> Application:
+    """The company moves an open application on: やりとり中, 面談 (with a mode and a date), 条件提示."""
+    if to not in ADVANCE_STEPS:
+        raise EngagementError("次の段階は「やりとり中」「面談」「条件提示」から選んでください。", field="to")
+    note = clean_text(note, field="note", label="メモ", max_chars=REASON_MAX_CHARS)
+    locked = _company_step(application, by)
+    if to == S.INTERVIEW:
+        if interview_mode not in Application.InterviewMode.values:
+            raise EngagementError("面談の方法（オンライン・現地）を選んでください。", field="interview_mode")
+        if interview_at is None:
+            raise EngagementError("面談の日時を入力してください。", field="interview_at")
+        if timezone.is_naive(interview_at):
+            interview_at = timezone.make_aware(interview_at)
+        if interview_at < timezone.now() - datetime.timedelta(days=1):
+            raise EngagementError("面談の日時が過去になっています。", field="interview_at")
+        locked.interview_mode = interview_mode
+        locked.interview_at = interview_at
+    pipeline.move(locked, to=to, by=by, note=note)
+    label = S(to).label
+    _tell_talent(locked, title=f"「{locked.sheet.title}」の応募が「{label}」になりました", body=note)
+    return pipeline.sync(application, locked)
+
+
+@transaction.atomic
+def application_decline(*, application: Application, by, reason: str = "") -> Application:
+    """The company declines an open application; the talent is told kindly, with the reason if given."""
+    reason = clean_text(reason, field="reason", label="理由", max_chars=REASON_MAX_CHARS)
+    locked = _company_step(application, by)
+    locked.close_reason = reason
+    pipeline.move(locked, to=S.DECLINED, by=by, note=reason)
+    _tell_talent(
+        locked,
+        title=f"「{locked.sheet.title}」について、今回は見送りとなりました",
+        body=(reason + "\n\n" if reason else "")
+        + "ご応募ありがとうございました。ほかの仕様書もぜひご覧ください。",
+    )
+    return pipeline.sync(application, locked)
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by, reason: str = "") -> Application:
+    """The talent withdraws an open application (not after a contract is recorded)."""
+    if application.talent.user_id != getattr(by, "pk", None):
+        raise EngagementPermissionError("応募を辞退できるのは応募した本人だけです。")
+    reason = clean_text(reason, field="reason", label="理由", max_chars=REASON_MAX_CHARS)
+    locked = pipeline.lock_application(application)
+    if locked.status not in OPEN_STATUSES:
+        raise EngagementError(f"「{locked.get_status_display()}」の応募は辞退できません。")
+    locked.close_reason = reason
+    pipeline.move(locked, to=S.WITHDRAWN, by=by, note=reason)
+    notify_company(
+        locked.sheet.organization_id,
+        kind=Kind.STATUS,
+        title=f"{locked.talent.display_name}さんが「{locked.sheet.title}」への応募を辞退しました",
+        body=reason,
+        url=application_url(locked.pk),
+    )
+    return pipeline.sync(application, locked)
+
+
+CLOSED_SHEET_MESSAGE = (
+    "「{title}」の募集は終了しました。ご応募いただき、ありがとうございました。"
+    "今回はご一緒できませんでしたが、あなたの経験を必要としている地域はほかにもあります。"
+)
+
+
+def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
+    """A sheet closed: end every open application with a kind note, and expire pending scouts.
+
+    Called inside the transaction that closed the sheet (sheet row already locked). Returns how
+    many applications were ended.
+    """
+    open_ids = list(
+        Application.objects.filter(sheet=sheet, status__in=OPEN_STATUSES)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for application in (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("talent", "talent__user", "sheet")
+        .filter(pk__in=open_ids)
+        .order_by("pk")
+    ):
+        application.close_reason = "募集終了"
+        pipeline.move(application, to=S.EXPIRED, by=by, note="仕様書の募集が終了しました。")
+        notify_user(
+            application.talent.user,
+            kind=Kind.SHEET_CLOSED,
+            title=f"「{sheet.title}」の募集が終了しました",
+            body=CLOSED_SHEET_MESSAGE.format(title=sheet.title),
+            url=application_url(application.pk),
+        )
+    Scout.objects.filter(sheet=sheet, status=Scout.Status.PENDING).update(
+        status=Scout.Status.EXPIRED, responded_at=timezone.now()
+    )
+    return len(open_ids)

@@ -1,0 +1,33 @@
+"""Who hears about what: the notification fan-out every engagement service uses."""
+
+from __future__ import annotations
+
+from duallife.accounts.models import User
+from duallife.notifications.services import notify
+
+
+def company_users(organization_id: int) -> list[User]:
+    """Active members (any role) of a company, in a stable order."""
+    return list(
+        User.objects.filter(memberships__organization_id=organization_id, is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def notify_company(
+    organization_id: int, *, kind: str, title: str, body: str = "", url: str = "", skip=None
+) -> int:
+    """Notify every member of a company (but ``skip``, the person who acted). Returns how many."""
+    count = 0
+    for user in company_users(organization_id):
+        if skip is not None and user.pk == getattr(skip, "pk", None):
+            continue
+        notify(user=user, kind=kind, title=title, body=body, url=url)
+        count += 1
+    return count
+
+
+def notify_user(user, *, kind: str, title: str, body: str = "", url: str = "") -> None:
+    if user is not None and user.is_active:
+        notify(user=user, kind=kind, title=title, body=body, url=url)

@@ -1,0 +1,1 @@
+"""Pages of engagements, one module per part; each module lists its own ``urlpatterns``."""

@@ -1,0 +1,277 @@
+"""Pages of applications: apply, the talent's list, the company's pipeline (board and list), the
+application page with its history and actions.
+
+Thin: every application is loaded through ``permissions.get_application_for_user`` (404 for anyone
+else), input goes through a form, one service writes, its :class:`EngagementError` becomes a form
+error or a message. Staff reading an applicant's personal data is logged.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duallife.accounts.mfa import personal_data_view
+from duallife.accounts.services import personal_data_access_log
+from duallife.organizations.permissions import companies_of
+from duallife.postings.permissions import get_sheet_for_public
+
+from .. import selectors
+from ..errors import EngagementConflictError, EngagementError
+from ..forms.applications import AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
+from ..models import OPEN_STATUSES, Application, ShareableField
+from ..permissions import consented_fields, get_application_for_user, talent_of
+from ..services import applications as services
+from ..services.consent import consent_grant
+from .panels import render_panels
+
+S = Application.Status
+
+
+def _field_error(form, exc: EngagementError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+@login_required
+def apply(request: HttpRequest, sheet_pk) -> HttpResponse:
+    sheet = get_sheet_for_public(sheet_pk)
+    talent = talent_of(request.user)
+    if talent is None:
+        messages.info(request, _("応募するには、先に人材プロフィールを作成してください。"))
+        return redirect("talents:profile_edit")
+    existing = Application.objects.filter(sheet=sheet, talent=talent).first()
+    if existing is not None:
+        messages.info(request, _("この仕様書にはすでに応募しています。"))
+        return redirect("engagements:application_detail", existing.pk)
+    form = ApplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_submit(
+                sheet=sheet,
+                by=request.user,
+                message=form.cleaned_data["message"],
+                shared_fields=form.cleaned_data["shared_fields"],
+            )
+        except EngagementConflictError:
+            # a double-clicked submit: the first click created it
+            existing = Application.objects.get(sheet=sheet, talent=talent)
+            return redirect("engagements:application_detail", existing.pk)
+        except EngagementError as exc:
+            _field_error(form, exc)
+        else:
+            messages.success(request, _("応募しました。企業からの連絡をお待ちください。"))
+            return redirect("engagements:application_detail", application.pk)
+    return render(
+        request, "engagements/applications/apply.html", {"sheet": sheet, "form": form, "talent": talent}
+    )
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    applications = list(selectors.talent_applications(request.user))
+    return render(
+        request,
+        "engagements/applications/mine.html",
+        {
+            "has_profile": talent_of(request.user) is not None,
+            "open_applications": [a for a in applications if a.status in OPEN_STATUSES],
+            "other_applications": [a for a in applications if a.status not in OPEN_STATUSES],
+        },
+    )
+
+
+@login_required
+def pipeline(request: HttpRequest) -> HttpResponse:
+    companies = list(companies_of(request.user))
+    from duallife.postings.models import SpecSheet
+
+    sheets = list(
+        SpecSheet.objects.filter(organization__in=companies, applications__isnull=False)
+        .distinct()
+        .order_by("-published_at", "-pk")
+        .only("pk", "title")
+    )
+    form = PipelineFilterForm(request.GET or None, sheets=sheets)
+    filters = selectors.PipelineFilters()
+    view = "board"
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.PipelineFilters(
+            sheet_id=data["sheet"], status=data["status"], query=data["q"].strip()
+        )
+        view = data["view"] or "board"
+    applications = list(selectors.company_pipeline(request.user, filters)) if companies else []
+    context = {
+        "companies": companies,
+        "form": form,
+        "view": view,
+        "applications": applications,
+        "columns": selectors.pipeline_columns(applications),
+    }
+    return render(request, "engagements/applications/pipeline.html", context)
+
+
+@personal_data_view
+def detail(request: HttpRequest, pk) -> HttpResponse:
+    application, side = get_application_for_user(request.user, pk)
+    fields = consented_fields(application)
+    if side == "staff" and fields:
+        personal_data_access_log(
+            by=request.user, subject=application.talent.user, what=f"応募 #{application.pk} の閲覧"
+        )
+    is_open = application.status in OPEN_STATUSES
+    context = {
+        "application": application,
+        "side": side,
+        "sheet": application.sheet,
+        "talent": application.talent,
+        "card": selectors.applicant_card(application, fields) if side != "talent" else None,
+        "shared_labels": [label for value, label in ShareableField.choices if value in fields],
+        "events": _history(application),
+        "advance_form": AdvanceForm(prefix="advance") if side == "company" and is_open else None,
+        "decline_form": ReasonForm(prefix="decline") if side == "company" and is_open else None,
+        "withdraw_form": ReasonForm(prefix="withdraw") if side == "talent" and is_open else None,
+        "share_form": ShareForm(prefix="share")
+        if side == "talent" and application.status not in (S.DECLINED, S.WITHDRAWN, S.EXPIRED)
+        else None,
+        "panels": render_panels(request, application, side),
+    }
+    return render(request, "engagements/applications/detail.html", context)
+
+
+def _history(application: Application) -> list[dict]:
+    """Each step with who took it, named by role (both sides see it; no personal names)."""
+    talent_user_id = application.talent.user_id
+    rows = []
+    for event in application.events.all():
+        if event.by_id is None:
+            who = _("システム")
+        elif event.by_id == talent_user_id:
+            who = _("応募者")
+        else:
+            who = application.sheet.organization.name
+        rows.append(
+            {
+                "at": event.at,
+                "who": who,
+                "from_label": S(event.from_status).label if event.from_status else "",
+                "to_label": S(event.to_status).label,
+                "to": event.to_status,
+                "note": event.note,
+            }
+        )
+    return rows
+
+
+def _back(pk) -> HttpResponse:
+    return redirect("engagements:application_detail", pk)
+
+
+def _report(request: HttpRequest, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@require_POST
+@personal_data_view
+def advance(request: HttpRequest, pk) -> HttpResponse:
+    application, _side = get_application_for_user(request.user, pk)
+    form = AdvanceForm(request.POST, prefix="advance")
+    if not form.is_valid():
+        _report(request, form)
+        return _back(application.pk)
+    data = form.cleaned_data
+    try:
+        services.application_advance(
+            application=application,
+            by=request.user,
+            to=data["to"],
+            interview_mode=data["interview_mode"],
+            interview_at=data["interview_at"],
+            note=data["note"],
+        )
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("応募を「%(status)s」にしました。") % {"status": S(data["to"]).label})
+    return _back(application.pk)
+
+
+@require_POST
+@personal_data_view
+def decline(request: HttpRequest, pk) -> HttpResponse:
+    application, _side = get_application_for_user(request.user, pk)
+    form = ReasonForm(request.POST, prefix="decline")
+    if not form.is_valid():
+        _report(request, form)
+        return _back(application.pk)
+    try:
+        services.application_decline(
+            application=application, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("見送りにしました。応募者にお知らせしました。"))
+    return _back(application.pk)
+
+
+@require_POST
+@personal_data_view
+def withdraw(request: HttpRequest, pk) -> HttpResponse:
+    application, _side = get_application_for_user(request.user, pk)
+    form = ReasonForm(request.POST, prefix="withdraw")
+    if not form.is_valid():
+        _report(request, form)
+        return _back(application.pk)
+    try:
+        services.application_withdraw(
+            application=application, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("応募を辞退しました。"))
+    return _back(application.pk)
+
+
+@require_POST
+@personal_data_view
+def share(request: HttpRequest, pk) -> HttpResponse:
+    application, _side = get_application_for_user(request.user, pk)
+    form = ShareForm(request.POST, prefix="share")
+    if not form.is_valid():
+        _report(request, form)
+        return _back(application.pk)
+    try:
+        record = consent_grant(
+            application=application, by=request.user, fields=form.cleaned_data["fields_to_share"]
+        )
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+    else:
+        if record is None:
+            messages.info(request, _("選んだ項目は、すでに企業に知らせています。"))
+        else:
+            messages.success(
+                request, _("選んだ項目を企業に知らせました。提供の記録はマイページから確認できます。")
+            )
+    return _back(application.pk)
+
+
+urlpatterns = [
+    path("sheets/<str:sheet_pk>/apply/", apply, name="apply"),
+    path("applications/", mine, name="my_applications"),
+    path("applications/pipeline/", pipeline, name="pipeline"),
+    path("applications/<str:pk>/", detail, name="application_detail"),
+    path("applications/<str:pk>/advance/", advance, name="application_advance"),
+    path("applications/<str:pk>/decline/", decline, name="application_decline"),
+    path("applications/<str:pk>/withdraw/", withdraw, name="application_withdraw"),
+    path("applications/<str:pk>/share/", share, name="application_share"),
+]

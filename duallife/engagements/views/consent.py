@@ -1,0 +1,5 @@
+"""Pages: consent."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Pages: contracts."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

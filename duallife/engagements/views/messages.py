@@ -1,0 +1,5 @@
+"""Pages: messages."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Pages: referrals."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

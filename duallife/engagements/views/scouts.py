@@ -1,0 +1,5 @@
+"""Pages: scouts."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

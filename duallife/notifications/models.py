@@ -1,0 +1,58 @@
+"""In-app notifications and the email preferences behind them.
+
+:func:`duallife.notifications.services.notify` is the one way to tell someone something: it writes a
+:class:`Notification` and, unless the user turned that kind of email off, queues an email after the
+transaction commits.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    APPLICATION = "application", _("新しい応募")
+    SCOUT = "scout", _("スカウト")
+    MESSAGE = "message", _("メッセージ")
+    STATUS = "status", _("応募・スカウトの状況の変化")
+    CONTRACT = "contract", _("成約・契約の変更")
+    CHECKIN = "checkin", _("フォローアップのお願い")
+    ALERT = "alert", _("フォローアップの注意（コーディネーター向け）")
+    SHEET_CLOSED = "sheet_closed", _("募集の終了")
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("種類"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("件名"), max_length=200)
+    body = models.TextField(_("本文"), blank=True)
+    url = models.CharField(_("リンク"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("お知らせ")
+        verbose_name_plural = _("お知らせ")
+        indexes = [models.Index(fields=["user", "read_at", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EmailPreference(models.Model):
+    """A user's choice for one kind of email. No row means the default: emails on."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    email = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="uniq_email_preference")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}: {'on' if self.email else 'off'}"
