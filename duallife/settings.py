@@ -113,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "duallife.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -249,6 +250,18 @@ CELERY_BEAT_SCHEDULE = {
     "close-expired-spec-sheets": {
         "task": "postings.close_expired_spec_sheets",
         "schedule": crontab(hour=0, minute=10),  # 00:10 Japan time, after the closing date has passed
+    },
+    "expire-scouts": {
+        "task": "engagements.expire_scouts",
+        "schedule": crontab(hour=0, minute=20),
+    },
+    "process-checkins": {
+        "task": "engagements.process_checkins",
+        "schedule": crontab(hour=8, minute=0),  # mornings, Japan time: reminders arrive in working hours
+    },
+    "purge-expired-consent-records": {
+        "task": "engagements.purge_consent_records",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 
