@@ -66,18 +66,17 @@ def applicant_counts(sheet_ids) -> dict[int, dict[str, int]]:
     return {row["sheet_id"]: {"total": row["total"], "open": row["open"]} for row in rows}
 
 
+def full_name(talent) -> str:
+    """「山田 花子（ヤマダ ハナコ）」: shown only to the talent and to companies they consented to."""
+    return f"{talent.family_name} {talent.given_name}（{talent.family_name_kana} {talent.given_name_kana}）"
+
+
 def applicant_card(application: Application, fields: frozenset[str]) -> list[tuple[str, str]]:
     """What the company may see of the applicant: the consented fields only (label, value)."""
     talent = application.talent
     rows: list[tuple[str, str]] = []
     if ShareableField.NAME in fields:
-        rows.append(
-            (
-                _("氏名"),
-                f"{talent.family_name} {talent.given_name}"
-                f"（{talent.family_name_kana} {talent.given_name_kana}）",
-            )
-        )
+        rows.append((_("氏名"), full_name(talent)))
     if ShareableField.EMAIL in fields:
         rows.append((_("メールアドレス"), talent.user.email))
     if ShareableField.PHONE in fields:

@@ -251,12 +251,33 @@ CLOSED_SHEET_MESSAGE = (
 )
 
 
+SIMILAR_SHEETS = 3
+
+
+def similar_sheets_note(sheet: SpecSheet) -> str:
+    """A few open sheets sharing a theme with ``sheet`` (until recommendations know better)."""
+    from duallife.postings.links import sheet_url
+
+    similar = list(
+        SpecSheet.objects.filter(status=SpecSheet.Status.PUBLISHED, themes__in=sheet.themes.all())
+        .exclude(pk=sheet.pk)
+        .distinct()
+        .order_by("-published_at", "-pk")
+        .values_list("pk", "title")[:SIMILAR_SHEETS]
+    )
+    if not similar:
+        return ""
+    lines = "\n".join(f"・{title}（{sheet_url(pk)}）" for pk, title in similar)
+    return f"\n\n近いテーマで募集中の仕様書：\n{lines}"
+
+
 def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
     """A sheet closed: end every open application with a kind note, and expire pending scouts.
 
     Called inside the transaction that closed the sheet (sheet row already locked). Returns how
     many applications were ended.
     """
+    body = CLOSED_SHEET_MESSAGE.format(title=sheet.title) + similar_sheets_note(sheet)
     open_ids = list(
         Application.objects.filter(sheet=sheet, status__in=OPEN_STATUSES)
         .order_by("pk")
@@ -274,7 +295,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
             application.talent.user,
             kind=Kind.SHEET_CLOSED,
             title=f"「{sheet.title}」の募集が終了しました",
-            body=CLOSED_SHEET_MESSAGE.format(title=sheet.title),
+            body=body,
             url=application_url(application.pk),
         )
     Scout.objects.filter(sheet=sheet, status=Scout.Status.PENDING).update(

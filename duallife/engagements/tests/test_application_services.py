@@ -122,3 +122,27 @@ def test_closing_the_sheet_ends_open_applications_kindly(world, sheet, applicati
     assert application.status == S.EXPIRED
     note = Notification.objects.get(user=world.talent, kind="sheet_closed")
     assert "ありがとうございました" in note.body
+
+
+def test_the_closing_note_suggests_open_sheets_with_a_shared_theme(world, make_sheet, sheet, application):
+    other = make_sheet(SpecSheet.Status.PUBLISHED, title="味噌の海外販路を一緒に考える")
+
+    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
+
+    note = Notification.objects.get(user=world.talent, kind="sheet_closed")
+    assert other.title in note.body
+    assert f"/sheets/{other.pk}/" in note.body
+
+
+def test_expired_sheets_end_their_open_applications_too(world, sheet, application):
+    import datetime
+
+    from django.utils import timezone
+
+    SpecSheet.objects.filter(pk=sheet.pk).update(closes_on=timezone.localdate() - datetime.timedelta(days=1))
+    closed = sheet_services.spec_sheets_close_expired(today=timezone.localdate())
+
+    application.refresh_from_db()
+    assert closed == 1
+    assert application.status == S.EXPIRED
+    assert application.events.last().by is None

@@ -1,0 +1,23 @@
+"""Pieces every engagements router shares: the error shape and the mapping of domain errors."""
+
+from __future__ import annotations
+
+from ninja import Status
+
+from duallife.postings.api import ErrorOut, session_auth
+
+from ..errors import EngagementError
+
+__all__ = ["AUTH_RESPONSES", "NOT_FOUND", "ErrorOut", "domain_error", "error", "session_auth"]
+
+AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
+NOT_FOUND = "見つかりません。"
+
+
+def error(status: int, detail: str, *fields: str) -> Status:
+    return Status(status, {"detail": detail, "errors": list(fields)})
+
+
+def domain_error(exc: EngagementError) -> Status:
+    """An :class:`EngagementError` as the API's JSON: 400, 403, 409 or 429 by its kind."""
+    return error(exc.status, exc.message, *([exc.field] if exc.field else []))
