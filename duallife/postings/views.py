@@ -18,6 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.engagements.selectors import applicant_counts
 from duallife.engine.speclint import FIELD_LABELS_JA, LintReport, Severity, lint
 from duallife.organizations.permissions import companies_of
 
@@ -81,6 +82,9 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     companies = list(companies_of(request.user).order_by("name"))
     sheets = list(selectors.company_sheets(request.user))
+    counts = applicant_counts(sheet.pk for sheet in sheets)
+    for sheet in sheets:
+        sheet.applicants = counts.get(sheet.pk, {"total": 0, "open": 0})
     groups = []
     for status in DASHBOARD_ORDER:
         rows = [sheet for sheet in sheets if sheet.status == status]

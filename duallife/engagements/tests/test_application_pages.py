@@ -200,3 +200,15 @@ def test_another_company_sees_an_empty_pipeline(client, world, application):
     body = client.get("/applications/pipeline/").content.decode()
 
     assert "talentさん" not in body
+
+
+def test_the_sheet_dashboard_counts_open_and_all_applicants(client, world, sheet, application):
+    withdrawn = application_submit(sheet=sheet, by=make_talent("late"), message=APPLY_MESSAGE)
+    from duallife.engagements.services.applications import application_withdraw
+
+    application_withdraw(application=withdrawn, by=withdrawn.talent.user)
+    client.force_login(world.owner)
+
+    body = client.get("/sheets/mine/").content.decode()
+
+    assert f"?sheet={sheet.pk}&amp;view=list\">1／2" in body
