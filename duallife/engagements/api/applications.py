@@ -47,14 +47,14 @@ StatusValue = Literal[
 FieldValue = Literal["name", "email", "phone", "current_job", "hometown", "self_introduction"]
 
 
-class SheetRefOut(Schema):
+class ApplicationSheetOut(Schema):
     id: int
     title: str
     organization: str
     municipality: str
 
 
-class EventOut(Schema):
+class ApplicationEventOut(Schema):
     from_status: str
     to_status: str
     by_side: Literal["talent", "company", "system"]
@@ -70,7 +70,7 @@ class ApplicantOut(Schema):
 class ApplicationOut(Schema):
     id: int
     url: str = Field(description="応募のページのパス")
-    sheet: SheetRefOut
+    sheet: ApplicationSheetOut
     status: StatusValue
     origin: Literal["application", "scout"]
     applicant: str = Field(description="応募者の表示名")
@@ -86,7 +86,7 @@ class ApplicationDetailOut(ApplicationOut):
     close_reason: str
     side: Literal["talent", "company", "staff"]
     applicant_details: ApplicantOut
-    events: list[EventOut]
+    events: list[ApplicationEventOut]
 
 
 class ApplicationQuery(Schema):
@@ -97,7 +97,7 @@ class ApplicationQuery(Schema):
     sheet_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
-class ApplyIn(Schema):
+class ApplicationIn(Schema):
     sheet_id: int = Field(ge=1, le=MAX_ID)
     message: str = Field(max_length=2000, description="応募メッセージ（10文字以上）")
     shared_fields: list[FieldValue] = Field(
@@ -105,18 +105,18 @@ class ApplyIn(Schema):
     )
 
 
-class AdvanceIn(Schema):
+class ApplicationAdvanceIn(Schema):
     to: Literal["in_conversation", "interview", "offer"]
     interview_mode: Literal["online", "onsite", ""] = ""
     interview_at: datetime.datetime | None = None
     note: str = Field("", max_length=1000)
 
 
-class ReasonIn(Schema):
+class ApplicationReasonIn(Schema):
     reason: str = Field("", max_length=1000)
 
 
-class ShareIn(Schema):
+class ApplicationShareIn(Schema):
     fields: list[FieldValue] = Field(min_length=1, max_length=6)
 
 
@@ -195,7 +195,7 @@ def _reloaded(request: HttpRequest, application: Application) -> Status:
 
 @router.get(
     "/applications",
-    response={200: list[ApplicationOut], **AUTH_RESPONSES},
+    response={200: list[ApplicationOut], 400: ErrorOut, **AUTH_RESPONSES},
     auth=session_auth,
     summary="応募の一覧",
     description="as=talent で自分の応募、as=company で所属企業の仕様書への応募を返します。",
@@ -222,7 +222,7 @@ def applications_list(request: HttpRequest, params: Query[ApplicationQuery]):
     description="選んだ項目（shared_fields）は、応募と同時に企業に届きます（応募が同意になり、記録されます）。",
     operation_id="my_applications_create",
 )
-def applications_create(request: HttpRequest, payload: ApplyIn):
+def applications_create(request: HttpRequest, payload: ApplicationIn):
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
@@ -239,7 +239,7 @@ def applications_create(request: HttpRequest, payload: ApplyIn):
 
 @router.get(
     "/applications/{application_id}",
-    response={200: ApplicationDetailOut, 404: ErrorOut, **AUTH_RESPONSES},
+    response={200: ApplicationDetailOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
     auth=session_auth,
     summary="応募の詳細と経過",
     operation_id="my_applications_detail",
@@ -279,7 +279,7 @@ STEP_RESPONSES = {200: ApplicationDetailOut, 400: ErrorOut, 404: ErrorOut, 409: 
     operation_id="my_applications_advance",
 )
 def applications_advance(
-    request: HttpRequest, payload: AdvanceIn, application_id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest, payload: ApplicationAdvanceIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     return _step(
         request,
@@ -303,7 +303,7 @@ def applications_advance(
     operation_id="my_applications_decline",
 )
 def applications_decline(
-    request: HttpRequest, payload: ReasonIn, application_id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest, payload: ApplicationReasonIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     return _step(
         request,
@@ -322,7 +322,7 @@ def applications_decline(
     operation_id="my_applications_withdraw",
 )
 def applications_withdraw(
-    request: HttpRequest, payload: ReasonIn, application_id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest, payload: ApplicationReasonIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     return _step(
         request,
@@ -342,7 +342,7 @@ def applications_withdraw(
     operation_id="my_applications_share",
 )
 def applications_share(
-    request: HttpRequest, payload: ShareIn, application_id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest, payload: ApplicationShareIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     return _step(
         request,
