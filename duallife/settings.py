@@ -219,6 +219,10 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+#: Files only people with access may download through a view (message attachments): never under
+#: MEDIA_ROOT, so neither the development server nor a proxy serving /media/ can hand them out
+#: (``duallife.core.storage.PrivateFileStorage``).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DUALLIFE_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -291,4 +295,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One line per task run is noise when tasks run in-process (eager): keep warnings and errors.
+    "loggers": {"celery.app.trace": {"level": "WARNING"}},
 }

@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.storage import private_storage
 from duallife.postings.models import SpecSheet
 
 
@@ -223,7 +224,9 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     body = models.TextField(_("メッセージ"), blank=True)
-    attachment = models.FileField(_("添付ファイル"), upload_to=attachment_path, blank=True)
+    attachment = models.FileField(
+        _("添付ファイル"), upload_to=attachment_path, storage=private_storage, blank=True
+    )
     attachment_name = models.CharField(max_length=200, blank=True)
     attachment_type = models.CharField(max_length=100, blank=True)
     attachment_size = models.PositiveIntegerField(default=0)
@@ -351,6 +354,8 @@ class CheckIn(models.Model):
     due_on = models.DateField(_("実施日"))
     status = models.CharField(_("状態"), max_length=8, choices=Status.choices, default=Status.OPEN)
     alerted_at = models.DateTimeField(_("コーディネーターへの通知日時"), null=True, blank=True)
+    #: When both sides were asked to answer (once; the daily job skips check-ins already asked).
+    announced_at = models.DateTimeField(_("回答依頼の日時"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,12 +1,18 @@
-"""The unread count in the header, for logged-in users (one small query)."""
+"""The unread count in the header, for logged-in users.
+
+Lazy: the one count query runs only when a template shows it (full pages do, htmx partials that
+do not extend ``base.html`` don't).
+"""
 
 from __future__ import annotations
 
-from .models import Notification
+from django.utils.functional import SimpleLazyObject
+
+from .selectors import unread_count
 
 
 def unread_notifications(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": Notification.objects.filter(user=user, read_at__isnull=True).count()}
+    return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

@@ -1,60 +1,161 @@
-"""Telling people things: one in-app notification, and an email unless they turned it off."""
+"""Telling people things: one in-app notification, and an email unless they turned it off.
+
+Every write of this app is here: creating a notification (:func:`notify`), marking read, saving
+email preferences, unsubscribing through a link, and sending one notification's email (the
+Celery task calls :func:`notification_email_send`).
+"""
 
 from __future__ import annotations
 
-from django.db import transaction
+import logging
+from collections.abc import Iterable
 
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .errors import NotificationError
+from .links import URL_MAX_CHARS, is_local_path
 from .models import EmailPreference, Kind, Notification
+from .tokens import unsubscribe_token_read
+
+logger = logging.getLogger(__name__)
 
 TITLE_MAX = 200
 
 
+def has_verified_address(user) -> bool:
+    """Whether the account's address was confirmed: an unconfirmed one may be someone else's."""
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
 def email_wanted(*, user, kind: str) -> bool:
-    """Whether ``user`` gets emails of ``kind`` (default: yes; never without a usable address)."""
+    """Whether ``user`` gets emails of ``kind`` now.
+
+    Never for an inactive account or one without a confirmed address; otherwise the user's choice
+    for that kind, and emails are on where they have not chosen.
+    """
     if not user.is_active or not user.email:
         return False
     preference = EmailPreference.objects.filter(user=user, kind=kind).values_list("email", flat=True).first()
-    return True if preference is None else preference
+    if preference is False:
+        return False
+    return has_verified_address(user)
 
 
 def notify(*, user, kind: str, title: str, body: str = "", url: str = "") -> Notification:
     """Write a notification for ``user`` and queue its email after the transaction commits.
 
-    ``title`` and ``body`` are plain text in Japanese; ``url`` a path on this site (no host).
+    ``title`` and ``body`` are plain text in Japanese; ``url`` a path on this site (no host), or
+    empty. A wrong ``kind`` or ``url`` is a programming error (``ValueError``), not user input.
+    The email is queued with ``robust=True``: a mail server or broker that is down is logged and
+    never undoes or breaks the request that caused the notification.
     """
     if kind not in Kind.values:
         raise ValueError(f"notify: unknown kind {kind!r}")
+    if url and not is_local_path(url):
+        raise ValueError(f"notify: url must be a path on this site, got {url[:URL_MAX_CHARS]!r}")
     notification = Notification.objects.create(
-        user=user, kind=kind, title=title[:TITLE_MAX], body=body, url=url
+        user=user, kind=kind, title=title.strip()[:TITLE_MAX], body=body.strip(), url=url
     )
     if email_wanted(user=user, kind=kind):
         from .tasks import send_notification_email
 
-        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+        def queue_notification_email(notification_id: int = notification.pk) -> None:
+            send_notification_email.delay(notification_id)
+
+        transaction.on_commit(queue_notification_email, robust=True)
     return notification
 
 
+@transaction.atomic
+def notification_mark_read(*, notification: Notification) -> Notification:
+    """Mark one notification read (once: reading it again keeps the first time)."""
+    if notification.read_at is None:
+        now = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now)
+        notification.read_at = now
+    return notification
+
+
+@transaction.atomic
+def notifications_mark_all_read(*, user) -> int:
+    """Mark every unread notification of ``user`` read. Returns how many changed."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def _clean_kinds(enabled_kinds: Iterable[str] | None) -> set[str]:
+    if enabled_kinds is None or isinstance(enabled_kinds, str | bytes):
+        raise NotificationError(_("受け取るメールの種類を一覧で指定してください。"), field="enabled_kinds")
+    kinds = set(enabled_kinds)
+    unknown = sorted(str(kind) for kind in kinds if kind not in Kind.values)
+    if unknown:
+        raise NotificationError(
+            _("選べないメールの種類が含まれています: %(kinds)s") % {"kinds": "、".join(unknown)},
+            field="enabled_kinds",
+        )
+    return kinds
+
+
+def _preferences_write(user, choices: dict[str, bool]) -> None:
+    """One row per kind, inserted or updated in one statement (safe if two saves race)."""
+    EmailPreference.objects.bulk_create(
+        [EmailPreference(user=user, kind=kind, email=on) for kind, on in choices.items()],
+        update_conflicts=True,
+        unique_fields=["user", "kind"],
+        update_fields=["email", "updated_at"],
+    )
+
+
+@transaction.atomic
+def email_preferences_save(*, user, enabled_kinds: Iterable[str]) -> dict[str, bool]:
+    """Save which kinds of email ``user`` gets: the kinds in ``enabled_kinds`` on, every other off.
+
+    Returns the saved choice for every kind. Unknown kinds refuse the whole save.
+    """
+    kinds = _clean_kinds(enabled_kinds)
+    choices = {kind: kind in kinds for kind in Kind.values}
+    _preferences_write(user, choices)
+    return choices
+
+
+@transaction.atomic
+def email_unsubscribe(*, token: str):
+    """Turn off the kind of email an unsubscribe link names. Returns ``(user, kind)``.
+
+    Needs no login: the signed token is the permission. Safe to repeat (a mail provider may POST
+    the one-click request more than once). A bad token raises :class:`UnsubscribeTokenError`.
+    """
+    user, kind = unsubscribe_token_read(token)
+    _preferences_write(user, {kind: False})
+    return user, kind
+
+
 def notification_email_send(*, notification_id: int) -> bool:
-    """Send the email of one notification, once. Returns whether an email went out."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.utils import timezone
+    """Send the email of one notification, once. Returns whether an email went out.
+
+    The row is locked while sending, so a task delivered twice waits and then finds ``emailed_at``
+    set. The user's wishes are read again here, not when queued: someone who turned the kind off
+    (or whose account was closed) in between gets nothing. If the mail server refuses, the
+    transaction rolls back and a retry can send it.
+    """
+    from .emails import notification_email
 
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update().select_related("user").filter(pk=notification_id).first()
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=notification_id)
+            .first()
         )
         if notification is None or notification.emailed_at is not None:
             return False
         if not email_wanted(user=notification.user, kind=notification.kind):
             return False
-        link = f"{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else ""
-        send_mail(
-            subject=f"[デュアルライフ東北] {notification.title}",
-            message="\n\n".join(part for part in (notification.body, link) if part),
-            from_email=None,
-            recipient_list=[notification.user.email],
-        )
+        notification_email(notification).send(fail_silently=False)
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
+        logger.info("notification %s emailed", notification.pk)
         return True

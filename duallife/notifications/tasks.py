@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import smtplib
+
 from celery import shared_task
 
 from .services import notification_email_send
 
+MAX_RETRIES = 5
 
-@shared_task(name="notifications.send_notification_email")
-def send_notification_email(notification_id: int) -> bool:
-    """Email one notification (once: a second run finds it already sent)."""
-    return notification_email_send(notification_id=notification_id)
+
+@shared_task(name="notifications.send_notification_email", bind=True, max_retries=MAX_RETRIES)
+def send_notification_email(self, notification_id: int) -> bool:
+    """Email one notification (once: a second run finds it already sent).
+
+    A mail server that is down or refuses is retried with growing pauses (2, 4, 8… minutes) when
+    a worker runs the task; run eagerly (development, tests) the error is raised to the caller,
+    which ``notify`` queued with ``robust=True``, so it is only logged.
+    """
+    try:
+        return notification_email_send(notification_id=notification_id)
+    except (smtplib.SMTPException, OSError) as exc:
+        if self.request.is_eager:
+            raise
+        raise self.retry(exc=exc, countdown=120 * 2**self.request.retries) from exc

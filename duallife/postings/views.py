@@ -72,6 +72,10 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_editor": is_editor,
         "close_form": CloseForm() if is_editor and sheet.status == Status.PUBLISHED else None,
     }
+    if sheet.status in (Status.PUBLISHED, Status.CLOSED):  # applying and 気になる (engagements)
+        from duallife.engagements.views.scouts import sheet_page_context
+
+        context["engagement"] = sheet_page_context(request, sheet)
     return render(request, "postings/detail.html", context)
 
 

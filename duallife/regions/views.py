@@ -36,8 +36,16 @@ def prefecture_detail(request: HttpRequest, code: str) -> HttpResponse:
             "page": page,
             "industry_chart": _industry_chart(page),
             "trips_per_month": SIMULATOR_TRIPS_PER_MONTH,
+            "prefecture_interest": _prefecture_interest(request, page.prefecture),
         },
     )
+
+
+def _prefecture_interest(request: HttpRequest, prefecture) -> dict:
+    """The 気になる button and, for the area's coordinators, the count (engagements)."""
+    from duallife.engagements.views.scouts import prefecture_page_context
+
+    return prefecture_page_context(request, prefecture)
 
 
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:

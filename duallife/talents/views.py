@@ -112,8 +112,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "full": permissions.shows_full_profile(request.user, talent),
             "is_owner": is_owner,
             "motive_labels": _motive_labels(talent),
+            **_scout_link(request, talent),
         },
     )
+
+
+def _scout_link(request: HttpRequest, talent: TalentProfile) -> dict:
+    """The スカウトする link for company members and coordinators (engagements)."""
+    from duallife.engagements.views.scouts import talent_page_context
+
+    return talent_page_context(request, talent)
 
 
 def _motive_labels(talent: TalentProfile) -> list[str]:

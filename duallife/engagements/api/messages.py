@@ -1,7 +1,237 @@
-"""JSON API: messages (for the acting user)."""
+"""JSON API: the message thread of an application, for the acting user (mounted at ``/api/v1/my/``).
+
+- ``GET applications/{id}/messages``: the thread, oldest first, 50 a page, with what is unread;
+- ``POST applications/{id}/messages``: a message (multipart: ``body`` and an optional ``file``);
+- ``POST applications/{id}/messages/read``: the thread counts as read up to now;
+- ``GET messages/unread``: how many unread messages the acting user has in all their threads.
+
+Session authentication with CSRF. Anonymous → 401, an application the user has no part in → 404,
+bad input → 400, staff posting → 403, an ended application → 409, a file over 10 MB → 413. Every
+error answers ``{"detail": "<日本語>", "errors": [<fields>]}``.
+"""
 
 from __future__ import annotations
 
-from ninja import Router
+import datetime
+from typing import Literal
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpRequest
+from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
+
+from duallife.accounts.mfa import mfa_setup_required
+from duallife.accounts.services import personal_data_access_log
+from duallife.postings.api import ErrorOut, session_auth
+
+from .. import selectors_messages
+from ..errors import EngagementError
+from ..links import path_to
+from ..models import Application, Message
+from ..permissions import MAX_ID, Side, get_application_for_user
+from ..services.messages import CLOSED_STATUSES, message_post, thread_mark_read
 
 router = Router()
+
+PER_PAGE = 50
+NOT_FOUND = "応募が見つかりません。"
+MFA_REQUIRED = "個人情報を扱うには、二段階認証の設定が必要です。設定してから、もう一度お試しください。"
+AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
+
+
+class AttachmentOut(Schema):
+    name: str = Field(description="元のファイル名（安全な文字だけに整えたもの）")
+    content_type: str = Field(description="中身から判定したファイルの種類")
+    size: int = Field(description="バイト数")
+    url: str = Field(description="ダウンロードのパス（ログイン中のセッションで取得します）")
+
+
+class MessageOut(Schema):
+    id: int
+    author: Literal["talent", "company", "unknown"] = Field(
+        description="talent: 応募者／company: 企業のメンバー／unknown: 退会した利用者"
+    )
+    author_name: str = Field(description="応募者の表示名、または企業名")
+    mine: bool = Field(description="ログインしている人が書いたメッセージなら true")
+    body: str
+    attachment: AttachmentOut | None
+    created_at: datetime.datetime
+    unread: bool = Field(description="ほかの人が書き、まだ読んでいないメッセージなら true")
+
+
+class MessagePageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    per_page: int
+    unread: int = Field(description="このスレッドの未読の件数")
+    can_post: bool = Field(description="ログインしている人がこのスレッドに書けるなら true")
+    results: list[MessageOut]
+
+
+class PageQuery(Schema):
+    page: int = Field(1, ge=1, le=100_000, description="1から。古い順に50件ずつ")
+
+
+class ReadOut(Schema):
+    last_read_at: datetime.datetime
+    unread_total: int = Field(description="ログインしている人のすべてのスレッドの未読の件数")
+
+
+class UnreadOut(Schema):
+    total: int
+
+
+def _error(status: int, detail: str, fields: list[str] | None = None) -> Status:
+    return Status(status, {"detail": detail, "errors": fields or []})
+
+
+def _domain_error(exc: EngagementError) -> Status:
+    return _error(exc.status, exc.message, [exc.field] if exc.field else [])
+
+
+def _load(request: HttpRequest, application_id: int) -> tuple[Application, Side] | Status:
+    """The application through the permission check (404 for others), MFA asked of staff."""
+    try:
+        application, side = get_application_for_user(request.auth, application_id)
+    except Http404:
+        return _error(404, NOT_FOUND)
+    if side == "staff" and mfa_setup_required(request.auth):
+        return _error(403, MFA_REQUIRED)
+    return application, side
+
+
+def _message_payload(message: Message, application: Application, *, user_id: int, read_to) -> dict:
+    talent = application.talent
+    if message.author_id is None:
+        author, name = "unknown", "退会した利用者"
+    elif message.author_id == talent.user_id:
+        author, name = "talent", talent.display_name
+    else:
+        author, name = "company", application.sheet.organization.name
+    attachment = None
+    if message.attachment:
+        attachment = {
+            "name": message.attachment_name,
+            "content_type": message.attachment_type,
+            "size": message.attachment_size,
+            "url": path_to("message_attachment", application.pk, message.pk),
+        }
+    return {
+        "id": message.pk,
+        "author": author,
+        "author_name": name,
+        "mine": message.author_id == user_id,
+        "body": message.body,
+        "attachment": attachment,
+        "created_at": message.created_at,
+        "unread": message.author_id != user_id and (read_to is None or message.created_at > read_to),
+    }
+
+
+@router.get(
+    "/applications/{application_id}/messages",
+    response={200: MessagePageOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="応募のメッセージ",
+    description="古い順に50件ずつ返します。読んだことにはしません（/read を使います）。"
+    "範囲を超えたページは results が空になります。",
+    operation_id="my_application_messages_list",
+)
+def messages_list(
+    request: HttpRequest, params: Query[PageQuery], application_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    loaded = _load(request, application_id)
+    if isinstance(loaded, Status):
+        return loaded
+    application, side = loaded
+    user = request.auth
+    read_to = selectors_messages.last_read_at(user, application)
+    paginator = Paginator(selectors_messages.thread_messages(application), PER_PAGE)
+    try:
+        page = list(paginator.page(params.page).object_list)
+    except EmptyPage:
+        page = []
+    if side == "staff" and paginator.count:
+        personal_data_access_log(
+            by=user, subject=application.talent.user, what=f"応募 #{application.pk} のメッセージの閲覧（API）"
+        )
+    return Status(
+        200,
+        {
+            "count": paginator.count,
+            "page": params.page,
+            "pages": paginator.num_pages if paginator.count else 0,
+            "per_page": PER_PAGE,
+            "unread": selectors_messages.unread_counts(user, [application.pk])[application.pk],
+            "can_post": side in ("talent", "company") and application.status not in CLOSED_STATUSES,
+            "results": [_message_payload(m, application, user_id=user.pk, read_to=read_to) for m in page],
+        },
+    )
+
+
+@router.post(
+    "/applications/{application_id}/messages",
+    response={
+        201: MessageOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        413: ErrorOut,
+        **AUTH_RESPONSES,
+    },
+    auth=session_auth,
+    summary="メッセージを送る",
+    description="multipart/form-data で body（4000文字まで）と、任意で file（10MBまで。PDF、PNG・JPEG、"
+    "docx・xlsx・pptx、テキスト・CSV。種類は中身で判定）を送ります。どちらか一方は必須です。"
+    "書けるのは応募者と企業のメンバーだけで（コーディネーター・運営は 403）、"
+    "見送り・辞退・終了になった応募には送れません（409）。",
+    operation_id="my_application_messages_create",
+)
+def messages_create(
+    request: HttpRequest,
+    application_id: int = Path(..., ge=1, le=MAX_ID),
+    body: str = Form("", description="本文"),
+    file: File[UploadedFile] = None,
+):
+    loaded = _load(request, application_id)
+    if isinstance(loaded, Status):
+        return loaded
+    application, _side = loaded
+    try:
+        message = message_post(application=application, by=request.auth, body=body, attachment=file)
+    except EngagementError as exc:
+        return _domain_error(exc)
+    read_to = selectors_messages.last_read_at(request.auth, application)
+    return Status(201, _message_payload(message, application, user_id=request.auth.pk, read_to=read_to))
+
+
+@router.post(
+    "/applications/{application_id}/messages/read",
+    response={200: ReadOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="メッセージを読んだことにする",
+    operation_id="my_application_messages_read",
+)
+def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le=MAX_ID)):
+    loaded = _load(request, application_id)
+    if isinstance(loaded, Status):
+        return loaded
+    application, _side = loaded
+    try:
+        read_at = thread_mark_read(application=application, user=request.auth)
+    except EngagementError as exc:
+        return _domain_error(exc)
+    unread_total = selectors_messages.unread_total(request.auth)
+    return Status(200, {"last_read_at": read_at, "unread_total": unread_total})
+
+
+@router.get(
+    "/messages/unread",
+    response={200: UnreadOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="未読のメッセージの件数",
+    description="応募者として、または企業のメンバーとして参加しているすべてのスレッドの未読の件数。",
+    operation_id="my_messages_unread",
+)
+def messages_unread(request: HttpRequest):
+    return Status(200, {"total": selectors_messages.unread_total(request.auth)})

@@ -1,0 +1,348 @@
+"""The message thread of an application: posting text and files, and how far each person has read.
+
+- :func:`message_post`: the talent or a member of the sheet's company writes in the thread, with an
+  optional attachment; the other side is notified. Staff (coordinators, operators) read the thread
+  on the application page but do not write in it: it is the two parties' conversation.
+- :func:`thread_mark_read`: the thread counts as read, up to now, for one person.
+- :func:`attachment_check`: what an uploaded file really is, decided by its content (the name and
+  the browser's content type are not trusted), within :data:`ATTACHMENT_MAX_BYTES`.
+
+Attachments are stored under a random name (``models.attachment_path``); the cleaned original name
+is kept for the download only. Counting unread messages is a read: see ``selectors_messages``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from PIL import Image, UnidentifiedImageError
+
+from duallife.notifications.models import Kind
+
+from ..errors import EngagementError, EngagementPermissionError, EngagementTransitionError
+from ..links import application_url
+from ..models import Application, Message, ThreadRead
+from ..permissions import authenticated, is_company_side, side_of
+from . import pipeline
+from .applications import clean_text
+from .notices import notify_company, notify_user
+
+S = Application.Status
+
+BODY_MAX_CHARS = 4000
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_NAME_MAX_CHARS = 200
+#: No new messages once an application has ended without an engagement (the thread stays readable).
+CLOSED_STATUSES = (S.DECLINED, S.WITHDRAWN, S.EXPIRED)
+#: How much of a notification's body the message fills.
+NOTICE_BODY_CHARS = 200
+#: The anchor of the thread on the application page.
+THREAD_ANCHOR = "#thread"
+
+
+class AttachmentTooLargeError(EngagementError):
+    """The file is over :data:`ATTACHMENT_MAX_BYTES` (the API answers 413)."""
+
+    status = 413
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field="attachment", code="too_large")
+
+
+# --- What a file is ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileKind:
+    content_type: str
+    extension: str  # the extension stored names and downloads get
+    extensions: frozenset[str]  # extensions an original name may keep
+    label: str  # for people: 「PDF」「Word文書」
+
+
+PDF = FileKind("application/pdf", "pdf", frozenset({"pdf"}), "PDF")
+PNG = FileKind("image/png", "png", frozenset({"png"}), "PNG画像")
+JPEG = FileKind("image/jpeg", "jpg", frozenset({"jpg", "jpeg", "jpe"}), "JPEG画像")
+DOCX = FileKind(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "docx",
+    frozenset({"docx"}),
+    "Word文書",
+)
+XLSX = FileKind(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx",
+    frozenset({"xlsx"}),
+    "Excelファイル",
+)
+PPTX = FileKind(
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pptx",
+    frozenset({"pptx"}),
+    "PowerPointファイル",
+)
+TEXT = FileKind("text/plain", "txt", frozenset({"txt", "text", "log", "md"}), "テキスト")
+CSV = FileKind("text/csv", "csv", frozenset({"csv", "tsv"}), "CSV")
+KINDS = (PDF, PNG, JPEG, DOCX, XLSX, PPTX, TEXT, CSV)
+#: Which part an Office Open XML package of each kind must contain.
+OFFICE_MAIN_PARTS = (("word/document.xml", DOCX), ("xl/workbook.xml", XLSX), ("ppt/presentation.xml", PPTX))
+OFFICE_MAX_PARTS = 5000
+#: The first bytes of markup a browser would render: refused even as a text file.
+MARKUP = re.compile(rb"<\s*(!doctype|html|head|body|script|iframe|svg|object|embed|\?xml)\b", re.IGNORECASE)
+MARKUP_SCAN_BYTES = 4096
+TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+ALLOWED_DESCRIPTION = "PDF、PNG・JPEG画像、Word・Excel・PowerPoint（docx・xlsx・pptx）、テキスト・CSV"
+UNSUPPORTED = f"この種類のファイルは添付できません。添付できるのは {ALLOWED_DESCRIPTION} です。"
+
+
+def kind_label(content_type: str) -> str:
+    """「PDF」「Word文書」… for a stored attachment type (the type itself when unknown)."""
+    return next((kind.label for kind in KINDS if kind.content_type == content_type), content_type)
+
+
+@dataclass(frozen=True)
+class CheckedAttachment:
+    upload: UploadedFile
+    kind: FileKind
+    name: str  # cleaned original name, with an extension that matches the content
+    size: int
+
+
+def attachment_check(upload) -> CheckedAttachment:
+    """Raise :class:`EngagementError` (``field="attachment"``) unless ``upload`` is a file we take.
+
+    The content decides: PDF by its header, PNG and JPEG when Pillow reads them, Office files when
+    they are a zip package with the main part of a Word, Excel or PowerPoint document (and no
+    macros), anything else only when it is plain text (UTF-8 or Shift_JIS) that is not a web page.
+    """
+    size = getattr(upload, "size", None)
+    if size is None or size <= 0:
+        raise EngagementError("ファイルが空です。別のファイルを選んでください。", field="attachment")
+    if size > ATTACHMENT_MAX_BYTES:
+        raise AttachmentTooLargeError(
+            f"添付ファイルは10MBまでです（選んだファイルは{size / 1024 / 1024:.1f}MBです）。"
+        )
+    try:
+        kind = _sniff(upload, getattr(upload, "name", "") or "")
+    finally:
+        upload.seek(0)
+    return CheckedAttachment(
+        upload=upload, kind=kind, name=attachment_name_clean(getattr(upload, "name", ""), kind), size=size
+    )
+
+
+def _sniff(upload, name: str) -> FileKind:
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
+        return _image_kind(upload)
+    if head.startswith(b"PK\x03\x04"):
+        return _office_kind(upload)
+    return _text_kind(upload, name)
+
+
+def _image_kind(upload) -> FileKind:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise EngagementError("画像の画素数が大きすぎます。", field="attachment") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise EngagementError(
+            "画像ファイルが壊れているようです。別のファイルを選んでください。", field="attachment"
+        ) from None
+    if image_format == "PNG":
+        return PNG
+    if image_format == "JPEG":
+        return JPEG
+    raise EngagementError(UNSUPPORTED, field="attachment")
+
+
+def _office_kind(upload) -> FileKind:
+    """Word, Excel or PowerPoint (Office Open XML), read from the zip's directory only."""
+    try:
+        with zipfile.ZipFile(upload) as package:
+            names = package.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise EngagementError(
+            "ファイルが壊れているようです。別のファイルを選んでください。", field="attachment"
+        ) from None
+    if len(names) > OFFICE_MAX_PARTS or "[Content_Types].xml" not in names:
+        raise EngagementError(UNSUPPORTED, field="attachment")
+    if any(part.lower().endswith("vbaproject.bin") for part in names):
+        raise EngagementError(
+            "マクロを含むOfficeファイルは添付できません。マクロなしの形式（docx・xlsx・pptx）で保存してください。",
+            field="attachment",
+        )
+    present = set(names)
+    for part, kind in OFFICE_MAIN_PARTS:
+        if part in present:
+            return kind
+    raise EngagementError(UNSUPPORTED, field="attachment")
+
+
+def _text_kind(upload, name: str) -> FileKind:
+    """Plain text or CSV: readable as UTF-8 or Shift_JIS, no control characters, no markup."""
+    data = upload.read()
+    if b"\x00" in data:
+        raise EngagementError(UNSUPPORTED, field="attachment")
+    text = _decode(data)
+    if text is None or TEXT_CONTROL.search(text):
+        raise EngagementError(UNSUPPORTED, field="attachment")
+    if MARKUP.search(data[:MARKUP_SCAN_BYTES]):
+        raise EngagementError(
+            "HTMLなどのウェブページのファイルは添付できません。PDFにするか、本文に書いてください。",
+            field="attachment",
+        )
+    return CSV if _extension(name) in CSV.extensions else TEXT
+
+
+def _decode(data: bytes) -> str | None:
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _extension(name: str) -> str:
+    base = _base_name(name)
+    return base.rpartition(".")[2].lower() if "." in base else ""
+
+
+def _base_name(name) -> str:
+    return str(name or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def attachment_name_clean(name, kind: FileKind) -> str:
+    """The original file name, safe to show and to send back in a download.
+
+    No folders, no control or direction-changing characters, no characters file systems refuse,
+    at most 200 characters, and an extension that matches the content (``請求書.exe`` holding a
+    PDF becomes ``請求書.pdf``).
+    """
+    text = unicodedata.normalize("NFC", _base_name(name))
+    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    text = re.sub(r'[<>:"|?*/\\]', "_", text)
+    text = " ".join(text.split())
+    stem, dot, extension = text.rpartition(".")
+    if not dot:
+        stem, extension = text, ""
+    if extension.lower() not in kind.extensions:
+        extension = kind.extension
+    stem = stem.strip(" .")[: ATTACHMENT_NAME_MAX_CHARS - len(extension) - 1] or "添付ファイル"
+    return f"{stem}.{extension.lower()}"
+
+
+# --- Posting -----------------------------------------------------------------------------------
+
+
+def _poster_side(application: Application, by) -> str:
+    """``talent`` or ``company``: the sides that write in the thread. Anyone else is refused."""
+    if authenticated(by):
+        if application.talent.user_id == by.pk:
+            return "talent"
+        if is_company_side(by, application.sheet):
+            return "company"
+        if side_of(by, application) == "staff":
+            raise EngagementPermissionError(
+                "コーディネーター・運営の方は、やりとりを読むことはできますが、メッセージは送れません。"
+            )
+    raise EngagementPermissionError("この応募にはメッセージを送れません。")
+
+
+def _ensure_open_thread(application: Application) -> None:
+    if application.status in CLOSED_STATUSES:
+        raise EngagementTransitionError(
+            f"「{application.get_status_display()}」になった応募には、メッセージを送れません。"
+            "これまでのやりとりは読めます。"
+        )
+
+
+def _notify_other_side(message: Message, application: Application, *, side: str, by) -> None:
+    sheet = application.sheet
+    body = message.body[:NOTICE_BODY_CHARS] or f"ファイル「{message.attachment_name}」が添付されています。"
+    url = application_url(application.pk) + THREAD_ANCHOR
+    if side == "talent":
+        notify_company(
+            sheet.organization_id,
+            kind=Kind.MESSAGE,
+            title=f"{application.talent.display_name}さんからメッセージが届きました（「{sheet.title}」）",
+            body=body,
+            url=url,
+            skip=by,
+        )
+    else:
+        notify_user(
+            application.talent.user,
+            kind=Kind.MESSAGE,
+            title=f"{sheet.organization.name}からメッセージが届きました（「{sheet.title}」）",
+            body=body,
+            url=url,
+        )
+
+
+@transaction.atomic
+def message_post(*, application: Application, by, body: str = "", attachment=None) -> Message:
+    """``by`` (the talent, or a member of the sheet's company) writes in the application's thread.
+
+    A message has a body (at most 4000 characters), an attachment, or both. Once the application
+    is declined, withdrawn or expired nothing more can be posted. The other side is notified (every
+    company member but the author, or the talent). A refused message leaves no row and no file.
+    """
+    side = _poster_side(application, by)
+    body = clean_text(body, field="body", label="メッセージ", max_chars=BODY_MAX_CHARS)
+    checked = attachment_check(attachment) if attachment else None
+    if not body and checked is None:
+        raise EngagementError("メッセージを入力するか、ファイルを添付してください。", field="body")
+    locked = pipeline.lock_application(application)
+    _ensure_open_thread(locked)
+    message = Message(application=locked, author=by, body=body)
+    if checked is not None:
+        message.attachment_name = checked.name
+        message.attachment_type = checked.kind.content_type
+        message.attachment_size = checked.size
+        message.attachment.save(f"upload.{checked.kind.extension}", checked.upload, save=False)
+    try:
+        message.save()
+        locked.save(update_fields=["updated_at"])  # lists sort by the latest activity
+        _notify_other_side(message, locked, side=side, by=by)
+    except BaseException:
+        if message.attachment:
+            message.attachment.delete(save=False)
+        raise
+    return message
+
+
+@transaction.atomic
+def thread_mark_read(*, application: Application, user) -> datetime.datetime:
+    """``user`` has read the application's thread up to now (one row per person and thread).
+
+    Returns the time recorded. Two tabs opening the thread at once still leave one row.
+    """
+    if side_of(user, application) is None:
+        raise EngagementPermissionError("この応募のメッセージは読めません。")
+    now = timezone.now()
+    reads = ThreadRead.objects.filter(application=application, user=user)
+    if not reads.update(last_read_at=now):
+        try:
+            with transaction.atomic():
+                ThreadRead.objects.create(application=application, user=user, last_read_at=now)
+        except IntegrityError:  # the other tab created it first
+            reads.update(last_read_at=now)
+    return now

@@ -1,0 +1,294 @@
+"""Scouts (スカウト): a company or coordinator invites a talent to a sheet with a personal message.
+
+- :func:`scout_send`: one scout per sheet and talent, rate-limited per sender so scouts stay
+  personal (``SCOUT_LIMIT_PER_DAY`` in a rolling 24 hours, ``SCOUT_LIMIT_PER_WEEK`` in 7 days);
+- :func:`scout_accept`: the talent accepts; this creates the application, and the accept is the
+  talent's consent for the profile parts they chose;
+- :func:`scout_decline`: the talent declines, with an optional reason the sender sees;
+- :func:`scouts_expire`: pending scouts past their answer date expire; senders are told once.
+
+Lock order: sheet → scout (and the sender's user row while counting their recent scouts).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from duallife.accounts.models import User
+from duallife.notifications.models import Kind
+from duallife.postings.models import SpecSheet
+from duallife.talents.models import TalentProfile
+from duallife.talents.permissions import visible_talents
+
+from ..errors import (
+    EngagementConflictError,
+    EngagementError,
+    EngagementPermissionError,
+    EngagementRateLimitError,
+    EngagementTransitionError,
+)
+from ..links import application_url, path_to
+from ..models import Application, ConsentRecord, Scout
+from ..scouting import DAY, WEEK, scout_limits, sender_organization_for
+from .applications import application_create, clean_text, ensure_open_for_applications, lock_sheet
+from .consent import clean_fields
+from .notices import notify_company, notify_user
+
+MESSAGE_MIN_CHARS = 30
+MESSAGE_MAX_CHARS = 2000
+ACCEPT_MESSAGE_MAX_CHARS = 2000
+REASON_MAX_CHARS = 1000
+#: How long a talent has to answer (shortened to the sheet's closing date when that comes first).
+ANSWER_DAYS = 14
+TOKYO = ZoneInfo("Asia/Tokyo")
+DEFAULT_ACCEPT_MESSAGE = "スカウトを承諾しました。"
+NO_SUCH_TALENT = "指定された人材が見つかりません。"
+
+
+def scout_url(scout_id: int) -> str:
+    return path_to("scout_detail", scout_id)
+
+
+def _when(moment: datetime.datetime) -> str:
+    return date_format(timezone.localtime(moment, TOKYO), "Y年n月j日 H:i")
+
+
+def answer_deadline(sheet: SpecSheet, *, now: datetime.datetime) -> datetime.datetime:
+    """Fourteen days from now, or the end (Tokyo time) of the sheet's closing day if earlier."""
+    deadline = now + datetime.timedelta(days=ANSWER_DAYS)
+    if sheet.closes_on is not None:
+        closing = datetime.datetime.combine(sheet.closes_on, datetime.time(23, 59, 59), tzinfo=TOKYO)
+        deadline = min(deadline, closing)
+    return deadline
+
+
+def _lock_sender(user) -> None:
+    """Hold the sender's user row so that parallel sends count each other (no-op on SQLite)."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
+
+
+def _next_free_slot(times: list[datetime.datetime], *, limit: int, window: datetime.timedelta):
+    """When the window has room again: the moment enough of the oldest sends leave it."""
+    times = sorted(times)
+    return times[len(times) - limit] + window
+
+
+def ensure_under_limit(user, *, now: datetime.datetime) -> None:
+    """Refuse when the sender reached their daily or weekly number of scouts (call with the lock)."""
+    day_limit, week_limit = scout_limits()
+    week_times = list(
+        Scout.objects.filter(sender_id=user.pk, created_at__gt=now - WEEK).values_list(
+            "created_at", flat=True
+        )
+    )
+    day_times = [t for t in week_times if t > now - DAY]
+    for times, limit, window, label in (
+        (day_times, day_limit, DAY, f"24時間に{day_limit}件"),
+        (week_times, week_limit, WEEK, f"7日間に{week_limit}件"),
+    ):
+        if len(times) >= limit:
+            when = _next_free_slot(times, limit=limit, window=window) if limit > 0 else now + window
+            raise EngagementRateLimitError(
+                f"スカウトは一人{label}までです。一通ずつ丁寧に届けるための上限です。"
+                f"次に送れるのは{_when(when)}以降です。"
+            )
+
+
+def _scoutable_talent(by, talent: TalentProfile) -> TalentProfile:
+    """The talent as ``by`` may see them; a private or unknown profile is answered as not found."""
+    found = visible_talents(by).select_related("user").filter(pk=talent.pk).first()
+    if found is None:
+        raise EngagementError(NO_SUCH_TALENT, field="talent_id")
+    if found.user_id == by.pk:
+        raise EngagementError("自分自身にはスカウトを送れません。", field="talent_id")
+    return found
+
+
+@transaction.atomic
+def scout_send(*, sheet: SpecSheet, talent: TalentProfile, by, message: str) -> Scout:
+    """``by`` invites ``talent`` to ``sheet`` with a personal "why we need you" message.
+
+    The sheet must be published and open, the talent visible to ``by`` and not yet applied; one
+    scout per sheet and talent; at most the configured number per sender and day / week.
+    """
+    if not getattr(by, "is_authenticated", False):
+        raise EngagementPermissionError("スカウトを送るにはログインしてください。")
+    message = clean_text(
+        message,
+        field="message",
+        label="スカウトのメッセージ",
+        min_chars=MESSAGE_MIN_CHARS,
+        max_chars=MESSAGE_MAX_CHARS,
+    )
+    locked = lock_sheet(sheet)
+    organization = sender_organization_for(by, locked)
+    if organization is None:
+        raise EngagementPermissionError(
+            "この仕様書のスカウトを送れるのは、掲載企業のメンバーと担当地域のコーディネーターです。"
+        )
+    ensure_open_for_applications(locked)
+    target = _scoutable_talent(by, talent)
+    if Application.objects.filter(sheet=locked, talent=target).exists():
+        raise EngagementConflictError("この方はすでにこの仕様書に応募しています。", field="talent_id")
+    if Scout.objects.filter(sheet=locked, talent=target).exists():
+        raise EngagementConflictError(
+            "この方には、この仕様書のスカウトをすでに送っています。", field="talent_id"
+        )
+    now = timezone.now()
+    _lock_sender(by)
+    ensure_under_limit(by, now=now)
+    try:
+        with transaction.atomic():
+            scout = Scout.objects.create(
+                sheet=locked,
+                talent=target,
+                sender=by,
+                sender_organization=organization,
+                message=message,
+                expires_at=answer_deadline(locked, now=now),
+            )
+    except IntegrityError:  # a parallel send for the same sheet and talent won
+        raise EngagementConflictError(
+            "この方には、この仕様書のスカウトをすでに送っています。", field="talent_id"
+        ) from None
+    notify_user(
+        target.user,
+        kind=Kind.SCOUT,
+        title=f"{organization.name}から「{locked.title}」のスカウトが届きました",
+        body=f"{message[:200]}\n\n回答期限：{_when(scout.expires_at)}",
+        url=scout_url(scout.pk),
+    )
+    return scout
+
+
+def _lock_scout(scout: Scout) -> Scout:
+    return (
+        Scout.objects.select_for_update(of=("self",))
+        .select_related("sheet", "talent", "talent__user", "sender", "sender_organization")
+        .get(pk=scout.pk)
+    )
+
+
+def _ensure_answerable(scout: Scout, *, now: datetime.datetime) -> None:
+    if scout.status != Scout.Status.PENDING:
+        raise EngagementTransitionError(f"「{scout.get_status_display()}」のスカウトには回答できません。")
+    if scout.expires_at <= now:
+        raise EngagementTransitionError("このスカウトは回答期限を過ぎています。")
+
+
+def _ensure_scouted_talent(scout: Scout, by) -> None:
+    if scout.talent.user_id != getattr(by, "pk", None):
+        raise EngagementPermissionError("スカウトに回答できるのは、スカウトを受け取った本人だけです。")
+
+
+def _copy(target: Scout, source: Scout) -> Scout:
+    if target is not source:
+        for model_field in Scout._meta.concrete_fields:
+            setattr(target, model_field.attname, getattr(source, model_field.attname))
+    return target
+
+
+def _tell_sender(scout: Scout, *, title: str, body: str = "", url: str = "") -> None:
+    """The person who sent it; the sending organisation's members if that account is gone."""
+    if scout.sender is not None and scout.sender.is_active:
+        notify_user(scout.sender, kind=Kind.STATUS, title=title, body=body, url=url)
+    else:
+        notify_company(scout.sender_organization_id, kind=Kind.STATUS, title=title, body=body, url=url)
+
+
+@transaction.atomic
+def scout_accept(*, scout: Scout, by, shared_fields: Iterable[str] = (), message: str = "") -> Scout:
+    """The scouted talent accepts: an application is created and the chosen fields are shared.
+
+    Accepting is the explicit consent for ``shared_fields``; it is recorded like an application's.
+    """
+    _ensure_scouted_talent(scout, by)
+    fields = clean_fields(shared_fields)
+    message = (
+        clean_text(message, field="message", label="メッセージ", max_chars=ACCEPT_MESSAGE_MAX_CHARS)
+        or DEFAULT_ACCEPT_MESSAGE
+    )
+    sheet = lock_sheet(scout.sheet)
+    locked = _lock_scout(scout)
+    now = timezone.now()
+    _ensure_answerable(locked, now=now)
+    ensure_open_for_applications(sheet)
+    application = application_create(
+        sheet=sheet,
+        talent=locked.talent,
+        origin=Application.Origin.SCOUT,
+        message=message,
+        shared_fields=fields,
+        basis=ConsentRecord.Basis.SCOUT_ACCEPT,
+        by=by,
+    )
+    locked.status = Scout.Status.ACCEPTED
+    locked.responded_at = now
+    locked.application = application
+    locked.save(update_fields=["status", "responded_at", "application"])
+    title = f"{locked.talent.display_name}さんが「{sheet.title}」のスカウトを承諾しました"
+    url = application_url(application.pk)
+    _tell_sender(locked, title=title, body=message[:200], url=url)
+    notify_company(
+        sheet.organization_id, kind=Kind.STATUS, title=title, body=message[:200], url=url, skip=locked.sender
+    )
+    return _copy(scout, locked)
+
+
+@transaction.atomic
+def scout_decline(*, scout: Scout, by, reason: str = "") -> Scout:
+    """The scouted talent declines, optionally saying why; the sender is told."""
+    _ensure_scouted_talent(scout, by)
+    reason = clean_text(reason, field="reason", label="辞退の理由", max_chars=REASON_MAX_CHARS)
+    locked = _lock_scout(scout)
+    now = timezone.now()
+    _ensure_answerable(locked, now=now)
+    locked.status = Scout.Status.DECLINED
+    locked.decline_reason = reason
+    locked.responded_at = now
+    locked.save(update_fields=["status", "decline_reason", "responded_at"])
+    _tell_sender(
+        locked,
+        title=f"{locked.talent.display_name}さんが「{locked.sheet.title}」のスカウトを辞退しました",
+        body=reason,
+        url=scout_url(locked.pk),
+    )
+    return _copy(scout, locked)
+
+
+@transaction.atomic
+def scouts_expire(*, now: datetime.datetime) -> int:
+    """Pending scouts past their answer date become expired; each sender hears once, in one
+    notification listing theirs. Safe to run again: expired scouts are not touched. Returns how many."""
+    due_ids = list(
+        Scout.objects.filter(status=Scout.Status.PENDING, expires_at__lte=now)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    expired: dict[tuple, list[Scout]] = defaultdict(list)
+    for scout in (
+        Scout.objects.select_for_update(of=("self",))
+        .select_related("sheet", "talent", "sender", "sender_organization")
+        .filter(pk__in=due_ids, status=Scout.Status.PENDING, expires_at__lte=now)
+        .order_by("pk")
+    ):
+        scout.status = Scout.Status.EXPIRED
+        scout.responded_at = now
+        scout.save(update_fields=["status", "responded_at"])
+        expired[(scout.sender_id, scout.sender_organization_id)].append(scout)
+    for scouts in expired.values():
+        lines = "\n".join(f"・{s.talent.display_name}さん（「{s.sheet.title}」）" for s in scouts)
+        _tell_sender(
+            scouts[0],
+            title=f"回答のなかったスカウト{len(scouts)}件が期限切れになりました",
+            body=f"{lines}\n\nほかの方へのスカウトや、仕様書の見直しもご検討ください。",
+            url=path_to("scouts_sent"),
+        )
+    return sum(len(scouts) for scouts in expired.values())

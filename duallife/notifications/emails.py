@@ -1,0 +1,62 @@
+"""The email of one notification: plain text from templates, with unsubscribe headers.
+
+Every email says why it was sent, links to the email settings, and carries an unsubscribe link
+that works without logging in (``tokens.py``), in the body and in the ``List-Unsubscribe`` /
+``List-Unsubscribe-Post`` headers, so mail apps can offer one-click unsubscribe (RFC 8058).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .links import absolute, is_local_path, path_to
+from .models import Kind, Notification
+from .tokens import unsubscribe_token
+
+SUBJECT_MAX_CHARS = 150
+
+
+def greeting_name(user) -> str:
+    """How the email addresses the person: their name if the account has one."""
+    return " ".join(part for part in (user.last_name.strip(), user.first_name.strip()) if part)
+
+
+def unsubscribe_url(notification: Notification) -> str:
+    token = unsubscribe_token(user=notification.user, kind=notification.kind)
+    return absolute(path_to("unsubscribe", token))
+
+
+def _one_line(text: str) -> str:
+    """Header-safe: no line breaks (they would end the header), runs of spaces collapsed."""
+    return " ".join(text.split())
+
+
+def notification_email(notification: Notification) -> EmailMessage:
+    """The email for ``notification``, addressed to its user, in the site's default language."""
+    unsubscribe = unsubscribe_url(notification)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "name": greeting_name(notification.user),
+            "title": _one_line(notification.title),
+            "body": notification.body.strip(),
+            "link": absolute(notification.url) if is_local_path(notification.url) else "",
+            "kind_label": Kind(notification.kind).label,
+            "settings_url": absolute(path_to("settings")),
+            "list_url": absolute(path_to("list")),
+            "unsubscribe_url": unsubscribe,
+        }
+        subject = _one_line(render_to_string("notifications/email/subject.txt", context))
+        body = render_to_string("notifications/email/body.txt", context)
+    return EmailMessage(
+        subject=subject[:SUBJECT_MAX_CHARS],
+        body=body,
+        to=[notification.user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )

@@ -1,0 +1,38 @@
+"""Paths and absolute addresses of notification pages.
+
+Paths are in the default language (no ``/en/`` prefix), like every path stored in a notification.
+Absolute addresses use ``settings.SITE_URL``: emails are built outside any request.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+
+#: A notification's link, as stored (``Notification.url``).
+URL_MAX_CHARS = 300
+
+
+def path_to(name: str, *args) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(f"notifications:{name}", args=args)
+
+
+def absolute(path: str) -> str:
+    """``path`` on this site as a full address, for emails."""
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def is_local_path(url: str) -> bool:
+    """Whether ``url`` is a path on this site (``/applications/3/``), never another host.
+
+    Refuses ``//evil.example``, ``/\\evil.example``, ``https://…``, ``javascript:…`` and control
+    characters, so following a notification can never leave the site (no open redirect).
+    """
+    if not url or len(url) > URL_MAX_CHARS or not url.startswith("/") or url.startswith(("//", "/\\")):
+        return False
+    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in url):
+        return False
+    return url_has_allowed_host_and_scheme(url, allowed_hosts=set(), require_https=False)
