@@ -1,7 +1,331 @@
-"""JSON API: contracts (for the acting user)."""
+"""JSON API of contracts (成約) and check-ins for the acting user (mounted at ``/api/v1/my/``).
+
+- ``POST applications/{id}/contract``: the company records the contract of an application in
+  条件提示 (201); all openings taken → 409, however many requests arrive at once;
+- ``GET contracts``, ``GET contracts/{id}``: the contracts the user is a party of (as the talent or
+  a company member; staff of the area may read one by id), with their check-ins;
+- ``POST contracts/{id}/start`` (company), ``POST contracts/{id}/end`` (either side);
+- ``GET checkins``: check-ins due that wait for the user's side; ``POST checkins/{id}/answer``.
+
+Anonymous → 401, another tenant's object → 404, bad input → 400, wrong state or a duplicate → 409;
+every error is ``{"detail": "<日本語>", "errors": [<fields>]}``. No contact details are returned.
+"""
 
 from __future__ import annotations
 
-from ninja import Router
+import datetime
+from typing import Literal
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Field, Path, Router, Schema, Status
+
+from duallife.accounts.mfa import mfa_setup_required
+
+from .. import selectors_contracts as reads
+from ..errors import EngagementError
+from ..links import application_url
+from ..models import CheckIn, CheckInAnswer, Contract
+from ..permissions import get_application_for_user, get_contract_for_user
+from ..services import contracts as services
+from .common import AUTH_RESPONSES, ErrorOut, domain_error, error, session_auth
 
 router = Router()
+
+MAX_ID = 2**63 - 1
+ContractTypeValue = Literal["outsourcing", "probono", "employment_referral"]
+TravelValue = Literal["company", "shared", "talent", "none"]
+EndReasonValue = Literal[
+    "", "completed", "talent_circumstances", "company_circumstances", "mismatch", "communication", "other"
+]
+APPLICATION_NOT_FOUND = "応募が見つかりません。"
+CONTRACT_NOT_FOUND = "成約の記録が見つかりません。"
+CHECKIN_NOT_FOUND = "フォローアップが見つかりません。"
+MFA_REQUIRED = "個人に関する情報を見るには、先に二段階認証を設定してください。"
+
+
+# --- Schemas ------------------------------------------------------------------------------------
+
+
+class ContractIn(Schema):
+    contract_type: ContractTypeValue = Field(
+        description="outsourcing（業務委託）か probono（プロボノ）。雇用は提携事業者を通すため 400"
+    )
+    starts_on: datetime.date
+    ends_on: datetime.date | None = Field(None, description="終了予定日（定めがなければ null）")
+    days_per_month: int = Field(ge=1, le=31, description="月の稼働日数")
+    monthly_fee_yen: int = Field(
+        ge=0, le=services.MAX_MONTHLY_FEE_YEN, description="月額報酬（円・整数）。0円はプロボノだけ"
+    )
+    travel_paid_by: TravelValue
+    subsidy_eligible: bool = Field(description="交通費補助制度の対象か")
+
+
+class ContractEndIn(Schema):
+    ended_on: datetime.date
+    reason: EndReasonValue = Field(
+        "", description="終了予定日より前に終えるときは completed 以外が必須。空なら completed"
+    )
+    note: str = Field("", max_length=services.NOTE_MAX_CHARS, description="「その他」のときは必須")
+
+
+class CheckInAnswerIn(Schema):
+    rating: int = Field(ge=1, le=5, description="全体の満足度（1 とても悪い … 5 とても良い）")
+    on_track: bool = Field(description="取り決めどおりに進んでいるか")
+    comment: str = Field("", max_length=services.COMMENT_MAX_CHARS)
+
+
+class CheckInOut(Schema):
+    id: int
+    contract_id: int
+    kind: Literal["periodic", "completion"]
+    due_on: datetime.date
+    status: Literal["open", "done", "missed"]
+    answered_sides: list[Literal["talent", "company"]] = Field(description="回答済みの側")
+    url: str = Field(description="回答するページのパス")
+
+
+class ContractSheetOut(Schema):
+    id: int
+    title: str
+    organization: str
+    municipality: str
+
+
+class ContractOut(Schema):
+    id: int
+    application_id: int
+    url: str = Field(description="応募のページのパス")
+    sheet: ContractSheetOut
+    talent: str = Field(description="人材の表示名")
+    status: Literal["contracted", "active", "completed"]
+    contract_type: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    days_per_month: int
+    monthly_fee_yen: int
+    travel_paid_by: str
+    subsidy_eligible: bool
+    recorded_at: datetime.datetime
+    ended_on: datetime.date | None
+    end_reason: str
+    end_note: str
+    ended_early: bool
+    checkins: list[CheckInOut]
+
+
+class MyCheckInOut(CheckInOut):
+    sheet_title: str
+    side: Literal["talent", "company"] = Field(description="あなたが回答する側")
+
+
+class CheckInAnswerOut(Schema):
+    checkin: CheckInOut
+    side: Literal["talent", "company"]
+    rating: int
+    on_track: bool
+    comment: str
+    answered_at: datetime.datetime
+
+
+# --- Payloads -----------------------------------------------------------------------------------
+
+
+def checkin_payload(checkin: CheckIn) -> dict:
+    sides = reads.answered_sides(checkin)
+    return {
+        "id": checkin.pk,
+        "contract_id": checkin.contract_id,
+        "kind": checkin.kind,
+        "due_on": checkin.due_on,
+        "status": checkin.status,
+        "answered_sides": [side for side in CheckInAnswer.Side.values if side in sides],
+        "url": services.checkin_url(checkin.pk),
+    }
+
+
+def contract_payload(contract: Contract, checkins=None) -> dict:
+    sheet = contract.sheet
+    if checkins is None:
+        checkins = contract.checkins.all()
+    return {
+        "id": contract.pk,
+        "application_id": contract.application_id,
+        "url": application_url(contract.application_id),
+        "sheet": {
+            "id": sheet.pk,
+            "title": sheet.title,
+            "organization": contract.organization.name,
+            "municipality": str(sheet.municipality),
+        },
+        "talent": contract.talent.display_name,
+        "status": contract.application.status,
+        "contract_type": contract.contract_type,
+        "starts_on": contract.starts_on,
+        "ends_on": contract.ends_on,
+        "days_per_month": contract.days_per_month,
+        "monthly_fee_yen": contract.monthly_fee_yen,
+        "travel_paid_by": contract.travel_paid_by,
+        "subsidy_eligible": contract.subsidy_eligible,
+        "recorded_at": contract.recorded_at,
+        "ended_on": contract.ended_on,
+        "end_reason": contract.end_reason,
+        "end_note": contract.end_note,
+        "ended_early": contract.ended_early,
+        "checkins": [checkin_payload(checkin) for checkin in checkins],
+    }
+
+
+def _reloaded(contract_id: int) -> dict:
+    contract = reads.contracts_with_details().prefetch_related("checkins__answers").get(pk=contract_id)
+    return contract_payload(contract)
+
+
+def _contract_for(request: HttpRequest, contract_id: int) -> tuple[Contract, str]:
+    return get_contract_for_user(request.auth, contract_id)
+
+
+# --- Endpoints ----------------------------------------------------------------------------------
+
+
+@router.post(
+    "/applications/{application_id}/contract",
+    response={201: ContractOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="成約を記録する",
+    description="条件提示の応募について、企業のメンバーが契約の内容を記録します。"
+    "募集人数分の成約がすでにあるとき、または応募が条件提示でないときは 409 です。",
+    operation_id="my_contract_record",
+)
+def contract_record(
+    request: HttpRequest, payload: ContractIn, application_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    try:
+        application, _side = get_application_for_user(request.auth, application_id)
+    except Http404:
+        return error(404, APPLICATION_NOT_FOUND)
+    try:
+        contract = services.contract_record(application=application, by=request.auth, **payload.model_dump())
+    except EngagementError as exc:
+        return domain_error(exc)
+    return Status(201, _reloaded(contract.pk))
+
+
+@router.get(
+    "/contracts",
+    response={200: list[ContractOut], **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="自分の成約の一覧",
+    description="人材として、または所属企業として結んだ契約を、新しい順に返します。",
+    operation_id="my_contracts_list",
+)
+def contracts_list(request: HttpRequest):
+    return Status(200, [contract_payload(contract) for contract in reads.party_contracts(request.auth)])
+
+
+@router.get(
+    "/contracts/{contract_id}",
+    response={200: ContractOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="成約の詳細",
+    operation_id="my_contracts_detail",
+)
+def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le=MAX_ID)):
+    try:
+        contract, side = _contract_for(request, contract_id)
+    except Http404:
+        return error(404, CONTRACT_NOT_FOUND)
+    if side == "staff" and mfa_setup_required(request.auth):
+        return error(403, MFA_REQUIRED)
+    return Status(200, _reloaded(contract.pk))
+
+
+@router.post(
+    "/contracts/{contract_id}/start",
+    response={200: ContractOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="稼働の開始を記録する",
+    description="企業のメンバーが、成約の契約を稼働中にします（開始日になると自動でも変わります）。",
+    operation_id="my_contracts_start",
+)
+def contracts_start(request: HttpRequest, contract_id: int = Path(..., ge=1, le=MAX_ID)):
+    try:
+        contract, _side = _contract_for(request, contract_id)
+    except Http404:
+        return error(404, CONTRACT_NOT_FOUND)
+    try:
+        services.contract_start(contract=contract, by=request.auth)
+    except EngagementError as exc:
+        return domain_error(exc)
+    return Status(200, _reloaded(contract.pk))
+
+
+@router.post(
+    "/contracts/{contract_id}/end",
+    response={200: ContractOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="契約の終了を記録する",
+    description="人材か企業のメンバーが記録します。予定より早い終了は理由が必須で、地域のコーディネーターに伝わります。",
+    operation_id="my_contracts_end",
+)
+def contracts_end(
+    request: HttpRequest, payload: ContractEndIn, contract_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    try:
+        contract, _side = _contract_for(request, contract_id)
+    except Http404:
+        return error(404, CONTRACT_NOT_FOUND)
+    try:
+        services.contract_end(contract=contract, by=request.auth, **payload.model_dump())
+    except EngagementError as exc:
+        return domain_error(exc)
+    return Status(200, _reloaded(contract.pk))
+
+
+@router.get(
+    "/checkins",
+    response={200: list[MyCheckInOut], **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="回答待ちのフォローアップ",
+    description="実施日を迎え、あなたの側（人材または企業）がまだ回答していないフォローアップです。",
+    operation_id="my_checkins_list",
+)
+def checkins_list(request: HttpRequest):
+    rows = []
+    for checkin in reads.open_checkins_for(request.auth, today=timezone.localdate()):
+        side = "talent" if checkin.contract.talent.user_id == request.auth.pk else "company"
+        rows.append({**checkin_payload(checkin), "sheet_title": checkin.contract.sheet.title, "side": side})
+    return Status(200, rows)
+
+
+@router.post(
+    "/checkins/{checkin_id}/answer",
+    response={201: CheckInAnswerOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="フォローアップに回答する",
+    description="人材か企業のメンバーが、自分の側の回答を一度だけ送ります（二度目は 409）。",
+    operation_id="my_checkins_answer",
+)
+def checkins_answer(
+    request: HttpRequest, payload: CheckInAnswerIn, checkin_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    try:
+        checkin, _side = reads.get_checkin_for_user(request.auth, checkin_id)
+    except Http404:
+        return error(404, CHECKIN_NOT_FOUND)
+    try:
+        answer = services.checkin_answer(checkin=checkin, by=request.auth, **payload.model_dump())
+    except EngagementError as exc:
+        return domain_error(exc)
+    fresh = CheckIn.objects.prefetch_related("answers").get(pk=checkin.pk)
+    return Status(
+        201,
+        {
+            "checkin": checkin_payload(fresh),
+            "side": answer.side,
+            "rating": answer.rating,
+            "on_track": answer.on_track,
+            "comment": answer.comment,
+            "answered_at": answer.answered_at,
+        },
+    )

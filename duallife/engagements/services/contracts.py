@@ -1,0 +1,626 @@
+"""Contracts (成約), their start and end, and the follow-up check-ins that keep them alive.
+
+- :func:`contract_record`: the company records the contract of an application in 条件提示.
+  A sheet with N openings never gets more than N contracts: the sheet row is locked first and the
+  contracts are counted under that lock, so concurrent offers queue up behind each other. The
+  contract that fills the last opening closes the sheet as filled in the same transaction.
+- :func:`contract_start` (the company, or the daily job on ``starts_on``): 成約 → 稼働中;
+- :func:`contract_end` (either side): → 完了; ending before the planned day records why, and
+  the area's coordinators hear of it;
+- :func:`checkin_answer`: each side answers a check-in once; a worrying answer alerts the area's
+  coordinators;
+- :func:`checkins_process_due`: the daily job (start contracts, ask for due check-ins, mark the
+  unanswered ones missed). Running it twice sends nothing twice.
+
+Lock order everywhere: sheet → application → contract → check-in.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from duallife.accounts.models import User
+from duallife.notifications.models import Kind
+from duallife.organizations.models import CoordinatorScope, Organization
+from duallife.organizations.permissions import companies_of
+from duallife.postings.models import SpecSheet
+
+from ..errors import (
+    EngagementConflictError,
+    EngagementError,
+    EngagementPermissionError,
+    EngagementTransitionError,
+)
+from ..links import application_url, path_to
+from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
+from ..permissions import is_company_side
+from . import pipeline
+from .applications import clean_text, lock_sheet
+from .notices import notify_company, notify_user
+
+S = Application.Status
+ContractType = SpecSheet.ContractType
+
+#: What a contract recorded here can be. 雇用 (employment) is not: it is arranged by a licensed
+#: placement partner outside the platform, so it is refused with a message that says so.
+RECORDABLE_TYPES = (ContractType.OUTSOURCING, ContractType.PROBONO)
+MAX_START_PAST_DAYS = 90
+MAX_START_FUTURE_DAYS = 365
+MAX_DURATION_YEARS = 5
+MAX_MONTHLY_FEE_YEN = 10_000_000
+NOTE_MAX_CHARS = 1000
+COMMENT_MAX_CHARS = 2000
+
+#: Follow-up rhythm: a first check-in a month after the start, then every two months, until the
+#: planned end (or for a year when the contract has no end date).
+FIRST_CHECKIN_MONTHS = 1
+CHECKIN_EVERY_MONTHS = 2
+OPEN_ENDED_FOLLOWUP_MONTHS = 12
+#: A check-in still missing an answer this many days after it was due is marked missed.
+MISSED_AFTER_DAYS = 14
+#: An answer at or below this rating (1–5), or "not on track", alerts the coordinators.
+WORRYING_RATING = 2
+RATING_MIN, RATING_MAX = 1, 5
+
+SIDES = (CheckInAnswer.Side.TALENT, CheckInAnswer.Side.COMPANY)
+
+
+# --- Small helpers ------------------------------------------------------------------------------
+
+
+def jp_date(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved by whole months, kept inside the target month (1月31日 + 1 → 2月28日)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def checkin_schedule(starts_on: datetime.date, ends_on: datetime.date | None) -> list[datetime.date]:
+    """Due dates of the periodic check-ins: 1 month after the start, then every 2 months, before
+    the planned end (or up to 12 months when there is none)."""
+    dates = []
+    months = FIRST_CHECKIN_MONTHS
+    while True:
+        due = add_months(starts_on, months)
+        if ends_on is not None and due >= ends_on:
+            break
+        if ends_on is None and months > OPEN_ENDED_FOLLOWUP_MONTHS:
+            break
+        dates.append(due)
+        months += CHECKIN_EVERY_MONTHS
+    return dates
+
+
+def area_coordinators(municipality) -> list[User]:
+    """Active members of the coordinator bodies whose scope covers ``municipality``.
+
+    When no body covers the place, the operators (secretariat) are returned instead, so that an
+    alert never goes nowhere.
+    """
+    scopes = CoordinatorScope.objects.filter(
+        Q(municipality_id=municipality.pk)
+        | Q(municipality__isnull=True, prefecture_id=municipality.prefecture_id),
+        organization__kind=Organization.Kind.COORDINATOR,
+        organization__is_active=True,
+    )
+    users = list(
+        User.objects.filter(is_active=True, memberships__organization__in=scopes.values("organization"))
+        .distinct()
+        .order_by("pk")
+    )
+    if users:
+        return users
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__organization__kind=Organization.Kind.SECRETARIAT,
+            memberships__organization__is_active=True,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def alert_coordinators(contract: Contract, *, title: str, body: str, url: str) -> int:
+    """Tell the coordinators of the contract's area (kind ALERT). Returns how many were told."""
+    users = area_coordinators(contract.sheet.municipality)
+    for user in users:
+        notify_user(user, kind=Kind.ALERT, title=title, body=body, url=url)
+    return len(users)
+
+
+def party_side(user, contract: Contract) -> str:
+    """``talent`` or ``company`` for a party of the contract; staff and others are refused."""
+    if getattr(user, "is_authenticated", False) and contract.talent.user_id == user.pk:
+        return CheckInAnswer.Side.TALENT
+    if getattr(user, "is_authenticated", False) and (
+        companies_of(user).filter(pk=contract.organization_id).exists()
+    ):
+        return CheckInAnswer.Side.COMPANY
+    raise EngagementPermissionError("この操作は、契約した人材と企業のメンバーだけができます。")
+
+
+def checkin_url(checkin_id: int) -> str:
+    return path_to("checkin", checkin_id)
+
+
+# --- Input checks -------------------------------------------------------------------------------
+
+
+def clean_date(value, *, field: str, label: str) -> datetime.date:
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise EngagementError(f"{label}を日付で入力してください。", field=field)
+    return value
+
+
+def clean_int(value, *, field: str, label: str, minimum: int, maximum: int, unit: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise EngagementError(f"{label}は整数で入力してください。", field=field)
+    if not minimum <= value <= maximum:
+        raise EngagementError(
+            f"{label}は{minimum:,}{unit}から{maximum:,}{unit}までで入力してください。", field=field
+        )
+    return value
+
+
+def clean_terms(
+    *,
+    contract_type,
+    starts_on,
+    ends_on,
+    days_per_month,
+    monthly_fee_yen,
+    travel_paid_by,
+    subsidy_eligible,
+    today: datetime.date,
+) -> dict:
+    """The contract's terms, checked; refuses the first problem with a message naming its field."""
+    if contract_type == ContractType.EMPLOYMENT_REFERRAL:
+        raise EngagementError(
+            "雇用契約は提携する職業紹介事業者を通じて結ぶため、ここでは記録できません。"
+            "業務委託かプロボノを選んでください。",
+            field="contract_type",
+        )
+    if contract_type not in RECORDABLE_TYPES:
+        raise EngagementError(
+            "契約形態は「業務委託」か「プロボノ」から選んでください。", field="contract_type"
+        )
+    starts_on = clean_date(starts_on, field="starts_on", label="開始日")
+    if starts_on < today - datetime.timedelta(days=MAX_START_PAST_DAYS):
+        raise EngagementError(
+            f"開始日が古すぎます。{MAX_START_PAST_DAYS}日前より後の日付にしてください。", field="starts_on"
+        )
+    if starts_on > today + datetime.timedelta(days=MAX_START_FUTURE_DAYS):
+        raise EngagementError("開始日は1年以内の日付にしてください。", field="starts_on")
+    if ends_on is not None:
+        ends_on = clean_date(ends_on, field="ends_on", label="終了予定日")
+        if ends_on <= starts_on:
+            raise EngagementError("終了予定日は開始日より後の日付にしてください。", field="ends_on")
+        if ends_on > add_months(starts_on, 12 * MAX_DURATION_YEARS):
+            raise EngagementError(f"契約期間は{MAX_DURATION_YEARS}年以内にしてください。", field="ends_on")
+    days_per_month = clean_int(
+        days_per_month, field="days_per_month", label="月の稼働日数", minimum=1, maximum=31, unit="日"
+    )
+    monthly_fee_yen = clean_int(
+        monthly_fee_yen,
+        field="monthly_fee_yen",
+        label="月額報酬",
+        minimum=0,
+        maximum=MAX_MONTHLY_FEE_YEN,
+        unit="円",
+    )
+    if contract_type == ContractType.PROBONO and monthly_fee_yen != 0:
+        raise EngagementError("プロボノは無償のため、月額報酬は0円にしてください。", field="monthly_fee_yen")
+    if contract_type == ContractType.OUTSOURCING and monthly_fee_yen == 0:
+        raise EngagementError(
+            "業務委託の月額報酬を入力してください（0円にできるのはプロボノだけです）。",
+            field="monthly_fee_yen",
+        )
+    if travel_paid_by not in SpecSheet.TravelPaidBy.values:
+        raise EngagementError("交通費の負担を選んでください。", field="travel_paid_by")
+    if not isinstance(subsidy_eligible, bool):
+        raise EngagementError("交通費補助の対象かどうかを選んでください。", field="subsidy_eligible")
+    return {
+        "contract_type": contract_type,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "days_per_month": days_per_month,
+        "monthly_fee_yen": monthly_fee_yen,
+        "travel_paid_by": travel_paid_by,
+        "subsidy_eligible": subsidy_eligible,
+    }
+
+
+# --- Locks --------------------------------------------------------------------------------------
+
+
+def lock_contract(contract: Contract) -> tuple[Application, Contract]:
+    """Lock the contract's application, then the contract (call inside ``atomic``)."""
+    application = pipeline.lock_application(Application(pk=contract.application_id))
+    locked = (
+        Contract.objects.select_for_update(of=("self",))
+        .select_related("sheet", "sheet__municipality", "organization", "talent", "talent__user")
+        .get(pk=contract.pk)
+    )
+    return application, locked
+
+
+def sync_contract(target: Contract, source: Contract) -> Contract:
+    """Copy the saved state of ``source`` onto the caller's instance."""
+    if target is not source:
+        for model_field in Contract._meta.concrete_fields:
+            setattr(target, model_field.attname, getattr(source, model_field.attname))
+    return target
+
+
+# --- Recording, starting, ending ----------------------------------------------------------------
+
+
+@transaction.atomic
+def contract_record(
+    *,
+    application: Application,
+    by,
+    contract_type: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None,
+    days_per_month: int,
+    monthly_fee_yen: int,
+    travel_paid_by: str,
+    subsidy_eligible: bool,
+) -> Contract:
+    """The company records the contract (成約) of an application in 条件提示.
+
+    Only 業務委託 and プロボノ are recorded; 雇用 is refused, since employment is arranged by a
+    licensed placement partner. The sheet is locked before the application and its contracts are
+    counted under that lock: with all openings taken the request is refused (conflict), however
+    many arrive at once. Check-ins are scheduled, the talent is told, and the contract that fills
+    the last opening closes the sheet as filled (the other open applications end kindly).
+    """
+    if not is_company_side(by, application.sheet):
+        raise EngagementPermissionError("成約を記録できるのは、仕様書の企業のメンバーだけです。")
+    terms = clean_terms(
+        contract_type=contract_type,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        days_per_month=days_per_month,
+        monthly_fee_yen=monthly_fee_yen,
+        travel_paid_by=travel_paid_by,
+        subsidy_eligible=subsidy_eligible,
+        today=timezone.localdate(),
+    )
+    sheet = lock_sheet(application.sheet)
+    locked = pipeline.lock_application(application)
+    taken = Contract.objects.filter(sheet=sheet).count()
+    if taken >= sheet.openings:
+        raise EngagementConflictError(
+            f"この仕様書の募集人数（{sheet.openings}人）は、すべて成約済みです。これ以上は記録できません。"
+        )
+    if locked.status != S.OFFER:
+        raise EngagementTransitionError(
+            f"成約を記録できるのは「条件提示」の応募です（この応募は「{locked.get_status_display()}」です）。"
+        )
+    contract = Contract.objects.create(
+        application=locked,
+        sheet=sheet,
+        organization_id=sheet.organization_id,
+        talent=locked.talent,
+        referrer_id=locked.referrer_id,
+        recorded_by=by,
+        **terms,
+    )
+    type_label = ContractType(terms["contract_type"]).label
+    pipeline.move(locked, to=S.CONTRACTED, by=by, note=f"{type_label}・{jp_date(terms['starts_on'])}開始")
+    CheckIn.objects.bulk_create(
+        CheckIn(contract=contract, kind=CheckIn.Kind.PERIODIC, due_on=due)
+        for due in checkin_schedule(terms["starts_on"], terms["ends_on"])
+    )
+    notify_user(
+        locked.talent.user,
+        kind=Kind.CONTRACT,
+        title=f"「{sheet.title}」の成約が記録されました",
+        body=f"{sheet.organization.name}との{type_label}の契約です。{jp_date(terms['starts_on'])}に始まります。",
+        url=application_url(locked.pk),
+    )
+    if taken + 1 >= sheet.openings and sheet.status == SpecSheet.Status.PUBLISHED:
+        from duallife.postings.services import spec_sheet_close
+
+        spec_sheet_close(sheet=sheet, by=by, reason=SpecSheet.ClosedReason.FILLED)
+    pipeline.sync(application, locked)
+    return contract
+
+
+def _start(application: Application, *, by, note: str) -> None:
+    pipeline.move(application, to=S.ACTIVE, by=by, note=note)
+
+
+@transaction.atomic
+def contract_start(*, contract: Contract, by) -> Contract:
+    """The company says the work has begun: 成約 → 稼働中 (the daily job does it on ``starts_on``)."""
+    if party_side_or_none(by, contract) != CheckInAnswer.Side.COMPANY:
+        raise EngagementPermissionError("稼働の開始を記録できるのは、契約した企業のメンバーだけです。")
+    application, locked = lock_contract(contract)
+    if application.status != S.CONTRACTED:
+        raise EngagementTransitionError(
+            f"稼働を開始できるのは「成約」の契約です（いまは「{application.get_status_display()}」です）。"
+        )
+    _start(application, by=by, note="稼働を開始しました。")
+    notify_user(
+        locked.talent.user,
+        kind=Kind.CONTRACT,
+        title=f"「{locked.sheet.title}」の稼働が始まりました",
+        url=application_url(application.pk),
+    )
+    return sync_contract(contract, locked)
+
+
+def party_side_or_none(user, contract: Contract) -> str | None:
+    try:
+        return party_side(user, contract)
+    except EngagementPermissionError:
+        return None
+
+
+def clean_end(contract: Contract, *, ended_on, reason, note, today: datetime.date) -> tuple[str, bool]:
+    """Check an end against the (locked) contract; returns the reason and whether it is early."""
+    if ended_on > today:
+        raise EngagementError(
+            "終了日に未来の日付は指定できません。終わった日に記録してください。", field="ended_on"
+        )
+    recorded_on = timezone.localtime(contract.recorded_at).date()
+    if ended_on < min(contract.starts_on, recorded_on):
+        raise EngagementError("終了日が開始日より前になっています。", field="ended_on")
+    before_plan = contract.ends_on is not None and ended_on < contract.ends_on
+    if before_plan and reason in ("", Contract.EndReason.COMPLETED):
+        raise EngagementError(
+            f"終了予定日（{jp_date(contract.ends_on)}）より前に終えるときは、理由を選んでください。",
+            field="reason",
+        )
+    reason = reason or Contract.EndReason.COMPLETED
+    if reason == Contract.EndReason.OTHER and not note:
+        raise EngagementError("「その他」を選んだときは、メモに理由を書いてください。", field="note")
+    return reason, before_plan or reason != Contract.EndReason.COMPLETED
+
+
+@transaction.atomic
+def contract_end(
+    *, contract: Contract, by, ended_on: datetime.date, reason: str = "", note: str = ""
+) -> Contract:
+    """Either side ends the contract: → 完了.
+
+    Ending before the planned day, or for any reason but 予定どおり完了, is an early end: the
+    reason (:class:`Contract.EndReason`) is required and the area's coordinators are alerted.
+    Check-ins planned after the end are dropped; a completion check-in asks both sides for
+    feedback; the other side is told.
+    """
+    side = party_side(by, contract)
+    ended_on = clean_date(ended_on, field="ended_on", label="終了日")
+    if reason not in ("", *Contract.EndReason.values):
+        raise EngagementError("終了の理由を一覧から選んでください。", field="reason")
+    note = clean_text(note, field="note", label="メモ", max_chars=NOTE_MAX_CHARS)
+    application, locked = lock_contract(contract)
+    if application.status not in ENGAGED_STATUSES:
+        raise EngagementTransitionError("この契約はすでに終了しています。")
+    today = timezone.localdate()
+    reason, early = clean_end(locked, ended_on=ended_on, reason=reason, note=note, today=today)
+    locked.ended_on = ended_on
+    locked.end_reason = reason
+    locked.end_note = note
+    locked.ended_early = early
+    locked.save(update_fields=["ended_on", "end_reason", "end_note", "ended_early"])
+    reason_label = Contract.EndReason(reason).label
+    pipeline.move(application, to=S.COMPLETED, by=by, note=f"{jp_date(ended_on)}終了（{reason_label}）")
+    CheckIn.objects.filter(
+        contract=locked, kind=CheckIn.Kind.PERIODIC, status=CheckIn.Status.OPEN, due_on__gt=ended_on
+    ).filter(answers__isnull=True).delete()
+    completion, _created = CheckIn.objects.get_or_create(
+        contract=locked, kind=CheckIn.Kind.COMPLETION, defaults={"due_on": today}
+    )
+    completion.contract = locked
+    announce(completion, now=timezone.now())
+    _tell_other_side(
+        locked, side=side, title=f"「{locked.sheet.title}」の契約が終了しました", body=reason_label
+    )
+    if early:
+        alert_coordinators(
+            locked,
+            title=f"「{locked.sheet.title}」の契約が予定より早く終了しました",
+            body=f"{locked.organization.name}・{locked.talent.display_name}さん：{reason_label}",
+            url=application_url(application.pk),
+        )
+    return sync_contract(contract, locked)
+
+
+def _tell_other_side(contract: Contract, *, side: str, title: str, body: str) -> None:
+    url = application_url(contract.application_id)
+    if side == CheckInAnswer.Side.TALENT:
+        notify_company(contract.organization_id, kind=Kind.CONTRACT, title=title, body=body, url=url)
+    else:
+        notify_user(contract.talent.user, kind=Kind.CONTRACT, title=title, body=body, url=url)
+
+
+# --- Check-ins ----------------------------------------------------------------------------------
+
+
+def announce(checkin: CheckIn, *, now: datetime.datetime) -> None:
+    """Ask the sides that have not answered yet (kind CHECKIN), once; marks it announced."""
+    if checkin.announced_at is not None:
+        return
+    contract = checkin.contract
+    answered = set(checkin.answers.values_list("side", flat=True))
+    if checkin.kind == CheckIn.Kind.COMPLETION:
+        title = f"「{contract.sheet.title}」のふりかえりにご回答ください"
+    else:
+        title = f"「{contract.sheet.title}」のフォローアップにご回答ください"
+    body = (
+        "満足度、取り決めどおりに進んでいるか、ひとことの三つに答えてください（1分ほどです）。"
+        "回答は地域のコーディネーターが確認します。相手には、回答したかどうかだけが伝わります。"
+    )
+    url = checkin_url(checkin.pk)
+    if CheckInAnswer.Side.TALENT not in answered:
+        notify_user(contract.talent.user, kind=Kind.CHECKIN, title=title, body=body, url=url)
+    if CheckInAnswer.Side.COMPANY not in answered:
+        notify_company(contract.organization_id, kind=Kind.CHECKIN, title=title, body=body, url=url)
+    checkin.announced_at = now
+    checkin.save(update_fields=["announced_at"])
+
+
+def lock_checkin(checkin: CheckIn) -> CheckIn:
+    return (
+        CheckIn.objects.select_for_update(of=("self",))
+        .select_related(
+            "contract",
+            "contract__sheet",
+            "contract__sheet__municipality",
+            "contract__organization",
+            "contract__talent",
+            "contract__talent__user",
+        )
+        .get(pk=checkin.pk)
+    )
+
+
+def is_worrying(*, rating: int, on_track: bool) -> bool:
+    return rating <= WORRYING_RATING or not on_track
+
+
+@transaction.atomic
+def checkin_answer(*, checkin: CheckIn, by, rating: int, on_track: bool, comment: str = "") -> CheckInAnswer:
+    """The talent or a member of the company answers a due check-in, once per side.
+
+    When both sides have answered the check-in is done. A worrying answer (rating 1–2 or not on
+    track) alerts the area's coordinators, once per check-in.
+    """
+    side = party_side(by, checkin.contract)
+    rating = clean_int(
+        rating, field="rating", label="満足度", minimum=RATING_MIN, maximum=RATING_MAX, unit=""
+    )
+    if not isinstance(on_track, bool):
+        raise EngagementError(
+            "取り決めどおりに進んでいるかを「はい」か「いいえ」で選んでください。", field="on_track"
+        )
+    comment = clean_text(comment, field="comment", label="コメント", max_chars=COMMENT_MAX_CHARS)
+    locked = lock_checkin(checkin)
+    if locked.due_on > timezone.localdate():
+        raise EngagementTransitionError(f"このフォローアップには{jp_date(locked.due_on)}から回答できます。")
+    if locked.answers.filter(side=side).exists():
+        raise EngagementConflictError("このフォローアップには、すでに回答しています。")
+    try:
+        with transaction.atomic():
+            answer = CheckInAnswer.objects.create(
+                checkin=locked, side=side, by=by, rating=rating, on_track=on_track, comment=comment
+            )
+    except IntegrityError:  # the other request of a double click
+        raise EngagementConflictError("このフォローアップには、すでに回答しています。") from None
+    now = timezone.now()
+    update = []
+    if set(locked.answers.values_list("side", flat=True)) >= set(SIDES):
+        locked.status = CheckIn.Status.DONE
+        locked.closed_at = now
+        update += ["status", "closed_at"]
+    if is_worrying(rating=rating, on_track=on_track) and locked.alerted_at is None:
+        contract = locked.contract
+        alert_coordinators(
+            contract,
+            title=f"「{contract.sheet.title}」のフォローアップに気になる回答がありました",
+            body=(
+                f"{CheckInAnswer.Side(side).label}の回答：満足度 {rating}／{RATING_MAX}、"
+                f"取り決めどおり：{'はい' if on_track else 'いいえ'}"
+            ),
+            url=checkin_url(locked.pk),
+        )
+        locked.alerted_at = now
+        update.append("alerted_at")
+    if update:
+        locked.save(update_fields=update)
+    if checkin is not locked:
+        checkin.status, checkin.closed_at, checkin.alerted_at = (
+            locked.status,
+            locked.closed_at,
+            locked.alerted_at,
+        )
+    return answer
+
+
+# --- The daily job ------------------------------------------------------------------------------
+
+
+def _start_due_contracts(today: datetime.date) -> int:
+    application_ids = list(
+        Contract.objects.filter(application__status=S.CONTRACTED, starts_on__lte=today)
+        .order_by("application_id")
+        .values_list("application_id", flat=True)
+    )
+    started = 0
+    for application in (
+        Application.objects.select_for_update(of=("self",))
+        .filter(pk__in=application_ids, status=S.CONTRACTED)
+        .order_by("pk")
+    ):
+        _start(application, by=None, note="開始日になったため、稼働中にしました。")
+        started += 1
+    return started
+
+
+def _announce_due_checkins(today: datetime.date, now: datetime.datetime) -> int:
+    due = list(
+        CheckIn.objects.select_for_update(of=("self",))
+        .select_related("contract", "contract__sheet", "contract__talent", "contract__talent__user")
+        .filter(status=CheckIn.Status.OPEN, due_on__lte=today, announced_at__isnull=True)
+        .order_by("pk")
+    )
+    for checkin in due:
+        announce(checkin, now=now)
+    return len(due)
+
+
+def _mark_missed_checkins(today: datetime.date, now: datetime.datetime) -> int:
+    overdue = list(
+        CheckIn.objects.select_for_update(of=("self",))
+        .select_related(
+            "contract", "contract__sheet", "contract__sheet__municipality", "contract__organization"
+        )
+        .filter(status=CheckIn.Status.OPEN, due_on__lte=today - datetime.timedelta(days=MISSED_AFTER_DAYS))
+        .order_by("pk")
+    )
+    for checkin in overdue:
+        contract = checkin.contract
+        answered = set(checkin.answers.values_list("side", flat=True))
+        missing = "・".join(str(CheckInAnswer.Side(side).label) for side in SIDES if side not in answered)
+        alert_coordinators(
+            contract,
+            title=f"「{contract.sheet.title}」のフォローアップに回答がありません",
+            body=f"{jp_date(checkin.due_on)}のフォローアップ：{missing}の回答がまだです。",
+            url=checkin_url(checkin.pk),
+        )
+        checkin.status = CheckIn.Status.MISSED
+        checkin.closed_at = now
+        checkin.alerted_at = checkin.alerted_at or now
+        checkin.save(update_fields=["status", "closed_at", "alerted_at"])
+    return len(overdue)
+
+
+@transaction.atomic
+def checkins_process_due(*, today: datetime.date) -> dict[str, int]:
+    """The daily follow-up job, safe to run twice (nothing is started, asked or alerted twice).
+
+    1. contracts whose ``starts_on`` has come become 稼働中;
+    2. open check-ins due by ``today`` not asked yet are announced to the sides still to answer;
+    3. open check-ins due more than 14 days ago become missed; the coordinators are alerted.
+    """
+    today = clean_date(today, field="today", label="処理する日")
+    now = timezone.now()
+    return {
+        "started": _start_due_contracts(today),
+        "announced": _announce_due_checkins(today, now),
+        "missed": _mark_missed_checkins(today, now),
+    }
