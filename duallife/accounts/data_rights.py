@@ -252,8 +252,52 @@ def export_talent_profile(user) -> dict | None:
     }
 
 
+#: The display name an anonymised talent profile keeps (applications and contracts still show one).
+FORMER_TALENT_NAME = "退会したユーザー"
+
+
 @erase_step("talent_profile")
 def erase_talent_profile(user) -> None:
+    """Delete the profile (skills go with it); when records that must stay point at it
+    (applications, scouts, contracts: ``PROTECT``), anonymise it instead."""
+    from django.db import transaction
+    from django.db.models import ProtectedError
+
     from duallife.talents.models import TalentProfile
 
-    TalentProfile.objects.filter(user=user).delete()  # skills go with it (CASCADE)
+    profile = TalentProfile.objects.filter(user=user).first()
+    if profile is None:
+        return
+    try:
+        with transaction.atomic():
+            profile.delete()
+    except ProtectedError:
+        anonymise_talent_profile(profile)
+
+
+def anonymise_talent_profile(profile) -> None:
+    """Keep the row, drop everything about the person: names, contact, places, work, free text."""
+    from duallife.talents.models import TalentProfile
+
+    profile.skills.all().delete()
+    profile.themes.clear()
+    profile.prefectures_of_interest.clear()
+    TalentProfile.objects.filter(pk=profile.pk).update(
+        family_name="",
+        given_name="",
+        family_name_kana="",
+        given_name_kana="",
+        display_name=FORMER_TALENT_NAME,
+        phone="",
+        home_municipality=None,
+        hometown_prefecture=None,
+        hometown_municipality=None,
+        current_job="",
+        current_industry=None,
+        days_per_month=None,
+        desired_monthly_fee_yen=None,
+        motives=[],
+        self_introduction="",
+        visibility=TalentProfile.Visibility.PRIVATE,
+        search_text="",
+    )

@@ -115,6 +115,9 @@ class DemoReport:
         ("companies", "企業"),
         ("talents", "人材"),
         ("sheets", "仕様書"),
+        ("applications", "応募"),
+        ("scouts", "スカウト"),
+        ("contracts", "成約"),
     )
 
     def lines(self) -> list[str]:
@@ -612,6 +615,7 @@ class _DemoMarketplace:
         companies = self._companies()
         talents = self._talents()
         self._sheets(companies, coordinators, operator)
+        _DemoEngagements(self, companies, coordinators, talents).build()
         self._sample_logins(operator, coordinators, companies, talents)
 
     # --- users ------------------------------------------------------------------------------
@@ -1184,3 +1188,274 @@ class _DemoMarketplace:
             logins.append(("人材", talent.email, talent.talent.display_name))
         logins.append(("管理画面", DEMO_ADMIN_EMAIL, f"ユーザー名 {DEMO_ADMIN_USERNAME}"))
         self.report.sample_logins = logins
+
+
+class _DemoEngagements:
+    """Applications, scouts, messages, contracts, check-ins, interest and referrals on the demo's
+    published sheets, all through the engagement services (so events, consent records and
+    notifications exist as they would). Deterministic; skipped when the demo sheets already have
+    applications. The demo's notifications are marked as emailed: nobody gets demo mail.
+
+    Scripted for the sample log-ins: the first talent has applied to the first company's first
+    published sheet and is in conversation with it, and has a pending scout from another company.
+    """
+
+    #: (weight, how far an application goes)
+    PATHS = (
+        (5, "applied"),
+        (4, "in_conversation"),
+        (2, "interview"),
+        (1, "offer"),
+        (2, "declined"),
+        (1, "withdrawn"),
+        (3, "contract"),
+    )
+
+    def __init__(self, market: _DemoMarketplace, companies, coordinators, talents) -> None:
+        self.market = market
+        self.report = market.report
+        self.today = market.today
+        self.now = market.now
+        self.companies = companies
+        self.coordinators = coordinators
+        self.talent_users = talents
+
+    def build(self) -> None:
+        from duallife.engagements.models import Application
+        from duallife.postings.models import SpecSheet
+        from duallife.talents.models import TalentProfile
+
+        company_users = {company.pk: user for _plan, company, user in self.companies}
+        sheets = list(
+            SpecSheet.objects.filter(organization_id__in=company_users, status=SpecSheet.Status.PUBLISHED)
+            .select_related("organization")
+            .order_by("pk")
+        )
+        existing = Application.objects.filter(sheet__organization_id__in=company_users).count()
+        if existing or not sheets or len(self.talent_users) < 3:
+            self.report.existing["applications"] += existing
+            return
+        profiles = {
+            profile.user_id: profile
+            for profile in TalentProfile.objects.filter(user__in=self.talent_users).select_related("user")
+        }
+        talents = [profiles[user.pk] for user in self.talent_users if user.pk in profiles]
+        self._referrals()
+        self._scripted(sheets[0], talents, company_users)
+        for number, sheet in enumerate(sheets):
+            rng = _rng("engagement", number)
+            # the scripted sheet stays open: a contract there could fill it and end the sample talk
+            self._sheet(sheet, company_users[sheet.organization_id], talents[1:], rng, contracts=number > 0)
+        self._interests(sheets, talents)
+        self._follow_up()
+        self._quiet_mail()
+
+    # --- pieces -----------------------------------------------------------------------------
+
+    def _referrals(self) -> None:
+        from duallife.engagements.errors import EngagementError
+        from duallife.engagements.services.referrals import referral_register
+        from duallife.organizations.permissions import can_coordinate
+
+        for _spec, body, user in self.coordinators[:2]:
+            referred = 0
+            for _plan, company, _user in self.companies:
+                if (
+                    referred == 3
+                    or company.municipality is None
+                    or not can_coordinate(user, company.municipality)
+                ):
+                    continue
+                try:
+                    referral_register(referrer=body, company=company, by=user, note=content.REFERRAL_NOTE)
+                except EngagementError:
+                    continue
+                referred += 1
+
+    def _apply(self, sheet, talent, rng: random.Random):
+        from duallife.engagements.services.applications import application_submit
+
+        message = rng.choice(content.APPLICATION_MESSAGES).format(
+            title=sheet.title, job=talent.current_job or "会社員"
+        )
+        fields = rng.choice(((), ("email",), ("name", "email"), ("name", "email", "phone")))
+        application = application_submit(sheet=sheet, by=talent.user, message=message, shared_fields=fields)
+        self.report.created["applications"] += 1
+        return application
+
+    def _talk(self, application, company_user, rounds: int) -> None:
+        from duallife.engagements.services.messages import message_post
+
+        for side, text in content.THREAD[:rounds]:
+            by = company_user if side == "company" else application.talent.user
+            message_post(application=application, by=by, body=text)
+
+    def _scripted(self, sheet, talents, company_users) -> None:
+        """The first talent's application (in conversation) and a pending scout from another company."""
+        from duallife.engagements.services.applications import application_advance
+        from duallife.postings.models import SpecSheet
+
+        first = talents[0]
+        company_user = company_users[sheet.organization_id]
+        application = self._apply(sheet, first, _rng("scripted"))
+        application_advance(application=application, by=company_user, to="in_conversation")
+        self._talk(application, company_user, rounds=3)
+        other = (
+            SpecSheet.objects.filter(
+                organization_id__in=[pk for pk in company_users if pk != sheet.organization_id],
+                status=SpecSheet.Status.PUBLISHED,
+            )
+            .order_by("pk")
+            .first()
+        )
+        if other is not None:
+            self._scout(other, first, company_users[other.organization_id], _rng("scripted-scout"))
+
+    def _scout(self, sheet, talent, sender, rng: random.Random):
+        from duallife.engagements.errors import EngagementError
+        from duallife.engagements.services.scouts import scout_send
+
+        message = rng.choice(content.SCOUT_MESSAGES).format(name=talent.display_name, title=sheet.title)
+        try:
+            scout = scout_send(sheet=sheet, talent=talent, by=sender, message=message)
+        except EngagementError:
+            return None
+        self.report.created["scouts"] += 1
+        return scout
+
+    def _sheet(self, sheet, company_user, talents, rng: random.Random, *, contracts: bool = True) -> None:
+        from duallife.engagements.models import Application
+        from duallife.engagements.services.scouts import scout_accept, scout_decline
+
+        taken = set(Application.objects.filter(sheet=sheet).values_list("talent_id", flat=True))
+        pool = [t for t in talents if t.pk not in taken]
+        count = min(rng.choice((0, 1, 1, 2, 2, 3, 4)), len(pool))
+        chosen = rng.sample(pool, count)
+        paths = [path for weight, path in self.PATHS for _ in range(weight)]
+        # contracts last: reaching the openings closes the sheet
+        plans = sorted(((rng.choice(paths), talent) for talent in chosen), key=lambda p: p[0] == "contract")
+        if not contracts:
+            plans = [("offer" if path == "contract" else path, talent) for path, talent in plans]
+        for path, talent in plans:
+            sheet.refresh_from_db(fields=["status"])
+            if sheet.status != sheet.Status.PUBLISHED:
+                break
+            application = self._apply(sheet, talent, rng)
+            self._walk(application, company_user, path, rng)
+        scoutable = [t for t in pool if t not in chosen and t.visibility != t.Visibility.PRIVATE]
+        sheet.refresh_from_db(fields=["status"])
+        if scoutable and sheet.status == sheet.Status.PUBLISHED and rng.random() < 0.4:
+            scout = self._scout(sheet, rng.choice(scoutable), company_user, rng)
+            answer = rng.random()
+            if scout is not None and answer < 0.3:
+                scout_accept(scout=scout, by=scout.talent.user, shared_fields=("email",))
+            elif scout is not None and answer < 0.5:
+                scout_decline(
+                    scout=scout, by=scout.talent.user, reason=rng.choice(content.SCOUT_DECLINE_REASONS)
+                )
+
+    def _walk(self, application, company_user, path: str, rng: random.Random) -> None:
+        from duallife.engagements.services import applications as steps
+
+        if path == "applied":
+            return
+        if path == "withdrawn":
+            steps.application_withdraw(
+                application=application,
+                by=application.talent.user,
+                reason=rng.choice(content.WITHDRAW_REASONS),
+            )
+            return
+        if path == "declined":
+            steps.application_decline(
+                application=application, by=company_user, reason=rng.choice(content.DECLINE_REASONS)
+            )
+            return
+        steps.application_advance(application=application, by=company_user, to="in_conversation")
+        self._talk(application, company_user, rounds=rng.randint(1, len(content.THREAD)))
+        if path == "in_conversation":
+            return
+        when = self.now + datetime.timedelta(days=rng.randint(2, 14), hours=rng.randint(0, 8))
+        steps.application_advance(
+            application=application,
+            by=company_user,
+            to="interview",
+            interview_mode=rng.choice(("online", "online", "onsite")),
+            interview_at=when,
+        )
+        if path == "interview":
+            return
+        steps.application_advance(application=application, by=company_user, to="offer")
+        if path == "contract":
+            self._contract(application, company_user, rng)
+
+    def _contract(self, application, company_user, rng: random.Random) -> None:
+        from duallife.engagements.services.contracts import contract_end, contract_record, contract_start
+
+        sheet = application.sheet
+        probono = sheet.is_probono or not sheet.fee_min_yen
+        starts_on = self.today - datetime.timedelta(days=rng.randint(5, 85))
+        months = sheet.duration_months or 6
+        contract = contract_record(
+            application=application,
+            by=company_user,
+            contract_type="probono" if probono else "outsourcing",
+            starts_on=starts_on,
+            ends_on=starts_on + datetime.timedelta(days=30 * months),
+            days_per_month=sheet.days_per_month_max or sheet.days_per_month_min or 2,
+            monthly_fee_yen=0 if probono else sheet.fee_min_yen,
+            travel_paid_by=sheet.travel_paid_by,
+            subsidy_eligible=sheet.subsidy_applies,
+        )
+        self.report.created["contracts"] += 1
+        contract_start(contract=contract, by=company_user)
+        self._answer_due(contract, company_user, rng)
+        if rng.random() < 0.15:
+            contract_end(
+                contract=contract,
+                by=application.talent.user,
+                ended_on=self.today,
+                reason=rng.choice(("talent_circumstances", "company_circumstances")),
+                note=rng.choice(content.EARLY_END_NOTES),
+            )
+
+    def _answer_due(self, contract, company_user, rng: random.Random) -> None:
+        from duallife.engagements.services.contracts import checkin_answer
+
+        for checkin in contract.checkins.filter(due_on__lte=self.today, status="open").order_by("due_on"):
+            for by in (company_user, contract.talent.user):
+                if rng.random() < 0.85:  # now and then one side has not answered yet
+                    rating, on_track, comment = rng.choice(content.CHECKIN_ANSWERS)
+                    checkin_answer(checkin=checkin, by=by, rating=rating, on_track=on_track, comment=comment)
+
+    def _interests(self, sheets, talents) -> None:
+        from duallife.engagements.services.interests import interest_set_sharing, interest_toggle
+        from duallife.regions.models import Prefecture
+
+        prefectures = list(Prefecture.objects.filter(code__in=content.COMPANY_PREFECTURES).order_by("code"))
+        rng = _rng("interests")
+        for talent in talents[: max(3, len(talents) // 4)]:
+            for sheet in rng.sample(sheets, min(len(sheets), rng.randint(0, 3))):
+                sheet.refresh_from_db(fields=["status"])
+                if sheet.status != sheet.Status.PUBLISHED:
+                    continue
+                interest_toggle(by=talent.user, sheet=sheet, on=True)
+                if rng.random() < 0.3:
+                    interest = talent.interests.get(sheet=sheet)
+                    interest_set_sharing(interest=interest, by=talent.user, share_identity=True)
+            if prefectures and rng.random() < 0.5:
+                interest_toggle(by=talent.user, prefecture=rng.choice(prefectures), on=True)
+
+    def _follow_up(self) -> None:
+        """The daily job, as it would have run today: reminders for due check-ins, alerts."""
+        from duallife.engagements.services.contracts import checkins_process_due
+
+        checkins_process_due(today=self.today)
+
+    def _quiet_mail(self) -> None:
+        """Demo notifications stay in the app: mark them emailed so the queued mails send nothing."""
+        from duallife.notifications.models import Notification
+
+        Notification.objects.filter(
+            user__email__iendswith=f"@{DEMO_EMAIL_DOMAIN}", emailed_at__isnull=True
+        ).update(emailed_at=self.now)

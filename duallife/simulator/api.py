@@ -66,7 +66,7 @@ def _required(*names: str):
 # --- Schemas ------------------------------------------------------------------------------------
 
 
-class ErrorOut(Schema):
+class SimulatorErrorOut(Schema):
     detail: str = Field(description="利用者にそのまま見せられる日本語のメッセージ")
     errors: list[str] = Field(default_factory=list, description="問題のあった入力項目")
 
@@ -94,7 +94,7 @@ class CostQuery(Schema):
     subsidy_cap_per_month_yen: CapText = Field(None, description="月あたりの補助上限（円）")
 
 
-class PlaceOut(Schema):
+class SimulatorPlaceOut(Schema):
     code: str
     name: str
     prefecture_code: str
@@ -117,8 +117,8 @@ class SourceOut(Schema):
 
 
 class CostOut(Schema):
-    origin: PlaceOut
-    destination: PlaceOut
+    origin: SimulatorPlaceOut
+    destination: SimulatorPlaceOut
     mode: Literal["A", "B"]
     mode_label: str
     trips_per_month: float
@@ -155,7 +155,7 @@ class PrefectureDestinationsOut(Schema):
 
 
 class DestinationsOut(Schema):
-    origin: PlaceOut
+    origin: SimulatorPlaceOut
     prefectures: list[PrefectureDestinationsOut]
 
 
@@ -171,7 +171,7 @@ def _error(exc: SimulatorError) -> Status:
 
 @router.get(
     "/cost",
-    response={200: CostOut, 400: ErrorOut},
+    response={200: CostOut, 400: SimulatorErrorOut},
     summary="二地域生活の月額コスト試算",
     description="家賃と東京との往復交通費（補助を差し引き）を月額で試算し、東京暮らしと比べます。"
     "金額は円（整数）、時間は分。各金額は正確に計算してから円未満を四捨五入しています。",
@@ -208,7 +208,7 @@ class DestinationsQuery(Schema):
 
 @router.get(
     "/destinations",
-    response={200: DestinationsOut, 400: ErrorOut},
+    response={200: DestinationsOut, 400: SimulatorErrorOut},
     summary="試算できる目的地の一覧",
     description="運賃・所要時間と家賃の両方のデータがある目的地を、都道府県コード順にまとめて返します。",
     operation_id="simulator_destinations",

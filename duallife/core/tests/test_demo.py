@@ -91,7 +91,12 @@ def test_small_demo_creates_the_expected_counts(region_pack):
     assert (made["secretariats"], made["coordinators"], made["companies"]) == (1, 2, 6)
     assert (made["talents"], made["sheets"]) == (30, 20)
     assert made["programs"] == report.programs_created
-    assert report.created == {"coordinators": 2, "companies": 6, "talents": 30, "sheets": 20}
+    assert {key: report.created[key] for key in ("coordinators", "companies", "talents", "sheets")} == {
+        "coordinators": 2,
+        "companies": 6,
+        "talents": 30,
+        "sheets": 20,
+    }
     assert report.users_created == 39
     assert report.password == "demo-password-123"
 
@@ -131,7 +136,9 @@ def test_sheets_are_in_every_state_and_every_published_one_passes_the_quality_ch
         SpecSheet.ClosedReason.values
     )
     published = [s for s in sheets if s.status == SpecSheet.Status.PUBLISHED]
-    assert len(published) == STATUS_PATTERN.count(PUBLISHED) == 11
+    # sheets whose openings the demo's contracts filled were published too, then closed as filled
+    filled_by_contracts = SpecSheet.objects.filter(closed_reason="filled", contracts__isnull=False).distinct()
+    assert len(published) + filled_by_contracts.count() == STATUS_PATTERN.count(PUBLISHED) == 11
     today = timezone.localdate()
     for sheet in published:
         report = sheet_lint(sheet)
@@ -247,7 +254,13 @@ def test_demo_is_idempotent(region_pack):
     assert second.admin_password is None
     assert second.users_created == 0
     assert sum(second.created.values()) == 0
-    assert second.existing == {"coordinators": 2, "companies": 6, "talents": 30, "sheets": 20}
+    assert second.existing == {
+        "coordinators": 2,
+        "companies": 6,
+        "talents": 30,
+        "sheets": 20,
+        "applications": first.created["applications"],
+    }
     assert not second.vocabulary_loaded
     admin.refresh_from_db()
     assert admin.check_password(first.password)  # a re-run never changes the password
@@ -380,3 +393,44 @@ def test_demo_command_uses_the_password_from_the_environment(region_pack, monkey
     assert get_user_model().objects.get(username="admin").check_password("from-the-environment-789")
     talent = get_user_model().objects.get(email="talent-0001@example.jp")
     assert talent.check_password("from-the-environment-789")
+
+
+# --- Engagements in the demo --------------------------------------------------------------------
+
+
+def test_the_demo_walks_applications_scouts_and_contracts_through_the_services(region_pack, mailoutbox):
+    from django.db.models import Count, F
+
+    from duallife.engagements.models import Application, ConsentRecord, Contract, Message, Scout
+    from duallife.notifications.models import Notification
+
+    report = demo_data_create(password="demo-password-123", small=True)
+
+    assert Application.objects.count() == report.created["applications"] > 0
+    assert Scout.objects.count() == report.created["scouts"] > 0
+    assert Contract.objects.count() == report.created["contracts"] > 0
+    assert ConsentRecord.objects.exists()
+    # the first talent talks with the first company and has a scout waiting (the sample log-ins)
+    first = Application.objects.get(talent__user__email="talent-0001@example.jp", status="in_conversation")
+    assert Message.objects.filter(application=first).count() >= 2
+    assert Scout.objects.filter(talent=first.talent, status="pending").exists()
+    # never more contracts than openings
+    over = SpecSheet.objects.annotate(n=Count("contracts")).filter(n__gt=F("openings"))
+    assert not over.exists()
+    # demo notifications stay in the app: no mail goes out
+    assert Notification.objects.exists()
+    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+    assert mailoutbox == []
+
+
+def test_a_second_demo_run_adds_no_engagements(region_pack):
+    from duallife.engagements.models import Application
+
+    demo_data_create(password="demo-password-123", small=True)
+    before = Application.objects.count()
+
+    report = demo_data_create(small=True)
+
+    assert Application.objects.count() == before
+    assert report.created["applications"] == 0
+    assert report.existing["applications"] == before

@@ -68,7 +68,7 @@ class MessagePageOut(Schema):
     results: list[MessageOut]
 
 
-class PageQuery(Schema):
+class MessagePageQuery(Schema):
     page: int = Field(1, ge=1, le=100_000, description="1から。古い順に50件ずつ")
 
 
@@ -138,7 +138,7 @@ def _message_payload(message: Message, application: Application, *, user_id: int
     operation_id="my_application_messages_list",
 )
 def messages_list(
-    request: HttpRequest, params: Query[PageQuery], application_id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest, params: Query[MessagePageQuery], application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     loaded = _load(request, application_id)
     if isinstance(loaded, Status):

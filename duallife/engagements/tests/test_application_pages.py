@@ -211,4 +211,4 @@ def test_the_sheet_dashboard_counts_open_and_all_applicants(client, world, sheet
 
     body = client.get("/sheets/mine/").content.decode()
 
-    assert f"?sheet={sheet.pk}&amp;view=list\">1／2" in body
+    assert f'?sheet={sheet.pk}&amp;view=list">1／2' in body

@@ -1,5 +1,121 @@
-"""Pages: referrals."""
+"""Pages of referrals (紹介): the credits of a coordinator body, registering and removing a referral.
+
+For coordinators (their own bodies) and operators (every body); anyone else gets a 403, a referral
+of another body a 404. Thin: reads through ``selectors_referrals``, writes through one service,
+whose :class:`EngagementError` becomes a form error or a message.
+"""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..errors import EngagementError
+from ..forms.referrals import CompanySearchForm, ReferralForm
+from ..selectors_referrals import (
+    COMPANY_CHOICES_MAX,
+    PER_PAGE,
+    aggregate_credits,
+    can_use_referrals,
+    get_referral_for_user,
+    referable_companies,
+    referrals_visible_to,
+    referrer_bodies_of,
+    with_credits,
+)
+from ..services.referrals import referral_register, referral_remove
+
+
+def _ensure_staff(user) -> None:
+    if not can_use_referrals(user):
+        raise PermissionDenied(_("紹介の記録は、自治体・支援機関の担当者と事務局が扱います。"))
+
+
+def _chosen_body(request: HttpRequest, bodies: list):
+    """The body picked in ``?referrer=`` among ``bodies`` (None: all of them)."""
+    raw = request.GET.get("referrer", "")
+    return next((body for body in bodies if str(body.pk) == raw), None)
+
+
+@login_required
+def referral_list(request: HttpRequest) -> HttpResponse:
+    _ensure_staff(request.user)
+    bodies = list(referrer_bodies_of(request.user))
+    body = _chosen_body(request, bodies)
+    referrals = referrals_visible_to(request.user)
+    if body is not None:
+        referrals = referrals.filter(referrer=body)
+    referrals = with_credits(referrals).order_by("-registered_at", "-pk")
+    page = Paginator(referrals, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "bodies": bodies,
+        "body": body,
+        "page": page,
+        "rows": list(page.object_list),
+        "totals": aggregate_credits(referrals),
+        "show_referrer": body is None and len(bodies) != 1,
+        "query": f"referrer={body.pk}" if body is not None else "",
+    }
+    return render(request, "engagements/referrals/list.html", context)
+
+
+@login_required
+def referral_new(request: HttpRequest) -> HttpResponse:
+    _ensure_staff(request.user)
+    search = CompanySearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    companies = referable_companies(request.user, query=query)
+    form = ReferralForm(request.POST or None, bodies=referrer_bodies_of(request.user), companies=companies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral_register(
+                referrer=data["referrer"], company=data["company"], by=request.user, note=data["note"]
+            )
+        except EngagementError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("「%(company)s」を「%(body)s」の紹介として登録しました。")
+                % {"company": data["company"].name, "body": data["referrer"].name},
+            )
+            return redirect("engagements:referrals")
+    context = {
+        "form": form,
+        "search": search,
+        "query": query,
+        "company_count": companies.count(),
+        "choices_max": COMPANY_CHOICES_MAX,
+    }
+    return render(request, "engagements/referrals/new.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@login_required
+def referral_delete(request: HttpRequest, pk) -> HttpResponse:
+    _ensure_staff(request.user)
+    referral = get_referral_for_user(request.user, pk)
+    try:
+        referral_remove(referral=referral, by=request.user)
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("「%(company)s」の紹介の登録を取り消しました。") % {"company": referral.company.name}
+        )
+    return redirect("engagements:referrals")
+
+
+urlpatterns = [
+    path("referrals/", referral_list, name="referrals"),
+    path("referrals/new/", referral_new, name="referral_new"),
+    path("referrals/<str:pk>/remove/", referral_delete, name="referral_remove"),
+]
