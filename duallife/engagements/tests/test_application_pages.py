@@ -212,3 +212,20 @@ def test_the_sheet_dashboard_counts_open_and_all_applicants(client, world, sheet
     body = client.get("/sheets/mine/").content.decode()
 
     assert f'?sheet={sheet.pk}&amp;view=list">1／2' in body
+
+
+def test_my_page_links_each_role_to_its_engagement_pages(client, world, staff_mfa):
+    client.force_login(world.talent)
+    talent_page = client.get("/accounts/me/").content.decode()
+    client.force_login(world.owner)
+    company_page = client.get("/accounts/me/").content.decode()
+    client.force_login(world.coordinator)
+    coordinator_page = client.get("/accounts/me/").content.decode()
+
+    for path in ("/applications/", "/scouts/", "/interests/", "/my-data/provisions/"):
+        assert f'href="{path}"' in talent_page
+    for path in ("/applications/pipeline/", "/scouts/sent/"):
+        assert f'href="{path}"' in company_page
+    for path in ("/followups/", "/referrals/"):
+        assert f'href="{path}"' in coordinator_page
+    assert 'href="/applications/pipeline/"' not in talent_page
