@@ -229,3 +229,11 @@ def test_my_page_links_each_role_to_its_engagement_pages(client, world, staff_mf
     for path in ("/followups/", "/referrals/"):
         assert f'href="{path}"' in coordinator_page
     assert 'href="/applications/pipeline/"' not in talent_page
+
+
+def test_the_apply_page_names_what_the_company_will_see(client, world, sheet):
+    client.force_login(world.talent)
+
+    body = client.get(f"/sheets/{sheet.pk}/apply/").content.decode()
+
+    assert "あなたの表示名（talentさん）" in body
