@@ -8,6 +8,8 @@ NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := build/static/.built
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (each gets its own test database and browser-test server)
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test setup system-packages db lint unit e2e messages bench clean
 
@@ -16,7 +18,7 @@ run: setup db
 	.venv/bin/duallife runserver $(HOST):$(PORT)
 
 test: setup lint
-	.venv/bin/pytest $(PYTEST_ARGS)
+	.venv/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 setup: system-packages $(VENV_STAMP) $(ASSETS_STAMP)
 

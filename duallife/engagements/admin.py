@@ -132,6 +132,11 @@ class ApplicationEventAdmin(OperatorReadOnlyAdmin):
     list_filter = ["to_status"]
     raw_id_fields = ["application", "by"]
     date_hierarchy = "at"
+    personal_data_label = _("応募の経過の閲覧")
+
+    @staticmethod
+    def personal_data_of(obj):
+        return obj.application.talent.user
 
 
 @admin.register(ConsentRecord)
@@ -189,8 +194,10 @@ class ScoutAdmin(OperatorReadOnlyAdmin):
 
 @admin.register(Message)
 class MessageAdmin(OperatorReadOnlyAdmin):
-    list_display = ["created_at", "application", "attachment_name", "attachment_size"]
+    list_display = ["created_at", "application", "attachment_size"]
     raw_id_fields = ["application", "author"]
+    # the stored file has no URL (private storage): show its name, type and size, not a link
+    exclude = ["attachment"]
     date_hierarchy = "created_at"
     personal_data_label = _("メッセージの閲覧")
 
@@ -205,6 +212,11 @@ class CheckInAdmin(OperatorReadOnlyAdmin):
     list_filter = ["status", "kind"]
     raw_id_fields = ["contract"]
     inlines = [AnswerInline]
+    personal_data_label = _("フォローアップの回答の閲覧")
+
+    @staticmethod
+    def personal_data_of(obj):
+        return obj.contract.talent.user
 
 
 @admin.register(Interest)
@@ -227,3 +239,8 @@ class ReferralAdmin(OperatorReadOnlyAdmin):
 class ThreadReadAdmin(OperatorReadOnlyAdmin):
     list_display = ["application", "user_id", "last_read_at"]
     raw_id_fields = ["application", "user"]
+    personal_data_label = _("既読状況の閲覧")
+
+    @staticmethod
+    def personal_data_of(obj):
+        return obj.user

@@ -298,37 +298,30 @@ def _urls_about(user) -> set[str]:
     return urls
 
 
-def _organizations_engaged_with(user) -> set[int]:
-    from .models import Application, Scout
-
-    ids = set(Application.objects.filter(talent__user=user).values_list("sheet__organization_id", flat=True))
-    ids |= set(Scout.objects.filter(talent__user=user).values_list("sender_organization_id", flat=True))
-    return ids
-
-
 def scrub_notifications(user) -> None:
-    """Notifications other people received about the person: the display name goes; so does the
-    excerpt of what the person wrote (the body of application, message and status notices)."""
+    """Notifications other people received about the person: the display name goes, and so does
+    the excerpt of what the person wrote (the body of application, message and status notices).
+
+    Only notifications that link to the person's own applications or scouts are touched (a thread
+    link carries ``#thread``), so another person with a similar name is left alone.
+    """
     from duallife.notifications.models import Kind, Notification
 
     talent = _talent(user)
     if talent is None or not talent.display_name:
         return
     token = f"{talent.display_name}さん"
-    urls = _urls_about(user)
-    about = Notification.objects.exclude(user=user).filter(
-        Q(url__in=urls)
-        | Q(user__memberships__organization_id__in=_organizations_engaged_with(user), title__contains=token)
-        | Q(user__memberships__organization_id__in=_organizations_engaged_with(user), body__contains=token)
-    )
-    ids = list(about.values_list("pk", flat=True).distinct())
+    links = Q(pk__in=[])
+    for url in _urls_about(user):
+        links |= Q(url=url) | Q(url__startswith=f"{url}#") | Q(url__startswith=f"{url}?")
+    ids = list(Notification.objects.exclude(user=user).filter(links).values_list("pk", flat=True))
     Notification.objects.filter(pk__in=ids).update(
         title=Replace("title", Value(token), Value(FORMER_USER)),
         body=Replace("body", Value(token), Value(FORMER_USER)),
     )
-    Notification.objects.filter(
-        pk__in=ids, url__in=urls, kind__in=[Kind.APPLICATION, Kind.MESSAGE, Kind.STATUS]
-    ).update(body="")
+    Notification.objects.filter(pk__in=ids, kind__in=[Kind.APPLICATION, Kind.MESSAGE, Kind.STATUS]).update(
+        body=""
+    )
 
 
 @erase_step("engagements")

@@ -16,6 +16,7 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
+from ninja.errors import HttpError
 
 from duallife.accounts.services import personal_data_access_log
 from duallife.postings.permissions import get_sheet_for_public
@@ -27,7 +28,16 @@ from ..models import Application, ShareableField
 from ..permissions import consented_fields, get_application_for_user
 from ..services import applications as services
 from ..services.consent import consent_grant
-from .common import AUTH_RESPONSES, NOT_FOUND, ErrorOut, domain_error, error, session_auth
+from .common import (
+    AUTH_RESPONSES,
+    MFA_REQUIRED,
+    NOT_FOUND,
+    ErrorOut,
+    domain_error,
+    error,
+    session_auth,
+    staff_without_mfa,
+)
 
 router = Router()
 
@@ -184,12 +194,15 @@ def _detail_payload(application: Application, side: str) -> dict:
 
 
 def _load(request: HttpRequest, application_id: int) -> tuple[Application, str]:
+    """The application through the permission check (404 for others); staff need MFA (403)."""
     application, side = get_application_for_user(request.auth, application_id)
+    if side == "staff" and staff_without_mfa(request.auth):
+        raise HttpError(403, MFA_REQUIRED)
     return application, side
 
 
 def _reloaded(request: HttpRequest, application: Application) -> Status:
-    fresh, side = get_application_for_user(request.auth, application.pk)
+    fresh, side = _load(request, application.pk)
     return Status(200, _detail_payload(fresh, side))
 
 

@@ -8,9 +8,28 @@ from duallife.postings.api import ErrorOut, session_auth
 
 from ..errors import EngagementError
 
-__all__ = ["AUTH_RESPONSES", "NOT_FOUND", "ErrorOut", "domain_error", "error", "session_auth"]
+__all__ = [
+    "AUTH_RESPONSES",
+    "MFA_REQUIRED",
+    "NOT_FOUND",
+    "ErrorOut",
+    "domain_error",
+    "error",
+    "session_auth",
+    "staff_without_mfa",
+]
 
 AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
+MFA_REQUIRED = "個人情報を扱うには、二段階認証の設定が必要です。設定してから、もう一度お試しください。"
+
+
+def staff_without_mfa(user) -> bool:
+    """A coordinator or operator who has not set up MFA yet: refused (403) before personal data."""
+    from duallife.accounts.mfa import mfa_setup_required
+
+    return mfa_setup_required(user)
+
+
 NOT_FOUND = "見つかりません。"
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
+from duallife.accounts.services import personal_data_access_log
 
 from .. import selectors_contracts as reads
 from ..errors import EngagementError
@@ -237,6 +238,10 @@ def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le
         return error(404, CONTRACT_NOT_FOUND)
     if side == "staff" and mfa_setup_required(request.auth):
         return error(403, MFA_REQUIRED)
+    if side == "staff":
+        personal_data_access_log(
+            by=request.auth, subject=contract.talent.user, what=f"成約 #{contract.pk} の閲覧（API）"
+        )
     return Status(200, _reloaded(contract.pk))
 
 

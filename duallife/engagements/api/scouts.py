@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from duallife.engagements.api.common import MFA_REQUIRED, staff_without_mfa
 from duallife.postings.api import ErrorOut, session_auth
 from duallife.postings.links import sheet_url
 from duallife.postings.permissions import get_sheet_for_public
@@ -217,6 +218,8 @@ SCOUT_NOT_FOUND = "スカウトが見つかりません。"
 )
 def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
     user = request.auth
+    if params.box == "sent" and staff_without_mfa(user):
+        return _error(403, MFA_REQUIRED)
     if params.box == "sent":
         scouts = scouting.sent_scouts(user)
         side = "sender"
@@ -260,6 +263,8 @@ def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
 )
 def scouts_send(request: HttpRequest, payload: ScoutIn):
     user = request.auth
+    if staff_without_mfa(user):
+        return _error(403, MFA_REQUIRED)
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
@@ -284,6 +289,8 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
     operation_id="my_scouts_detail",
 )
 def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_ID)):
+    if staff_without_mfa(request.auth):
+        return _error(403, MFA_REQUIRED)
     try:
         scout, side = scouting.get_scout_for_user(request.auth, scout_id)
     except Http404:
