@@ -237,3 +237,18 @@ def test_the_apply_page_names_what_the_company_will_see(client, world, sheet):
     body = client.get(f"/sheets/{sheet.pk}/apply/").content.decode()
 
     assert "あなたの表示名（talentさん）" in body
+
+
+def test_lists_show_how_many_messages_are_unread(client, world, application):
+    from duallife.engagements.services.messages import message_post
+
+    message_post(application=application, by=world.owner, body="面談の日程を相談させてください。")
+    message_post(application=application, by=world.owner, body="来週の火曜はいかがですか。")
+    message_post(application=application, by=world.talent, body="火曜の夜でお願いします。")
+    client.force_login(world.talent)
+    talent_list = client.get("/applications/").content.decode()
+    client.force_login(world.owner)
+    board = client.get("/applications/pipeline/").content.decode()
+
+    assert "未読メッセージ2件" in talent_list  # the talent's own message is not unread for them
+    assert "未読メッセージ1件" in board

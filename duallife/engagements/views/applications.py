@@ -26,6 +26,7 @@ from ..errors import EngagementConflictError, EngagementError
 from ..forms.applications import AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
 from ..models import OPEN_STATUSES, Application, ShareableField
 from ..permissions import consented_fields, get_application_for_user, talent_of
+from ..selectors_messages import unread_counts
 from ..services import applications as services
 from ..services.consent import consent_grant
 from .panels import render_panels
@@ -71,9 +72,17 @@ def apply(request: HttpRequest, sheet_pk) -> HttpResponse:
     )
 
 
+def _with_unread(user, applications: list[Application]) -> list[Application]:
+    """Mark each application with its number of unread messages (one query for the list)."""
+    counts = unread_counts(user, [application.pk for application in applications])
+    for application in applications:
+        application.unread = counts.get(application.pk, 0)
+    return applications
+
+
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    applications = list(selectors.talent_applications(request.user))
+    applications = _with_unread(request.user, list(selectors.talent_applications(request.user)))
     return render(
         request,
         "engagements/applications/mine.html",
@@ -106,6 +115,7 @@ def pipeline(request: HttpRequest) -> HttpResponse:
         )
         view = data["view"] or "board"
     applications = list(selectors.company_pipeline(request.user, filters)) if companies else []
+    applications = _with_unread(request.user, applications)
     context = {
         "companies": companies,
         "form": form,
