@@ -173,3 +173,23 @@ def test_a_coordinator_follows_contracts_up_and_credits_referrals(page: Page) ->
         page.set_viewport_size(PHONE_VIEWPORT)
         assert horizontal_overflow(page) <= 1, path
         page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_company_writes_a_scout_from_a_talent_profile(page: Page, page_errors: list[str]) -> None:
+    log_in(page, COMPANY_ADMIN)
+    _ok(page, "/talents/")
+    page.locator("main h3 a[href^='/talents/']").first.click()
+    page.wait_for_load_state("load")
+
+    page.get_by_role("link", name="スカウトする").click()
+    page.wait_for_load_state("load")
+
+    expect(page).to_have_url(re.compile(r"/scouts/new/\?"))
+    expect(page.locator("h1")).to_have_count(1)
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="この仕様書で書く").click()  # the first open sheet
+    page.wait_for_load_state("load")
+    assert_no_axe_violations(page)
+    page.set_viewport_size(PHONE_VIEWPORT)
+    assert horizontal_overflow(page) <= 1
+    assert page_errors == []

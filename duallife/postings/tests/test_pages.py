@@ -507,3 +507,17 @@ def test_operators_can_read_sheets_in_the_admin_but_not_change_them(client, worl
     assert page.status_code == 200
     assert posted.status_code == 403
     assert SpecSheet.objects.get(pk=sheet.pk).title == good_data()["title"]
+
+
+def test_an_invited_private_profile_is_listed_by_the_address_the_company_typed(client, world, make_sheet):
+    from duallife.talents.models import TalentProfile
+
+    TalentProfile.objects.filter(user=world.talent).update(visibility=TalentProfile.Visibility.PRIVATE)
+    sheet = make_sheet()
+    login(client, world.owner)
+    client.post(f"/sheets/{sheet.pk}/invite/", {"email": "talent@example.jp"})
+
+    body = client.get(f"/sheets/{sheet.pk}/cowrite/").content.decode()
+
+    assert "talent@example.jp" in body
+    assert "talentさん" not in body  # a private profile's display name stays private
