@@ -5,57 +5,18 @@ bodies and query strings, with an application and a published sheet present so 2
 """
 
 import pytest
-import schemathesis
-from django.conf import settings as django_settings
-from django.middleware.csrf import _get_new_csrf_string
-from django.test import Client
-from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from duallife.wsgi import application as wsgi_application
+from .api_fuzz import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 
-CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
-SETTINGS = settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.filter_too_much,
-    ],
-)
-
-schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_application).include(
-    path_regex=r"^/api/v1/my/applications"
-)
+schema = api_schema(r"^/api/v1/my/applications")
 
 
 @pytest.fixture
 def signed_in(world, application):
     """Session cookies of the talent and of a company member, and the WSGI app called without
     closing the test's connection (see ``duallife/simulator/tests/test_api_schema.py``)."""
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    token = _get_new_csrf_string()
-    session_name, csrf_name = django_settings.SESSION_COOKIE_NAME, django_settings.CSRF_COOKIE_NAME
-    headers: dict[str, dict] = {}
-    for name, user in (("talent", world.talent), ("company", world.owner)):
-        client = Client()
-        client.force_login(user)
-        session = client.cookies[session_name].value
-        headers[name] = {
-            "cookies": {session_name: session, csrf_name: token},
-            "headers": {"X-CSRFToken": token},
-        }
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield headers
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+    with connection_kept():
+        yield calls_as({"talent": world.talent, "company": world.owner})
 
 
 @schema.parametrize()

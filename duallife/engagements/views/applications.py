@@ -188,16 +188,28 @@ def _report(request: HttpRequest, form) -> None:
             messages.error(request, error)
 
 
-@require_POST
-@personal_data_view
-def advance(request: HttpRequest, pk) -> HttpResponse:
+def _act(request: HttpRequest, pk, form_class, prefix: str, action) -> HttpResponse:
+    """One POST step on an application: load it (404 for others), validate the form, call
+    ``action(application, data)`` — a service call returning ``(level, message)`` for the user —
+    and go back to the application page with that message, or with the refusal."""
     application, _side = get_application_for_user(request.user, pk)
-    form = AdvanceForm(request.POST, prefix="advance")
+    form = form_class(request.POST, prefix=prefix)
     if not form.is_valid():
         _report(request, form)
         return _back(application.pk)
-    data = form.cleaned_data
     try:
+        level, text = action(application, form.cleaned_data)
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.add_message(request, level, text)
+    return _back(application.pk)
+
+
+@require_POST
+@personal_data_view
+def advance(request: HttpRequest, pk) -> HttpResponse:
+    def action(application, data):
         services.application_advance(
             application=application,
             by=request.user,
@@ -206,73 +218,41 @@ def advance(request: HttpRequest, pk) -> HttpResponse:
             interview_at=data["interview_at"],
             note=data["note"],
         )
-    except EngagementError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("応募を「%(status)s」にしました。") % {"status": S(data["to"]).label})
-    return _back(application.pk)
+        return messages.SUCCESS, _("応募を「%(status)s」にしました。") % {"status": S(data["to"]).label}
+
+    return _act(request, pk, AdvanceForm, "advance", action)
 
 
 @require_POST
 @personal_data_view
 def decline(request: HttpRequest, pk) -> HttpResponse:
-    application, _side = get_application_for_user(request.user, pk)
-    form = ReasonForm(request.POST, prefix="decline")
-    if not form.is_valid():
-        _report(request, form)
-        return _back(application.pk)
-    try:
-        services.application_decline(
-            application=application, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except EngagementError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("見送りにしました。応募者にお知らせしました。"))
-    return _back(application.pk)
+    def action(application, data):
+        services.application_decline(application=application, by=request.user, reason=data["reason"])
+        return messages.SUCCESS, _("見送りにしました。応募者にお知らせしました。")
+
+    return _act(request, pk, ReasonForm, "decline", action)
 
 
 @require_POST
 @personal_data_view
 def withdraw(request: HttpRequest, pk) -> HttpResponse:
-    application, _side = get_application_for_user(request.user, pk)
-    form = ReasonForm(request.POST, prefix="withdraw")
-    if not form.is_valid():
-        _report(request, form)
-        return _back(application.pk)
-    try:
-        services.application_withdraw(
-            application=application, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except EngagementError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("応募を辞退しました。"))
-    return _back(application.pk)
+    def action(application, data):
+        services.application_withdraw(application=application, by=request.user, reason=data["reason"])
+        return messages.SUCCESS, _("応募を辞退しました。")
+
+    return _act(request, pk, ReasonForm, "withdraw", action)
 
 
 @require_POST
 @personal_data_view
 def share(request: HttpRequest, pk) -> HttpResponse:
-    application, _side = get_application_for_user(request.user, pk)
-    form = ShareForm(request.POST, prefix="share")
-    if not form.is_valid():
-        _report(request, form)
-        return _back(application.pk)
-    try:
-        record = consent_grant(
-            application=application, by=request.user, fields=form.cleaned_data["fields_to_share"]
-        )
-    except EngagementError as exc:
-        messages.error(request, exc.message)
-    else:
+    def action(application, data):
+        record = consent_grant(application=application, by=request.user, fields=data["fields_to_share"])
         if record is None:
-            messages.info(request, _("選んだ項目は、すでに企業に知らせています。"))
-        else:
-            messages.success(
-                request, _("選んだ項目を企業に知らせました。提供の記録はマイページから確認できます。")
-            )
-    return _back(application.pk)
+            return messages.INFO, _("選んだ項目は、すでに企業に知らせています。")
+        return messages.SUCCESS, _("選んだ項目を企業に知らせました。提供の記録はマイページから確認できます。")
+
+    return _act(request, pk, ShareForm, "share", action)
 
 
 urlpatterns = [
