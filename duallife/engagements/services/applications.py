@@ -85,8 +85,11 @@ def application_create(
 ) -> Application:
     """Create the application row, its first event and its consent record (sheet locked by caller).
 
-    Shared by applying and by accepting a scout. Refuses a second application for the same sheet.
+    Shared by applying and by accepting a scout. Refuses a member of the sheet's own company and a
+    second application for the same sheet.
     """
+    if is_company_side(talent.user, sheet):
+        raise EngagementPermissionError("自社の仕様書には応募できません。")
     if Application.objects.filter(sheet=sheet, talent=talent).exists():
         raise EngagementConflictError("この仕様書にはすでに応募しています。")
     try:
@@ -132,8 +135,6 @@ def application_submit(
     )
     fields = clean_fields(shared_fields)
     locked = lock_sheet(sheet)
-    if is_company_side(by, locked):
-        raise EngagementPermissionError("自社の仕様書には応募できません。")
     ensure_open_for_applications(locked)
     scout = (
         Scout.objects.select_for_update()

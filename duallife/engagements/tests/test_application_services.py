@@ -146,3 +146,27 @@ def test_expired_sheets_end_their_open_applications_too(world, sheet, applicatio
     assert closed == 1
     assert application.status == S.EXPIRED
     assert application.events.last().by is None
+
+
+def test_a_member_of_the_company_cannot_apply_or_accept_a_scout_for_its_own_sheet(world, sheet):
+    import datetime
+
+    from duallife.engagements.models import Scout
+    from duallife.engagements.services.scouts import scout_accept
+    from duallife.organizations.models import Membership
+
+    Membership.objects.create(user=world.talent, organization=world.company)
+    scout = Scout.objects.create(
+        sheet=sheet,
+        talent=world.talent.talent,
+        sender=world.owner,
+        sender_organization=world.company,
+        message="社内の方ですが、念のためお送りします。",
+        expires_at=sheet.published_at + datetime.timedelta(days=14),
+    )
+
+    with pytest.raises(EngagementPermissionError, match="自社の仕様書"):
+        application_submit(sheet=sheet, by=world.talent, message=APPLY_MESSAGE)
+    with pytest.raises(EngagementPermissionError, match="自社の仕様書"):
+        scout_accept(scout=scout, by=world.talent)
+    assert not Application.objects.exists()
