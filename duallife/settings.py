@@ -240,6 +240,13 @@ MEDIA_URL = "/media/"
 
 # --- Cache and background work ----------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+    # parallel test workers must not share (and clear) one cache: each gets its own Redis database,
+    # counting down from the one in REDIS_URL (gw0 → that one, gw1 → the one before, …)
+    _worker = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw") or 0)
+    _base, _, _db = REDIS_URL.rpartition("/")
+    if _db.isdigit() and _base.count("/") >= 2:
+        REDIS_URL = f"{_base}/{max(int(_db) - _worker, 0)}"
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
