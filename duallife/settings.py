@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "duallife.postings",
     "duallife.notifications",
     "duallife.engagements",
+    "duallife.recommendations",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RecommendationsConfig(AppConfig):
+    name = "duallife.recommendations"
+    label = "recommendations"
+    verbose_name = "おすすめ"

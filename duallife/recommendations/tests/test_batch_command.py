@@ -1,0 +1,68 @@
+"""``duallife recommend-batch`` on files: the vocabulary folds 表記ゆれ, the pack gives fares, bad
+lines are reported and skipped (or stop the run with --strict), bad options are refused."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+TALENT = {
+    "id": 1,
+    "skills": ["Ｗｅｂマーケ"],
+    "themes": ["マーケティング"],
+    "days_per_month": 4,
+    "style": "hybrid",
+    "max_visits_per_month": 2,
+    "min_monthly_fee_yen": 30000,
+    "home_municipality": "131016",
+}
+SHEET = {
+    "id": 10,
+    "required_skills": ["ウェブマーケティング"],
+    "themes": ["マーケティング"],
+    "days_per_month": 2,
+    "style": "hybrid",
+    "visits_per_month": 1,
+    "fee_max_yen": 50000,
+    "municipality": "041009",
+}
+
+
+def write(path, rows):
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows))
+    return str(path)
+
+
+def test_the_batch_writes_recommendations_with_reasons(tmp_path):
+    talents = write(tmp_path / "t.jsonl", [TALENT, '{"id": "x"}'])
+    sheets = write(
+        tmp_path / "s.jsonl", [SHEET, {**SHEET, "id": 11, "style": "onsite", "visits_per_month": 9}]
+    )
+    err = StringIO()
+
+    call_command(
+        "recommend_batch", talents=talents, sheets=sheets, output=str(tmp_path / "out.jsonl"), stderr=err
+    )
+
+    [row] = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert row["talent"] == 1
+    assert [item["sheet"] for item in row["items"]] == [10]  # 11 needs more visits than offered
+    reasons = row["items"][0]["reasons"]
+    assert "スキル一致: ウェブマーケティング" in reasons  # Ｗｅｂマーケ = ウェブマーケティング
+    assert "仙台市まで片道1時間54分・往復21,120円" in reasons  # the pack's fare table
+    assert "人材 2行目" in err.getvalue()
+
+
+def test_strict_and_bad_options_are_refused_in_japanese(tmp_path):
+    talents = write(tmp_path / "t.jsonl", [TALENT, "{oops"])
+    sheets = write(tmp_path / "s.jsonl", [SHEET])
+
+    with pytest.raises(CommandError, match="2行目"):
+        call_command("recommend_batch", talents=talents, sheets=sheets, strict=True, stdout=StringIO())
+    with pytest.raises(CommandError, match="--k"):
+        call_command("recommend_batch", talents=talents, sheets=sheets, k=0)
+    with pytest.raises(CommandError, match="読めません"):
+        call_command("recommend_batch", talents=str(tmp_path / "missing.jsonl"), sheets=sheets)
