@@ -264,7 +264,9 @@ def applications_detail(request: HttpRequest, application_id: int = Path(..., ge
         return error(404, NOT_FOUND)
     if side == "staff" and consented_fields(application):
         personal_data_access_log(
-            by=request.auth, subject=application.talent.user, what=f"応募 #{application.pk} の閲覧（API）"
+            by=request.auth,
+            subject=application.talent.user,
+            what=f"「{application.sheet.title[:60]}」への応募の閲覧（API）",
         )
     return Status(200, _detail_payload(application, side))
 

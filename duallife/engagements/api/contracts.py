@@ -240,7 +240,9 @@ def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le
         return error(403, MFA_REQUIRED)
     if side == "staff":
         personal_data_access_log(
-            by=request.auth, subject=contract.talent.user, what=f"成約 #{contract.pk} の閲覧（API）"
+            by=request.auth,
+            subject=contract.talent.user,
+            what=f"「{contract.sheet.title[:60]}」の成約の閲覧（API）",
         )
     return Status(200, _reloaded(contract.pk))
 

@@ -21,6 +21,7 @@ from ninja import Field, File, Form, Path, Query, Router, Schema, Status, Upload
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.accounts.services import personal_data_access_log
+from duallife.engagements.api.common import MFA_REQUIRED, domain_error, error
 from duallife.postings.api import ErrorOut, session_auth
 
 from .. import selectors_messages
@@ -34,7 +35,6 @@ router = Router()
 
 PER_PAGE = 50
 NOT_FOUND = "応募が見つかりません。"
-MFA_REQUIRED = "個人情報を扱うには、二段階認証の設定が必要です。設定してから、もう一度お試しください。"
 AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
 
 
@@ -81,22 +81,14 @@ class UnreadOut(Schema):
     total: int
 
 
-def _error(status: int, detail: str, fields: list[str] | None = None) -> Status:
-    return Status(status, {"detail": detail, "errors": fields or []})
-
-
-def _domain_error(exc: EngagementError) -> Status:
-    return _error(exc.status, exc.message, [exc.field] if exc.field else [])
-
-
 def _load(request: HttpRequest, application_id: int) -> tuple[Application, Side] | Status:
     """The application through the permission check (404 for others), MFA asked of staff."""
     try:
         application, side = get_application_for_user(request.auth, application_id)
     except Http404:
-        return _error(404, NOT_FOUND)
+        return error(404, NOT_FOUND)
     if side == "staff" and mfa_setup_required(request.auth):
-        return _error(403, MFA_REQUIRED)
+        return error(403, MFA_REQUIRED)
     return application, side
 
 
@@ -153,7 +145,9 @@ def messages_list(
         page = []
     if side == "staff" and paginator.count:
         personal_data_access_log(
-            by=user, subject=application.talent.user, what=f"応募 #{application.pk} のメッセージの閲覧（API）"
+            by=user,
+            subject=application.talent.user,
+            what=f"「{application.sheet.title[:60]}」への応募のメッセージの閲覧（API）",
         )
     return Status(
         200,
@@ -200,7 +194,7 @@ def messages_create(
     try:
         message = message_post(application=application, by=request.auth, body=body, attachment=file)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     read_to = selectors_messages.last_read_at(request.auth, application)
     return Status(201, _message_payload(message, application, user_id=request.auth.pk, read_to=read_to))
 
@@ -220,7 +214,7 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
     try:
         read_at = thread_mark_read(application=application, user=request.auth)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     unread_total = selectors_messages.unread_total(request.auth)
     return Status(200, {"last_read_at": read_at, "unread_total": unread_total})
 

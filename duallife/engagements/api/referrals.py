@@ -19,6 +19,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from duallife.engagements.api.common import domain_error, error
 from duallife.organizations.models import Organization
 from duallife.postings.api import ErrorOut, session_auth
 
@@ -91,14 +92,6 @@ class ReferralIn(Schema):
     )
 
 
-def _error(status: int, detail: str, *fields: str) -> Status:
-    return Status(status, {"detail": detail, "errors": list(fields)})
-
-
-def _domain_error(exc: EngagementError) -> Status:
-    return _error(exc.status, exc.message, *([exc.field] if exc.field else []))
-
-
 def _ref(organization: Organization) -> dict:
     return {"id": organization.pk, "slug": organization.slug, "name": organization.name}
 
@@ -127,7 +120,7 @@ def referral_payload(referral: Referral) -> dict:
 )
 def referrals_list(request: HttpRequest, params: Query[ReferralQuery]):
     if not can_use_referrals(request.auth):
-        return _error(403, STAFF_ONLY)
+        return error(403, STAFF_ONLY)
     referrals = referrals_visible_to(request.auth)
     if params.referrer_id is not None:
         referrals = referrals.filter(referrer_id=params.referrer_id)
@@ -158,13 +151,13 @@ def _referrer_for(user, referrer_id: int | None) -> Organization | Status:
             pk=referrer_id, kind=Organization.Kind.COORDINATOR, is_active=True
         ).first()
         if body is None:
-            return _error(400, "紹介元に指定された自治体・支援機関が見つかりません。", "referrer_id")
+            return error(400, "紹介元に指定された自治体・支援機関が見つかりません。", "referrer_id")
         if not bodies.filter(pk=body.pk).exists():
-            return _error(403, "所属していない機関の紹介は登録できません。", "referrer_id")
+            return error(403, "所属していない機関の紹介は登録できません。", "referrer_id")
         return body
     own = list(bodies[:2])
     if len(own) != 1:
-        return _error(400, "紹介元の機関を referrer_id で指定してください。", "referrer_id")
+        return error(400, "紹介元の機関を referrer_id で指定してください。", "referrer_id")
     return own[0]
 
 
@@ -179,7 +172,7 @@ def _referrer_for(user, referrer_id: int | None) -> Organization | Status:
 )
 def referrals_create(request: HttpRequest, payload: ReferralIn):
     if not can_use_referrals(request.auth):
-        return _error(403, STAFF_ONLY)
+        return error(403, STAFF_ONLY)
     referrer = _referrer_for(request.auth, payload.referrer_id)
     if isinstance(referrer, Status):
         return referrer
@@ -187,11 +180,11 @@ def referrals_create(request: HttpRequest, payload: ReferralIn):
         pk=payload.company_id, kind=Organization.Kind.COMPANY, is_active=True
     ).first()
     if company is None:
-        return _error(400, "指定された企業が見つかりません。", "company_id")
+        return error(400, "指定された企業が見つかりません。", "company_id")
     try:
         referral = referral_register(referrer=referrer, company=company, by=request.auth, note=payload.note)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     row = with_credits(Referral.objects.select_related("referrer", "company")).get(pk=referral.pk)
     return Status(201, referral_payload(row))
 
@@ -206,13 +199,13 @@ def referrals_create(request: HttpRequest, payload: ReferralIn):
 )
 def referrals_delete(request: HttpRequest, referral_id: int = Path(..., ge=1, le=MAX_ID)):
     if not can_use_referrals(request.auth):
-        return _error(403, STAFF_ONLY)
+        return error(403, STAFF_ONLY)
     try:
         referral = get_referral_for_user(request.auth, referral_id)
     except Http404:
-        return _error(404, NOT_FOUND)
+        return error(404, NOT_FOUND)
     try:
         referral_remove(referral=referral, by=request.auth)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     return Status(204, None)

@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 
-from duallife.engagements.api.common import MFA_REQUIRED, staff_without_mfa
+from duallife.engagements.api.common import MFA_REQUIRED, domain_error, error, staff_without_mfa
 from duallife.postings.api import ErrorOut, session_auth
 from duallife.postings.links import sheet_url
 from duallife.postings.permissions import get_sheet_for_public
@@ -190,14 +190,6 @@ def interest_payload(interest: Interest) -> dict:
     }
 
 
-def _error(status: int, detail: str, *fields: str) -> Status:
-    return Status(status, {"detail": detail, "errors": list(fields)})
-
-
-def _domain_error(exc: EngagementError) -> Status:
-    return _error(exc.status, exc.message, *([exc.field] if exc.field else []))
-
-
 def _reload_scout(scout_id: int, user) -> tuple[Scout, str]:
     return scouting.get_scout_for_user(user, scout_id)
 
@@ -219,7 +211,7 @@ SCOUT_NOT_FOUND = "スカウトが見つかりません。"
 def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
     user = request.auth
     if params.box == "sent" and staff_without_mfa(user):
-        return _error(403, MFA_REQUIRED)
+        return error(403, MFA_REQUIRED)
     if params.box == "sent":
         scouts = scouting.sent_scouts(user)
         side = "sender"
@@ -264,18 +256,18 @@ def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
 def scouts_send(request: HttpRequest, payload: ScoutIn):
     user = request.auth
     if staff_without_mfa(user):
-        return _error(403, MFA_REQUIRED)
+        return error(403, MFA_REQUIRED)
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
-        return _error(404, "仕様書が見つかりません。", "sheet_id")
+        return error(404, "仕様書が見つかりません。", "sheet_id")
     talent = visible_talents(user).filter(pk=payload.talent_id).first()
     if talent is None:
-        return _error(404, services.NO_SUCH_TALENT, "talent_id")
+        return error(404, services.NO_SUCH_TALENT, "talent_id")
     try:
         scout = services.scout_send(sheet=sheet, talent=talent, by=user, message=payload.message)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     scout, side = _reload_scout(scout.pk, user)
     return Status(201, scout_payload(scout, side))
 
@@ -290,11 +282,11 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
 )
 def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     if staff_without_mfa(request.auth):
-        return _error(403, MFA_REQUIRED)
+        return error(403, MFA_REQUIRED)
     try:
         scout, side = scouting.get_scout_for_user(request.auth, scout_id)
     except Http404:
-        return _error(404, SCOUT_NOT_FOUND)
+        return error(404, SCOUT_NOT_FOUND)
     return Status(200, scout_payload(scout, side))
 
 
@@ -311,13 +303,13 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
     try:
         scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
     except Http404:
-        return _error(404, SCOUT_NOT_FOUND)
+        return error(404, SCOUT_NOT_FOUND)
     try:
         services.scout_accept(
             scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
         )
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
 
@@ -334,11 +326,11 @@ def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Pat
     try:
         scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
     except Http404:
-        return _error(404, SCOUT_NOT_FOUND)
+        return error(404, SCOUT_NOT_FOUND)
     try:
         services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
 
@@ -371,23 +363,23 @@ def interests_list(request: HttpRequest):
 )
 def interests_add(request: HttpRequest, payload: InterestIn):
     if (payload.sheet_id is None) == (payload.prefecture_code is None):
-        return _error(400, "sheet_id か prefecture_code のどちらか一つを指定してください。", "sheet_id")
+        return error(400, "sheet_id か prefecture_code のどちらか一つを指定してください。", "sheet_id")
     sheet = prefecture = None
     if payload.sheet_id is not None:
         try:
             sheet = get_sheet_for_public(payload.sheet_id)
         except Http404:
-            return _error(404, "仕様書が見つかりません。", "sheet_id")
+            return error(404, "仕様書が見つかりません。", "sheet_id")
     else:
         prefecture = Prefecture.objects.filter(code=payload.prefecture_code).first()
         if prefecture is None:
-            return _error(404, "県が見つかりません。", "prefecture_code")
+            return error(404, "県が見つかりません。", "prefecture_code")
     talent = talent_of(request.auth)
     existed = scouting.interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
     try:
         interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     interest = (
         Interest.objects.select_related("sheet", "sheet__organization", "prefecture")
         .filter(talent=talent, **({"sheet": sheet} if sheet else {"prefecture": prefecture}))
@@ -410,13 +402,13 @@ def interests_update(
     try:
         interest = scouting.get_interest_for_owner(request.auth, interest_id)
     except Http404:
-        return _error(404, INTEREST_NOT_FOUND)
+        return error(404, INTEREST_NOT_FOUND)
     try:
         interest_services.interest_set_sharing(
             interest=interest, by=request.auth, share_identity=payload.share_identity
         )
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     interest = Interest.objects.select_related("sheet", "sheet__organization", "prefecture").get(
         pk=interest.pk
     )
@@ -434,9 +426,9 @@ def interests_remove(request: HttpRequest, interest_id: int = Path(..., ge=1, le
     try:
         interest = scouting.get_interest_for_owner(request.auth, interest_id)
     except Http404:
-        return _error(404, INTEREST_NOT_FOUND)
+        return error(404, INTEREST_NOT_FOUND)
     try:
         interest_services.interest_remove(interest=interest, by=request.auth)
     except EngagementError as exc:
-        return _domain_error(exc)
+        return domain_error(exc)
     return Status(204, None)

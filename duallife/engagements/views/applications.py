@@ -132,7 +132,9 @@ def detail(request: HttpRequest, pk) -> HttpResponse:
     fields = consented_fields(application)
     if side == "staff" and fields:
         personal_data_access_log(
-            by=request.user, subject=application.talent.user, what=f"応募 #{application.pk} の閲覧"
+            by=request.user,
+            subject=application.talent.user,
+            what=f"「{application.sheet.title[:60]}」への応募の閲覧",
         )
     is_open = application.status in OPEN_STATUSES
     context = {

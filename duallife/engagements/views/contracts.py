@@ -155,7 +155,9 @@ def checkin_page(request: HttpRequest, pk) -> HttpResponse:
     contract = checkin.contract
     if side == "staff":
         personal_data_access_log(
-            by=request.user, subject=contract.talent.user, what=f"フォローアップ #{checkin.pk} の閲覧"
+            by=request.user,
+            subject=contract.talent.user,
+            what=f"「{contract.sheet.title[:60]}」のフォローアップ（{checkin.due_on:%Y年%-m月%-d日}）の閲覧",
         )
     today = timezone.localdate()
     answered = reads.answered_sides(checkin)

@@ -79,7 +79,7 @@ def thread_context(request: HttpRequest, application: Application, side: Side, *
     shown = thread if show_all or total <= THREAD_LIMIT else thread[total - THREAD_LIMIT :]
     rows = [_row(m, application, viewer_id=request.user.pk, read_to=read_to) for m in shown]
     if side == "staff" and total:
-        what = f"応募 #{application.pk} のメッセージの閲覧"
+        what = f"「{application.sheet.title[:60]}」への応募のメッセージの閲覧"
         personal_data_access_log(by=request.user, subject=application.talent.user, what=what)
     thread_mark_read(application=application, user=request.user)
     closed = application.status in CLOSED_STATUSES
@@ -175,7 +175,7 @@ def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
         personal_data_access_log(
             by=request.user,
             subject=application.talent.user,
-            what=f"応募 #{application.pk} の添付ファイル「{message.attachment_name}」の閲覧",
+            what=f"「{application.sheet.title[:60]}」への応募の添付ファイル「{message.attachment_name[:60]}」の閲覧",
         )
     response = FileResponse(
         handle, as_attachment=True, filename=message.attachment_name, content_type=message.attachment_type
