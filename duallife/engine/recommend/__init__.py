@@ -8,7 +8,7 @@ Pure Python: frozen dataclasses in (:mod:`.model`), hard rules that are never br
 from .model import Context, Recommendation, Route, RouteTable, Sheet, Style, Talent
 from .rank import recommend_sheets, recommend_talents
 from .rules import allowed, blockers
-from .score import Scored, crowding, score_pair
+from .score import Scored, congestion_factor, crowding, score_pair
 
 __all__ = [
     "Context",
@@ -21,6 +21,7 @@ __all__ = [
     "Talent",
     "allowed",
     "blockers",
+    "congestion_factor",
     "crowding",
     "recommend_sheets",
     "recommend_talents",

@@ -64,6 +64,13 @@ def crowding(sheet: Sheet) -> float:
     return min(1.0, max(0.0, (per_opening - CROWDED_FROM) / CROWDING_SCALE))
 
 
+def congestion_factor(crowd, skill_fit):
+    """What a fit is multiplied by on a crowded sheet: 1 for a strong skill fit or an uncrowded
+    sheet, lower for marginal fits. Plain arithmetic, so it works on floats and numpy arrays alike
+    (the fast path calls it with arrays)."""
+    return 1.0 - CONGESTION_WEIGHT * crowd * (1.0 - skill_fit)
+
+
 def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool = True) -> Scored | None:
     """The pair's score and reasons, or None when a hard rule forbids it."""
     if not allowed(talent, sheet):
@@ -139,7 +146,7 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     if congestion:
         crowd = crowding(sheet)
         skill_fit = required if sheet.required_skills else 0.0
-        score = fit * (1.0 - CONGESTION_WEIGHT * crowd * (1.0 - skill_fit))
+        score = fit * congestion_factor(crowd, skill_fit)
         if crowd > 0.5:
             reasons.append(f"応募が集中しています（募集{sheet.openings}人に{sheet.applicants}人）")
     return Scored(score=round(score, 6), fit=round(fit, 6), reasons=tuple(reasons[:MAX_REASONS]))
