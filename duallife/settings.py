@@ -271,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "engagements.process_checkins",
         "schedule": crontab(hour=8, minute=0),  # mornings, Japan time: reminders arrive in working hours
     },
+    "rebuild-recommendations": {
+        "task": "recommendations.rebuild_all",
+        "schedule": crontab(hour=2, minute=30),  # nightly, with the day's applicant counts
+    },
     "purge-expired-consent-records": {
         "task": "engagements.purge_consent_records",
         "schedule": crontab(hour=3, minute=30),

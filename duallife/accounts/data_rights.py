@@ -301,3 +301,7 @@ def anonymise_talent_profile(profile) -> None:
         visibility=TalentProfile.Visibility.PRIVATE,
         search_text="",
     )
+    from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
+
+    SheetRecommendation.objects.filter(talent=profile).delete()
+    TalentRecommendation.objects.filter(talent=profile).delete()

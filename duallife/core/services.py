@@ -377,10 +377,13 @@ def demo_data_create(*, password: str | None = None, force: bool = False, small:
     report = DemoReport(small=small)
     report.vocabulary_loaded = _demo_vocabulary()
     chosen = password or secrets.token_urlsafe(12)
-    with transaction.atomic():
+    from duallife.recommendations.services import recommendations_deferred, recommendations_rebuild_all
+
+    with transaction.atomic(), recommendations_deferred():
         _demo_admin(report, chosen)
         _demo_programs(report, slug)
         _DemoMarketplace(report, size=DEMO_SMALL if small else DEMO_FULL, password=chosen).build()
+    recommendations_rebuild_all()
     if report.admin_created or report.users_created:
         report.password = chosen
     return report

@@ -517,7 +517,14 @@ def spec_sheet_approve(*, sheet: SpecSheet, by, comment: str = "") -> SpecSheet:
     locked.published_at = timezone.now()
     locked.save(update_fields=["status", "published_at", "updated_at"])
     _event(locked, from_status=Status.SUBMITTED, by=by, comment=comment)
+    _recommend_after_commit(locked)
     return _sync(sheet, locked)
+
+
+def _recommend_after_commit(sheet: SpecSheet) -> None:
+    from duallife.recommendations.services import after_sheet_change
+
+    after_sheet_change(sheet.pk)
 
 
 @transaction.atomic
@@ -564,10 +571,13 @@ def spec_sheet_close(*, sheet: SpecSheet, by, reason: str) -> SpecSheet:
 
 
 def _end_open_applications(sheet: SpecSheet, *, by=None) -> None:
-    """Nobody still waiting on a closed sheet is left in silence (see engagements)."""
+    """Nobody still waiting on a closed sheet is left in silence (see engagements), and the sheet
+    leaves every list of recommendations in the same transaction."""
     from duallife.engagements.services.applications import applications_close_for_sheet
+    from duallife.recommendations.services import sheet_recommendations_drop
 
     applications_close_for_sheet(sheet=sheet, by=by)
+    sheet_recommendations_drop(sheet_id=sheet.pk)
 
 
 @transaction.atomic

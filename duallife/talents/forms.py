@@ -220,6 +220,11 @@ class TalentProfileForm(forms.Form):
             "円単位の半角数字。例: 50000（月1〜4日の副業では月3〜5万円が多く見られます）。プロボノなら0。"
         ),
     )
+    accepts_pro_bono = forms.BooleanField(
+        label=_("プロボノ（無償）の仕事も受ける"),
+        required=False,
+        help_text=_("チェックしないと、無償の仕様書はおすすめに出ません。"),
+    )
     prefectures_of_interest = forms.ModelMultipleChoiceField(
         label=_("関心のある県"),
         queryset=Prefecture.objects.none(),
@@ -253,6 +258,15 @@ class TalentProfileForm(forms.Form):
             "required": _("公開範囲を選んでください。"),
             "invalid_choice": _("公開範囲を選んでください。"),
         },
+    )
+
+    in_company_digests = forms.BooleanField(
+        label=_("企業・自治体への「新しく合う人材」のお知らせに載ってよい"),
+        required=False,
+        help_text=_(
+            "仕様書に合う人材として、表示名・スキル・関わり方の希望が週1回のお知らせメールに載ります。"
+            "氏名・連絡先は載りません。非公開のときは載りません。"
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -289,10 +303,12 @@ class TalentProfileForm(forms.Form):
             "work_style": profile.work_style,
             "visits_per_month": profile.visits_per_month or None,
             "desired_monthly_fee_yen": profile.desired_monthly_fee_yen,
+            "accepts_pro_bono": profile.accepts_pro_bono,
             "prefectures_of_interest": [p.pk for p in profile.prefectures_of_interest.all()],
             "motives": list(profile.motives or []),
             "self_introduction": profile.self_introduction,
             "visibility": profile.visibility,
+            "in_company_digests": profile.in_company_digests,
         }
 
     def clean_family_name(self) -> str:
@@ -350,10 +366,12 @@ class TalentProfileForm(forms.Form):
             work_style=data.get("work_style", WorkStyle.REMOTE),
             visits_per_month=data.get("visits_per_month") or 0,
             desired_monthly_fee_yen=data.get("desired_monthly_fee_yen"),
+            accepts_pro_bono=bool(data.get("accepts_pro_bono")),
             prefectures_of_interest=tuple(data.get("prefectures_of_interest") or ()),
             motives=tuple(data.get("motives") or ()),
             self_introduction=data.get("self_introduction", ""),
             visibility=data.get("visibility", TalentProfile.Visibility.ANONYMOUS),
+            in_company_digests=bool(data.get("in_company_digests")),
         )
 
     def apply_service_errors(self, errors: dict[str | None, list[str]]) -> None:

@@ -79,6 +79,7 @@ class TalentProfile(models.Model):
     )
     visits_per_month = models.PositiveSmallIntegerField(_("月の現地訪問回数"), default=0)
     desired_monthly_fee_yen = models.PositiveIntegerField(_("希望月額報酬（円）"), null=True, blank=True)
+    accepts_pro_bono = models.BooleanField(_("プロボノ（無償）の仕事も受ける"), default=False)
     prefectures_of_interest = models.ManyToManyField(
         "regions.Prefecture", blank=True, related_name="+", verbose_name=_("関心のある県")
     )
@@ -86,6 +87,9 @@ class TalentProfile(models.Model):
     self_introduction = models.TextField(_("自己紹介"), blank=True)
     visibility = models.CharField(
         _("公開範囲"), max_length=10, choices=Visibility.choices, default=Visibility.ANONYMOUS
+    )
+    in_company_digests = models.BooleanField(
+        _("企業・自治体への「新しく合う人材」のお知らせに載ってよい"), default=False
     )
     search_text = models.TextField(editable=False, blank=True, help_text="normalised text for search")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -22,6 +22,11 @@ SEARCH_PER_PAGE = 20
 Visibility = TalentProfile.Visibility
 
 
+def talents_with_details(qs: QuerySet[TalentProfile]) -> QuerySet[TalentProfile]:
+    """``qs`` with places, industry, skills, themes and prefectures of interest loaded."""
+    return _with_details(qs)
+
+
 def _with_details(qs: QuerySet[TalentProfile]) -> QuerySet[TalentProfile]:
     return qs.select_related(
         "home_prefecture",

@@ -54,10 +54,12 @@ class TalentProfileData:
     work_style: str = WorkStyle.REMOTE
     visits_per_month: int = 0
     desired_monthly_fee_yen: int | None = None
+    accepts_pro_bono: bool = False
     prefectures_of_interest: tuple[Prefecture, ...] = ()
     motives: tuple[str, ...] = ()
     self_introduction: str = ""
     visibility: str = TalentProfile.Visibility.ANONYMOUS
+    in_company_digests: bool = False
 
 
 class TalentProfileInvalid(Exception):
@@ -282,9 +284,13 @@ def talent_profile_save(*, user, data: TalentProfileData) -> TalentProfile:
         profile.work_style = data.work_style
         profile.visits_per_month = data.visits_per_month if hybrid else 0
         profile.desired_monthly_fee_yen = data.desired_monthly_fee_yen
+        profile.accepts_pro_bono = data.accepts_pro_bono
         profile.motives = [m for m in TalentProfile.Motive.values if m in set(data.motives)]
         profile.self_introduction = data.self_introduction.strip()
         profile.visibility = data.visibility
+        profile.in_company_digests = (
+            data.in_company_digests and data.visibility != TalentProfile.Visibility.PRIVATE
+        )
         profile.search_text = _search_text(data, rows)
         profile.save()
         profile.themes.set(data.themes)
@@ -301,4 +307,11 @@ def talent_profile_save(*, user, data: TalentProfileData) -> TalentProfile:
             )
             for row in rows
         )
+        _recommend_after_commit(profile)
     return profile
+
+
+def _recommend_after_commit(profile: TalentProfile) -> None:
+    from duallife.recommendations.services import after_talent_change
+
+    after_talent_change(profile.pk)

@@ -255,8 +255,24 @@ CLOSED_SHEET_MESSAGE = (
 SIMILAR_SHEETS = 3
 
 
+def next_best_note(talent, sheet: SpecSheet) -> str:
+    """The talent's next-best open sheets from their recommendations (not ``sheet``, nothing they
+    applied to), with the reason each fits; open sheets sharing a theme when there are none yet."""
+    from duallife.postings.links import sheet_url
+    from duallife.recommendations.selectors import next_best_sheets
+
+    best = next_best_sheets(talent, excluding=sheet.pk, limit=SIMILAR_SHEETS)
+    if not best:
+        return similar_sheets_note(sheet)
+    lines = "\n".join(
+        f"・{title}（{sheet_url(pk)}）" + (f"\n　{reasons[0]}" if reasons else "")
+        for pk, title, reasons in best
+    )
+    return f"\n\nあなたに合いそうな、募集中の仕様書：\n{lines}"
+
+
 def similar_sheets_note(sheet: SpecSheet) -> str:
-    """A few open sheets sharing a theme with ``sheet`` (until recommendations know better)."""
+    """A few open sheets sharing a theme with ``sheet`` (for a talent without recommendations yet)."""
     from duallife.postings.links import sheet_url
 
     similar = list(
@@ -278,7 +294,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
     Called inside the transaction that closed the sheet (sheet row already locked). Returns how
     many applications were ended.
     """
-    body = CLOSED_SHEET_MESSAGE.format(title=sheet.title) + similar_sheets_note(sheet)
+    message = CLOSED_SHEET_MESSAGE.format(title=sheet.title)
     open_ids = list(
         Application.objects.filter(sheet=sheet, status__in=OPEN_STATUSES)
         .order_by("pk")
@@ -296,7 +312,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
             application.talent.user,
             kind=Kind.SHEET_CLOSED,
             title=f"「{sheet.title}」の募集が終了しました",
-            body=body,
+            body=message + next_best_note(application.talent, sheet),
             url=application_url(application.pk),
         )
     Scout.objects.filter(sheet=sheet, status=Scout.Status.PENDING).update(

@@ -1,0 +1,226 @@
+"""Keeping the stored recommendations in step with profiles and sheets.
+
+- :func:`recommendations_refresh_talent`: after a profile is saved — the talent's own list of sheets,
+  and their place in every open sheet's list of talents.
+- :func:`recommendations_refresh_sheet`: after a sheet is published or changed — the sheet's list of
+  talents, and its place in every talent's list; a sheet no longer open leaves every list.
+- :func:`recommendations_rebuild_all`: the nightly run — every list from scratch (applicant counts,
+  and so congestion, change through the day; this is where they are caught up).
+
+The talent side is congestion-aware (a swamped sheet ranks lower for marginal fits); the sheet side
+is the plain fit (a company wants the best people). Lists keep :data:`~.models.KEEP` entries after a
+rebuild; between rebuilds an incremental refresh may add an entry to a full list (pages read the
+best :data:`KEEP` in order, so this only costs a row).
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Min
+from django.utils import timezone
+
+from duallife.engine.recommend import Context, Recommendation, Sheet, Talent, score_pair
+from duallife.engine.recommend import recommend_sheets as engine_recommend_sheets
+from duallife.engine.recommend import recommend_talents as engine_recommend_talents
+from duallife.talents.models import TalentProfile
+
+from .loading import (
+    candidate_talents,
+    engine_sheet,
+    engine_sheets,
+    engine_talent,
+    open_sheets_with_inputs,
+    recommendation_context,
+    talents_with_inputs,
+)
+from .models import KEEP, SheetRecommendation, TalentRecommendation
+
+BATCH = 1000
+_deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("recommendations_deferred", default=False)
+
+
+@contextmanager
+def recommendations_deferred() -> Iterator[None]:
+    """Within this block, profile and sheet changes queue no refresh (the demo loader, which
+    rebuilds everything once at the end)."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+def after_talent_change(talent_id: int) -> None:
+    """Queue a refresh of ``talent_id``'s recommendations once the current transaction commits."""
+    if _deferred.get():
+        return
+    from .tasks import refresh_talent_recommendations
+
+    transaction.on_commit(lambda: refresh_talent_recommendations.delay(talent_id))
+
+
+def after_sheet_change(sheet_id: int) -> None:
+    """Queue a refresh of ``sheet_id``'s recommendations once the current transaction commits."""
+    if _deferred.get():
+        return
+    from .tasks import refresh_sheet_recommendations
+
+    transaction.on_commit(lambda: refresh_sheet_recommendations.delay(sheet_id))
+
+
+def sheet_recommendations_drop(*, sheet_id: int) -> None:
+    """A sheet closed: it leaves every list at once (called inside the closing transaction)."""
+    SheetRecommendation.objects.filter(sheet_id=sheet_id).delete()
+    TalentRecommendation.objects.filter(sheet_id=sheet_id).delete()
+
+
+# --- scoring (the engine does the work) --------------------------------------------------------
+
+
+def _top_sheets(talent: Talent, sheets: list[Sheet], ctx: Context, k: int) -> list[Recommendation]:
+    return engine_recommend_sheets(talent, sheets, ctx, k=k, congestion=True)
+
+
+def _top_talents(sheet: Sheet, talents: list[Talent], ctx: Context, k: int) -> list[Recommendation]:
+    return engine_recommend_talents(sheet, talents, ctx, k=k, congestion=False)
+
+
+def _pair_scores(
+    talents: list[Talent], sheets: list[Sheet], ctx: Context, *, congestion: bool
+) -> Iterator[Recommendation]:
+    """Every allowed pair of the (small) cross product, scored with its reasons."""
+    for talent in talents:
+        for sheet in sheets:
+            scored = score_pair(talent, sheet, ctx, congestion=congestion)
+            if scored is not None:
+                yield Recommendation(talent.id, sheet.id, scored.score, scored.reasons)
+
+
+# --- writes ------------------------------------------------------------------------------------
+
+
+def _room(model, owner_field: str, owner_ids: set[int]) -> dict[int, tuple[int, float]]:
+    """(entries, lowest score) of each owner's stored list."""
+    rows = (
+        model.objects.filter(**{f"{owner_field}__in": owner_ids})
+        .values(owner_field)
+        .annotate(n=Count("pk"), low=Min("score"))
+    )
+    return {row[owner_field]: (row["n"], row["low"]) for row in rows}
+
+
+def _earns_place(score: float, room: tuple[int, float] | None) -> bool:
+    if room is None:
+        return True
+    entries, lowest = room
+    return entries < KEEP or score > lowest
+
+
+def _sheet_rows(items: list[Recommendation], now) -> list[SheetRecommendation]:
+    return [
+        SheetRecommendation(
+            talent_id=r.talent, sheet_id=r.sheet, score=r.score, reasons=list(r.reasons), computed_at=now
+        )
+        for r in items
+    ]
+
+
+def _talent_rows(items: list[Recommendation], now) -> list[TalentRecommendation]:
+    return [
+        TalentRecommendation(
+            sheet_id=r.sheet, talent_id=r.talent, score=r.score, reasons=list(r.reasons), computed_at=now
+        )
+        for r in items
+    ]
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    own: int  # entries written to the changed item's own list
+    elsewhere: int  # entries written to other lists
+
+
+def recommendations_refresh_talent(*, talent_id: int) -> RefreshReport:
+    """Recompute one talent's list of sheets and their entries in the sheets' lists of talents.
+
+    A talent whose profile is gone, private or inactive leaves every sheet's list (a private
+    profile keeps its own list of sheets: the talent may still look for work)."""
+    now = timezone.now()
+    profile = talents_with_inputs().filter(pk=talent_id, user__is_active=True).first()
+    with transaction.atomic():
+        SheetRecommendation.objects.filter(talent_id=talent_id).delete()
+        TalentRecommendation.objects.filter(talent_id=talent_id).delete()
+        if profile is None:
+            return RefreshReport(0, 0)
+        talent = engine_talent(profile)
+        sheets = engine_sheets(open_sheets_with_inputs())
+        ctx = recommendation_context()
+        own = _top_sheets(talent, sheets, ctx, KEEP)
+        SheetRecommendation.objects.bulk_create(_sheet_rows(own, now))
+        elsewhere: list[Recommendation] = []
+        if profile.visibility != TalentProfile.Visibility.PRIVATE and sheets:
+            plain = list(_pair_scores([talent], sheets, ctx, congestion=False))
+            room = _room(TalentRecommendation, "sheet_id", {r.sheet for r in plain})
+            elsewhere = [r for r in plain if _earns_place(r.score, room.get(r.sheet))]
+            TalentRecommendation.objects.bulk_create(_talent_rows(elsewhere, now))
+    return RefreshReport(len(own), len(elsewhere))
+
+
+def recommendations_refresh_sheet(*, sheet_id: int) -> RefreshReport:
+    """Recompute one sheet's list of talents and its entries in the talents' lists of sheets.
+    A sheet that is not open (any more) leaves every list."""
+    now = timezone.now()
+    row = open_sheets_with_inputs().filter(pk=sheet_id).first()
+    with transaction.atomic():
+        sheet_recommendations_drop(sheet_id=sheet_id)
+        if row is None:
+            return RefreshReport(0, 0)
+        sheet = engine_sheet(row)
+        ctx = recommendation_context()
+        shown = engine_talents_for_matching()
+        own = _top_talents(sheet, shown, ctx, KEEP)
+        TalentRecommendation.objects.bulk_create(_talent_rows(own, now))
+        everyone = [engine_talent(p) for p in talents_with_inputs().filter(user__is_active=True)]
+        aware = list(_pair_scores(everyone, [sheet], ctx, congestion=True))
+        room = _room(SheetRecommendation, "talent_id", {r.talent for r in aware})
+        elsewhere = [r for r in aware if _earns_place(r.score, room.get(r.talent))]
+        SheetRecommendation.objects.bulk_create(_sheet_rows(elsewhere, now))
+    return RefreshReport(len(own), len(elsewhere))
+
+
+def engine_talents_for_matching() -> list[Talent]:
+    """Talents a sheet's list may hold: not private, account active."""
+    return [engine_talent(p) for p in candidate_talents()]
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    talents: int
+    sheets: int
+    sheet_entries: int
+    talent_entries: int
+
+
+def recommendations_rebuild_all() -> RebuildReport:
+    """Every list from scratch, in one transaction (readers see the old lists until it commits)."""
+    now = timezone.now()
+    sheets = engine_sheets(open_sheets_with_inputs())
+    profiles = list(talents_with_inputs().filter(user__is_active=True))
+    talents = [engine_talent(p) for p in profiles]
+    shown = [
+        t for t, p in zip(talents, profiles, strict=True) if p.visibility != TalentProfile.Visibility.PRIVATE
+    ]
+    ctx = recommendation_context()
+    sheet_side = [r for talent in talents for r in _top_sheets(talent, sheets, ctx, KEEP)]
+    talent_side = [r for sheet in sheets for r in _top_talents(sheet, shown, ctx, KEEP)]
+    with transaction.atomic():
+        SheetRecommendation.objects.all().delete()
+        TalentRecommendation.objects.all().delete()
+        SheetRecommendation.objects.bulk_create(_sheet_rows(sheet_side, now), batch_size=BATCH)
+        TalentRecommendation.objects.bulk_create(_talent_rows(talent_side, now), batch_size=BATCH)
+    return RebuildReport(len(talents), len(sheets), len(sheet_side), len(talent_side))

@@ -1,0 +1,32 @@
+"""Background work of recommendations. Each task calls one service and is safe to run twice."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from .services import (
+    recommendations_rebuild_all,
+    recommendations_refresh_sheet,
+    recommendations_refresh_talent,
+)
+
+
+@shared_task(name="recommendations.refresh_talent")
+def refresh_talent_recommendations(talent_id: int) -> int:
+    """After a profile changes (queued after commit)."""
+    report = recommendations_refresh_talent(talent_id=talent_id)
+    return report.own + report.elsewhere
+
+
+@shared_task(name="recommendations.refresh_sheet")
+def refresh_sheet_recommendations(sheet_id: int) -> int:
+    """After a sheet is published, changed or closed (queued after commit)."""
+    report = recommendations_refresh_sheet(sheet_id=sheet_id)
+    return report.own + report.elsewhere
+
+
+@shared_task(name="recommendations.rebuild_all")
+def rebuild_all_recommendations() -> int:
+    """Nightly: every list from scratch, with the day's applicant counts. Scheduled in settings."""
+    report = recommendations_rebuild_all()
+    return report.sheet_entries + report.talent_entries
