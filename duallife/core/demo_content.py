@@ -1877,7 +1877,7 @@ MOTIVE_SENTENCES: dict[str, str] = {
 }
 
 TALENT_JOB_YEARS = (3, 5, 8, 10, 12, 15, 20)
-TALENT_FEES: tuple[int | None, ...] = (None, 30_000, 30_000, 40_000, 50_000, 50_000, 60_000, 80_000, 100_000)
+TALENT_FEES: tuple[int | None, ...] = (None, 30_000, 30_000, 40_000, 50_000, 50_000, 60_000, 80_000, 50_000)
 TALENT_DAYS = (1, 2, 2, 3, 4, 4, 4, 5, 6, 8)
 
 

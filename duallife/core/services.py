@@ -931,6 +931,7 @@ class _DemoMarketplace:
         motives = [m for m in content.MOTIVE_SENTENCES if m in motives] or ["regional_contribution"]
         roll = rng.random()
         visibility = "public" if roll < 0.5 else "anonymous" if roll < 0.85 else "private"
+        extra = _rng("talent-preferences", index)  # its own stream: the draws above stay as they were
         job = f"{rng.choice(persona.jobs)}（{rng.choice(content.TALENT_JOB_YEARS)}年目）"
 
         intro = [f"{persona.intro}。"]
@@ -963,6 +964,8 @@ class _DemoMarketplace:
             motives=tuple(motives),
             self_introduction="".join(intro) + "\n" + content.TALENT_NOTE,
             visibility=visibility,
+            accepts_pro_bono=not fee or extra.random() < 0.35,
+            in_company_digests=visibility != "private" and extra.random() < 0.5,
         )
 
     def _talents(self) -> list[Any]:
