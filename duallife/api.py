@@ -15,6 +15,7 @@ from duallife.notifications.api import router as notifications_router
 from duallife.postings.api import my_router as my_sheets_router
 from duallife.postings.api import router as sheets_router
 from duallife.postings.api_catalog import organizations_router, vocabulary_router
+from duallife.recommendations.api import router as recommendations_router
 from duallife.simulator.api import router as simulator_router
 
 api = NinjaAPI(
@@ -122,3 +123,4 @@ api.add_router("/my/", engagement_contracts.router, tags=["contracts and check-i
 api.add_router("/my/", engagement_referrals.router, tags=["referrals"])
 api.add_router("/my/", engagement_consent.router, tags=["consent"])
 api.add_router("/my/", notifications_router, tags=["notifications"])
+api.add_router("/my/", recommendations_router, tags=["recommendations"])

@@ -279,6 +279,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "engagements.purge_consent_records",
         "schedule": crontab(hour=3, minute=30),
     },
+    "send-weekly-digests": {
+        "task": "recommendations.send_weekly_digests",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),  # Monday 08:00 Japan time
+    },
 }
 
 # --- Security: secure defaults whenever DEBUG is off ----------------------------------------

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("organizations/", include("duallife.organizations.urls")),
     path("talents/", include("duallife.talents.urls")),
     path("", include("duallife.engagements.urls")),
+    path("", include("duallife.recommendations.urls")),
     path("notifications/", include("duallife.notifications.urls")),
     path("accounts/", include("duallife.accounts.urls")),
     path("accounts/", include("allauth.urls")),

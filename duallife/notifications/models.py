@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     CHECKIN = "checkin", _("フォローアップのお願い")
     ALERT = "alert", _("フォローアップの注意（コーディネーター向け）")
     SHEET_CLOSED = "sheet_closed", _("募集の終了")
+    DIGEST = "digest", _("おすすめのお知らせ（週1回）")
 
 
 class Notification(models.Model):

@@ -71,6 +71,9 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "organization_url": organization_url(sheet.organization),
         "is_editor": is_editor,
         "close_form": CloseForm() if is_editor and sheet.status == Status.PUBLISHED else None,
+        "reviewer_matches": not is_editor
+        and sheet.status == Status.PUBLISHED
+        and permissions.can_review_sheet(request.user, sheet),
     }
     if sheet.status in (Status.PUBLISHED, Status.CLOSED):  # applying and 気になる (engagements)
         from duallife.engagements.views.scouts import sheet_page_context

@@ -16,7 +16,7 @@ from django.utils import timezone
 from duallife.engine.recommend import Context, RouteTable, Sheet, Style, Talent
 from duallife.postings.models import SheetSkill, SpecSheet
 from duallife.regions.models import Municipality, Prefecture, Route
-from duallife.talents.models import TalentProfile, TalentSkill
+from duallife.talents.models import TalentProfile, TalentSkill, WorkStyle
 from duallife.vocabulary.models import Skill, Theme
 
 #: Where a home in Tokyo's wards (or in Tokyo without a municipality) starts its journey.
@@ -77,6 +77,16 @@ def candidate_talents() -> QuerySet[TalentProfile]:
     )
 
 
+#: 現地中心 talents give no visit count (the form asks hybrid talents only): no limit for them.
+NO_VISIT_LIMIT = 31
+
+
+def _visit_limit(profile: TalentProfile) -> int:
+    if profile.work_style == WorkStyle.ONSITE:
+        return NO_VISIT_LIMIT
+    return profile.visits_per_month if profile.work_style == WorkStyle.HYBRID else 0
+
+
 def engine_talent(profile: TalentProfile) -> Talent:
     home = profile.home_municipality.code if profile.home_municipality_id else None
     if home is None and profile.home_prefecture_id:
@@ -87,7 +97,7 @@ def engine_talent(profile: TalentProfile) -> Talent:
         themes=frozenset(theme.key for theme in profile.themes.all()),
         days_per_month=profile.days_per_month,
         style=Style(profile.work_style),
-        max_visits_per_month=profile.visits_per_month,
+        max_visits_per_month=_visit_limit(profile),
         min_monthly_fee_yen=profile.desired_monthly_fee_yen,
         accepts_pro_bono=profile.accepts_pro_bono,
         home_municipality=home,

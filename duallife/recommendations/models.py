@@ -8,6 +8,7 @@ without computing anything.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,3 +59,93 @@ class TalentRecommendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sheet_id} → {self.talent_id} ({self.score:.3f})"
+
+
+# --- Saved searches and the weekly digest ------------------------------------------------------
+
+#: How many saved searches one person may keep.
+SAVED_SEARCHES_MAX = 20
+
+
+class SavedSearch(models.Model):
+    """A listing's conditions saved under a name, to run again or to get new matches weekly.
+
+    ``query`` holds the listing's GET parameters (strings, as the listing reads them), checked by the
+    listing's own form when saved: sheets (``/sheets/``) or talents (``/talents/``). ``digest`` is the
+    person's opt-in to the weekly email of new matches (off unless they turn it on)."""
+
+    class Kind(models.TextChoices):
+        SHEETS = "sheets", _("仕様書")
+        TALENTS = "talents", _("人材")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    kind = models.CharField(_("種類"), max_length=8, choices=Kind.choices)
+    name = models.CharField(_("名前"), max_length=60)
+    query = models.JSONField(_("条件"), default=dict, blank=True)
+    digest = models.BooleanField(_("週次ダイジェスト"), default=False)
+    last_digest_at = models.DateTimeField(_("前回のダイジェスト"), null=True, blank=True)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("保存した検索条件")
+        verbose_name_plural = _("保存した検索条件")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="uniq_saved_search_name")]
+        indexes = [models.Index(fields=["digest", "user"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.name} ({self.kind})"
+
+
+class DigestSubscription(models.Model):
+    """A company member's opt-in to the weekly digest of new talents fitting the company's open sheets."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.CASCADE, related_name="+")
+    last_digest_at = models.DateTimeField(_("前回のダイジェスト"), null=True, blank=True)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("人材の週次ダイジェストの受け取り")
+        verbose_name_plural = _("人材の週次ダイジェストの受け取り")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="uniq_digest_subscription")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} ← {self.organization_id}"
+
+
+class DigestLog(models.Model):
+    """One row per person and week once their weekly digest was handled: a second run in the same
+    week finds it and sends nothing (the unique constraint holds even for two runs at once)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    week = models.DateField(_("週（月曜日）"))
+    items = models.PositiveIntegerField(_("件数"), default=0)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("週次ダイジェストの送信記録")
+        verbose_name_plural = _("週次ダイジェストの送信記録")
+        constraints = [models.UniqueConstraint(fields=["user", "week"], name="uniq_digest_week")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.week}: {self.items}"
+
+
+class DigestMention(models.Model):
+    """A talent already named in someone's digest: each talent is news to a person once."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    talent = models.ForeignKey("talents.TalentProfile", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recipient", "talent"], name="uniq_digest_mention")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} ← {self.talent_id}"

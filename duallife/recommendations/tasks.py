@@ -30,3 +30,14 @@ def rebuild_all_recommendations() -> int:
     """Nightly: every list from scratch, with the day's applicant counts. Scheduled in settings."""
     report = recommendations_rebuild_all()
     return report.sheet_entries + report.talent_entries
+
+
+@shared_task(name="recommendations.send_weekly_digests")
+def send_weekly_digests() -> int:
+    """Weekly (Monday morning, Japan time): the digests of new matches. A second run in the same
+    week sends nothing. Scheduled in settings; ``duallife send-digests`` does the same from cron."""
+    from django.utils import timezone
+
+    from .digests import digests_send_weekly
+
+    return digests_send_weekly(now=timezone.now()).sent

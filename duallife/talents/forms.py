@@ -21,6 +21,7 @@ from duallife.vocabulary.models import IndustryGroup, Theme
 
 from . import services
 from .models import TalentProfile, TalentSkill, WorkStyle
+from .selectors import TalentFilters
 
 #: Separators between skills typed on one line: 読点, commas (full and half width), semicolons, lines.
 SKILL_SEPARATORS = re.compile(r"[、,，､;；\n\r]+")
@@ -431,3 +432,20 @@ class TalentSearchForm(forms.Form):
         self.fields["theme"].queryset = Theme.objects.order_by("position", "key")
         self.fields["interest"].queryset = Prefecture.objects.filter(pack__isnull=False).order_by("code")
         self.fields["hometown"].queryset = Prefecture.objects.order_by("code")
+
+    def filters(self) -> TalentFilters:
+        """The search's filters; an unusable value in one filter drops that filter only."""
+        if not self.is_bound:
+            return TalentFilters()
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return TalentFilters(
+            q=cleaned.get("q") or "",
+            skill=cleaned.get("skill") or "",
+            theme=cleaned.get("theme"),
+            interest_prefecture=cleaned.get("interest"),
+            hometown_prefecture=cleaned.get("hometown"),
+            work_style=cleaned.get("style") or "",
+            min_days=cleaned.get("min_days"),
+            max_fee=cleaned.get("max_fee"),
+        )

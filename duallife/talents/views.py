@@ -139,18 +139,7 @@ def search(request: HttpRequest) -> HttpResponse:
             status=403,
         )
     form = TalentSearchForm(request.GET or None)
-    form.is_valid()  # an unusable value in one filter drops that filter only
-    cleaned = getattr(form, "cleaned_data", {}) if form.is_bound else {}
-    filters = selectors.TalentFilters(
-        q=cleaned.get("q") or "",
-        skill=cleaned.get("skill") or "",
-        theme=cleaned.get("theme"),
-        interest_prefecture=cleaned.get("interest"),
-        hometown_prefecture=cleaned.get("hometown"),
-        work_style=cleaned.get("style") or "",
-        min_days=cleaned.get("min_days"),
-        max_fee=cleaned.get("max_fee"),
-    )
+    filters = form.filters()
     page = selectors.search_page(request.user, filters, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

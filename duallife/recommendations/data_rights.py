@@ -1,0 +1,40 @@
+"""Data rights of recommendations: saved searches and digest opt-ins in the export; deleting the
+account erases them (the user row stays, anonymised, so CASCADE alone would keep them)."""
+
+from __future__ import annotations
+
+from duallife.accounts.data_rights import erase_step, export_section
+
+
+@export_section("saved_searches")
+def export_saved_searches(user) -> dict:
+    from .models import DigestSubscription, SavedSearch
+
+    return {
+        "saved_searches": [
+            {
+                "kind": s.kind,
+                "name": s.name,
+                "query": s.query,
+                "digest": s.digest,
+                "last_digest_at": s.last_digest_at,
+                "created_at": s.created_at,
+            }
+            for s in SavedSearch.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "company_digests": [
+            {"organization": d.organization.name, "since": d.created_at, "last_digest_at": d.last_digest_at}
+            for d in DigestSubscription.objects.filter(user=user).select_related("organization")
+        ],
+    }
+
+
+@erase_step("saved_searches")
+def erase_saved_searches(user) -> None:
+    from .models import DigestLog, DigestMention, DigestSubscription, SavedSearch
+
+    SavedSearch.objects.filter(user=user).delete()
+    DigestSubscription.objects.filter(user=user).delete()
+    DigestLog.objects.filter(user=user).delete()
+    DigestMention.objects.filter(recipient=user).delete()
+    DigestMention.objects.filter(talent__user=user).delete()

@@ -1,0 +1,28 @@
+"""What the recommendation tests share: a talent that fits the spec-sheet tests' ``good_data``
+sheet, and an application message long enough to be accepted."""
+
+from __future__ import annotations
+
+from duallife.postings.models import SpecSheet
+from duallife.postings.tests.conftest import make_user
+from duallife.regions.models import Prefecture
+from duallife.talents.models import TalentProfile
+from duallife.talents.testing import make_talent
+from duallife.vocabulary.models import Theme
+
+Published = SpecSheet.Status.PUBLISHED
+APPLY_MESSAGE = "首都圏で食品のEC運営を五年担当してきました。数字を一緒に見ながら進めたいです。"
+
+
+def fitting_talent(name: str, **overrides) -> TalentProfile:
+    """A profile that fits ``good_data``'s sheet (Webマーケ and データ分析, marketing, hybrid, Miyagi)."""
+    values = {
+        "skills": ["Ｗｅｂマーケ", "データ分析"],
+        "themes": [Theme.objects.get(key="marketing")],
+        "days_per_month": 4,
+        "work_style": "hybrid",
+        "visits_per_month": 2,
+        "prefectures_of_interest": [Prefecture.objects.get(code="04")],
+    }
+    values.update(overrides)
+    return make_talent(make_user(name), **values)
