@@ -2,9 +2,18 @@
 
 Pure Python: frozen dataclasses in (:mod:`.model`), hard rules that are never broken
 (:mod:`.rules`), a scored fit with short concrete reasons and a congestion adjustment
-(:mod:`.score`), and deterministic top-k (:mod:`.rank`, ties by id).
+(:mod:`.score`), and deterministic top-k (:mod:`.rank`, ties by id). :mod:`.fast` gives the same
+results with numpy and scipy for many sheets or talents at once (indexes built once, batches).
 """
 
+from .fast import (
+    FastPathMismatch,
+    SheetIndex,
+    TalentIndex,
+    round_like_python,
+    top_sheets_batch,
+    top_talents_batch,
+)
 from .model import Context, Recommendation, Route, RouteTable, Sheet, Style, Talent
 from .rank import recommend_sheets, recommend_talents
 from .rules import allowed, blockers
@@ -12,18 +21,24 @@ from .score import Scored, congestion_factor, crowding, score_pair
 
 __all__ = [
     "Context",
+    "FastPathMismatch",
     "Recommendation",
     "Route",
     "RouteTable",
     "Scored",
     "Sheet",
+    "SheetIndex",
     "Style",
     "Talent",
+    "TalentIndex",
     "allowed",
     "blockers",
     "congestion_factor",
     "crowding",
     "recommend_sheets",
     "recommend_talents",
+    "round_like_python",
     "score_pair",
+    "top_sheets_batch",
+    "top_talents_batch",
 ]

@@ -21,8 +21,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from .fast import SheetIndex, TalentIndex, top_sheets_batch
 from .model import Context, RouteTable, Sheet, Style, Talent
-from .rank import recommend_sheets, recommend_talents
 
 Keys = Callable[[str], str]
 CODE6 = re.compile(r"^\d{6}$")
@@ -178,19 +178,28 @@ def routes_from_csv(lines: Iterable[str]) -> RouteTable:
 
 
 def run_batch(
-    talents: list[Talent], sheets: list[Sheet], ctx: Context, *, k: int = 10, for_sheets: bool = False
+    talents: list[Talent],
+    sheets: list[Sheet],
+    ctx: Context,
+    *,
+    k: int = 10,
+    for_sheets: bool = False,
+    workers: int = 1,
 ) -> Iterator[dict]:
-    """One output object per talent (or per sheet with ``for_sheets``), in id order."""
+    """One output object per talent (or per sheet with ``for_sheets``), in id order — what
+    :func:`~.rank.recommend_sheets` (congestion on) or :func:`~.rank.recommend_talents` (off) give,
+    computed by the fast path (:mod:`.fast`); ``workers`` processes share a talents' batch."""
     if for_sheets:
+        index = TalentIndex(talents, ctx)
         for sheet in sorted(sheets, key=lambda s: s.id):
-            ranked = recommend_talents(sheet, talents, ctx, k=k)
+            ranked = index.top_talents(sheet, k)
             yield {
                 "sheet": sheet.id,
                 "items": [{"talent": r.talent, "score": r.score, "reasons": list(r.reasons)} for r in ranked],
             }
         return
-    for talent in sorted(talents, key=lambda t: t.id):
-        ranked = recommend_sheets(talent, sheets, ctx, k=k)
+    index = SheetIndex(sheets, ctx)
+    for talent, ranked in top_sheets_batch(sorted(talents, key=lambda t: t.id), index, k, workers=workers):
         yield {
             "talent": talent.id,
             "items": [{"sheet": r.sheet, "score": r.score, "reasons": list(r.reasons)} for r in ranked],

@@ -28,10 +28,35 @@ OPEN_SKILLS_CREDIT = 0.5
 #: Travel: one-way minutes at which the travel part reaches zero.
 TRAVEL_ZERO_MINUTES = 300
 #: Congestion: applicants per opening from which a sheet counts as crowded, and how hard it bites.
-CROWDED_FROM = 3.0
-CROWDING_SCALE = 10.0
+#: Crowding grows from 1 applicant per opening and is full at 5 (tuned on
+#: bench/bench_recommend_quality.py; see docs/benchmarks.md, "Recommendation quality").
+CROWDED_FROM = 1.0
+CROWDING_SCALE = 4.0
 CONGESTION_WEIGHT = 0.35
 MAX_REASONS = 6
+#: Text: shared words of the free text at which the text part is full.
+TEXT_FULL_TERMS = 5
+#: Availability when the person offers no day to spare beyond what the work needs.
+AVAILABILITY_TIGHT = 0.8
+#: Fee part: nothing known about pay, unpaid work, paid work with no minimum to compare against,
+#: and paid work against the person's minimum (``FEE_AT_MINIMUM`` when the top fee equals it,
+#: rising by ``FEE_SLOPE`` per minimum's worth above it).
+FEE_UNKNOWN = 0.5
+FEE_PRO_BONO = 0.6
+FEE_PAID = 0.8
+FEE_AT_MINIMUM = 0.5
+FEE_SLOPE = 0.5
+#: Travel part for work with visits when no route is known.
+TRAVEL_UNKNOWN = 0.5
+#: Ties to the place: hometown, giving back to it, a prefecture of interest, thinking of moving.
+TIES_HOMETOWN = 0.6
+TIES_GIVE_BACK = 0.15
+TIES_INTEREST = 0.3
+TIES_MOVING = 0.1
+#: Crowding from which the reasons say a sheet is crowded.
+CROWDED_REASON_FROM = 0.5
+#: Scores are rounded to this many decimals.
+SCORE_DECIMALS = 6
 GIVE_BACK, CONSIDER_MOVING = "give_back", "consider_moving"
 
 
@@ -42,20 +67,17 @@ class Scored:
     reasons: tuple[str, ...]
 
 
-def _share(have: frozenset[str], want: frozenset[str]) -> tuple[float, list[str]]:
-    matched = sorted(have & want)
-    return (len(matched) / len(want) if want else 0.0), matched
-
-
 def _duration(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     return f"{hours}時間{rest}分" if hours and rest else (f"{hours}時間" if hours else f"{rest}分")
 
 
+_STYLE_WORDS = {Style.REMOTE: "リモート", Style.HYBRID: "リモート中心", Style.ONSITE: "現地中心"}
+
+
 def _style_words(sheet: Sheet) -> str:
     days = f"月{sheet.days_per_month}日" if sheet.days_per_month else "日数は相談"
-    style = {Style.REMOTE: "リモート", Style.HYBRID: "リモート中心", Style.ONSITE: "現地中心"}[sheet.style]
-    return f"{days}・{style}"
+    return f"{days}・{_STYLE_WORDS[sheet.style]}"
 
 
 def crowding(sheet: Sheet) -> float:
@@ -76,77 +98,83 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     if not allowed(talent, sheet):
         return None
     reasons: list[str] = []
-
-    required, req_matched = _share(talent.skills, sheet.required_skills)
-    if not sheet.required_skills:
-        required = OPEN_SKILLS_CREDIT
-    welcome, wel_matched = _share(talent.skills, sheet.welcome_skills)
+    # (written for speed: the batch calls this for every recommendation it outputs)
+    skills, wanted, wanted_too = talent.skills, sheet.required_skills, sheet.welcome_skills
+    req_matched = sorted(skills & wanted) if wanted else []
+    required = len(req_matched) / len(wanted) if wanted else OPEN_SKILLS_CREDIT
+    wel_matched = sorted(skills & wanted_too) if wanted_too else []
+    welcome = len(wel_matched) / len(wanted_too) if wanted_too else 0.0
     if req_matched or wel_matched:
-        reasons.append("スキル一致: " + "、".join(ctx.label(k) for k in [*req_matched, *wel_matched][:3]))
-    themes, theme_matched = _share(talent.themes, sheet.themes)
+        reasons.append("スキル一致: " + "、".join([ctx.label(k) for k in (req_matched + wel_matched)[:3]]))
+    theme_matched = sorted(talent.themes & sheet.themes) if sheet.themes else []
+    themes = len(theme_matched) / len(sheet.themes) if sheet.themes else 0.0
     if theme_matched:
-        reasons.append("テーマ: " + "、".join(ctx.label(k) for k in theme_matched[:2]))
-    text = min(1.0, len(talent.terms & sheet.terms) / 5) if sheet.terms else 0.0
+        reasons.append("テーマ: " + "、".join([ctx.label(k) for k in theme_matched[:2]]))
+    text = min(1.0, len(talent.terms & sheet.terms) / TEXT_FULL_TERMS) if sheet.terms else 0.0
 
+    days, needed = talent.days_per_month, sheet.days_per_month
     availability = 1.0
-    if talent.days_per_month and sheet.days_per_month:
-        availability = 1.0 if talent.days_per_month >= sheet.days_per_month + 1 else 0.8
-    if sheet.style == Style.REMOTE or talent.style != Style.REMOTE:
+    if days and needed:
+        availability = 1.0 if days >= needed + 1 else AVAILABILITY_TIGHT
+    if sheet.style is Style.REMOTE or talent.style is not Style.REMOTE:
         reasons.append(_style_words(sheet))
 
-    fee = 0.5
+    fee_max, minimum = sheet.fee_max_yen, talent.min_monthly_fee_yen
+    fee = FEE_UNKNOWN
     if sheet.pro_bono:
-        fee = 0.6
-    elif sheet.fee_max_yen is not None and talent.min_monthly_fee_yen:
-        fee = min(
-            1.0,
-            0.5 + 0.5 * (sheet.fee_max_yen - talent.min_monthly_fee_yen) / max(talent.min_monthly_fee_yen, 1),
-        )
-    elif sheet.fee_max_yen:
-        fee = 0.8
+        fee = FEE_PRO_BONO
+    elif fee_max is not None and minimum:
+        fee = min(1.0, FEE_AT_MINIMUM + FEE_SLOPE * (fee_max - minimum) / max(minimum, 1))
+    elif fee_max:
+        fee = FEE_PAID
 
-    travel = 1.0 if sheet.visits_per_month == 0 else 0.5
-    route = ctx.routes.lookup(talent.home_municipality, sheet.municipality)
-    if route is not None and sheet.visits_per_month > 0:
+    visits, municipality = sheet.visits_per_month, sheet.municipality
+    prefecture = municipality[:2]
+    travel = 1.0 if visits == 0 else TRAVEL_UNKNOWN
+    route = ctx.routes.lookup(talent.home_municipality, municipality)
+    if route is not None and visits > 0:
         travel = max(0.0, 1.0 - route.minutes / TRAVEL_ZERO_MINUTES)
-        where = ctx.place(sheet.municipality if not route.estimate else route.destination)
+        where = ctx.place(municipality if not route.estimate else route.destination)
         note = "（県内の目安）" if route.estimate else ""
         reasons.append(
             f"{where}まで片道{_duration(route.minutes)}・往復{route.round_trip_fare_yen:,}円{note}"
         )
 
     ties = 0.0
-    if talent.hometown_prefecture and talent.hometown_prefecture == sheet.prefecture:
-        ties += 0.6
-        hometown = talent.hometown_municipality or talent.hometown_prefecture
-        reasons.append(
-            f"出身地: {ctx.place(hometown if hometown == sheet.municipality else sheet.prefecture)}"
-        )
+    hometown_prefecture = talent.hometown_prefecture
+    if hometown_prefecture and hometown_prefecture == prefecture:
+        ties += TIES_HOMETOWN
+        hometown = talent.hometown_municipality or hometown_prefecture
+        reasons.append(f"出身地: {ctx.place(hometown if hometown == municipality else prefecture)}")
         if GIVE_BACK in talent.motives:
-            ties += 0.15
-    if sheet.prefecture in talent.interest_prefectures:
-        ties += 0.3
-        reasons.append(f"関心のある県: {ctx.place(sheet.prefecture)}")
-    if CONSIDER_MOVING in talent.motives and sheet.visits_per_month > 0:
-        ties += 0.1
+            ties += TIES_GIVE_BACK
+    if prefecture in talent.interest_prefectures:
+        ties += TIES_INTEREST
+        reasons.append(f"関心のある県: {ctx.place(prefecture)}")
+    if CONSIDER_MOVING in talent.motives and visits > 0:
+        ties += TIES_MOVING
     ties = min(1.0, ties)
 
-    parts = {
-        "required": required,
-        "welcome": welcome,
-        "themes": themes,
-        "text": text,
-        "availability": availability,
-        "fee": fee,
-        "travel": travel,
-        "ties": ties,
-    }
-    fit = sum(WEIGHTS[name] * value for name, value in parts.items())
+    # the weighted parts, added in this order (the fast path adds them in the same order)
+    w = WEIGHTS
+    fit = (
+        w["required"] * required
+        + w["welcome"] * welcome
+        + w["themes"] * themes
+        + w["text"] * text
+        + w["availability"] * availability
+        + w["fee"] * fee
+        + w["travel"] * travel
+        + w["ties"] * ties
+    )
     score = fit
     if congestion:
         crowd = crowding(sheet)
-        skill_fit = required if sheet.required_skills else 0.0
-        score = fit * congestion_factor(crowd, skill_fit)
-        if crowd > 0.5:
+        score = fit * congestion_factor(crowd, required if wanted else 0.0)
+        if crowd > CROWDED_REASON_FROM:
             reasons.append(f"応募が集中しています（募集{sheet.openings}人に{sheet.applicants}人）")
-    return Scored(score=round(score, 6), fit=round(fit, 6), reasons=tuple(reasons[:MAX_REASONS]))
+    return Scored(
+        score=round(score, SCORE_DECIMALS),
+        fit=round(fit, SCORE_DECIMALS),
+        reasons=tuple(reasons[:MAX_REASONS]),
+    )

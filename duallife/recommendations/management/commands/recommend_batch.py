@@ -4,6 +4,7 @@ stops at the first)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -35,18 +36,25 @@ class Command(BaseCommand):
         parser.add_argument("--for", dest="direction", choices=["talents", "sheets"], default="talents")
         parser.add_argument("--routes", help="経路のCSV（省略時は地域パックの routes.csv）")
         parser.add_argument("--strict", action="store_true", help="読めない行があれば中止する")
+        parser.add_argument("--workers", type=int, default=1, help="並列に計算するプロセス数（省略時は1）")
 
     def handle(self, *args, **options) -> None:
         if not 1 <= options["k"] <= 100:
             raise CommandError("--k は1〜100で指定してください。")
+        workers = options["workers"]
+        if not 1 <= workers <= 8:
+            raise CommandError("--workers は1〜8で指定してください。")
         started = time.perf_counter()
         keys = key_maker()
+        resolve = functools.lru_cache(maxsize=200_000)(keys)  # the same words recur on many lines
         strict = options["strict"]
         try:
             talents, talent_problems = read_lines(
-                _lines(options["talents"]), parse_talent, keys, strict=strict
+                _lines(options["talents"]), parse_talent, resolve, strict=strict
             )
-            sheets, sheet_problems = read_lines(_lines(options["sheets"]), parse_sheet, keys, strict=strict)
+            sheets, sheet_problems = read_lines(
+                _lines(options["sheets"]), parse_sheet, resolve, strict=strict
+            )
             routes = Path(options["routes"]) if options["routes"] else None
             if routes is not None and not routes.is_file():
                 raise CommandError(f"{routes} が見つかりません。")
@@ -64,7 +72,12 @@ class Command(BaseCommand):
         count = 0
         try:
             for row in run_batch(
-                talents, sheets, ctx, k=options["k"], for_sheets=options["direction"] == "sheets"
+                talents,
+                sheets,
+                ctx,
+                k=options["k"],
+                for_sheets=options["direction"] == "sheets",
+                workers=workers,
             ):
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
