@@ -20,17 +20,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import numpy as np
 from django.db import transaction
 from django.db.models import Count, Min
 from django.utils import timezone
 
 from duallife.engine.recommend import Context, Recommendation, Sheet, Talent, score_pair
-from duallife.engine.recommend import recommend_sheets as engine_recommend_sheets
-from duallife.engine.recommend import recommend_talents as engine_recommend_talents
+from duallife.engine.recommend.fast import SheetIndex, TalentIndex, top_sheets_batch, top_talents_batch
 from duallife.talents.models import TalentProfile
 
 from .loading import (
-    candidate_talents,
     engine_sheet,
     engine_sheets,
     engine_talent,
@@ -41,6 +40,7 @@ from .loading import (
 from .models import KEEP, SheetRecommendation, TalentRecommendation
 
 BATCH = 1000
+CHUNK = 500
 _deferred: contextvars.ContextVar[bool] = contextvars.ContextVar("recommendations_deferred", default=False)
 
 
@@ -79,39 +79,37 @@ def sheet_recommendations_drop(*, sheet_id: int) -> None:
     TalentRecommendation.objects.filter(sheet_id=sheet_id).delete()
 
 
-# --- scoring (the engine does the work) --------------------------------------------------------
+# --- scoring (the engine's fast path does the work) ------------------------------------------------
 
 
-def _top_sheets(talent: Talent, sheets: list[Sheet], ctx: Context, k: int) -> list[Recommendation]:
-    return engine_recommend_sheets(talent, sheets, ctx, k=k, congestion=True)
-
-
-def _top_talents(sheet: Sheet, talents: list[Talent], ctx: Context, k: int) -> list[Recommendation]:
-    return engine_recommend_talents(sheet, talents, ctx, k=k, congestion=False)
-
-
-def _pair_scores(
-    talents: list[Talent], sheets: list[Sheet], ctx: Context, *, congestion: bool
-) -> Iterator[Recommendation]:
-    """Every allowed pair of the (small) cross product, scored with its reasons."""
-    for talent in talents:
-        for sheet in sheets:
-            scored = score_pair(talent, sheet, ctx, congestion=congestion)
-            if scored is not None:
-                yield Recommendation(talent.id, sheet.id, scored.score, scored.reasons)
+def _scored_where(
+    talents: list[Talent], sheets: list[Sheet], ctx: Context, pairs, *, congestion: bool
+) -> list[Recommendation]:
+    """The reasons of the chosen (talent, sheet) index pairs, from the pure scorer."""
+    found = []
+    for t, s in pairs:
+        scored = score_pair(talents[t], sheets[s], ctx, congestion=congestion)
+        if scored is not None:
+            found.append(Recommendation(talents[t].id, sheets[s].id, scored.score, scored.reasons))
+    return found
 
 
 # --- writes ------------------------------------------------------------------------------------
 
 
 def _room(model, owner_field: str, owner_ids: set[int]) -> dict[int, tuple[int, float]]:
-    """(entries, lowest score) of each owner's stored list."""
-    rows = (
-        model.objects.filter(**{f"{owner_field}__in": owner_ids})
-        .values(owner_field)
-        .annotate(n=Count("pk"), low=Min("score"))
-    )
-    return {row[owner_field]: (row["n"], row["low"]) for row in rows}
+    """(entries, lowest score) of each owner's stored list (asked in chunks: SQLite caps how many
+    parameters a query may have)."""
+    ordered = sorted(owner_ids)
+    room: dict[int, tuple[int, float]] = {}
+    for start in range(0, len(ordered), CHUNK):
+        rows = (
+            model.objects.filter(**{f"{owner_field}__in": ordered[start : start + CHUNK]})
+            .values(owner_field)
+            .annotate(n=Count("pk"), low=Min("score"))
+        )
+        room.update({row[owner_field]: (row["n"], row["low"]) for row in rows})
+    return room
 
 
 def _earns_place(score: float, room: tuple[int, float] | None) -> bool:
@@ -158,15 +156,21 @@ def recommendations_refresh_talent(*, talent_id: int) -> RefreshReport:
         if profile is None:
             return RefreshReport(0, 0)
         talent = engine_talent(profile)
-        sheets = engine_sheets(open_sheets_with_inputs())
         ctx = recommendation_context()
-        own = _top_sheets(talent, sheets, ctx, KEEP)
+        index = SheetIndex(engine_sheets(open_sheets_with_inputs()), ctx)
+        own = index.top_sheets(talent, KEEP, congestion=True)
         SheetRecommendation.objects.bulk_create(_sheet_rows(own, now))
         elsewhere: list[Recommendation] = []
-        if profile.visibility != TalentProfile.Visibility.PRIVATE and sheets:
-            plain = list(_pair_scores([talent], sheets, ctx, congestion=False))
-            room = _room(TalentRecommendation, "sheet_id", {r.sheet for r in plain})
-            elsewhere = [r for r in plain if _earns_place(r.score, room.get(r.sheet))]
+        if profile.visibility != TalentProfile.Visibility.PRIVATE and len(index):
+            plain = index.scores(talent, congestion=False)
+            candidates = {int(index.ids[i]): float(plain[i]) for i in np.flatnonzero(plain > -np.inf)}
+            room = _room(TalentRecommendation, "sheet_id", set(candidates))
+            chosen = [
+                (0, index.position[sheet_id])
+                for sheet_id, score in candidates.items()
+                if _earns_place(score, room.get(sheet_id))
+            ]
+            elsewhere = _scored_where([talent], index.sheets, ctx, chosen, congestion=False)
             TalentRecommendation.objects.bulk_create(_talent_rows(elsewhere, now))
     return RefreshReport(len(own), len(elsewhere))
 
@@ -182,20 +186,22 @@ def recommendations_refresh_sheet(*, sheet_id: int) -> RefreshReport:
             return RefreshReport(0, 0)
         sheet = engine_sheet(row)
         ctx = recommendation_context()
-        shown = engine_talents_for_matching()
-        own = _top_talents(sheet, shown, ctx, KEEP)
+        profiles = list(talents_with_inputs().filter(user__is_active=True))
+        index = TalentIndex([engine_talent(p) for p in profiles], ctx)
+        shown = [p.pk for p in profiles if p.visibility != TalentProfile.Visibility.PRIVATE]
+        own = index.top_talents(sheet, KEEP, congestion=False, allowed_ids=shown)
         TalentRecommendation.objects.bulk_create(_talent_rows(own, now))
-        everyone = [engine_talent(p) for p in talents_with_inputs().filter(user__is_active=True)]
-        aware = list(_pair_scores(everyone, [sheet], ctx, congestion=True))
-        room = _room(SheetRecommendation, "talent_id", {r.talent for r in aware})
-        elsewhere = [r for r in aware if _earns_place(r.score, room.get(r.talent))]
+        aware = index.scores(sheet, congestion=True)
+        candidates = {int(index.ids[i]): float(aware[i]) for i in np.flatnonzero(aware > -np.inf)}
+        room = _room(SheetRecommendation, "talent_id", set(candidates))
+        chosen = [
+            (index.position[talent_id], 0)
+            for talent_id, score in candidates.items()
+            if _earns_place(score, room.get(talent_id))
+        ]
+        elsewhere = _scored_where(index.talents, [sheet], ctx, chosen, congestion=True)
         SheetRecommendation.objects.bulk_create(_sheet_rows(elsewhere, now))
     return RefreshReport(len(own), len(elsewhere))
-
-
-def engine_talents_for_matching() -> list[Talent]:
-    """Talents a sheet's list may hold: not private, account active."""
-    return [engine_talent(p) for p in candidate_talents()]
 
 
 @dataclass(frozen=True)
@@ -216,8 +222,8 @@ def recommendations_rebuild_all() -> RebuildReport:
         t for t, p in zip(talents, profiles, strict=True) if p.visibility != TalentProfile.Visibility.PRIVATE
     ]
     ctx = recommendation_context()
-    sheet_side = [r for talent in talents for r in _top_sheets(talent, sheets, ctx, KEEP)]
-    talent_side = [r for sheet in sheets for r in _top_talents(sheet, shown, ctx, KEEP)]
+    sheet_side = [r for _, items in top_sheets_batch(talents, SheetIndex(sheets, ctx), KEEP) for r in items]
+    talent_side = [r for _, items in top_talents_batch(sheets, TalentIndex(shown, ctx), KEEP) for r in items]
     with transaction.atomic():
         SheetRecommendation.objects.all().delete()
         TalentRecommendation.objects.all().delete()

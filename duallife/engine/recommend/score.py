@@ -53,8 +53,8 @@ TIES_HOMETOWN = 0.6
 TIES_GIVE_BACK = 0.15
 TIES_INTEREST = 0.3
 TIES_MOVING = 0.1
-#: Crowding from which the reasons say a sheet is crowded.
-CROWDED_REASON_FROM = 0.5
+#: Crowding from which the reasons say a sheet is crowded (0.75: more than 4 applicants an opening).
+CROWDED_REASON_FROM = 0.75
 #: Scores are rounded to this many decimals.
 SCORE_DECIMALS = 6
 GIVE_BACK, CONSIDER_MOVING = "give_back", "consider_moving"

@@ -320,3 +320,24 @@ def test_an_onsite_talent_is_offered_sheets_that_need_visits(world, make_sheet):
     recommendations_rebuild_all()
     assert SheetRecommendation.objects.filter(talent=onsite, sheet=sheet).exists()
     assert not SheetRecommendation.objects.filter(talent=remote, sheet=sheet).exists()
+
+
+def test_a_full_list_admits_a_new_talent_only_above_its_lowest_entry(world, make_sheet, monkeypatch):
+    """Between rebuilds, a refreshed talent enters a sheet's full list only by beating its weakest
+    entry (here lists hold two)."""
+    monkeypatch.setattr("duallife.recommendations.services.KEEP", 2)
+    sheet = make_sheet(Published)
+    strong = [fitting_talent(f"strong{i}") for i in range(2)]
+    recommendations_rebuild_all()
+    assert pairs(TalentRecommendation) == {(t.pk, sheet.pk) for t in strong}
+
+    weak = fitting_talent("weak", skills=["データ分析"], themes=[], prefectures_of_interest=[])
+    recommendations_refresh_talent(talent_id=weak.pk)
+    assert not TalentRecommendation.objects.filter(talent=weak).exists()
+
+    hometown = Prefecture.objects.get(code="04")
+    best = fitting_talent("best", hometown_prefecture=hometown, motives=["give_back"])
+    recommendations_refresh_talent(talent_id=best.pk)
+    assert TalentRecommendation.objects.filter(talent=best, sheet=sheet).exists()
+    stored = TalentRecommendation.objects.get(talent=best, sheet=sheet)
+    assert stored.score > max(r.score for r in TalentRecommendation.objects.filter(talent__in=strong))
