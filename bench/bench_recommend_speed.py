@@ -282,7 +282,7 @@ def command(args) -> None:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         cli = [str(ROOT / ".venv" / "bin" / "duallife"), "recommend-batch"]
         cli += ["--talents", str(talents_path), "--sheets", str(sheets_path), "--k", str(args.k)]
-        cli += ["--output", str(out)]
+        cli += ["--output", str(out), "--workers", str(args.workers)]
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "duallife.settings"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,10 @@ def _lines(path: str):
         raise CommandError(f"{path} はUTF-8のテキストではありません。") from None
 
 
+#: One process per core, at most two: the ranking halves, the reading and writing do not.
+DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
+
+
 class Command(BaseCommand):
     help = "人材と仕様書のJSON Lines から、おすすめ（上位k件と理由）をJSON Lines で書き出します。"
 
@@ -36,7 +41,12 @@ class Command(BaseCommand):
         parser.add_argument("--for", dest="direction", choices=["talents", "sheets"], default="talents")
         parser.add_argument("--routes", help="経路のCSV（省略時は地域パックの routes.csv）")
         parser.add_argument("--strict", action="store_true", help="読めない行があれば中止する")
-        parser.add_argument("--workers", type=int, default=1, help="並列に計算するプロセス数（省略時は1）")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=DEFAULT_WORKERS,
+            help="並列に計算するプロセス数（1〜8。省略時はCPUコア数、最大2）",
+        )
 
     def handle(self, *args, **options) -> None:
         if not 1 <= options["k"] <= 100:
