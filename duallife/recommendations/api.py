@@ -132,12 +132,12 @@ def _talent_payload(talent) -> dict:
 def sheet_matches(
     request: HttpRequest, params: Query[MatchQuery], sheet_id: int = Path(..., ge=1, le=MAX_ID)
 ):
+    if staff_without_mfa(request.user):  # before anything else, as on the page
+        return error(403, MFA_REQUIRED)
     try:
         sheet, _ = get_sheet_for_matches(request.user, sheet_id)
     except Http404:
         return error(404, NOT_FOUND)
-    if staff_without_mfa(request.user):
-        return error(403, MFA_REQUIRED)
     open_now = is_open(sheet)
     filters = TalentMatchFilters(
         work_style=params.work_style or "",

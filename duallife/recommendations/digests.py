@@ -60,7 +60,7 @@ from .loading import (
 )
 from .models import DigestLog, DigestMention, DigestSubscription, SavedSearch, TalentRecommendation
 from .saved_searches import sheet_filters, talent_filters
-from .selectors import HOMETOWN_REASON
+from .selectors import shown_reasons
 
 logger = logging.getLogger(__name__)
 
@@ -248,7 +248,7 @@ def _skills(profile: TalentProfile) -> tuple[str, ...]:
 
 def _talent_item(profile: TalentProfile, *, fits: str = "", reasons=()) -> TalentItem:
     public = profile.visibility == TalentProfile.Visibility.PUBLIC
-    shown = tuple(r for r in reasons if public or not r.startswith(HOMETOWN_REASON))
+    shown = tuple(shown_reasons(reasons, public=public))
     return TalentItem(
         talent_id=profile.pk,
         display_name=profile.display_name,

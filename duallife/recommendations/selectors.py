@@ -14,6 +14,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from duallife.engagements.models import Application
+from duallife.engine.recommend import is_personal
+from duallife.engine.recommend.score import HOMETOWN_PREFIX
 from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import sheets_with_details
 from duallife.talents.models import TalentProfile
@@ -22,8 +24,9 @@ from duallife.talents.selectors import talents_with_details
 
 from .models import KEEP, SheetRecommendation, TalentRecommendation
 
-#: Reasons that start with this name the talent's hometown: shown for public profiles only.
-HOMETOWN_REASON = "出身地:"
+#: Reasons that start with this name the talent's hometown: shown for public profiles only
+#: (like the journey from home: see :func:`shown_reasons`).
+HOMETOWN_REASON = HOMETOWN_PREFIX.strip()
 
 PAY_PAID, PAY_PRO_BONO = "paid", "probono"
 
@@ -98,8 +101,14 @@ def recommended_talents(
     )
     for row in found:
         public = row.talent.visibility == TalentProfile.Visibility.PUBLIC
-        row.shown_reasons = [r for r in row.reasons if public or not r.startswith(HOMETOWN_REASON)]
+        row.shown_reasons = shown_reasons(row.reasons, public=public)
     return found
+
+
+def shown_reasons(reasons, *, public: bool) -> list[str]:
+    """The reasons about a talent that a company may read: for a profile that is not public, none
+    that tells where the talent lives or comes from (the journey from home, the hometown)."""
+    return [r for r in reasons if public or not is_personal(r)]
 
 
 def next_best_sheets(

@@ -61,7 +61,8 @@ def after_talent_change(talent_id: int) -> None:
         return
     from .tasks import refresh_talent_recommendations
 
-    transaction.on_commit(lambda: refresh_talent_recommendations.delay(talent_id))
+    # robust: the profile is saved whatever happens here; the nightly rebuild catches up
+    transaction.on_commit(lambda: refresh_talent_recommendations.delay(talent_id), robust=True)
 
 
 def after_sheet_change(sheet_id: int) -> None:
@@ -70,7 +71,7 @@ def after_sheet_change(sheet_id: int) -> None:
         return
     from .tasks import refresh_sheet_recommendations
 
-    transaction.on_commit(lambda: refresh_sheet_recommendations.delay(sheet_id))
+    transaction.on_commit(lambda: refresh_sheet_recommendations.delay(sheet_id), robust=True)
 
 
 def sheet_recommendations_drop(*, sheet_id: int) -> None:
@@ -147,52 +148,59 @@ def recommendations_refresh_talent(*, talent_id: int) -> RefreshReport:
     """Recompute one talent's list of sheets and their entries in the sheets' lists of talents.
 
     A talent whose profile is gone, private or inactive leaves every sheet's list (a private
-    profile keeps its own list of sheets: the talent may still look for work)."""
+    profile keeps its own list of sheets: the talent may still look for work). The scoring runs
+    before the (short) transaction that replaces the rows."""
     now = timezone.now()
     profile = talents_with_inputs().filter(pk=talent_id, user__is_active=True).first()
+    own: list[Recommendation] = []
+    candidates: dict[int, float] = {}
+    if profile is not None:
+        talent = engine_talent(profile)
+        ctx = recommendation_context()
+        index = SheetIndex(engine_sheets(open_sheets_with_inputs()), ctx)
+        own = index.top_sheets(talent, KEEP, congestion=True)
+        if profile.visibility != TalentProfile.Visibility.PRIVATE and len(index):
+            plain = index.scores(talent, congestion=False)
+            candidates = {int(index.ids[i]): float(plain[i]) for i in np.flatnonzero(plain > -np.inf)}
     with transaction.atomic():
         SheetRecommendation.objects.filter(talent_id=talent_id).delete()
         TalentRecommendation.objects.filter(talent_id=talent_id).delete()
         if profile is None:
             return RefreshReport(0, 0)
-        talent = engine_talent(profile)
-        ctx = recommendation_context()
-        index = SheetIndex(engine_sheets(open_sheets_with_inputs()), ctx)
-        own = index.top_sheets(talent, KEEP, congestion=True)
-        SheetRecommendation.objects.bulk_create(_sheet_rows(own, now))
-        elsewhere: list[Recommendation] = []
-        if profile.visibility != TalentProfile.Visibility.PRIVATE and len(index):
-            plain = index.scores(talent, congestion=False)
-            candidates = {int(index.ids[i]): float(plain[i]) for i in np.flatnonzero(plain > -np.inf)}
-            room = _room(TalentRecommendation, "sheet_id", set(candidates))
-            chosen = [
-                (0, index.position[sheet_id])
-                for sheet_id, score in candidates.items()
-                if _earns_place(score, room.get(sheet_id))
-            ]
-            elsewhere = _scored_where([talent], index.sheets, ctx, chosen, congestion=False)
-            TalentRecommendation.objects.bulk_create(_talent_rows(elsewhere, now))
+        SheetRecommendation.objects.bulk_create(_sheet_rows(own, now), ignore_conflicts=True)
+        room = _room(TalentRecommendation, "sheet_id", set(candidates))
+        chosen = [
+            (0, index.position[sheet_id])
+            for sheet_id, score in candidates.items()
+            if _earns_place(score, room.get(sheet_id))
+        ]
+        elsewhere = _scored_where([talent], index.sheets, ctx, chosen, congestion=False)
+        TalentRecommendation.objects.bulk_create(_talent_rows(elsewhere, now), ignore_conflicts=True)
     return RefreshReport(len(own), len(elsewhere))
 
 
 def recommendations_refresh_sheet(*, sheet_id: int) -> RefreshReport:
     """Recompute one sheet's list of talents and its entries in the talents' lists of sheets.
-    A sheet that is not open (any more) leaves every list."""
+    A sheet that is not open (any more) leaves every list. The scoring runs before the (short)
+    transaction that replaces the rows."""
     now = timezone.now()
     row = open_sheets_with_inputs().filter(pk=sheet_id).first()
-    with transaction.atomic():
-        sheet_recommendations_drop(sheet_id=sheet_id)
-        if row is None:
-            return RefreshReport(0, 0)
+    own: list[Recommendation] = []
+    candidates: dict[int, float] = {}
+    if row is not None:
         sheet = engine_sheet(row)
         ctx = recommendation_context()
         profiles = list(talents_with_inputs().filter(user__is_active=True))
         index = TalentIndex([engine_talent(p) for p in profiles], ctx)
         shown = [p.pk for p in profiles if p.visibility != TalentProfile.Visibility.PRIVATE]
         own = index.top_talents(sheet, KEEP, congestion=False, allowed_ids=shown)
-        TalentRecommendation.objects.bulk_create(_talent_rows(own, now))
         aware = index.scores(sheet, congestion=True)
         candidates = {int(index.ids[i]): float(aware[i]) for i in np.flatnonzero(aware > -np.inf)}
+    with transaction.atomic():
+        sheet_recommendations_drop(sheet_id=sheet_id)
+        if row is None:
+            return RefreshReport(0, 0)
+        TalentRecommendation.objects.bulk_create(_talent_rows(own, now), ignore_conflicts=True)
         room = _room(SheetRecommendation, "talent_id", set(candidates))
         chosen = [
             (index.position[talent_id], 0)
@@ -200,7 +208,7 @@ def recommendations_refresh_sheet(*, sheet_id: int) -> RefreshReport:
             if _earns_place(score, room.get(talent_id))
         ]
         elsewhere = _scored_where(index.talents, [sheet], ctx, chosen, congestion=True)
-        SheetRecommendation.objects.bulk_create(_sheet_rows(elsewhere, now))
+        SheetRecommendation.objects.bulk_create(_sheet_rows(elsewhere, now), ignore_conflicts=True)
     return RefreshReport(len(own), len(elsewhere))
 
 

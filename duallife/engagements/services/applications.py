@@ -12,6 +12,7 @@ The contract steps (成約, 稼働, 完了) live in ``contracts``.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
@@ -255,15 +256,16 @@ CLOSED_SHEET_MESSAGE = (
 SIMILAR_SHEETS = 3
 
 
-def next_best_note(talent, sheet: SpecSheet) -> str:
+def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> str:
     """The talent's next-best open sheets from their recommendations (not ``sheet``, nothing they
-    applied to), with the reason each fits; open sheets sharing a theme when there are none yet."""
+    applied to), with the reason each fits; open sheets sharing a theme when there are none yet
+    (``fallback``: a function giving that note, so that a caller can compute it once per sheet)."""
     from duallife.postings.links import sheet_url
     from duallife.recommendations.selectors import next_best_sheets
 
     best = next_best_sheets(talent, excluding=sheet.pk, limit=SIMILAR_SHEETS)
     if not best:
-        return similar_sheets_note(sheet)
+        return (fallback or similar_sheets_note)(sheet)
     lines = "\n".join(
         f"・{title}（{sheet_url(pk)}）" + (f"\n　{reasons[0]}" if reasons else "")
         for pk, title, reasons in best
@@ -295,6 +297,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
     many applications were ended.
     """
     message = CLOSED_SHEET_MESSAGE.format(title=sheet.title)
+    fallback = functools.cache(similar_sheets_note)  # once for the sheet, not once per applicant
     open_ids = list(
         Application.objects.filter(sheet=sheet, status__in=OPEN_STATUSES)
         .order_by("pk")
@@ -312,7 +315,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
             application.talent.user,
             kind=Kind.SHEET_CLOSED,
             title=f"「{sheet.title}」の募集が終了しました",
-            body=message + next_best_note(application.talent, sheet),
+            body=message + next_best_note(application.talent, sheet, fallback=fallback),
             url=application_url(application.pk),
         )
     Scout.objects.filter(sheet=sheet, status=Scout.Status.PENDING).update(

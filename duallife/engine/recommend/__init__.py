@@ -17,7 +17,7 @@ from .fast import (
 from .model import Context, Recommendation, Route, RouteTable, Sheet, Style, Talent
 from .rank import recommend_sheets, recommend_talents
 from .rules import allowed, blockers
-from .score import Scored, congestion_factor, crowding, score_pair
+from .score import Scored, congestion_factor, crowding, is_personal, score_pair
 
 __all__ = [
     "Context",
@@ -35,6 +35,7 @@ __all__ = [
     "blockers",
     "congestion_factor",
     "crowding",
+    "is_personal",
     "recommend_sheets",
     "recommend_talents",
     "round_like_python",

@@ -55,6 +55,9 @@ TIES_INTEREST = 0.3
 TIES_MOVING = 0.1
 #: Crowding from which the reasons say a sheet is crowded (0.75: more than 4 applicants an opening).
 CROWDED_REASON_FROM = 0.75
+#: How the reasons about where the person lives or comes from are written (see :func:`is_personal`).
+ROUTE_MARK = "まで片道"
+HOMETOWN_PREFIX = "出身地: "
 #: Scores are rounded to this many decimals.
 SCORE_DECIMALS = 6
 GIVE_BACK, CONSIDER_MOVING = "give_back", "consider_moving"
@@ -78,6 +81,12 @@ _STYLE_WORDS = {Style.REMOTE: "リモート", Style.HYBRID: "リモート中心"
 def _style_words(sheet: Sheet) -> str:
     days = f"月{sheet.days_per_month}日" if sheet.days_per_month else "日数は相談"
     return f"{days}・{_STYLE_WORDS[sheet.style]}"
+
+
+def is_personal(reason: str) -> bool:
+    """A reason that tells where the talent lives (the journey from home) or comes from (the
+    hometown): shown about a talent only where their profile shows such places."""
+    return reason.startswith(HOMETOWN_PREFIX) or ROUTE_MARK in reason
 
 
 def crowding(sheet: Sheet) -> float:
@@ -137,7 +146,7 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
         where = ctx.place(municipality if not route.estimate else route.destination)
         note = "（県内の目安）" if route.estimate else ""
         reasons.append(
-            f"{where}まで片道{_duration(route.minutes)}・往復{route.round_trip_fare_yen:,}円{note}"
+            f"{where}{ROUTE_MARK}{_duration(route.minutes)}・往復{route.round_trip_fare_yen:,}円{note}"
         )
 
     ties = 0.0
@@ -145,7 +154,7 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     if hometown_prefecture and hometown_prefecture == prefecture:
         ties += TIES_HOMETOWN
         hometown = talent.hometown_municipality or hometown_prefecture
-        reasons.append(f"出身地: {ctx.place(hometown if hometown == municipality else prefecture)}")
+        reasons.append(f"{HOMETOWN_PREFIX}{ctx.place(hometown if hometown == municipality else prefecture)}")
         if GIVE_BACK in talent.motives:
             ties += TIES_GIVE_BACK
     if prefecture in talent.interest_prefectures:

@@ -341,3 +341,30 @@ def test_a_full_list_admits_a_new_talent_only_above_its_lowest_entry(world, make
     assert TalentRecommendation.objects.filter(talent=best, sheet=sheet).exists()
     stored = TalentRecommendation.objects.get(talent=best, sheet=sheet)
     assert stored.score > max(r.score for r in TalentRecommendation.objects.filter(talent__in=strong))
+
+
+def test_the_rebuild_command_fills_both_lists_and_says_how_many(world, make_sheet):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    sheet = make_sheet(Published)
+    talent = fitting_talent("me")
+    out = StringIO()
+    call_command("rebuild_recommendations", stdout=out)
+    assert pairs(SheetRecommendation) == {(talent.pk, sheet.pk)}
+    assert pairs(TalentRecommendation) == {(talent.pk, sheet.pk)}
+    assert "公開中の仕様書 1 件" in out.getvalue()
+
+
+def test_reasons_about_where_a_non_public_talent_lives_are_not_shown():
+    from duallife.recommendations.selectors import shown_reasons
+
+    reasons = [
+        "スキル一致: データ分析",
+        "仙台市まで片道1時間54分・往復21,120円",
+        "出身地: 宮城県",
+        "関心のある県: 宮城県",
+    ]
+    assert shown_reasons(reasons, public=True) == reasons
+    assert shown_reasons(reasons, public=False) == ["スキル一致: データ分析", "関心のある県: 宮城県"]

@@ -13,6 +13,7 @@ from duallife.engine.recommend import (
     Style,
     Talent,
     blockers,
+    is_personal,
     recommend_sheets,
     recommend_talents,
     score_pair,
@@ -89,6 +90,17 @@ def test_hometown_and_prefectures_of_interest_are_reasons():
     assert "出身地: 仙台市" in result.reasons
     assert "関心のある県: 宮城県" in result.reasons
     assert result.score > plain.score
+
+
+def test_reasons_about_home_and_hometown_are_marked_personal_and_no_others():
+    result = score_pair(
+        talent(hometown_municipality="041009", interest_prefectures=frozenset({"04"})), sheet(), CTX
+    )
+    personal = [r for r in result.reasons if is_personal(r)]
+
+    assert sorted(personal) == ["仙台市まで片道1時間54分・往復21,120円", "出身地: 仙台市"]
+    assert "関心のある県: 宮城県" not in personal
+    assert "スキル一致: Webマーケティング" not in personal
 
 
 def test_each_hard_rule_blocks_its_case():
