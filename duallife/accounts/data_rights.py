@@ -268,6 +268,9 @@ def erase_talent_profile(user) -> None:
     profile = TalentProfile.objects.filter(user=user).first()
     if profile is None:
         return
+    from duallife.recommendations.digests import digest_mentions_scrub
+
+    digest_mentions_scrub(talent_id=profile.pk)  # before the row (and its mentions) may go
     try:
         with transaction.atomic():
             profile.delete()
@@ -301,7 +304,9 @@ def anonymise_talent_profile(profile) -> None:
         visibility=TalentProfile.Visibility.PRIVATE,
         search_text="",
     )
+    from duallife.recommendations.digests import digest_mentions_scrub
     from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
 
     SheetRecommendation.objects.filter(talent=profile).delete()
     TalentRecommendation.objects.filter(talent=profile).delete()
+    digest_mentions_scrub(talent_id=profile.pk)

@@ -485,3 +485,46 @@ def digest_subscription_set(*, user, organization, on: bool) -> bool:
     else:
         DigestSubscription.objects.filter(user=user, organization=organization).delete()
     return on
+
+
+#: What replaces a talent's entry in a digest kept in someone's notifications once the talent
+#: withdrew (profile made private, digests turned off, account deleted).
+WITHDRAWN_ENTRY = "・（この人材の情報は、ご本人の設定により削除されました）"
+
+
+def _without_talent(body: str, url: str) -> str:
+    """``body`` with the entry whose link is ``url`` replaced by :data:`WITHDRAWN_ENTRY` (an entry
+    runs from its 「・」 line to its link line)."""
+    lines = body.split("\n")
+    out: list[str] = []
+    start = None
+    for line in lines:
+        if line.startswith("・"):
+            start = len(out)
+        out.append(line)
+        if start is not None and line.strip() == url:
+            out[start:] = [WITHDRAWN_ENTRY]
+            start = None
+    return "\n".join(out)
+
+
+def digest_mentions_scrub(*, talent_id: int) -> int:
+    """A talent withdrew: their entries leave the digests kept in the recipients' notifications
+    (emails already sent cannot be recalled), and they may be named again only if they opt in
+    again. Returns how many notifications were changed."""
+    from duallife.notifications.models import Notification
+
+    url = absolute(_path("talents:detail", talent_id))
+    recipients = DigestMention.objects.filter(talent_id=talent_id).values("recipient")
+    changed = 0
+    with transaction.atomic():
+        for notification in Notification.objects.select_for_update().filter(
+            user__in=recipients, kind=NotificationKind.DIGEST, body__contains=url
+        ):
+            body = _without_talent(notification.body, url)
+            if body != notification.body:
+                notification.body = body
+                notification.save(update_fields=["body"])
+                changed += 1
+        DigestMention.objects.filter(talent_id=talent_id).delete()
+    return changed

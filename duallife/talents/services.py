@@ -268,6 +268,7 @@ def talent_profile_save(*, user, data: TalentProfileData) -> TalentProfile:
         profile = TalentProfile.objects.select_for_update().filter(user=user).first() or TalentProfile(
             user=user
         )
+        was_listed = bool(profile.pk) and profile.in_company_digests and profile.visibility != "private"
         profile.family_name = data.family_name.strip()
         profile.given_name = data.given_name.strip()
         profile.family_name_kana = data.family_name_kana.strip()
@@ -308,7 +309,16 @@ def talent_profile_save(*, user, data: TalentProfileData) -> TalentProfile:
             for row in rows
         )
         _recommend_after_commit(profile)
+        if was_listed and not profile.in_company_digests:
+            _withdraw_from_digests(profile)
     return profile
+
+
+def _withdraw_from_digests(profile: TalentProfile) -> None:
+    """Private now, or no longer in companies' digests: the copies kept in notifications forget them."""
+    from duallife.recommendations.digests import digest_mentions_scrub
+
+    digest_mentions_scrub(talent_id=profile.pk)
 
 
 def _recommend_after_commit(profile: TalentProfile) -> None:

@@ -7,6 +7,7 @@ from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import make_user
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
+from duallife.talents.services import SkillInput, TalentProfileData, talent_profile_save
 from duallife.talents.testing import make_talent
 from duallife.vocabulary.models import Theme
 
@@ -26,3 +27,28 @@ def fitting_talent(name: str, **overrides) -> TalentProfile:
     }
     values.update(overrides)
     return make_talent(make_user(name), **values)
+
+
+def fitting_talent_update(profile: TalentProfile, **changes) -> TalentProfile:
+    """Save ``profile`` again through the service with ``changes`` (as the profile form does)."""
+    profile = TalentProfile.objects.get(pk=profile.pk)
+    values = {
+        "family_name": profile.family_name,
+        "given_name": profile.given_name,
+        "family_name_kana": profile.family_name_kana,
+        "given_name_kana": profile.given_name_kana,
+        "display_name": profile.display_name,
+        "home_prefecture": profile.home_prefecture,
+        "phone": profile.phone,
+        "skills": tuple(
+            SkillInput(text=s.skill.name if s.skill_id else s.free_text) for s in profile.skills.all()
+        ),
+        "themes": tuple(profile.themes.all()),
+        "days_per_month": profile.days_per_month,
+        "work_style": profile.work_style,
+        "visits_per_month": profile.visits_per_month,
+        "prefectures_of_interest": tuple(profile.prefectures_of_interest.all()),
+        "visibility": profile.visibility,
+    }
+    values.update(changes)
+    return talent_profile_save(user=profile.user, data=TalentProfileData(**values))

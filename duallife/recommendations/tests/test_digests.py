@@ -18,8 +18,8 @@ from duallife.notifications.tests.conftest import SITE_URL, site_url, smtp_sink 
 from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import AKITA, make_sheet, make_user, vocabulary, world  # noqa: F401
-from duallife.recommendations.digests import digests_send_weekly, week_of
-from duallife.recommendations.models import DigestLog, DigestSubscription, SavedSearch
+from duallife.recommendations.digests import WITHDRAWN_ENTRY, digests_send_weekly, week_of
+from duallife.recommendations.models import DigestLog, DigestMention, DigestSubscription, SavedSearch
 from duallife.recommendations.saved_searches import saved_search_create
 from duallife.recommendations.services import recommendations_rebuild_all
 from duallife.recommendations.tasks import send_weekly_digests
@@ -27,6 +27,8 @@ from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
 from duallife.talents.testing import make_talent
 from duallife.vocabulary.models import Theme
+
+from .helpers import fitting_talent_update
 
 pytestmark = pytest.mark.django_db
 Published = SpecSheet.Status.PUBLISHED
@@ -390,3 +392,37 @@ def test_the_command_sends_the_same_digests_once_a_week(seeker, world, make_shee
     assert "週次ダイジェスト: 1 人に送信" in out
     assert "週次ダイジェスト: 0 人に送信" in out
     assert len(digests_of(seeker.user)) == 1
+
+
+def test_a_talent_who_withdraws_leaves_the_digests_kept_in_notifications(world, subscribed):  # noqa: F811
+    leaving, staying = fitting("leaving"), fitting("staying")
+    recommendations_rebuild_all()
+    digests_send_weekly(now=later())
+    [notice] = digests_of(world.member)
+    assert "leavingさん" in notice.body
+
+    fitting_talent_update(leaving, visibility=TalentProfile.Visibility.PRIVATE)
+
+    notice.refresh_from_db()
+    assert "leavingさん" not in notice.body
+    assert f"/talents/{leaving.pk}/" not in notice.body
+    assert WITHDRAWN_ENTRY in notice.body
+    assert "stayingさん" in notice.body
+    assert f"/talents/{staying.pk}/" in notice.body
+    assert not DigestMention.objects.filter(talent=leaving).exists()
+
+
+def test_a_deleted_talent_leaves_the_digests_kept_in_notifications(world, subscribed):  # noqa: F811
+    from duallife.accounts.data_rights import erase_talent_profile
+
+    leaving = fitting("leaving")
+    recommendations_rebuild_all()
+    digests_send_weekly(now=later())
+    [notice] = digests_of(world.member)
+    assert "leavingさん" in notice.body
+
+    erase_talent_profile(leaving.user)
+
+    notice.refresh_from_db()
+    assert "leavingさん" not in notice.body
+    assert WITHDRAWN_ENTRY in notice.body

@@ -42,7 +42,7 @@ from duallife.talents.services import talent_profile_save
 from duallife.talents.testing import make_talent
 from duallife.vocabulary.models import Theme
 
-from .helpers import APPLY_MESSAGE, Published, fitting_talent
+from .helpers import APPLY_MESSAGE, Published, fitting_talent, fitting_talent_update
 
 SKILL_REASON = re.compile(r"スキル一致: (ウェブマーケティング、データ分析|データ分析、ウェブマーケティング)")
 
@@ -390,33 +390,6 @@ def test_a_talent_turning_private_disappears_from_the_list(
         fitting_talent_update(talent, visibility=TalentProfile.Visibility.PRIVATE)
     assert not TalentRecommendation.objects.filter(talent=talent).exists()
     assert talent.display_name not in body(client.get(matches_url(sheet)))
-
-
-def fitting_talent_update(profile: TalentProfile, **changes) -> TalentProfile:
-    """Save ``profile`` again through the service with ``changes`` (as the profile form does)."""
-    from duallife.talents.services import SkillInput, TalentProfileData
-
-    profile = TalentProfile.objects.get(pk=profile.pk)
-    values = {
-        "family_name": profile.family_name,
-        "given_name": profile.given_name,
-        "family_name_kana": profile.family_name_kana,
-        "given_name_kana": profile.given_name_kana,
-        "display_name": profile.display_name,
-        "home_prefecture": profile.home_prefecture,
-        "phone": profile.phone,
-        "skills": tuple(
-            SkillInput(text=s.skill.name if s.skill_id else s.free_text) for s in profile.skills.all()
-        ),
-        "themes": tuple(profile.themes.all()),
-        "days_per_month": profile.days_per_month,
-        "work_style": profile.work_style,
-        "visits_per_month": profile.visits_per_month,
-        "prefectures_of_interest": tuple(profile.prefectures_of_interest.all()),
-        "visibility": profile.visibility,
-    }
-    values.update(changes)
-    return talent_profile_save(user=profile.user, data=TalentProfileData(**values))
 
 
 def test_applicants_and_scouted_talents_are_marked_or_left_out(client, world, sheet):
