@@ -637,3 +637,35 @@ def test_coordinator_scope_does_not_limit_which_talents_they_may_see(client, cas
     client.force_login(user)
 
     assert client.get(f"/talents/{profile.pk}/").status_code == 200
+
+
+def test_my_profile_says_whether_i_take_pro_bono_and_may_appear_in_company_digests(client, cast, owner):
+    profile_for(owner, Visibility.ANONYMOUS, accepts_pro_bono=True, in_company_digests=True)
+    client.force_login(owner)
+    page = client.get("/talents/me/").content.decode()
+    assert "プロボノ（無償）の仕事" in page
+    assert "受ける" in page
+    assert "「新しく合う人材」として載ってよい" in page
+
+    profile_for(owner, Visibility.ANONYMOUS, accepts_pro_bono=False, in_company_digests=False)
+    page = client.get("/talents/me/").content.decode()
+    assert "受けない" in page
+    assert "載せない" in page
+
+
+def test_the_form_saves_pro_bono_and_the_company_digest_choice_but_never_for_a_private_profile(client, cast):
+    client.force_login(cast["talent"])
+    response = client.post("/talents/me/edit/", form_data(accepts_pro_bono="on", in_company_digests="on"))
+    assert response.status_code == 302
+    profile = TalentProfile.objects.get(user=cast["talent"])
+    assert profile.accepts_pro_bono
+    assert profile.in_company_digests
+
+    client.post("/talents/me/edit/", form_data(visibility="private", in_company_digests="on"))
+    profile.refresh_from_db()
+    assert not profile.in_company_digests  # private: in nobody's digest
+    assert not profile.accepts_pro_bono  # unticked in this post
+
+    page = client.get("/talents/me/edit/").content.decode()
+    assert 'name="accepts_pro_bono"' in page
+    assert 'name="in_company_digests"' in page
