@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "duallife.notifications",
     "duallife.engagements",
     "duallife.recommendations",
+    "duallife.drafts",
 ]
 
 MIDDLEWARE = [

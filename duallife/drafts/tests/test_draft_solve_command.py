@@ -1,0 +1,102 @@
+"""``duallife draft-solve``: JSON in, nominations out, no database; bad input → exit code 2 with a
+Japanese message naming the offending id."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+INSTANCE = {
+    "players": [
+        {"id": "p1", "ranking": ["t1", "t2"]},
+        {"id": "p2", "ranking": ["t2", "t1"]},
+    ],
+    "teams": [
+        {"id": "t1", "capacity": 1, "ranking": ["p2", "p1"]},
+        {"id": "t2", "capacity": 1, "ranking": ["p1", "p2"]},
+    ],
+}
+
+
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def call(*args: str) -> Done:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("draft_solve", *args, stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    return Done(code, out.getvalue(), err.getvalue())
+
+
+def run(tmp_path, data, *args: str) -> Done:
+    path = tmp_path / "instance.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return call("--input", str(path), *args)
+
+
+def test_prints_the_player_optimal_nominations_as_json(tmp_path):
+    done = run(tmp_path, INSTANCE)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {
+        "matches": {"t1": ["p1"], "t2": ["p2"]},
+        "unmatched_players": [],
+        "blocking_pairs": 0,
+    }
+
+
+def test_teams_may_propose_instead(tmp_path):
+    done = run(tmp_path, INSTANCE, "--proposing", "teams")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["matches"] == {"t1": ["p2"], "t2": ["p1"]}
+
+
+def test_ties_need_the_option_and_a_seed(tmp_path):
+    tied = {
+        "players": [{"id": "p1", "ranking": [["t1", "t2"]]}],
+        "teams": [
+            {"id": "t1", "capacity": 1, "ranking": ["p1"]},
+            {"id": "t2", "capacity": 1, "ranking": ["p1"]},
+        ],
+    }
+    refused = run(tmp_path, tied)
+    assert refused.returncode == 2
+    assert "p1" in refused.stderr
+    assert "同順位" in refused.stderr
+    first = run(tmp_path, tied, "--allow-ties", "--seed", "7")
+    again = run(tmp_path, tied, "--allow-ties", "--seed", "7")
+    assert first.returncode == 0
+    assert first.stdout == again.stdout
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ({"players": [{"id": "p1", "ranking": ["t9"]}], "teams": []}, "t9"),
+        ({"players": [], "teams": [{"id": "t1", "capacity": 0, "ranking": []}]}, "t1"),
+        ({"players": [{"id": "p1"}, {"id": "p1"}], "teams": []}, "p1"),
+        ("{not json", "JSON"),
+        ("[]", "players"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message_naming_the_problem(tmp_path, data, says):
+    done = run(tmp_path, data)
+    assert done.returncode == 2
+    assert says in done.stderr
+    assert done.stdout == ""
+
+
+def test_a_missing_file_exits_2(tmp_path):
+    done = call("--input", str(tmp_path / "none.json"))
+    assert done.returncode == 2
+    assert "読めません" in done.stderr

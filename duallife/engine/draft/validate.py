@@ -1,0 +1,151 @@
+"""Reading a draft instance from JSON-like data, refusing anything the solver cannot trust.
+
+``{"players": [{"id": "p1", "ranking": ["t2", "t1"]}, ...],
+   "teams": [{"id": "t1", "capacity": 2, "ranking": ["p1", "p3"]}, ...]}``
+
+A ranking lists only acceptable partners, most wanted first; anyone left out is not acceptable. A
+ranking entry may be a list of ids ranked equally (a tie): refused unless ties are allowed, in
+which case a lottery seeded with ``seed`` orders each tied group (recorded in the instance). Every
+error is a :class:`DraftInputError` whose Japanese message names the offending id.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+
+from .model import Instance, gc_paused
+
+MAX_ID_CHARS = 100
+
+
+class DraftInputError(ValueError):
+    """The instance cannot be solved as given (the message is Japanese and names the id)."""
+
+
+def _id(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DraftInputError(f"{where}: id は空でない文字列で指定してください（{value!r}）")
+    if len(value) > MAX_ID_CHARS:
+        raise DraftInputError(f"{where}: id は{MAX_ID_CHARS}文字以内にしてください（{value[:20]}…）")
+    return value
+
+
+def _entries(obj: Mapping, kind: str) -> list[Mapping]:
+    entries = obj.get(kind)
+    if not isinstance(entries, list):
+        raise DraftInputError(f"{kind} は配列で指定してください")
+    for position, entry in enumerate(entries, start=1):
+        if not isinstance(entry, Mapping):
+            raise DraftInputError(f"{kind} の{position}番目がオブジェクトではありません")
+    return entries
+
+
+def _ids(entries: Sequence[Mapping], kind: str) -> dict[str, int]:
+    ids = [entry.get("id") for entry in entries]
+    if all(type(i) is str and 0 < len(i) <= MAX_ID_CHARS and i.strip() for i in ids):
+        index = {ident: position for position, ident in enumerate(ids)}
+        if len(index) == len(ids):
+            return index  # the common case; otherwise the loop below names the problem
+    index = {}
+    for position, entry in enumerate(entries, start=1):
+        ident = _id(entry.get("id"), f"{kind} の{position}番目")
+        if ident in index:
+            raise DraftInputError(f"{kind} の id「{ident}」が重複しています")
+        index[ident] = len(index)
+    return index
+
+
+def _plain(ranking: object, known: dict[str, int]) -> tuple[int, ...] | None:
+    """The common case in one pass: known ids, no ties, no repeats; None sends the ranking through
+    :func:`_groups` (which finds and names the problem, or the ties)."""
+    if type(ranking) is not list:
+        return None
+    try:
+        order = tuple([known[entry] for entry in ranking])
+    except (KeyError, TypeError):  # unknown id, or a list (a tie) or other non-string entry
+        return None
+    return order if len(set(order)) == len(order) else None
+
+
+def _groups(owner: str, ranking: object, known: dict[str, int], other: str) -> list[list[int]]:
+    """The ranking as groups of indices (a group of more than one is a tie)."""
+    if not isinstance(ranking, list):
+        raise DraftInputError(f"「{owner}」の ranking は配列で指定してください")
+    groups, seen = [], set()
+    for entry in ranking:
+        members = entry if isinstance(entry, list) else [entry]
+        if not members:
+            raise DraftInputError(f"「{owner}」の ranking に空の同順位グループがあります")
+        group = []
+        for member in members:
+            ident = _id(member, f"「{owner}」の ranking")
+            if ident not in known:
+                raise DraftInputError(f"「{owner}」の ranking にある「{ident}」は{other}にいません")
+            if ident in seen:
+                raise DraftInputError(f"「{owner}」の ranking に「{ident}」が2回あります")
+            seen.add(ident)
+            group.append(known[ident])
+        groups.append(group)
+    return groups
+
+
+def _flatten(owner: str, groups: list[list[int]], names: Sequence[str], *, ties: bool, rng, broken: list):
+    order: list[int] = []
+    for group in groups:
+        if len(group) > 1:
+            if not ties:
+                tied = "」「".join(names[i] for i in group)
+                raise DraftInputError(
+                    f"「{owner}」の ranking に同順位（「{tied}」）があります。順位をつけてください"
+                )
+            group = sorted(group)
+            rng.shuffle(group)
+            broken.append((owner, tuple(names[i] for i in group)))
+        order.extend(group)
+    return tuple(order)
+
+
+def parse_instance(obj: object, *, allow_ties: bool = False, seed: int | None = None) -> Instance:
+    """Validate ``obj`` and return an :class:`Instance`; raise :class:`DraftInputError` otherwise.
+    With ``allow_ties``, tied groups are ordered by ``random.Random(seed)`` — players' groups first
+    in input order, then teams' — so the same input and seed always give the same order."""
+    with gc_paused():
+        return _parse_instance(obj, allow_ties=allow_ties, seed=seed)
+
+
+def _parse_instance(obj: object, *, allow_ties: bool, seed: int | None) -> Instance:
+    if not isinstance(obj, Mapping):
+        raise DraftInputError("入力は players と teams を持つJSONオブジェクトにしてください")
+    players, teams = _entries(obj, "players"), _entries(obj, "teams")
+    player_index, team_index = _ids(players, "players"), _ids(teams, "teams")
+    capacities = []
+    for entry in teams:
+        capacity = entry.get("capacity")
+        if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
+            raise DraftInputError(f"チーム「{entry['id']}」の capacity は1以上の整数で指定してください")
+        capacities.append(capacity)
+    if allow_ties and seed is None:
+        raise DraftInputError("同順位を抽選で決めるには seed（整数）が必要です")
+    rng, broken = random.Random(seed), []
+    player_names, team_names = list(player_index), list(team_index)
+
+    def ranking_of(entry: Mapping, known: dict[str, int], names: list[str], other: str) -> tuple[int, ...]:
+        ranking = entry.get("ranking", [])
+        plain = _plain(ranking, known)
+        if plain is not None:
+            return plain
+        groups = _groups(entry["id"], ranking, known, other)
+        return _flatten(entry["id"], groups, names, ties=allow_ties, rng=rng, broken=broken)
+
+    player_rankings = tuple(ranking_of(e, team_index, team_names, "teams") for e in players)
+    team_rankings = tuple(ranking_of(e, player_index, player_names, "players") for e in teams)
+    return Instance(
+        player_ids=tuple(player_names),
+        team_ids=tuple(team_names),
+        capacities=tuple(capacities),
+        player_rankings=player_rankings,
+        team_rankings=team_rankings,
+        tie_seed=seed if allow_ties else None,
+        broken_ties=tuple(broken),
+    )
