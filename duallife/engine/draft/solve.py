@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import heapq
 
-from .check import blocking_pairs
+import numpy as np
+
+from .arrays import Arrays, blocking_count, feasible, players_propose_rounds
+from .check import MatchingError, blocking_pairs
 from .model import Instance, Proposing, Result, gc_paused
 
 
@@ -99,16 +102,29 @@ def solve(inst: Instance, proposing: Proposing = Proposing.PLAYERS) -> Result:
 
 
 def _solve(inst: Instance, proposing: Proposing) -> Result:
-    team_of = players_propose(inst) if proposing == Proposing.PLAYERS else teams_propose(inst)
-    rank = inst.team_rank
-    members: list[list[int]] = [[] for _ in inst.team_ids]
-    for player, team in enumerate(team_of):
-        if team is not None:
-            members[team].append(player)
-    matches = {
-        inst.team_ids[t]: [inst.player_ids[p] for p in sorted(ps, key=rank[t].__getitem__)]
-        for t, ps in enumerate(members)
-    }
-    unmatched = [inst.player_ids[p] for p, team in enumerate(team_of) if team is None]
+    if proposing == Proposing.PLAYERS:
+        # large drafts: the same algorithm in rounds on arrays (see arrays.py; tested equal)
+        arrays = Arrays.of(inst)
+        held = players_propose_rounds(arrays)
+        if not feasible(arrays, held):
+            raise MatchingError("定員超過か、互いに受け入れていない組み合わせがあります")
+        blocking = blocking_count(arrays, held)
+        pairs = held[held >= 0]
+        order = np.lexsort((arrays.position[pairs], arrays.team[pairs]))
+        teams, players = arrays.team[pairs][order].tolist(), arrays.player[pairs][order].tolist()
+        matched = np.zeros(len(inst.player_ids), dtype=bool)
+        matched[arrays.player[pairs]] = True
+        unmatched = np.flatnonzero(~matched).tolist()
+    else:
+        team_of = teams_propose(inst)
+        blocking = len(blocking_pairs(inst, team_of))
+        rank = inst.team_rank
+        pairs_list = sorted((t, rank[t][p], p) for p, t in enumerate(team_of) if t is not None)
+        teams = [t for t, _, _ in pairs_list]
+        players = [p for _, _, p in pairs_list]
+        unmatched = [p for p, t in enumerate(team_of) if t is None]
+    matches: dict[str, list[str]] = {team_id: [] for team_id in inst.team_ids}
+    for t, p in zip(teams, players, strict=True):
+        matches[inst.team_ids[t]].append(inst.player_ids[p])
     notes = [f"同順位を抽選で決めました（seed {inst.tie_seed}）"] if inst.broken_ties else []
-    return Result(matches, unmatched, len(blocking_pairs(inst, team_of)), proposing, notes)
+    return Result(matches, [inst.player_ids[p] for p in unmatched], blocking, proposing, notes)

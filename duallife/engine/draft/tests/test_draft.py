@@ -245,3 +245,24 @@ def test_agrees_with_the_matching_package_players_proposing(case):
     )
     theirs = {str(t): sorted(str(p) for p in ps) for t, ps in game.solve(optimal="resident").items()}
     assert {t: sorted(ps) for t, ps in ours.items() if t in ranked_teams} == theirs
+
+
+@settings(max_examples=200, deadline=None)
+@given(instances(max_players=14, max_teams=5))
+def test_the_rounds_on_arrays_give_the_one_at_a_time_result(data):
+    """``solve`` runs players-proposing in rounds on numpy arrays; the numbered one-at-a-time
+    version is the reference."""
+    inst = parse_instance(data)
+    reference = players_propose(inst)
+    expected = {
+        t: sorted(inst.player_ids[p] for p, team in enumerate(reference) if team == i)
+        for i, t in enumerate(inst.team_ids)
+    }
+    result = solve(inst)
+    assert {t: sorted(ps) for t, ps in result.matches.items()} == expected
+    assert result.unmatched_players == [
+        inst.player_ids[p] for p, team in enumerate(reference) if team is None
+    ]
+    for team, members in result.matches.items():  # each team's players in its order of preference
+        order = [inst.player_ids[p] for p in inst.team_rankings[inst.team_ids.index(team)]]
+        assert members == [p for p in order if p in members]
