@@ -1,0 +1,172 @@
+"""The draft (ドラフト会議): an event where regions ("teams") nominate talents ("players").
+
+An organiser (a coordinator body or the secretariat) creates a :class:`DraftEvent`; teams and
+players enter; both sides rank each other (:class:`PlayerChoice`, :class:`TeamChoice`; a partial
+list means the rest are not acceptable); after the preference deadline a :class:`DraftRun` solves
+the instance with the engine (:mod:`duallife.engine.draft`) and stores its exact input, seed and
+result, so that anyone auditing it can solve it again to the same answer; each match becomes a
+:class:`Nomination` the player accepts or declines, and whose outcome is recorded later.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DraftEvent(models.Model):
+    name = models.CharField(_("名称"), max_length=120)
+    organizer = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("主催")
+    )
+    prefectures = models.ManyToManyField("regions.Prefecture", related_name="+", verbose_name=_("対象地域"))
+    entry_opens_on = models.DateField(_("エントリー開始日"))
+    entry_closes_on = models.DateField(_("エントリー締切日"))
+    preferences_deadline = models.DateTimeField(_("希望リストの締切"))
+    nomination_on = models.DateField(_("指名日"))
+    negotiation_until = models.DateField(_("交渉期間の終了日"))
+    team_capacity = models.PositiveSmallIntegerField(_("1チームが指名できる人数"), default=3)
+    player_fee_yen = models.PositiveIntegerField(_("参加費（選手・円）"), default=0)
+    team_fee_yen = models.PositiveIntegerField(_("参加費（チーム・円）"), default=0)
+    rebate = models.CharField(_("還元（交通費クーポンなど）"), max_length=200, blank=True)
+    rules = models.TextField(_("ルール"), blank=True)
+    allow_ties = models.BooleanField(_("同順位を認める（抽選で決める）"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-nomination_on", "-pk"]
+        verbose_name = _("ドラフト会議")
+        verbose_name_plural = _("ドラフト会議")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DraftTeam(models.Model):
+    event = models.ForeignKey(DraftEvent, on_delete=models.CASCADE, related_name="teams")
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
+    strategy = models.TextField(_("地域の戦略"), blank=True)
+    wants = models.TextField(_("求める人と理由"), blank=True)
+    life = models.TextField(_("暮らしの様子"), blank=True)
+    capacity = models.PositiveSmallIntegerField(_("指名できる人数"), null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "organization"], name="uniq_draft_team")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.organization_id}"
+
+    @property
+    def places(self) -> int:
+        return self.capacity or self.event.team_capacity
+
+
+class DraftPlayer(models.Model):
+    event = models.ForeignKey(DraftEvent, on_delete=models.CASCADE, related_name="players")
+    talent = models.ForeignKey("talents.TalentProfile", on_delete=models.PROTECT, related_name="+")
+    pitch = models.TextField(_("自己アピール"), blank=True)
+    name_public = models.BooleanField(_("結果ページで表示名を公開してよい"), default=False)
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "talent"], name="uniq_draft_player")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.talent_id}"
+
+
+class PlayerChoice(models.Model):
+    """A team a player would accept, and where it stands in their list (1 = most wanted)."""
+
+    player = models.ForeignKey(DraftPlayer, on_delete=models.CASCADE, related_name="choices")
+    team = models.ForeignKey(DraftTeam, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField(_("順位"))
+
+    class Meta:
+        ordering = ["player", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["player", "team"], name="uniq_player_choice_team"),
+            models.UniqueConstraint(fields=["player", "rank"], name="uniq_player_choice_rank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.player_id} #{self.rank}: {self.team_id}"
+
+
+class TeamChoice(models.Model):
+    """A player a team would nominate, and where they stand in its list (1 = most wanted)."""
+
+    team = models.ForeignKey(DraftTeam, on_delete=models.CASCADE, related_name="choices")
+    player = models.ForeignKey(DraftPlayer, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField(_("順位"))
+
+    class Meta:
+        ordering = ["team", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "player"], name="uniq_team_choice_player"),
+            models.UniqueConstraint(fields=["team", "rank"], name="uniq_team_choice_rank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team_id} #{self.rank}: {self.player_id}"
+
+
+class DraftRun(models.Model):
+    """One nomination run: its exact input, seed and result, re-runnable to the same answer."""
+
+    class Proposing(models.TextChoices):
+        PLAYERS = "players", _("選手から申し込む（選手に最適）")
+        TEAMS = "teams", _("チームから申し込む（チームに最適）")
+
+    event = models.ForeignKey(DraftEvent, on_delete=models.PROTECT, related_name="runs")
+    number = models.PositiveSmallIntegerField(_("回"))
+    proposing = models.CharField(_("申し込む側"), max_length=8, choices=Proposing.choices)
+    seed = models.BigIntegerField(_("抽選のシード"), null=True, blank=True)
+    instance = models.JSONField(_("入力"))
+    result = models.JSONField(_("結果"))
+    blocking_pairs = models.PositiveIntegerField(_("ブロッキングペア"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["event", "number"]
+        constraints = [models.UniqueConstraint(fields=["event", "number"], name="uniq_draft_run")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} #{self.number}"
+
+
+class Nomination(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("回答待ち")
+        ACCEPTED = "accepted", _("受諾")
+        DECLINED = "declined", _("辞退")
+
+    class Outcome(models.TextChoices):
+        MOVED = "moved", _("移住")
+        DUAL_LIFE = "dual_life", _("二地域居住")
+        SIDE_JOB = "side_job", _("副業・協業")
+        NONE = "none", _("なし")
+
+    run = models.ForeignKey(DraftRun, on_delete=models.PROTECT, related_name="nominations")
+    team = models.ForeignKey(DraftTeam, on_delete=models.PROTECT, related_name="nominations")
+    player = models.ForeignKey(DraftPlayer, on_delete=models.PROTECT, related_name="nominations")
+    message = models.TextField(_("チームからのメッセージ"), blank=True)
+    status = models.CharField(_("状態"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(_("その後"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_note = models.CharField(_("その後のメモ"), max_length=300, blank=True)
+    outcome_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "team", "pk"]
+        constraints = [models.UniqueConstraint(fields=["run", "player"], name="uniq_nomination_player")]
+
+    def __str__(self) -> str:
+        return f"{self.team_id} → {self.player_id} ({self.status})"
