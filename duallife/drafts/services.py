@@ -21,6 +21,8 @@ from duallife.organizations.permissions import is_operator, memberships
 from .models import DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination, PlayerChoice, TeamChoice
 
 TAKEN = (Nomination.Status.PENDING, Nomination.Status.ACCEPTED)
+PITCH_MAX = 2000
+OUTCOME_NOTE_MAX = 300
 
 
 class DraftError(Exception):
@@ -135,3 +137,123 @@ def draft_run_replay(run: DraftRun) -> dict:
     allow_ties = run.seed is not None
     parsed = parse_instance(run.instance, allow_ties=allow_ties, seed=run.seed)
     return solve(parsed, Proposing(run.proposing)).as_json()
+
+
+# --- entering and ranking ----------------------------------------------------------------------
+
+
+def _preferences_open(event: DraftEvent) -> None:
+    if timezone.now() >= event.preferences_deadline:
+        raise DraftError("希望リストは締切を過ぎたため変更できません。")
+
+
+def player_enter(*, event: DraftEvent, talent, pitch: str = "", name_public: bool = False) -> DraftPlayer:
+    """A talent enters the draft as a player with a pitch (during the entry period)."""
+    today = timezone.localdate()
+    if not event.entry_opens_on <= today <= event.entry_closes_on:
+        raise DraftError("エントリーの受付期間ではありません。")
+    pitch = (pitch or "").strip()
+    if len(pitch) > PITCH_MAX:
+        raise DraftError(f"自己アピールは{PITCH_MAX}文字以内で入力してください。")
+    player, created = DraftPlayer.objects.get_or_create(
+        event=event, talent=talent, defaults={"pitch": pitch, "name_public": name_public}
+    )
+    if not created:
+        raise DraftError("このドラフト会議には、すでにエントリーしています。")
+    return player
+
+
+def _save_ranking(
+    owner, others: list, *, allowed: set[int], model, owner_field: str, other_field: str, label: str
+):
+    ids = [getattr(o, "pk", o) for o in others]
+    if len(set(ids)) != len(ids):
+        raise DraftError(f"同じ{label}を2回選ぶことはできません。")
+    unknown = [i for i in ids if i not in allowed]
+    if unknown:
+        raise DraftError(f"このドラフト会議に参加していない{label}が含まれています。")
+    with transaction.atomic():
+        model.objects.filter(**{owner_field: owner}).delete()
+        model.objects.bulk_create(
+            model(**{owner_field: owner, f"{other_field}_id": other, "rank": position})
+            for position, other in enumerate(ids, start=1)
+        )
+
+
+def player_choices_save(*, player: DraftPlayer, teams: list) -> None:
+    """The teams a player would accept, most wanted first (any left out: not acceptable)."""
+    _preferences_open(player.event)
+    allowed = set(DraftTeam.objects.filter(event=player.event_id).values_list("pk", flat=True))
+    _save_ranking(
+        player,
+        teams,
+        allowed=allowed,
+        model=PlayerChoice,
+        owner_field="player",
+        other_field="team",
+        label="チーム",
+    )
+
+
+def team_choices_save(*, team: DraftTeam, players: list) -> None:
+    """The players a team would nominate, most wanted first (any left out: not acceptable)."""
+    _preferences_open(team.event)
+    allowed = set(DraftPlayer.objects.filter(event=team.event_id).values_list("pk", flat=True))
+    _save_ranking(
+        team,
+        players,
+        allowed=allowed,
+        model=TeamChoice,
+        owner_field="team",
+        other_field="player",
+        label="選手",
+    )
+
+
+# --- after the run -------------------------------------------------------------------------------
+
+
+def nomination_respond(*, nomination: Nomination, by, accept: bool) -> Nomination:
+    """The nominated talent accepts or declines, within the negotiation window."""
+    with transaction.atomic():
+        locked = (
+            Nomination.objects.select_for_update()
+            .select_related("player__talent", "run__event")
+            .get(pk=nomination.pk)
+        )
+        if locked.player.talent.user_id != getattr(by, "pk", None):
+            raise DraftError("指名に回答できるのは、指名された本人だけです。")
+        if locked.status != Nomination.Status.PENDING:
+            raise DraftError("この指名には、すでに回答しています。")
+        if timezone.localdate() > locked.run.event.negotiation_until:
+            raise DraftError("交渉期間が終わったため、回答できません。主催者にご相談ください。")
+        locked.status = Nomination.Status.ACCEPTED if accept else Nomination.Status.DECLINED
+        locked.responded_at = timezone.now()
+        locked.save(update_fields=["status", "responded_at"])
+    return locked
+
+
+def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note: str = "") -> Nomination:
+    """What came of a nomination (moved, dual life, side job, none), recorded by the organiser or
+    the nominating team — the figures later KPIs read."""
+    if outcome not in Nomination.Outcome.values:
+        raise DraftError("その後の状況は、移住・二地域居住・副業・協業・なしから選んでください。")
+    note = (note or "").strip()
+    if len(note) > OUTCOME_NOTE_MAX:
+        raise DraftError(f"メモは{OUTCOME_NOTE_MAX}文字以内で入力してください。")
+    with transaction.atomic():
+        locked = (
+            Nomination.objects.select_for_update().select_related("run__event", "team").get(pk=nomination.pk)
+        )
+        team_member = (
+            memberships(by).filter(organization=locked.team.organization_id).exists()
+            if getattr(by, "is_authenticated", False)
+            else False
+        )
+        if not (can_organize(by, locked.run.event) or team_member):
+            raise DraftError("その後の状況を記録できるのは、主催者・事務局・指名したチームです。")
+        if locked.status != Nomination.Status.ACCEPTED:
+            raise DraftError("その後の状況は、受諾された指名にだけ記録できます。")
+        locked.outcome, locked.outcome_note, locked.outcome_recorded_at = outcome, note, timezone.now()
+        locked.save(update_fields=["outcome", "outcome_note", "outcome_recorded_at"])
+    return locked

@@ -53,12 +53,14 @@ def make_event(world, *, deadline_passed=True, allow_ties=False, capacity=1) -> 
 def teams_and_players(event, n_teams=2, n_players=3):
     teams = [
         DraftTeam.objects.create(
-            event=event, organization=make_org(Organization.Kind.COORDINATOR, f"team-{i}")
+            event=event, organization=make_org(Organization.Kind.COORDINATOR, f"team-{event.pk}-{i}")
         )
         for i in range(n_teams)
     ]
     players = [
-        DraftPlayer.objects.create(event=event, talent=make_talent(make_user(f"player{i}")), pitch="よろしく")
+        DraftPlayer.objects.create(
+            event=event, talent=make_talent(make_user(f"player{event.pk}-{i}")), pitch="よろしく"
+        )
         for i in range(n_players)
     ]
     return teams, players
