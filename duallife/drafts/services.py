@@ -9,6 +9,7 @@ result in a :class:`DraftRun` and creates the nominations, all in one transactio
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from collections import defaultdict
 
@@ -257,3 +258,106 @@ def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note:
         locked.outcome, locked.outcome_note, locked.outcome_recorded_at = outcome, note, timezone.now()
         locked.save(update_fields=["outcome", "outcome_note", "outcome_recorded_at"])
     return locked
+
+
+# --- the event and its teams -------------------------------------------------------------------
+
+NAME_MAX = 120
+RULES_MAX = 4000
+
+
+def draft_event_create(
+    *,
+    by,
+    organizer,
+    name: str,
+    prefectures,
+    schedule: dict,
+    team_capacity: int = 3,
+    player_fee_yen: int = 0,
+    team_fee_yen: int = 0,
+    rebate: str = "",
+    rules: str = "",
+    allow_ties: bool = False,
+) -> DraftEvent:
+    """A new draft event, by a member of its organiser (a coordinator body, or the secretariat).
+
+    ``schedule``: ``entry_opens_on`` ≤ ``entry_closes_on`` < ``preferences_deadline`` (a datetime)
+    ≤ ``nomination_on`` ≤ ``negotiation_until``."""
+    from duallife.organizations.models import Organization
+
+    if organizer.kind not in (Organization.Kind.COORDINATOR, Organization.Kind.SECRETARIAT):
+        raise DraftError("ドラフト会議を主催できるのは、自治体・支援機関と事務局です。")
+    if not (is_operator(by) or memberships(by).filter(organization=organizer).exists()):
+        raise DraftError("ドラフト会議を作成できるのは、主催する機関のメンバーと事務局です。")
+    name = (name or "").strip()
+    if not name or len(name) > NAME_MAX:
+        raise DraftError(f"名称は1〜{NAME_MAX}文字で入力してください。")
+    if len(rules or "") > RULES_MAX:
+        raise DraftError(f"ルールは{RULES_MAX}文字以内で入力してください。")
+    if not isinstance(team_capacity, int) or isinstance(team_capacity, bool) or not 1 <= team_capacity <= 100:
+        raise DraftError("1チームが指名できる人数は1〜100で指定してください。")
+    for label, fee in (("選手", player_fee_yen), ("チーム", team_fee_yen)):
+        if not isinstance(fee, int) or isinstance(fee, bool) or not 0 <= fee <= 10_000_000:
+            raise DraftError(f"参加費（{label}）は0〜10,000,000円の整数で指定してください。")
+    try:
+        opens, closes = schedule["entry_opens_on"], schedule["entry_closes_on"]
+        deadline, nomination, until = (
+            schedule["preferences_deadline"],
+            schedule["nomination_on"],
+            schedule["negotiation_until"],
+        )
+    except KeyError as exc:
+        raise DraftError(f"日程（{exc.args[0]}）を指定してください。") from None
+    deadline_day = timezone.localtime(deadline).date()
+    if not (
+        opens <= closes < deadline_day + datetime.timedelta(days=1) and deadline_day <= nomination <= until
+    ):
+        raise DraftError(
+            "日程は、エントリー開始 ≤ エントリー締切 ≤ 希望リストの締切 ≤ 指名日 ≤ 交渉期間の終了"
+            " の順にしてください。"
+        )
+    prefectures = list(prefectures)
+    if not prefectures:
+        raise DraftError("対象地域（県）を1つ以上選んでください。")
+    with transaction.atomic():
+        event = DraftEvent.objects.create(
+            name=name,
+            organizer=organizer,
+            entry_opens_on=opens,
+            entry_closes_on=closes,
+            preferences_deadline=deadline,
+            nomination_on=nomination,
+            negotiation_until=until,
+            team_capacity=team_capacity,
+            player_fee_yen=player_fee_yen,
+            team_fee_yen=team_fee_yen,
+            rebate=(rebate or "").strip()[:200],
+            rules=(rules or "").strip(),
+            allow_ties=allow_ties,
+            created_by=by,
+        )
+        event.prefectures.set(prefectures)
+    return event
+
+
+def draft_team_join(
+    *, event: DraftEvent, organization, by, strategy: str = "", wants: str = "", life: str = ""
+) -> DraftTeam:
+    """A coordinator body or a company joins as a team, by one of its members, before the
+    preference deadline."""
+    from duallife.organizations.models import Organization
+
+    if organization.kind not in (Organization.Kind.COORDINATOR, Organization.Kind.COMPANY):
+        raise DraftError("チームになれるのは、自治体・支援機関と企業です。")
+    if not memberships(by).filter(organization=organization).exists():
+        raise DraftError("チームとして参加できるのは、その機関のメンバーだけです。")
+    _preferences_open(event)
+    team, created = DraftTeam.objects.get_or_create(
+        event=event,
+        organization=organization,
+        defaults={"strategy": strategy.strip(), "wants": wants.strip(), "life": life.strip()},
+    )
+    if not created:
+        raise DraftError("この機関は、すでにチームとして参加しています。")
+    return team
