@@ -60,18 +60,18 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "organizations/company_detail.html", context)
 
 
+def forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    """The 403 page with a Japanese message saying who may do this (shared by every app)."""
+    return render(request, "organizations/forbidden.html", {"message": message}, status=403)
+
+
 def edit(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
         organization = permissions.get_organization_for_editing(request.user, slug=slug)
     except PermissionDenied:
-        return render(
-            request,
-            "organizations/forbidden.html",
-            {"message": _("このプロフィールを編集できるのは、この組織のメンバーだけです。")},
-            status=403,
-        )
+        return forbidden(request, _("このプロフィールを編集できるのは、この組織のメンバーだけです。"))
     organization = selectors.organization_page(organization).organization
     is_company = organization.kind == Organization.Kind.COMPANY
     form_class = CompanyProfileForm if is_company else CoordinatorProfileForm

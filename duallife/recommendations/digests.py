@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.engagements.models import Application
-from duallife.engine.recommend import Context, blockers, score_pair
+from duallife.engine.recommend import Context, score_pair
 from duallife.notifications.links import absolute
 from duallife.notifications.models import EmailPreference
 from duallife.notifications.models import Kind as NotificationKind
@@ -211,10 +211,7 @@ def new_sheets_for(
     talent = engine_talent(profile)
     ranked = []
     for row in rows:
-        sheet = engine_sheet(row)
-        if blockers(talent, sheet):
-            continue
-        scored = score_pair(talent, sheet, shared.context, congestion=True)
+        scored = score_pair(talent, engine_sheet(row), shared.context, congestion=True)  # None: a hard rule
         if scored is not None:
             ranked.append((scored.score, row, scored.reasons))
     ranked.sort(key=lambda entry: (-entry[0], entry[1].pk))

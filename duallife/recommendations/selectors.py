@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from duallife.engagements.models import Application
 from duallife.engine.recommend import is_personal
-from duallife.engine.recommend.score import HOMETOWN_PREFIX
 from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import sheets_with_details
 from duallife.talents.models import TalentProfile
@@ -23,10 +22,6 @@ from duallife.talents.permissions import visible_talents
 from duallife.talents.selectors import talents_with_details
 
 from .models import KEEP, SheetRecommendation, TalentRecommendation
-
-#: Reasons that start with this name the talent's hometown: shown for public profiles only
-#: (like the journey from home: see :func:`shown_reasons`).
-HOMETOWN_REASON = HOMETOWN_PREFIX.strip()
 
 PAY_PAID, PAY_PRO_BONO = "paid", "probono"
 

@@ -27,6 +27,7 @@ from duallife.accounts.mfa import personal_data_view
 from duallife.engagements.models import Interest, Scout
 from duallife.engagements.permissions import talent_of
 from duallife.organizations.permissions import can_browse_talents
+from duallife.organizations.views import forbidden
 
 from .forms import SheetMatchForm, TalentMatchForm
 from .models import SheetRecommendation
@@ -37,10 +38,6 @@ from .selectors import recommended_sheets, recommended_talents
 COMPUTING_GRACE = datetime.timedelta(minutes=10)
 
 
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "organizations/forbidden.html", {"message": message}, status=403)
-
-
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
     """「あなたへのおすすめ」."""
@@ -49,7 +46,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     profile = talent_of(request.user)
     if profile is None:
         if can_browse_talents(request.user):
-            return _forbidden(
+            return forbidden(
                 request,
                 _(
                     "「あなたへのおすすめ」は、人材プロフィールを登録した方のページです。"

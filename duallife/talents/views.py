@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from duallife.accounts.mfa import mfa_setup_required, personal_data_view, redirect_to_mfa_setup
 from duallife.accounts.services import personal_data_access_log
 from duallife.organizations.permissions import can_browse_talents
+from duallife.organizations.views import forbidden
 
 from . import permissions, selectors, services
 from .forms import TalentProfileForm, TalentSearchForm, skill_formset, split_skills
@@ -132,11 +133,8 @@ def _motive_labels(talent: TalentProfile) -> list[str]:
 @personal_data_view
 def search(request: HttpRequest) -> HttpResponse:
     if not can_browse_talents(request.user):
-        return render(
-            request,
-            "organizations/forbidden.html",
-            {"message": _("人材の検索は、企業のメンバーと自治体・支援機関・事務局の方が利用できます。")},
-            status=403,
+        return forbidden(
+            request, _("人材の検索は、企業のメンバーと自治体・支援機関・事務局の方が利用できます。")
         )
     form = TalentSearchForm(request.GET or None)
     filters = form.filters()

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.organizations.views import forbidden
 from duallife.postings.models import SpecSheet
 from duallife.postings.permissions import get_sheet_for_public
 from duallife.regions.models import Prefecture
@@ -39,10 +40,6 @@ from ..services import interests as interest_services
 from ..services import scouts as services
 
 SENT_PER_PAGE = 50
-
-
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "organizations/forbidden.html", {"message": message}, status=403)
 
 
 def _report(request: HttpRequest, form) -> None:
@@ -79,7 +76,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @personal_data_view
 def sent(request: HttpRequest) -> HttpResponse:
     if not scouting.can_send_scouts(request.user):
-        return _forbidden(
+        return forbidden(
             request, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。")
         )
     page = Paginator(scouting.sent_scouts(request.user), SENT_PER_PAGE).get_page(request.GET.get("page"))
@@ -180,7 +177,7 @@ def _chosen_sheet(request: HttpRequest, sheets: list[SpecSheet]) -> SpecSheet | 
 @personal_data_view
 def new(request: HttpRequest) -> HttpResponse:
     if not scouting.can_send_scouts(request.user):
-        return _forbidden(
+        return forbidden(
             request, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。")
         )
     talent = _talent_to_scout(request)

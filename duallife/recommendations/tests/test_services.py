@@ -14,6 +14,7 @@ import pytest
 from duallife.accounts.models import User
 from duallife.engagements.services.applications import application_submit
 from duallife.engine.recommend import blockers
+from duallife.engine.recommend.score import HOMETOWN_PREFIX as HOMETOWN_REASON
 from duallife.notifications.models import Notification
 from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
@@ -34,7 +35,6 @@ from duallife.recommendations.loading import (
 )
 from duallife.recommendations.models import KEEP, SheetRecommendation, TalentRecommendation
 from duallife.recommendations.selectors import (
-    HOMETOWN_REASON,
     SheetMatchFilters,
     TalentMatchFilters,
     next_best_sheets,
