@@ -170,3 +170,77 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team_id} → {self.player_id} ({self.status})"
+
+
+class DraftCamp(models.Model):
+    """A camp (合宿): a session, online or on site, where teams and players meet before ranking."""
+
+    class Mode(models.TextChoices):
+        ONLINE = "online", _("オンライン")
+        ONSITE = "onsite", _("現地")
+
+    event = models.ForeignKey(DraftEvent, on_delete=models.CASCADE, related_name="camps")
+    title = models.CharField(_("名称"), max_length=120)
+    mode = models.CharField(_("開催方法"), max_length=8, choices=Mode.choices)
+    place = models.CharField(_("会場"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("開始"))
+    ends_at = models.DateTimeField(_("終了"))
+    capacity = models.PositiveSmallIntegerField(_("定員"))
+    description = models.TextField(_("内容"), blank=True)
+
+    class Meta:
+        ordering = ["event", "starts_at", "pk"]
+        verbose_name = _("合宿")
+        verbose_name_plural = _("合宿")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CampRegistration(models.Model):
+    """One person's seat at a camp, as a player or as a member of a team; attendance is recorded
+    afterwards by the organiser (``attended`` stays empty until then)."""
+
+    camp = models.ForeignKey(DraftCamp, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    player = models.ForeignKey(DraftPlayer, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    team = models.ForeignKey(DraftTeam, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    attended = models.BooleanField(_("出席"), null=True, blank=True)
+    registered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["camp", "registered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["camp", "user"], name="uniq_camp_registration"),
+            models.CheckConstraint(
+                condition=models.Q(player__isnull=True, team__isnull=False)
+                | models.Q(player__isnull=False, team__isnull=True),
+                name="camp_registration_one_side",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.camp_id}: {self.user_id}"
+
+
+class DraftMessage(models.Model):
+    """A message between a team and a player during the event (one thread per pair)."""
+
+    event = models.ForeignKey(DraftEvent, on_delete=models.CASCADE, related_name="messages")
+    team = models.ForeignKey(DraftTeam, on_delete=models.CASCADE, related_name="+")
+    player = models.ForeignKey(DraftPlayer, on_delete=models.CASCADE, related_name="+")
+    from_team = models.BooleanField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("メッセージ"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["team", "player", "created_at"])]
+        verbose_name = _("ドラフト会議のメッセージ")
+        verbose_name_plural = _("ドラフト会議のメッセージ")
+
+    def __str__(self) -> str:
+        return f"{self.team_id} ↔ {self.player_id}"

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     ALERT = "alert", _("フォローアップの注意（コーディネーター向け）")
     SHEET_CLOSED = "sheet_closed", _("募集の終了")
     DIGEST = "digest", _("おすすめのお知らせ（週1回）")
+    DRAFT = "draft", _("ドラフト会議")
 
 
 class Notification(models.Model):

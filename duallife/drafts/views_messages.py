@@ -1,0 +1,3 @@
+"""Draft pages (in progress)."""
+
+urlpatterns: list = []
