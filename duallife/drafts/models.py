@@ -80,7 +80,10 @@ class DraftPlayer(models.Model):
 
 
 class PlayerChoice(models.Model):
-    """A team a player would accept, and where it stands in their list (1 = most wanted)."""
+    """A team a player would accept, and where it stands in their list (1 = most wanted).
+
+    Two teams share a rank only in an event that allows ties (the run's seeded lottery orders
+    them); the services refuse it otherwise."""
 
     player = models.ForeignKey(DraftPlayer, on_delete=models.CASCADE, related_name="choices")
     team = models.ForeignKey(DraftTeam, on_delete=models.CASCADE, related_name="+")
@@ -90,7 +93,6 @@ class PlayerChoice(models.Model):
         ordering = ["player", "rank"]
         constraints = [
             models.UniqueConstraint(fields=["player", "team"], name="uniq_player_choice_team"),
-            models.UniqueConstraint(fields=["player", "rank"], name="uniq_player_choice_rank"),
         ]
 
     def __str__(self) -> str:
@@ -98,7 +100,8 @@ class PlayerChoice(models.Model):
 
 
 class TeamChoice(models.Model):
-    """A player a team would nominate, and where they stand in its list (1 = most wanted)."""
+    """A player a team would nominate, and where they stand in its list (1 = most wanted; shared
+    ranks only where the event allows ties)."""
 
     team = models.ForeignKey(DraftTeam, on_delete=models.CASCADE, related_name="choices")
     player = models.ForeignKey(DraftPlayer, on_delete=models.CASCADE, related_name="+")
@@ -108,7 +111,6 @@ class TeamChoice(models.Model):
         ordering = ["team", "rank"]
         constraints = [
             models.UniqueConstraint(fields=["team", "player"], name="uniq_team_choice_player"),
-            models.UniqueConstraint(fields=["team", "rank"], name="uniq_team_choice_rank"),
         ]
 
     def __str__(self) -> str:

@@ -49,6 +49,17 @@ def _team_key(pk: int) -> str:
     return f"t{pk}"
 
 
+def _append(ranking: list, ranks: list[int], rank: int, key: str) -> None:
+    """Add ``key`` to a ranking; an entry sharing the previous entry's rank joins it in a tie
+    (a list of ids, the engine's format for equal ranks)."""
+    if ranks and ranks[-1] == rank:
+        last = ranking[-1]
+        ranking[-1] = [*last, key] if isinstance(last, list) else [last, key]
+        return
+    ranking.append(key)
+    ranks.append(rank)
+
+
 def draft_instance(event: DraftEvent) -> dict:
     """The instance the next run solves (in the engine's JSON format, ids ``p<pk>`` / ``t<pk>``)."""
     taken = Nomination.objects.filter(run__event=event, status__in=TAKEN)
@@ -66,16 +77,28 @@ def draft_instance(event: DraftEvent) -> dict:
     players = [
         p.pk for p in DraftPlayer.objects.filter(event=event).order_by("pk") if p.pk not in busy_players
     ]
-    player_lists: dict[int, list[str]] = {pk: [] for pk in players}
-    for choice in PlayerChoice.objects.filter(player__event=event).order_by("player_id", "rank"):
+    player_lists: dict[int, list] = {pk: [] for pk in players}
+    player_ranks: dict[int, list[int]] = defaultdict(list)
+    for choice in PlayerChoice.objects.filter(player__event=event).order_by("player_id", "rank", "team_id"):
         pair = (choice.player_id, choice.team_id)
         if choice.player_id in player_lists and choice.team_id in open_teams and pair not in declined:
-            player_lists[choice.player_id].append(_team_key(choice.team_id))
-    team_lists: dict[int, list[str]] = {pk: [] for pk in open_teams}
-    for choice in TeamChoice.objects.filter(team__event=event).order_by("team_id", "rank"):
+            _append(
+                player_lists[choice.player_id],
+                player_ranks[choice.player_id],
+                choice.rank,
+                _team_key(choice.team_id),
+            )
+    team_lists: dict[int, list] = {pk: [] for pk in open_teams}
+    team_ranks: dict[int, list[int]] = defaultdict(list)
+    for choice in TeamChoice.objects.filter(team__event=event).order_by("team_id", "rank", "player_id"):
         pair = (choice.player_id, choice.team_id)
         if choice.team_id in team_lists and choice.player_id in player_lists and pair not in declined:
-            team_lists[choice.team_id].append(_player_key(choice.player_id))
+            _append(
+                team_lists[choice.team_id],
+                team_ranks[choice.team_id],
+                choice.rank,
+                _player_key(choice.player_id),
+            )
     return {
         "players": [{"id": _player_key(pk), "ranking": player_lists[pk]} for pk in players],
         "teams": [
@@ -165,9 +188,25 @@ def player_enter(*, event: DraftEvent, talent, pitch: str = "", name_public: boo
 
 
 def _save_ranking(
-    owner, others: list, *, allowed: set[int], model, owner_field: str, other_field: str, label: str
+    owner,
+    others: list,
+    *,
+    event: DraftEvent,
+    allowed: set[int],
+    model,
+    owner_field: str,
+    other_field: str,
+    label: str,
 ):
-    ids = [getattr(o, "pk", o) for o in others]
+    """``others``: most wanted first; an entry may be a list (a group ranked equally), which only
+    an event allowing ties accepts."""
+    groups = [list(entry) if isinstance(entry, (list, tuple)) else [entry] for entry in others]
+    groups = [[getattr(o, "pk", o) for o in group] for group in groups if group]
+    if any(len(group) > 1 for group in groups) and not event.allow_ties:
+        raise DraftError(
+            f"同じ順位の{label}があります。このドラフト会議では、順位をすべて別々にしてください。"
+        )
+    ids = [i for group in groups for i in group]
     if len(set(ids)) != len(ids):
         raise DraftError(f"同じ{label}を2回選ぶことはできません。")
     unknown = [i for i in ids if i not in allowed]
@@ -177,17 +216,20 @@ def _save_ranking(
         model.objects.filter(**{owner_field: owner}).delete()
         model.objects.bulk_create(
             model(**{owner_field: owner, f"{other_field}_id": other, "rank": position})
-            for position, other in enumerate(ids, start=1)
+            for position, group in enumerate(groups, start=1)
+            for other in group
         )
 
 
 def player_choices_save(*, player: DraftPlayer, teams: list) -> None:
-    """The teams a player would accept, most wanted first (any left out: not acceptable)."""
+    """The teams a player would accept, most wanted first (any left out: not acceptable; a list
+    inside the list is a group ranked equally, where the event allows ties)."""
     _preferences_open(player.event)
     allowed = set(DraftTeam.objects.filter(event=player.event_id).values_list("pk", flat=True))
     _save_ranking(
         player,
         teams,
+        event=player.event,
         allowed=allowed,
         model=PlayerChoice,
         owner_field="player",
@@ -203,6 +245,7 @@ def team_choices_save(*, team: DraftTeam, players: list) -> None:
     _save_ranking(
         team,
         players,
+        event=team.event,
         allowed=allowed,
         model=TeamChoice,
         owner_field="team",

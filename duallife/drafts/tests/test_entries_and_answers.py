@@ -70,6 +70,21 @@ def test_rankings_replace_the_old_list_and_refuse_repeats_and_strangers(world):
     assert list(PlayerChoice.objects.filter(player=p0).values_list("team_id", flat=True)) == [t0.pk]
 
 
+def test_equal_ranks_only_where_the_event_allows_ties(world):
+    strict = make_event(world, deadline_passed=False)
+    (t0, t1), (p0, _p1, _p2) = teams_and_players(strict)
+    with pytest.raises(DraftError, match="同じ順位"):
+        player_choices_save(player=p0, teams=[[t0, t1]])
+    assert not PlayerChoice.objects.filter(player=p0).exists()
+
+    relaxed = make_event(world, deadline_passed=False, allow_ties=True)
+    (u0, u1, u2), (q0, _q1, _q2) = teams_and_players(relaxed, n_teams=3)
+    player_choices_save(player=q0, teams=[[u1, u0], u2])
+    assert sorted(PlayerChoice.objects.filter(player=q0).values_list("team_id", "rank")) == sorted(
+        [(u1.pk, 1), (u0.pk, 1), (u2.pk, 2)]
+    )
+
+
 def test_rankings_lock_at_the_deadline(world, draft):
     _event, (t0, t1), (p0, _p1, _p2) = draft  # its deadline has passed
     with pytest.raises(DraftError, match="締切"):

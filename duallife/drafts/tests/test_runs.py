@@ -130,10 +130,19 @@ def test_ties_are_drawn_by_a_stored_seed_when_the_event_allows_them(world):
     (t0,), (p0, p1) = teams_and_players(event, n_teams=1, n_players=2)
     rank(p0, [t0])
     rank(p1, [t0])
-    rank(t0, [p0, p1])
+    TeamChoice.objects.create(team=t0, player=p0, rank=1)
+    TeamChoice.objects.create(team=t0, player=p1, rank=1)  # a tie: one place, two equal players
     run = draft_run_execute(event=event, by=world.coordinator, seed=123)
     assert run.seed == 123
+    assert run.instance["teams"][0]["ranking"] == [[f"p{p0.pk}", f"p{p1.pk}"]]
+    assert len(run.result["matches"][f"t{t0.pk}"]) == 1
     assert draft_run_replay(run) == run.result
+    # the lottery decides: over a few seeds, each of the two is drawn at least once
+    winners = set()
+    for seed in range(8):
+        replayed = DraftRun(instance=run.instance, seed=seed, proposing=run.proposing)
+        winners.update(draft_run_replay(replayed)["matches"][f"t{t0.pk}"])
+    assert winners == {f"p{p0.pk}", f"p{p1.pk}"}
 
 
 @pytest.mark.parametrize("who", ["far_coordinator", "owner", "nobody"])
