@@ -619,7 +619,20 @@ class _DemoMarketplace:
         talents = self._talents()
         self._sheets(companies, coordinators, operator)
         _DemoEngagements(self, companies, coordinators, talents).build()
+        self._drafts(coordinators, companies, talents)
         self._sample_logins(operator, coordinators, companies, talents)
+
+    def _drafts(self, coordinators, companies, talents) -> None:
+        """Draft events at three stages (see ``duallife.drafts.demo``); their notices stay in the app."""
+        from duallife.drafts.demo import DemoDrafts
+        from duallife.notifications.models import Notification
+
+        DemoDrafts(
+            report=self.report, coordinators=coordinators, companies=companies, talents=talents, now=self.now
+        ).build()
+        Notification.objects.filter(
+            user__email__iendswith=f"@{DEMO_EMAIL_DOMAIN}", emailed_at__isnull=True
+        ).update(emailed_at=self.now)
 
     # --- users ------------------------------------------------------------------------------
 

@@ -1,0 +1,63 @@
+"""The demo's draft events: one answered with outcomes, one in its negotiation window with the
+first demo talent's pending nomination, one open for entries — runs replayable, no demo mail."""
+
+from __future__ import annotations
+
+import pytest
+
+from duallife.core.services import demo_data_create
+from duallife.drafts.models import DraftEvent, DraftPlayer, DraftTeam, Nomination
+from duallife.drafts.services import draft_run_replay
+from duallife.notifications.models import Notification
+from duallife.vocabulary.testing import forget_vocabulary
+
+
+@pytest.fixture(autouse=True)
+def fresh_vocabulary_cache():
+    forget_vocabulary()
+    yield
+    forget_vocabulary()
+
+
+def test_the_demo_shows_a_draft_at_every_stage(region_pack):
+    report = demo_data_create(password="demo-password-123", small=True)
+    assert report.created["drafts"] == 3
+    answered, negotiating, open_event = (
+        DraftEvent.objects.get(name=f"{name}（デモ）")
+        for name in ("東北ドラフト会議2025", "東北ドラフト会議2026", "みやぎ移住ドラフト2027")
+    )
+
+    # a year ago: every nomination answered, outcomes on the accepted ones
+    nominations = Nomination.objects.filter(run__event=answered)
+    assert nominations.exists()
+    assert not nominations.filter(status=Nomination.Status.PENDING).exists()
+    accepted = nominations.filter(status=Nomination.Status.ACCEPTED)
+    assert accepted.exists() and not accepted.filter(outcome="").exists()
+
+    # now negotiating: the first demo talent was nominated by the first coordinator body, unanswered
+    mine = Nomination.objects.get(
+        run__event=negotiating, player__talent__user__email="talent-0001@example.jp"
+    )
+    assert mine.status == Nomination.Status.PENDING
+    assert mine.team.organization.slug == "demo-coord-miyagi"
+    for run in [*answered.runs.all(), *negotiating.runs.all()]:
+        assert run.blocking_pairs == 0
+        assert draft_run_replay(run) == run.result
+    assert negotiating.camps.count() == 2
+    assert negotiating.camps.first().registrations.filter(attended__isnull=False).exists()
+
+    # open: the first talent and the first company can still enter and join
+    assert not DraftPlayer.objects.filter(
+        event=open_event, talent__user__email="talent-0001@example.jp"
+    ).exists()
+    assert not DraftTeam.objects.filter(
+        event=open_event, organization__memberships__user__email="company-001@example.jp"
+    ).exists()
+    assert open_event.players.exists() and open_event.teams.count() >= 3
+
+    # nobody gets demo mail
+    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+
+    # a second run adds nothing
+    again = demo_data_create(small=True)
+    assert again.created["drafts"] == 0 and again.existing["drafts"] == 3
