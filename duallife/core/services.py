@@ -118,6 +118,7 @@ class DemoReport:
         ("applications", "応募"),
         ("scouts", "スカウト"),
         ("contracts", "成約"),
+        ("drafts", "ドラフト会議"),
     )
 
     def lines(self) -> list[str]:

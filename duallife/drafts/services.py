@@ -153,6 +153,9 @@ def draft_run_execute(
             for team, players in result.matches.items()
             for player in players
         )
+        from .services_nominations import notify_run_nominations
+
+        notify_run_nominations(run_id=run.pk)  # in the transaction: emails go out after commit
     return run
 
 
@@ -274,6 +277,9 @@ def nomination_respond(*, nomination: Nomination, by, accept: bool) -> Nominatio
         locked.status = Nomination.Status.ACCEPTED if accept else Nomination.Status.DECLINED
         locked.responded_at = timezone.now()
         locked.save(update_fields=["status", "responded_at"])
+        from .services_nominations import notify_nomination_answer
+
+        notify_nomination_answer(nomination_id=locked.pk)
     return locked
 
 

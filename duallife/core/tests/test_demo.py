@@ -260,6 +260,7 @@ def test_demo_is_idempotent(region_pack):
         "talents": 30,
         "sheets": 20,
         "applications": first.created["applications"],
+        "drafts": 3,
     }
     assert not second.vocabulary_loaded
     admin.refresh_from_db()

@@ -32,7 +32,8 @@ def test_the_demo_shows_a_draft_at_every_stage(region_pack):
     assert nominations.exists()
     assert not nominations.filter(status=Nomination.Status.PENDING).exists()
     accepted = nominations.filter(status=Nomination.Status.ACCEPTED)
-    assert accepted.exists() and not accepted.filter(outcome="").exists()
+    assert accepted.exists()
+    assert not accepted.filter(outcome="").exists()
 
     # now negotiating: the first demo talent was nominated by the first coordinator body, unanswered
     mine = Nomination.objects.get(
@@ -53,11 +54,13 @@ def test_the_demo_shows_a_draft_at_every_stage(region_pack):
     assert not DraftTeam.objects.filter(
         event=open_event, organization__memberships__user__email="company-001@example.jp"
     ).exists()
-    assert open_event.players.exists() and open_event.teams.count() >= 3
+    assert open_event.players.exists()
+    assert open_event.teams.count() >= 3
 
     # nobody gets demo mail
     assert not Notification.objects.filter(emailed_at__isnull=True).exists()
 
     # a second run adds nothing
     again = demo_data_create(small=True)
-    assert again.created["drafts"] == 0 and again.existing["drafts"] == 3
+    assert again.created["drafts"] == 0
+    assert again.existing["drafts"] == 3

@@ -1,0 +1,288 @@
+"""Reads for the event pages: the list, the hub (``detail``), team pages and the players' list.
+
+:func:`event_status` says in words where an event stands, from its schedule and whether a run
+exists. Each page's reads take a fixed number of queries, whatever the number of events, teams,
+camps or players.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from duallife.organizations.models import Organization
+from duallife.organizations.permissions import PUBLIC_KINDS
+from duallife.regions.models import Municipality, Prefecture, RentBenchmark, Route
+from duallife.simulator.selectors import REFERENCE_CODE
+from duallife.talents.models import TalentSkill
+from duallife.vocabulary.models import Theme
+
+from .models import DraftCamp, DraftEvent, DraftPlayer, DraftRun, DraftTeam
+from .permissions import organizes, player_of, teams_of
+from .permissions_events import joinable_organizations
+
+
+class EventStatus:
+    """Where an event stands. ``key`` for code and CSS, ``label`` for people."""
+
+    BEFORE_ENTRY = "before_entry"
+    ENTRY_OPEN = "entry_open"
+    PREFERENCES_OPEN = "preferences_open"
+    PREPARING = "preparing"
+    NEGOTIATING = "negotiating"
+    FINISHED = "finished"
+
+    LABELS = {
+        BEFORE_ENTRY: _("エントリー開始前"),
+        ENTRY_OPEN: _("エントリー受付中"),
+        PREFERENCES_OPEN: _("希望リスト受付中"),
+        PREPARING: _("指名の準備中"),
+        NEGOTIATING: _("交渉期間中"),
+        FINISHED: _("終了"),
+    }
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+
+    @property
+    def label(self) -> str:
+        return str(EventStatus.LABELS[self.key])
+
+    @property
+    def finished(self) -> bool:
+        return self.key == EventStatus.FINISHED
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def event_status(event: DraftEvent, *, has_run: bool, now: datetime.datetime | None = None) -> Status:
+    """The event's stage at ``now`` (default: now), in this order:
+
+    1. after the negotiation window: 終了;
+    2. before entry opens: エントリー開始前;
+    3. during the entry period (and before the preference deadline): エントリー受付中;
+    4. before the preference deadline: 希望リスト受付中;
+    5. from nomination day, once a run exists, until the window ends: 交渉期間中;
+    6. otherwise (lists locked, nominations not announced yet): 指名の準備中.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    if today > event.negotiation_until:
+        return Status(EventStatus.FINISHED)
+    if today < event.entry_opens_on:
+        return Status(EventStatus.BEFORE_ENTRY)
+    before_deadline = now < event.preferences_deadline
+    if today <= event.entry_closes_on and before_deadline:
+        return Status(EventStatus.ENTRY_OPEN)
+    if before_deadline:
+        return Status(EventStatus.PREFERENCES_OPEN)
+    if has_run and today >= event.nomination_on:
+        return Status(EventStatus.NEGOTIATING)
+    return Status(EventStatus.PREPARING)
+
+
+def entry_open(event: DraftEvent, *, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return event.entry_opens_on <= today <= event.entry_closes_on
+
+
+def preferences_open(event: DraftEvent, *, now: datetime.datetime | None = None) -> bool:
+    return (now or timezone.now()) < event.preferences_deadline
+
+
+# --- the list -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event: DraftEvent
+    status: Status
+
+
+def _events() -> QuerySet[DraftEvent]:
+    return (
+        DraftEvent.objects.select_related("organizer")
+        .prefetch_related(Prefetch("prefectures", queryset=Prefecture.objects.order_by("code")))
+        .annotate(has_run=Exists(DraftRun.objects.filter(event=OuterRef("pk"))))
+    )
+
+
+def event_list(*, now: datetime.datetime | None = None) -> tuple[list[EventRow], list[EventRow]]:
+    """(current and upcoming events, soonest nomination day first; past events, latest first).
+    Two queries."""
+    now = now or timezone.now()
+    rows = [EventRow(event, event_status(event, has_run=event.has_run, now=now)) for event in _events()]
+    current = sorted(
+        (row for row in rows if not row.status.finished),
+        key=lambda row: (row.event.nomination_on, row.event.preferences_deadline, row.event.pk),
+    )
+    past = sorted(
+        (row for row in rows if row.status.finished),
+        key=lambda row: (row.event.negotiation_until, row.event.pk),
+        reverse=True,
+    )
+    return current, past
+
+
+# --- the hub ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CampRow:
+    camp: DraftCamp
+    seats_left: int
+
+
+@dataclass
+class Viewer:
+    """What the viewer is in this event, and what they may do."""
+
+    authenticated: bool = False
+    organizer: bool = False
+    teams: list[DraftTeam] = field(default_factory=list)
+    player: DraftPlayer | None = None
+    can_enter: bool = False
+    entry_needs_profile: bool = False
+    joinable: list[Organization] = field(default_factory=list)
+
+    @property
+    def has_role(self) -> bool:
+        return self.organizer or bool(self.teams) or self.player is not None
+
+
+@dataclass(frozen=True)
+class EventHub:
+    event: DraftEvent
+    status: Status
+    prefectures: list[Prefecture]
+    teams: list[DraftTeam]
+    camps: list[CampRow]
+    has_run: bool
+    player_count: int
+    viewer: Viewer
+
+
+def viewer_of(user, event: DraftEvent, *, now: datetime.datetime | None = None) -> Viewer:
+    """The viewer's roles and offers in ``event`` (a handful of queries, none per row)."""
+    from duallife.engagements.permissions import talent_of
+
+    if not getattr(user, "is_authenticated", False):
+        return Viewer()
+    now = now or timezone.now()
+    viewer = Viewer(authenticated=True, organizer=organizes(user, event))
+    viewer.teams = list(teams_of(user, event).order_by("organization__name", "pk"))
+    viewer.player = player_of(user, event)
+    if viewer.player is None and entry_open(event, today=timezone.localdate(now)):
+        talent = talent_of(user)
+        viewer.can_enter = talent is not None
+        viewer.entry_needs_profile = talent is None and not viewer.teams and not viewer.organizer
+    if preferences_open(event, now=now):
+        viewer.joinable = list(joinable_organizations(user, event))
+    return viewer
+
+
+def event_hub(event: DraftEvent, user, *, now: datetime.datetime | None = None) -> EventHub:
+    """Everything the event page shows, for ``user``."""
+    now = now or timezone.now()
+    has_run = DraftRun.objects.filter(event=event).exists()
+    teams = list(
+        DraftTeam.objects.filter(event=event)
+        .select_related("organization__prefecture", "event")
+        .order_by("organization__prefecture__code", "organization__name", "pk")
+    )
+    camps = [
+        CampRow(camp, max(camp.capacity - camp.taken, 0))
+        for camp in DraftCamp.objects.filter(event=event)
+        .annotate(taken=Count("registrations"))
+        .order_by("starts_at", "pk")
+    ]
+    return EventHub(
+        event=event,
+        status=event_status(event, has_run=has_run, now=now),
+        prefectures=list(event.prefectures.order_by("code")),
+        teams=teams,
+        camps=camps,
+        has_run=has_run,
+        player_count=DraftPlayer.objects.filter(event=event).count(),
+        viewer=viewer_of(user, event, now=now),
+    )
+
+
+# --- team pages ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamPage:
+    team: DraftTeam
+    organization: Organization
+    has_public_page: bool
+    municipality: Municipality | None  # with a region page
+    prefecture: Prefecture | None  # with a region page (when the municipality has none)
+    simulator_destination: str | None  # a municipality code the simulator knows
+
+
+def is_simulator_destination(municipality: Municipality) -> bool:
+    """The simulator's destinations are places with a route to the reference place (東京都特別区部,
+    either direction) and a benchmark rent (see ``simulator.selectors.cost_dataset``)."""
+    has_route = Route.objects.filter(
+        Q(origin__code=REFERENCE_CODE, destination=municipality)
+        | Q(destination__code=REFERENCE_CODE, origin=municipality)
+    ).exists()
+    return has_route and RentBenchmark.objects.filter(municipality=municipality).exists()
+
+
+def team_page(team: DraftTeam) -> TeamPage:
+    organization = (
+        Organization.objects.select_related("prefecture", "municipality__prefecture")
+        .filter(pk=team.organization_id)
+        .get()
+    )
+    municipality = organization.municipality
+    with_page = (
+        municipality
+        if municipality is not None
+        and municipality.role == Municipality.Role.PACK
+        and municipality.prefecture.pack_id is not None
+        else None
+    )
+    prefecture = organization.prefecture if organization.prefecture.pack_id is not None else None
+    destination = (
+        municipality.code if municipality is not None and is_simulator_destination(municipality) else None
+    )
+    return TeamPage(
+        team=team,
+        organization=organization,
+        has_public_page=organization.is_active and organization.kind in PUBLIC_KINDS,
+        municipality=with_page,
+        prefecture=prefecture,
+        simulator_destination=destination,
+    )
+
+
+# --- players ------------------------------------------------------------------------------------
+
+
+def players_of(event: DraftEvent) -> list[DraftPlayer]:
+    """The event's players with what teams may read of their profiles (skills, themes, prefectures
+    of interest), in entry order. Five queries. Only ``talent.display_name`` and these lists are
+    for display: never the talent's names, contact details or anything else."""
+    return list(
+        DraftPlayer.objects.filter(event=event)
+        .select_related("talent")
+        .prefetch_related(
+            Prefetch(
+                "talent__skills",
+                queryset=TalentSkill.objects.select_related("skill").order_by("-level", "-years", "pk"),
+            ),
+            Prefetch("talent__themes", queryset=Theme.objects.order_by("position", "key")),
+            Prefetch("talent__prefectures_of_interest", queryset=Prefecture.objects.order_by("code")),
+        )
+        .order_by("entered_at", "pk")
+    )

@@ -1,0 +1,216 @@
+"""Camps (合宿): sessions, online or on site, where a draft's teams and players meet before ranking.
+
+- ``camp_create``: the organiser announces a camp (it ends by the preference deadline); the
+  event's players and team members hear about it;
+- ``camp_register`` / ``camp_cancel``: a player (as themself) or a team member (for their team)
+  takes or gives back a seat before the camp starts. Seats are counted under a lock on the camp
+  row, so two requests for the last seat cannot both win;
+- ``camp_attendance_record``: the organiser records who came, once the camp has started.
+
+Each refuses with a :class:`DraftError` in Japanese and saves nothing when it may not happen.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from duallife.accounts.models import User
+from duallife.notifications.models import Kind
+from duallife.notifications.services import notify
+from duallife.organizations.models import Membership
+
+from .models import CampRegistration, DraftCamp, DraftEvent, DraftPlayer, DraftTeam
+from .permissions import player_of, teams_of
+from .services import DraftError, can_organize
+
+TITLE_MAX = 120
+PLACE_MAX = 200
+DESCRIPTION_MAX = 4000
+CAPACITY_MIN = 1
+CAPACITY_MAX = 1000
+
+
+class CampInputError(DraftError):
+    """A camp's field that cannot be saved; ``field`` names the form field it belongs to."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def jp_datetime(value: datetime.datetime) -> str:
+    """「2027年3月5日 13:00」 in Tokyo time."""
+    local = timezone.localtime(value)
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def camp_url(camp: DraftCamp) -> str:
+    return reverse("drafts:camp", args=[camp.event_id, camp.pk])
+
+
+def _aware(value) -> bool:
+    return isinstance(value, datetime.datetime) and timezone.is_aware(value)
+
+
+def _participants(event: DraftEvent) -> list[User]:
+    """The event's players and the members of its teams (active accounts, each once)."""
+    player_users = DraftPlayer.objects.filter(event=event).values("talent__user_id")
+    team_members = Membership.objects.filter(
+        organization_id__in=DraftTeam.objects.filter(event=event).values("organization_id")
+    ).values("user_id")
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(Q(pk__in=player_users) | Q(pk__in=team_members))
+        .order_by("pk")
+    )
+
+
+def camp_create(
+    *,
+    event: DraftEvent,
+    by,
+    title: str,
+    mode: str,
+    place: str = "",
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    capacity: int,
+    description: str = "",
+) -> DraftCamp:
+    """A new camp of ``event``, by its organiser; the players and team members are told."""
+    if not can_organize(by, event):
+        raise DraftError("合宿をつくれるのは、このドラフト会議の主催者と事務局だけです。")
+    title = (title or "").strip()
+    if not title or len(title) > TITLE_MAX:
+        raise CampInputError(f"名称は1〜{TITLE_MAX}文字で入力してください。", "title")
+    if mode not in DraftCamp.Mode.values:
+        raise CampInputError("開催方法は「オンライン」か「現地」から選んでください。", "mode")
+    place = (place or "").strip()
+    if len(place) > PLACE_MAX:
+        raise CampInputError(f"会場は{PLACE_MAX}文字以内で入力してください。", "place")
+    if mode == DraftCamp.Mode.ONSITE and not place:
+        raise CampInputError("現地で開く合宿には、会場を入力してください。", "place")
+    if not _aware(starts_at):
+        raise CampInputError("開始の日時を入力してください。", "starts_at")
+    if not _aware(ends_at):
+        raise CampInputError("終了の日時を入力してください。", "ends_at")
+    if ends_at <= starts_at:
+        raise CampInputError("終了は、開始より後の日時にしてください。", "ends_at")
+    if ends_at > event.preferences_deadline:
+        raise CampInputError(
+            f"合宿は、希望リストの締切（{jp_datetime(event.preferences_deadline)}）までに終わるように"
+            "してください。選手とチームは、合宿で会ってから順位をつけます。",
+            "ends_at",
+        )
+    if (
+        not isinstance(capacity, int)
+        or isinstance(capacity, bool)
+        or not CAPACITY_MIN <= capacity <= CAPACITY_MAX
+    ):
+        raise CampInputError(f"定員は{CAPACITY_MIN}〜{CAPACITY_MAX:,}人で指定してください。", "capacity")
+    description = (description or "").strip()
+    if len(description) > DESCRIPTION_MAX:
+        raise CampInputError(f"内容は{DESCRIPTION_MAX:,}文字以内で入力してください。", "description")
+    with transaction.atomic():
+        camp = DraftCamp.objects.create(
+            event=event,
+            title=title,
+            mode=mode,
+            place=place,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
+            description=description,
+        )
+        url = camp_url(camp)
+        for user in _participants(event):
+            if user.pk == getattr(by, "pk", None):
+                continue
+            notify(
+                user=user,
+                kind=Kind.DRAFT,
+                title=f"ドラフト会議「{event.name}」の合宿「{title}」の参加登録が始まりました",
+                body=f"{jp_datetime(starts_at)}から（{camp.get_mode_display()}・定員{capacity}人）",
+                url=url,
+            )
+    return camp
+
+
+def camp_register(*, camp: DraftCamp, by, team: DraftTeam | None = None) -> CampRegistration:
+    """``by`` takes a seat: as a player of the event, or for ``team`` (one of the event's teams
+    they are a member of; required when they act for several and are not a player)."""
+    if not getattr(by, "is_authenticated", False):
+        raise DraftError("参加登録するには、ログインしてください。")
+    event = camp.event
+    player = None
+    if team is not None:
+        if team.event_id != camp.event_id or not teams_of(by, event).filter(pk=team.pk).exists():
+            raise DraftError("チームとして参加登録できるのは、そのチームのメンバーだけです。")
+    else:
+        player = player_of(by, event)
+        if player is None:
+            teams = list(teams_of(by, event)[:2])
+            if not teams:
+                raise DraftError(
+                    "合宿に参加登録できるのは、このドラフト会議の選手と、参加チームのメンバーです。"
+                )
+            if len(teams) > 1:
+                raise DraftError("複数のチームのメンバーです。どのチームとして参加するか選んでください。")
+            team = teams[0]
+    with transaction.atomic():
+        locked = DraftCamp.objects.select_for_update().get(pk=camp.pk)
+        if timezone.now() >= locked.starts_at:
+            raise DraftError("この合宿はすでに始まっているため、参加登録は締め切りました。")
+        if CampRegistration.objects.filter(camp=locked, user=by).exists():
+            raise DraftError("この合宿には、すでに参加登録しています。")
+        if CampRegistration.objects.filter(camp=locked).count() >= locked.capacity:
+            raise DraftError("この合宿は満席のため、参加登録できません。")
+        return CampRegistration.objects.create(camp=locked, user=by, player=player, team=team)
+
+
+def camp_cancel(*, camp: DraftCamp, by) -> None:
+    """``by`` gives their seat back, before the camp starts."""
+    with transaction.atomic():
+        locked = DraftCamp.objects.select_for_update().get(pk=camp.pk)
+        registration = CampRegistration.objects.filter(camp=locked, user_id=getattr(by, "pk", None)).first()
+        if registration is None:
+            raise DraftError("この合宿には参加登録していません。")
+        if timezone.now() >= locked.starts_at:
+            raise DraftError("この合宿はすでに始まっているため、参加登録を取り消せません。")
+        registration.delete()
+
+
+def camp_attendance_record(*, camp: DraftCamp, by, attended: Mapping[int, bool | None]) -> int:
+    """Who came (``True``), who did not (``False``), and whose attendance is not known (``None``),
+    by registration id; every id must be a registration of this camp. Returns how many were
+    written."""
+    if not can_organize(by, camp.event):
+        raise DraftError("出欠を記録できるのは、このドラフト会議の主催者と事務局だけです。")
+    if timezone.now() < camp.starts_at:
+        raise DraftError(f"出欠は、合宿が始まってから（{jp_datetime(camp.starts_at)}以降）記録できます。")
+    groups: dict[bool | None, list[int]] = {True: [], False: [], None: []}
+    for registration_id, value in attended.items():
+        if not isinstance(registration_id, int) or isinstance(registration_id, bool) or value not in groups:
+            raise DraftError("出欠は、参加登録ごとに「出席」「欠席」「未記録」から選んでください。")
+        groups[value].append(registration_id)
+    ids = [pk for values in groups.values() for pk in values]
+    with transaction.atomic():
+        locked = DraftCamp.objects.select_for_update().get(pk=camp.pk)
+        known = set(CampRegistration.objects.filter(camp=locked, pk__in=ids).values_list("pk", flat=True))
+        unknown = sorted(set(ids) - known)
+        if unknown:
+            raise DraftError(
+                "この合宿の参加登録ではないものが含まれています（番号："
+                + "、".join(str(pk) for pk in unknown[:10])
+                + "）。ページを開き直してから記録してください。"
+            )
+        for value, pks in groups.items():
+            if pks:
+                CampRegistration.objects.filter(camp=locked, pk__in=pks).update(attended=value)
+    return len(ids)

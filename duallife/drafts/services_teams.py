@@ -1,0 +1,140 @@
+"""Teams and players entering a draft event, and editing what they wrote for it.
+
+- :func:`draft_team_enter`: an organisation joins as a team (``draft_team_join``) with its texts
+  checked; the organiser's members and the organisation's other members hear about it;
+- :func:`draft_team_update`: the team page's texts (strategy, wants, life), by the team's members
+  or the organiser;
+- :func:`player_entry_create`: a talent enters (``player_enter``) and gets a confirmation;
+- :func:`player_entry_update`: the player's pitch (until the preference deadline) and whether the
+  results page may show their display name (any time).
+
+Each raises :class:`~.services.DraftError` with a Japanese message and saves nothing when refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from duallife.accounts.models import User
+from duallife.notifications.models import Kind
+from duallife.notifications.services import notify
+
+from .models import DraftEvent, DraftPlayer, DraftTeam
+from .permissions_events import can_edit_team
+from .services import PITCH_MAX, DraftError, draft_team_join, player_enter
+
+TEAM_TEXT_MAX = 2000
+TEAM_TEXT_LABELS = {"strategy": "地域の戦略", "wants": "求める人と理由", "life": "暮らしの様子"}
+
+
+def _when(moment: datetime.datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def _team_texts(**texts: str | None) -> dict[str, str]:
+    cleaned = {}
+    for field, value in texts.items():
+        value = (value or "").strip()
+        if len(value) > TEAM_TEXT_MAX:
+            raise DraftError(f"{TEAM_TEXT_LABELS[field]}は{TEAM_TEXT_MAX}文字以内で入力してください。")
+        cleaned[field] = value
+    return cleaned
+
+
+def _members(*organization_ids: int, skip=None) -> list[User]:
+    users = User.objects.filter(memberships__organization_id__in=organization_ids, is_active=True)
+    if skip is not None and getattr(skip, "pk", None):
+        users = users.exclude(pk=skip.pk)
+    return list(users.distinct().order_by("pk"))
+
+
+def draft_team_enter(
+    *, event: DraftEvent, organization, by, strategy: str = "", wants: str = "", life: str = ""
+) -> DraftTeam:
+    """``organization`` joins ``event`` as a team, by one of its members, before the preference
+    deadline; the organiser's members and the organisation's other members are told."""
+    texts = _team_texts(strategy=strategy, wants=wants, life=life)
+    with transaction.atomic():
+        team = draft_team_join(event=event, organization=organization, by=by, **texts)
+        url = reverse("drafts:team", args=[event.pk, team.pk])
+        for user in _members(event.organizer_id, organization.pk, skip=by):
+            notify(
+                user=user,
+                kind=Kind.DRAFT,
+                title=f"{organization.name}が「{event.name}」にチームとして参加しました",
+                body=f"希望リストの締切：{_when(event.preferences_deadline)}",
+                url=url,
+            )
+    return team
+
+
+def draft_team_update(
+    *, team: DraftTeam, by, strategy: str = "", wants: str = "", life: str = ""
+) -> DraftTeam:
+    """The team page's texts, by a member of the team's organisation or the event's organiser."""
+    if not can_edit_team(by, team):
+        raise DraftError("チームのページを編集できるのは、その機関のメンバーと主催者だけです。")
+    texts = _team_texts(strategy=strategy, wants=wants, life=life)
+    with transaction.atomic():
+        locked = DraftTeam.objects.select_for_update().get(pk=team.pk)
+        for field, value in texts.items():
+            setattr(locked, field, value)
+        locked.save(update_fields=list(texts))
+    for field, value in texts.items():
+        setattr(team, field, value)
+    return team
+
+
+def player_entry_create(
+    *, event: DraftEvent, talent, pitch: str = "", name_public: bool = False
+) -> DraftPlayer:
+    """``talent`` enters ``event`` as a player (during the entry period) and is sent a
+    confirmation with the preference deadline."""
+    with transaction.atomic():
+        player = player_enter(event=event, talent=talent, pitch=pitch, name_public=bool(name_public))
+        notify(
+            user=talent.user,
+            kind=Kind.DRAFT,
+            title=f"「{event.name}」へのエントリーを受け付けました",
+            body=(
+                f"希望リストの締切：{_when(event.preferences_deadline)}\n"
+                "自己アピールは締切まで、表示名の公開はいつでも変更できます。"
+            ),
+            url=reverse("drafts:detail", args=[event.pk]),
+        )
+    return player
+
+
+def player_entry_update(
+    *, player: DraftPlayer, by, pitch: str | None = None, name_public: bool | None = None
+) -> DraftPlayer:
+    """The player changes their pitch (until the preference deadline) and whether the results page
+    may show their display name (any time). ``None`` leaves a value as it is."""
+    with transaction.atomic():
+        locked = DraftPlayer.objects.select_for_update().select_related("talent", "event").get(pk=player.pk)
+        if locked.talent.user_id != getattr(by, "pk", None):
+            raise DraftError("エントリーを変更できるのは、エントリーした本人だけです。")
+        changed = []
+        if pitch is not None:
+            pitch = pitch.strip()
+            if len(pitch) > PITCH_MAX:
+                raise DraftError(f"自己アピールは{PITCH_MAX}文字以内で入力してください。")
+            if pitch != locked.pitch:
+                if timezone.now() >= locked.event.preferences_deadline:
+                    raise DraftError(
+                        "希望リストの締切を過ぎたため、自己アピールは変更できません。"
+                        "表示名の公開は引き続き変更できます。"
+                    )
+                locked.pitch = pitch
+                changed.append("pitch")
+        if name_public is not None and bool(name_public) != locked.name_public:
+            locked.name_public = bool(name_public)
+            changed.append("name_public")
+        if changed:
+            locked.save(update_fields=changed)
+    return locked
