@@ -63,8 +63,8 @@ class CampForm(forms.Form):
         required=False,
         error_messages={"max_length": _("会場は%(limit_value)d文字以内で入力してください。")},
         help_text=_(
-            "現地で開くときは会場（必須）。オンラインのときは参加用のURLなど"
-            "（参加登録した人と主催者にだけ表示します）。"
+            "現地で開くときは会場、オンラインのときは参加用のURLなど（どちらも必須。"
+            "オンラインの参加方法は、参加登録した人と主催者にだけ表示します）。"
         ),
     )
     starts_at = TokyoDateTimeField(
@@ -121,6 +121,9 @@ class RegisterForm(forms.Form):
 ATTENDANCE_CHOICES = [("1", _("出席")), ("0", _("欠席")), ("", _("未記録"))]
 _VALUES = {"1": True, "0": False, "": None}
 _FIELD = re.compile(r"^attended-(.*)$")
+#: A registration id as sent back: ASCII digits only (``str.isdigit`` also accepts 「²」, which
+#: ``int`` refuses), short enough to be a database id.
+_ID = re.compile(r"[0-9]{1,18}")
 
 
 def attendance_field_name(registration_id: int) -> str:
@@ -161,7 +164,7 @@ class AttendanceForm(forms.Form):
             if not match or key in self.fields:
                 continue
             raw_id, value = match[1], self.data.get(key)
-            if not raw_id.isdigit() or value not in _VALUES:
+            if not _ID.fullmatch(raw_id) or value not in _VALUES:
                 raise forms.ValidationError(
                     _("出欠の送信内容を読めませんでした。ページを開き直してください。")
                 )

@@ -165,7 +165,8 @@ class MessageForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["message"].help_text = _(
-            "指名した理由や、これからの進め方を選手に伝えます（%(max)d文字以内）。結果ページにも載ります。"
+            "指名した理由や、これからの進め方を選手に伝えます（%(max)d文字以内）。"
+            "選手が名前の公開に同意していれば、結果ページにも載ります。"
         ) % {"max": MESSAGE_MAX}
 
 

@@ -6,6 +6,7 @@ in Tokyo time. Yen amounts accept 全角 digits, commas and a trailing 円 (「�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django import forms
@@ -24,6 +25,7 @@ YEAR_MIN, YEAR_MAX = 2000, 2100
 REBATE_MAX = 200
 CAPACITY_MAX = 100
 FEE_MAX = 10_000_000
+PK_PATTERN = re.compile(r"[0-9]{1,18}")
 
 
 def _sane_year(value) -> None:
@@ -100,6 +102,15 @@ class OrganizerField(forms.ModelChoiceField):
 class PrefecturesField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Prefecture) -> str:
         return obj.name
+
+    def clean(self, value):
+        # An id no row can have (「²」, or more digits than a database integer holds) would reach
+        # the database in ``pk__in`` and fail there: refuse it as any other unknown choice.
+        if isinstance(value, (list, tuple)):
+            for pk in value:
+                if not PK_PATTERN.fullmatch(str(pk)):
+                    raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().clean(value)
 
 
 class EventForm(forms.Form):

@@ -47,8 +47,17 @@ class DraftEvent(models.Model):
 
 
 class DraftTeam(models.Model):
+    """A team: a coordinator body, or a company leading a consortium of companies (``partners``),
+    whose members all act for the team."""
+
     event = models.ForeignKey(DraftEvent, on_delete=models.CASCADE, related_name="teams")
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
+    partners = models.ManyToManyField(
+        "organizations.Organization",
+        blank=True,
+        related_name="draft_partnerships",
+        verbose_name=_("コンソーシアムの参加企業"),
+    )
     strategy = models.TextField(_("地域の戦略"), blank=True)
     wants = models.TextField(_("求める人と理由"), blank=True)
     life = models.TextField(_("暮らしの様子"), blank=True)

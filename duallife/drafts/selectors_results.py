@@ -3,8 +3,9 @@
 - **Is it public?** The results page is public once the event has at least one run *and* the
   nomination day has come (:func:`results_announced`); before that only the organiser previews
   it (:func:`results_access`). A nominated player appears by display name only if they agreed
-  (``name_public``), otherwise as an anonymous label (:func:`player_label`). The rows carry
-  strings only: no talent object reaches the template, so no real name or contact can leak.
+  (``name_public``), otherwise as an anonymous label (:func:`player_label`), and then without
+  the team's message (written to the player, it often names them). The rows carry strings only:
+  no talent object reaches the template, so no real name or contact can leak.
 - The organiser's run pages: readiness of the next run (:func:`run_readiness`), the runs
   (:func:`runs_of`), one run's audit with names put on the stored ids (:func:`run_audit`).
 - The nominations page: per player, per team, the whole event (filterable by status), and the
@@ -112,7 +113,8 @@ def event_results(event: DraftEvent) -> list[TeamResults]:
                     display_name=values["player__talent__display_name"],
                 ),
                 named=named,
-                message=values["message"],
+                # a team's message speaks to the player, often by name: public only with theirs
+                message=values["message"] if named else "",
                 status=values["status"],
                 status_label=str(labels.get(values["status"], values["status"])),
             )
@@ -275,8 +277,11 @@ def run_audit(run: DraftRun) -> RunAudit:
 
 
 def _nominations() -> QuerySet[Nomination]:
-    return Nomination.objects.select_related("run", "team__organization", "player__talent").order_by(
-        "run__number", "team__organization__name", "pk"
+    # a run's stored input and result can be megabytes of JSON: never decoded once per row
+    return (
+        Nomination.objects.select_related("run", "team__organization", "player__talent")
+        .defer("run__instance", "run__result")
+        .order_by("run__number", "team__organization__name", "pk")
     )
 
 

@@ -41,6 +41,10 @@ def can_organize(user, event: DraftEvent) -> bool:
     return is_operator(user) or memberships(user).filter(organization=event.organizer_id).exists()
 
 
+def _jp_date(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def _player_key(pk: int) -> str:
     return f"p{pk}"
 
@@ -216,6 +220,10 @@ def _save_ranking(
     if unknown:
         raise DraftError(f"このドラフト会議に参加していない{label}が含まれています。")
     with transaction.atomic():
+        # Two saves of one list at once (a double click, two tabs) would each delete the old rows
+        # and insert the new ones, and the second insert would break the unique constraint: the
+        # owner's row is locked first, so they run one after the other.
+        list(type(owner).objects.select_for_update().filter(pk=owner.pk).values_list("pk", flat=True))
         model.objects.filter(**{owner_field: owner}).delete()
         model.objects.bulk_create(
             model(**{owner_field: owner, f"{other_field}_id": other, "rank": position})
@@ -261,18 +269,26 @@ def team_choices_save(*, team: DraftTeam, players: list) -> None:
 
 
 def nomination_respond(*, nomination: Nomination, by, accept: bool) -> Nomination:
-    """The nominated talent accepts or declines, within the negotiation window."""
+    """The nominated talent accepts or declines, within the negotiation window (from the
+    nomination day, when the results are announced, to its last day)."""
     with transaction.atomic():
         locked = (
             Nomination.objects.select_for_update()
             .select_related("player__talent", "run__event")
+            .defer("run__instance", "run__result")
             .get(pk=nomination.pk)
         )
         if locked.player.talent.user_id != getattr(by, "pk", None):
             raise DraftError("指名に回答できるのは、指名された本人だけです。")
         if locked.status != Nomination.Status.PENDING:
             raise DraftError("この指名には、すでに回答しています。")
-        if timezone.localdate() > locked.run.event.negotiation_until:
+        event = locked.run.event
+        if timezone.localdate() < event.nomination_on:
+            raise DraftError(
+                f"回答は、指名日（{_jp_date(event.nomination_on)}）から受け付けます。"
+                "指名日に結果が発表されてから回答してください。"
+            )
+        if timezone.localdate() > event.negotiation_until:
             raise DraftError("交渉期間が終わったため、回答できません。主催者にご相談ください。")
         locked.status = Nomination.Status.ACCEPTED if accept else Nomination.Status.DECLINED
         locked.responded_at = timezone.now()
@@ -293,7 +309,10 @@ def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note:
         raise DraftError(f"メモは{OUTCOME_NOTE_MAX}文字以内で入力してください。")
     with transaction.atomic():
         locked = (
-            Nomination.objects.select_for_update().select_related("run__event", "team").get(pk=nomination.pk)
+            Nomination.objects.select_for_update()
+            .select_related("run__event", "team")
+            .defer("run__instance", "run__result")
+            .get(pk=nomination.pk)
         )
         team_member = (
             memberships(by).filter(organization=locked.team.organization_id).exists()
@@ -332,7 +351,7 @@ def draft_event_create(
     """A new draft event, by a member of its organiser (a coordinator body, or the secretariat).
 
     ``schedule``: ``entry_opens_on`` ≤ ``entry_closes_on`` < ``preferences_deadline`` (a datetime)
-    ≤ ``nomination_on`` ≤ ``negotiation_until``."""
+    ≤ ``nomination_on`` ≤ ``negotiation_until``, the preference deadline still ahead."""
     from duallife.organizations.models import Organization
 
     if organizer.kind not in (Organization.Kind.COORDINATOR, Organization.Kind.SECRETARIAT):
@@ -366,6 +385,10 @@ def draft_event_create(
             "日程は、エントリー開始 ≤ エントリー締切 ≤ 希望リストの締切 ≤ 指名日 ≤ 交渉期間の終了"
             " の順にしてください。"
         )
+    if deadline <= timezone.now():
+        # lists would be locked from the start (no team could join, no list be saved), and an
+        # event cannot be edited afterwards
+        raise DraftError("希望リストの締切は、いまより後の日時にしてください。")
     prefectures = list(prefectures)
     if not prefectures:
         raise DraftError("対象地域（県）を1つ以上選んでください。")

@@ -1,7 +1,8 @@
 """Camps (合宿): sessions, online or on site, where a draft's teams and players meet before ranking.
 
-- ``camp_create``: the organiser announces a camp (it ends by the preference deadline); the
-  event's players and team members hear about it;
+- ``camp_create``: the organiser announces a camp (it starts in the future and ends by the
+  preference deadline; on site it needs a place, online a way to join, since a camp is not edited
+  afterwards); the event's players and team members hear about it;
 - ``camp_register`` / ``camp_cancel``: a player (as themself) or a team member (for their team)
   takes or gives back a seat before the camp starts. Seats are counted under a lock on the camp
   row, so two requests for the last seat cannot both win;
@@ -34,6 +35,8 @@ PLACE_MAX = 200
 DESCRIPTION_MAX = 4000
 CAPACITY_MIN = 1
 CAPACITY_MAX = 1000
+#: The largest id a database row can have (a 64-bit signed integer).
+ID_MAX = 2**63 - 1
 
 
 class CampInputError(DraftError):
@@ -96,10 +99,21 @@ def camp_create(
         raise CampInputError(f"会場は{PLACE_MAX}文字以内で入力してください。", "place")
     if mode == DraftCamp.Mode.ONSITE and not place:
         raise CampInputError("現地で開く合宿には、会場を入力してください。", "place")
+    if mode == DraftCamp.Mode.ONLINE and not place:
+        # a camp cannot be edited, and the organiser has no other way to send the link later
+        raise CampInputError(
+            "オンラインで開く合宿には、参加用のURLなど参加の方法を入力してください"
+            "（参加登録した人と主催者にだけ表示します）。",
+            "place",
+        )
     if not _aware(starts_at):
         raise CampInputError("開始の日時を入力してください。", "starts_at")
     if not _aware(ends_at):
         raise CampInputError("終了の日時を入力してください。", "ends_at")
+    if starts_at <= timezone.now():
+        raise CampInputError(
+            "開始は、いまより後の日時にしてください（始まった合宿には参加登録できません）。", "starts_at"
+        )
     if ends_at <= starts_at:
         raise CampInputError("終了は、開始より後の日時にしてください。", "ends_at")
     if ends_at > event.preferences_deadline:
@@ -202,7 +216,10 @@ def camp_attendance_record(*, camp: DraftCamp, by, attended: Mapping[int, bool |
     ids = [pk for values in groups.values() for pk in values]
     with transaction.atomic():
         locked = DraftCamp.objects.select_for_update().get(pk=camp.pk)
-        known = set(CampRegistration.objects.filter(camp=locked, pk__in=ids).values_list("pk", flat=True))
+        possible = [pk for pk in ids if 0 < pk <= ID_MAX]  # others are no row's id
+        known = set(
+            CampRegistration.objects.filter(camp=locked, pk__in=possible).values_list("pk", flat=True)
+        )
         unknown = sorted(set(ids) - known)
         if unknown:
             raise DraftError(

@@ -39,6 +39,7 @@ def nomination_message_save(*, nomination: Nomination, by, message: str) -> Nomi
         locked = (
             Nomination.objects.select_for_update()
             .select_related("run__event", "team__organization")
+            .defer("run__instance", "run__result")
             .get(pk=nomination.pk)
         )
         if not (acts_for_team(by, locked.team) or can_organize(by, locked.run.event)):
@@ -77,6 +78,12 @@ def notify_run_nominations(*, run_id: int) -> None:
     until = (
         f"{event.negotiation_until.year}年{event.negotiation_until.month}月{event.negotiation_until.day}日"
     )
+    day = event.nomination_on
+    when = (
+        f"指名日（{day.year}年{day.month}月{day.day}日）から交渉期間の終わり（{until}）までに"
+        if timezone.localdate() < day
+        else f"交渉期間の終わり（{until}）までに"
+    )
     by_team: dict[int, list[str]] = defaultdict(list)
     teams: dict[int, DraftTeam] = {}
     nominations = run.nominations.select_related("team__organization", "player__talent__user").order_by(
@@ -93,7 +100,7 @@ def notify_run_nominations(*, run_id: int) -> None:
                 title="指名されました",
                 body=(
                     f"「{event.name}」で、{nomination.team.organization.name}から指名されました。"
-                    f"交渉期間の終わり（{until}）までに、受諾するか辞退するかを回答してください。"
+                    f"{when}、受諾するか辞退するかを回答してください。"
                 ),
                 url=url,
             )
@@ -114,8 +121,10 @@ def notify_run_nominations(*, run_id: int) -> None:
 
 def notify_nomination_answer(*, nomination_id: int) -> None:
     """The nominating team's members hear the player's answer."""
-    nomination = Nomination.objects.select_related("run__event", "team__organization", "player__talent").get(
-        pk=nomination_id
+    nomination = (
+        Nomination.objects.select_related("run__event", "team__organization", "player__talent")
+        .defer("run__instance", "run__result")
+        .get(pk=nomination_id)
     )
     name = nomination.player.talent.display_name
     event = nomination.run.event
@@ -140,9 +149,11 @@ def notify_nomination_answer(*, nomination_id: int) -> None:
 
 def notify_nomination_message(*, nomination_id: int) -> None:
     """The nominated player hears that the team wrote them a message."""
-    nomination = Nomination.objects.select_related(
-        "run__event", "team__organization", "player__talent__user"
-    ).get(pk=nomination_id)
+    nomination = (
+        Nomination.objects.select_related("run__event", "team__organization", "player__talent__user")
+        .defer("run__instance", "run__result")
+        .get(pk=nomination_id)
+    )
     user = nomination.player.talent.user
     if not user.is_active:
         return

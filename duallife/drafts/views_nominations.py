@@ -63,12 +63,18 @@ class Card:
     outcome_form: OutcomeForm | None = None
     error: str = ""
     can_answer: bool = False
+    answers_not_yet: bool = False  # pending, before the nomination day opens the window
     can_message: bool = False
     scout: bool = False
 
 
 def _window_open(event: DraftEvent) -> bool:
     return timezone.localdate() <= event.negotiation_until
+
+
+def _answers_open(event: DraftEvent) -> bool:
+    """The player answers from the nomination day to the end of the negotiation window."""
+    return event.nomination_on <= timezone.localdate() <= event.negotiation_until
 
 
 def _auto_id(section: str, pk: int) -> str:
@@ -80,7 +86,9 @@ def _card(nomination: Nomination, section: str, event: DraftEvent, failed: Faile
     open_ = _window_open(event)
     card = Card(nomination=nomination, section=section, error=failed.error if mine else "")
     if section == PLAYER:
-        card.can_answer = open_ and nomination.status == Nomination.Status.PENDING
+        pending = nomination.status == Nomination.Status.PENDING
+        card.can_answer = pending and _answers_open(event)
+        card.answers_not_yet = pending and timezone.localdate() < event.nomination_on
         return card
     card.can_message = open_ and section == TEAM
     if card.can_message:

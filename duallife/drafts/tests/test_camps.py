@@ -112,7 +112,7 @@ def camp_values(**changes):
     values = {
         "title": "オンライン顔合わせ",
         "mode": DraftCamp.Mode.ONLINE,
-        "place": "",
+        "place": "https://meet.example.jp/kaogawase",
         "starts_at": starts,
         "ends_at": starts + datetime.timedelta(hours=2),
         "capacity": 40,
