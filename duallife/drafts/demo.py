@@ -191,14 +191,14 @@ class DemoDrafts:
             capacity=40,
             description="各チームが地域と仕事を紹介し、選手と少人数で話します。" + NOTE,
         )
-        onsite_start = when + datetime.timedelta(days=7)
+        onsite_start = when.replace(hour=10) + datetime.timedelta(days=7)
         onsite = DraftCamp.objects.create(
             event=event,
             title="現地合宿：まちを歩いて、会社を訪ねる",
             mode=DraftCamp.Mode.ONSITE,
             place=f"{event.organizer.prefecture.name}内の交流拠点（デモ）",
             starts_at=onsite_start,
-            ends_at=onsite_start + datetime.timedelta(hours=30),
+            ends_at=onsite_start + datetime.timedelta(hours=30),  # 10:00 to 16:00 the next day
             capacity=12,
             description="1泊2日。受け入れ先の会社を訪ね、夜は地域の方と交流します。" + NOTE,
         )
@@ -215,14 +215,17 @@ class DemoDrafts:
                 CampRegistration(camp=camp, user=user, team=team, attended=True if attended else None)
                 for team, user in team_users[:3]
             ]
-        CampRegistration.objects.bulk_create(rows)
+        made = CampRegistration.objects.bulk_create(rows)
+        CampRegistration.objects.filter(pk__in=[r.pk for r in made if r.pk]).update(
+            registered_at=min(when - datetime.timedelta(days=3), self.now)
+        )
 
     def _team_users(self, teams) -> list[tuple[DraftTeam, object]]:
         users = {body.pk: user for _s, body, user in self.coordinators}
         users.update({company.pk: user for _p, company, user in self.companies})
         return [(team, users[team.organization_id]) for team in teams if team.organization_id in users]
 
-    def _messages(self, event, teams, players) -> None:
+    def _messages(self, event, teams, players, *, at: datetime.datetime) -> None:
         team_users = dict((t.pk, u) for t, u in self._team_users(teams))
         rows = []
         for i, player in enumerate(players[:4]):
@@ -247,7 +250,9 @@ class DemoDrafts:
                     body="ありがとうございます。月にどのくらい関わるイメージか、教えてください。",
                 )
             )
-        DraftMessage.objects.bulk_create(rows)
+        made = DraftMessage.objects.bulk_create(rows)
+        for i, message in enumerate(made):
+            DraftMessage.objects.filter(pk=message.pk).update(created_at=at + datetime.timedelta(hours=i))
 
     def _answered_event(self, organiser, talents) -> None:
         nomination_on = self.today - datetime.timedelta(days=365)
@@ -255,7 +260,7 @@ class DemoDrafts:
         teams = self._teams(event, [body for _s, body, _u in self.coordinators])
         players = self._players(event, talents, at=self._at(nomination_on, -60))
         self._rank(event, teams, players, random.Random("draft-2025"))
-        run = draft_run_execute(event=event, by=organiser[2])
+        run = self._run_as_of_nomination_day(event, organiser[2])
         answered = self._at(nomination_on, 5)
         for i, nomination in enumerate(run.nominations.order_by("pk")):
             nomination.message = TEAM_MESSAGES[i % len(TEAM_MESSAGES)]
@@ -278,7 +283,7 @@ class DemoDrafts:
         players = self._players(event, talents, at=self._at(nomination_on, -60))
         self._rank(event, teams, players, random.Random("draft-2026"), scripted=True)
         self._camps(event, teams, players, when=self._at(nomination_on, -25), attended=True)
-        self._messages(event, teams, players)
+        self._messages(event, teams, players, at=self._at(nomination_on, -14))
         run = draft_run_execute(event=event, by=organiser[2])
         first = talents[0]
         for i, nomination in enumerate(run.nominations.select_related("player").order_by("pk")):
@@ -298,7 +303,7 @@ class DemoDrafts:
         teams = self._teams(event, organisations)
         players = self._players(event, talents, at=self.now - datetime.timedelta(days=5))
         self._camps(event, teams, players, when=self._at(self.today, 14), attended=False)
-        self._messages(event, teams, players)
+        self._messages(event, teams, players, at=self.now - datetime.timedelta(days=2))
 
     # --- dates ----------------------------------------------------------------------------
 
@@ -308,3 +313,12 @@ class DemoDrafts:
 
     def _backdate_run(self, run, nomination_on: datetime.date) -> None:
         type(run).objects.filter(pk=run.pk).update(created_at=self._at(nomination_on, -1))
+
+    def _run_as_of_nomination_day(self, event, by):
+        """A past event's run, through the service: runs happen between the nomination day and the
+        end of the negotiation window, so the event's dates move to today for the run and back."""
+        past = {"nomination_on": event.nomination_on, "negotiation_until": event.negotiation_until}
+        DraftEvent.objects.filter(pk=event.pk).update(nomination_on=self.today, negotiation_until=self.today)
+        run = draft_run_execute(event=DraftEvent.objects.get(pk=event.pk), by=by)
+        DraftEvent.objects.filter(pk=event.pk).update(**past)
+        return run

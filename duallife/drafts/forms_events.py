@@ -254,6 +254,37 @@ class TeamTextsForm(forms.Form):
     )
 
 
+class PartnerChoiceField(PrefecturesField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name}（{obj.prefecture.name}）"
+
+
+class TeamEditForm(TeamTextsForm):
+    """The team page's texts and, for the lead organisation or the organiser before the deadline,
+    the consortium's partner companies (``partners`` is absent otherwise)."""
+
+    partners = PartnerChoiceField(
+        label=_("コンソーシアムの参加企業"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "一緒にチームを組む対象地域の企業を選びます。選んだ企業のメンバーも、このチームとして希望リスト・メッセージ・指名への対応ができます。"
+        ),
+        error_messages={
+            "invalid_choice": _("選べる企業の一覧から選んでください。"),
+            "invalid_pk_value": _("選べる企業の一覧から選んでください。"),
+        },
+    )
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidates is None:
+            del self.fields["partners"]
+        else:
+            self.fields["partners"].queryset = candidates
+
+
 class TeamJoinForm(TeamTextsForm):
     organization = OrganizerField(
         label=_("チームとして参加する機関・企業"),

@@ -15,8 +15,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from duallife.organizations.permissions import memberships
-
+from .membership import teams_acted_for
 from .models import DraftEvent, DraftPlayer, DraftTeam
 from .services import can_organize
 
@@ -26,11 +25,9 @@ def organizes(user, event: DraftEvent) -> bool:
 
 
 def teams_of(user, event: DraftEvent):
-    """The event's teams the user acts for (empty for anonymous users)."""
-    if not getattr(user, "is_authenticated", False):
-        return DraftTeam.objects.none()
-    orgs = memberships(user).values("organization_id")
-    return DraftTeam.objects.filter(event=event, organization_id__in=orgs).select_related("organization")
+    """The event's teams the user acts for, as a member of the lead organisation or of a
+    consortium partner (empty for anonymous users)."""
+    return teams_acted_for(user, event)
 
 
 def player_of(user, event: DraftEvent) -> DraftPlayer | None:

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import is_operator, memberships
 
+from .membership import acts_for
 from .models import DraftEvent, DraftTeam
 from .permissions import organizes
 
@@ -57,10 +58,11 @@ def team_organizations(user) -> QuerySet[Organization]:
 def joinable_organizations(user, event: DraftEvent) -> QuerySet[Organization]:
     """The user's coordinator bodies and companies that are not yet a team of ``event``."""
     taken = DraftTeam.objects.filter(event=event).values("organization_id")
-    return team_organizations(user).exclude(pk__in=taken)
+    partners = DraftTeam.partners.through.objects.filter(draftteam__event=event).values("organization_id")
+    return team_organizations(user).exclude(pk__in=taken).exclude(pk__in=partners)
 
 
 def can_edit_team(user, team: DraftTeam) -> bool:
     if not _authenticated(user):
         return False
-    return organizes(user, team.event) or memberships(user).filter(organization=team.organization_id).exists()
+    return organizes(user, team.event) or acts_for(user, team)

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from duallife.organizations.permissions import memberships
-
+from .membership import acts_for
 from .models import DraftPlayer, DraftTeam
 from .permissions import organizes
 
@@ -20,9 +19,7 @@ Side = Literal["player", "team", "organizer"]
 
 
 def is_team_member(user, team: DraftTeam) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return memberships(user).filter(organization=team.organization_id).exists()
+    return acts_for(user, team)
 
 
 def writer_side(user, team: DraftTeam, player: DraftPlayer) -> Literal["player", "team"] | None:

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from duallife.organizations.permissions import memberships
-
+from .membership import acts_for
 from .models import DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
 from .permissions import organizes, player_of, teams_of
 
@@ -36,10 +35,8 @@ class Roles:
 
 
 def acts_for_team(user, team: DraftTeam) -> bool:
-    """Whether ``user`` is a member of the team's organisation."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return memberships(user).filter(organization=team.organization_id).exists()
+    """Whether ``user`` acts for the team (its organisation or a consortium partner)."""
+    return acts_for(user, team)
 
 
 def roles_of(user, event: DraftEvent) -> Roles:

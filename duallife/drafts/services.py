@@ -120,6 +120,14 @@ def draft_run_execute(
         raise DraftError("指名の実行は、主催者と事務局だけができます。")
     if timezone.now() < event.preferences_deadline:
         raise DraftError("希望リストの締切前は指名を実行できません。締切後に実行してください。")
+    today = timezone.localdate()
+    if today < event.nomination_on:
+        raise DraftError(
+            f"指名は指名日（{event.nomination_on.year}年{event.nomination_on.month}月{event.nomination_on.day}日）"
+            "から実行できます。"
+        )
+    if today > event.negotiation_until:
+        raise DraftError("交渉期間が終わったため、指名は実行できません（選手が回答できないため）。")
     try:
         proposing = Proposing(proposing)
     except ValueError:
@@ -314,12 +322,9 @@ def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note:
             .defer("run__instance", "run__result")
             .get(pk=nomination.pk)
         )
-        team_member = (
-            memberships(by).filter(organization=locked.team.organization_id).exists()
-            if getattr(by, "is_authenticated", False)
-            else False
-        )
-        if not (can_organize(by, locked.run.event) or team_member):
+        from .membership import acts_for
+
+        if not (can_organize(by, locked.run.event) or acts_for(by, locked.team)):
             raise DraftError("その後の状況を記録できるのは、主催者・事務局・指名したチームです。")
         if locked.status != Nomination.Status.ACCEPTED:
             raise DraftError("その後の状況は、受諾された指名にだけ記録できます。")
@@ -425,6 +430,8 @@ def draft_team_join(
     if not memberships(by).filter(organization=organization).exists():
         raise DraftError("チームとして参加できるのは、その機関のメンバーだけです。")
     _preferences_open(event)
+    if DraftTeam.partners.through.objects.filter(draftteam__event=event, organization=organization).exists():
+        raise DraftError("この機関は、すでにほかのチームのコンソーシアムに加わっています。")
     team, created = DraftTeam.objects.get_or_create(
         event=event,
         organization=organization,

@@ -19,6 +19,7 @@ from duallife.accounts.models import User
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
+from .membership import team_members
 from .models import DraftEvent, DraftMessage, DraftPlayer, DraftTeam
 from .permissions_messages import writer_side
 from .services import DraftError
@@ -48,11 +49,7 @@ def messaging_period(event: DraftEvent) -> str:
 
 
 def _team_members(team: DraftTeam) -> list[User]:
-    return list(
-        User.objects.filter(memberships__organization_id=team.organization_id, is_active=True)
-        .distinct()
-        .order_by("pk")
-    )
+    return team_members(team)
 
 
 def _notify_other_side(

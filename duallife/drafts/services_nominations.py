@@ -22,6 +22,7 @@ from duallife.accounts.models import User
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
+from .membership import team_members
 from .models import DraftRun, DraftTeam, Nomination
 from .permissions_nominations import acts_for_team
 from .services import DraftError, can_organize
@@ -57,13 +58,9 @@ def nomination_message_save(*, nomination: Nomination, by, message: str) -> Nomi
 # --- who hears about what ------------------------------------------------------------------------
 
 
-def team_users(organization_id: int) -> list[User]:
-    """Active members of a team's organisation, in a stable order."""
-    return list(
-        User.objects.filter(memberships__organization_id=organization_id, is_active=True)
-        .distinct()
-        .order_by("pk")
-    )
+def team_users(team: DraftTeam) -> list[User]:
+    """Active members of a team's organisation and its consortium partners, in a stable order."""
+    return team_members(team)
 
 
 def _nominations_url(event_id: int) -> str:
@@ -106,7 +103,7 @@ def notify_run_nominations(*, run_id: int) -> None:
             )
     for team_id, names in by_team.items():
         team = teams[team_id]
-        for user in team_users(team.organization_id):
+        for user in team_users(team):
             notify(
                 user=user,
                 kind=Kind.DRAFT,
@@ -143,7 +140,7 @@ def notify_nomination_answer(*, nomination_id: int) -> None:
     else:
         return
     url = _nominations_url(event.pk)
-    for user in team_users(nomination.team.organization_id):
+    for user in team_users(nomination.team):
         notify(user=user, kind=Kind.DRAFT, title=title, body=body, url=url)
 
 

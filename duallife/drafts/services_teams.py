@@ -23,7 +23,9 @@ from duallife.accounts.models import User
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
+from .membership import leads, partner_candidates
 from .models import DraftEvent, DraftPlayer, DraftTeam
+from .permissions import organizes
 from .permissions_events import can_edit_team
 from .services import PITCH_MAX, DraftError, draft_team_join, player_enter
 
@@ -74,20 +76,53 @@ def draft_team_enter(
 
 
 def draft_team_update(
-    *, team: DraftTeam, by, strategy: str = "", wants: str = "", life: str = ""
+    *, team: DraftTeam, by, strategy: str = "", wants: str = "", life: str = "", partners=None
 ) -> DraftTeam:
-    """The team page's texts, by a member of the team's organisation or the event's organiser."""
+    """The team page's texts, by anyone acting for the team or the event's organiser; and, when
+    ``partners`` is given, the consortium's partner companies — chosen by the lead organisation's
+    members or the organiser, before the preference deadline. New partners' members are told."""
     if not can_edit_team(by, team):
-        raise DraftError("チームのページを編集できるのは、その機関のメンバーと主催者だけです。")
+        raise DraftError("チームのページを編集できるのは、そのチームのメンバーと主催者だけです。")
     texts = _team_texts(strategy=strategy, wants=wants, life=life)
     with transaction.atomic():
-        locked = DraftTeam.objects.select_for_update().get(pk=team.pk)
+        locked = DraftTeam.objects.select_for_update().select_related("event").get(pk=team.pk)
         for field, value in texts.items():
             setattr(locked, field, value)
         locked.save(update_fields=list(texts))
+        if partners is not None:
+            _partners_set(locked, by, list(partners))
     for field, value in texts.items():
         setattr(team, field, value)
     return team
+
+
+PARTNERS_MAX = 20
+
+
+def _partners_set(team: DraftTeam, by, partners: list) -> None:
+    if not (leads(by, team) or organizes(by, team.event)):
+        raise DraftError("コンソーシアムの参加企業を選べるのは、代表の機関のメンバーと主催者です。")
+    if timezone.now() >= team.event.preferences_deadline:
+        raise DraftError("希望リストの締切を過ぎたため、コンソーシアムの参加企業は変更できません。")
+    ids = {getattr(p, "pk", p) for p in partners}
+    if len(ids) > PARTNERS_MAX:
+        raise DraftError(f"コンソーシアムの参加企業は{PARTNERS_MAX}社までです。")
+    allowed = set(partner_candidates(team).filter(pk__in=ids).values_list("pk", flat=True))
+    if ids - allowed:
+        raise DraftError(
+            "対象地域の企業で、このドラフト会議のほかのチームに加わっていない企業だけを選べます。"
+        )
+    before = set(team.partners.values_list("pk", flat=True))
+    team.partners.set(ids)
+    url = reverse("drafts:team", args=[team.event_id, team.pk])
+    for user in User.objects.filter(memberships__organization_id__in=ids - before, is_active=True).distinct():
+        notify(
+            user=user,
+            kind=Kind.DRAFT,
+            title=f"「{team.event.name}」で、{team.organization.name}のチームに加わりました",
+            body="チームのメンバーとして、希望リストやメッセージ、指名への対応ができます。",
+            url=url,
+        )
 
 
 def player_entry_create(

@@ -24,7 +24,8 @@ from duallife.engagements.permissions import talent_of
 from duallife.organizations.views import forbidden
 
 from . import selectors_events as selectors
-from .forms_events import EntryForm, EventForm, TeamJoinForm, TeamTextsForm
+from .forms_events import EntryForm, EventForm, TeamEditForm, TeamJoinForm
+from .membership import leads, partner_candidates
 from .permissions import get_event, get_team, organizes, player_of, teams_of
 from .permissions_events import (
     can_edit_team,
@@ -231,6 +232,7 @@ def team_detail(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
         "page": selectors.team_page(team),
         "team": team,
         "can_edit": can_edit_team(request.user, team),
+        "partners": list(team.partners.order_by("name")),
     }
     return render(request, "drafts/events/team.html", context)
 
@@ -243,8 +245,18 @@ def team_edit(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
         return _login(request)
     if not can_edit_team(request.user, team):
         return forbidden(request, _("チームのページを編集できるのは、その機関のメンバーと主催者だけです。"))
-    form = TeamTextsForm(
-        _data(request), initial={"strategy": team.strategy, "wants": team.wants, "life": team.life}
+    may_choose_partners = (leads(request.user, team) or organizes(request.user, event)) and (
+        selectors.preferences_open(event)
+    )
+    form = TeamEditForm(
+        _data(request),
+        initial={
+            "strategy": team.strategy,
+            "wants": team.wants,
+            "life": team.life,
+            "partners": list(team.partners.values_list("pk", flat=True)),
+        },
+        candidates=partner_candidates(team) if may_choose_partners else None,
     )
     status = 200
     if request.method == "POST":
@@ -257,7 +269,7 @@ def team_edit(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
                 messages.success(request, _("チームのページを保存しました。"))
                 return redirect("drafts:team", pk=event.pk, team_pk=team.pk)
         status = 400
-    context = {"event": event, "team": team, "form": form}
+    context = {"event": event, "team": team, "form": form, "partners": team.partners.order_by("name")}
     return render(request, "drafts/events/team_edit.html", context, status=status)
 
 

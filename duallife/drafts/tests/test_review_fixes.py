@@ -20,6 +20,7 @@ from duallife.drafts.models import (
     DraftCamp,
     DraftEvent,
     DraftPlayer,
+    DraftRun,
     DraftTeam,
     Nomination,
     PlayerChoice,
@@ -177,17 +178,28 @@ def test_a_player_cannot_answer_before_the_nomination_day(client, drafted):
     assert Nomination.objects.get(pk=nomination.pk).status == Nomination.Status.PENDING
 
 
-def test_a_run_before_the_nomination_day_tells_players_when_they_may_answer(world):
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"nomination_on": 1, "negotiation_until": 15}, "指名日（"),
+        ({"nomination_on": -20, "negotiation_until": -1}, "交渉期間が終わった"),
+    ],
+)
+def test_runs_happen_from_the_nomination_day_until_the_window_ends(world, changes, message):
     event = make_event(world)
-    day = before_nomination_day(event)
+    today = timezone.localdate()
+    DraftEvent.objects.filter(pk=event.pk).update(
+        **{field: today + datetime.timedelta(days=days) for field, days in changes.items()}
+    )
     (team,), (player,) = teams_and_players(event, n_teams=1, n_players=1)
     rank(player, [team])
     rank(team, [player])
 
-    draft_run_execute(event=DraftEvent.objects.get(pk=event.pk), by=world.coordinator)
+    with pytest.raises(DraftError, match=message):
+        draft_run_execute(event=DraftEvent.objects.get(pk=event.pk), by=world.coordinator)
 
-    notice = Notification.objects.get(user=player.talent.user, kind=Kind.DRAFT, title="指名されました")
-    assert f"指名日（{day.year}年{day.month}月{day.day}日）から" in notice.body
+    assert not DraftRun.objects.filter(event=event).exists()
+    assert not Notification.objects.filter(user=player.talent.user).exists()
 
 
 # --- the organiser's way to every page ---------------------------------------------------------------
