@@ -192,6 +192,32 @@ def runs_of(event: DraftEvent) -> QuerySet[DraftRun]:
     )
 
 
+def with_runners(runs, event: DraftEvent) -> list[DraftRun]:
+    """Each run with ``runner``: who ran it, as the organisation they acted for (the organiser's
+    name, or the secretariat) — never a person's email address."""
+    from django.utils.translation import gettext as _
+
+    from duallife.organizations.models import Membership
+    from duallife.organizations.permissions import is_operator
+
+    runs = list(runs)
+    organiser_members = set(
+        Membership.objects.filter(organization=event.organizer_id).values_list("user_id", flat=True)
+    )
+    operators: dict[int, bool] = {}
+    for run in runs:
+        user = run.created_by
+        if user is None:
+            run.runner = _("（削除されたユーザー）")
+        elif user.pk in organiser_members:
+            run.runner = event.organizer.name
+        else:
+            if user.pk not in operators:
+                operators[user.pk] = is_operator(user)
+            run.runner = _("事務局") if operators[user.pk] else _("（主催者ではなくなったユーザー）")
+    return runs
+
+
 def _pk(key: str, prefix: str) -> int | None:
     if isinstance(key, str) and key.startswith(prefix) and key[1:].isdigit():
         return int(key[1:])

@@ -29,7 +29,7 @@ from duallife.organizations.views import forbidden
 from duallife.talents.permissions import visible_talents
 
 from .forms_choices import AnswerForm, MessageForm, OutcomeForm, StatusFilterForm
-from .models import DraftEvent, Nomination
+from .models import DraftEvent, DraftRun, Nomination
 from .permissions import get_event
 from .permissions_nominations import Roles, get_nomination_for_user, roles_of
 from .selectors_results import (
@@ -125,6 +125,7 @@ def _page(
     )
     context: dict = {"event": event, "roles": roles, "window_open": _window_open(event), "failed": failed}
     if roles.player is not None:
+        context["has_run"] = DraftRun.objects.filter(event=event).exists()
         context["player_cards"] = [
             _card(n, PLAYER, event, failed) for n in nominations_of_player(roles.player)
         ]

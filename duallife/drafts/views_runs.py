@@ -33,7 +33,7 @@ from . import views_nominations
 from .forms_choices import RunForm
 from .permissions import get_event, organizes
 from .permissions_nominations import get_run
-from .selectors_results import event_results, results_access, run_audit, run_readiness, runs_of
+from .selectors_results import event_results, results_access, run_audit, run_readiness, runs_of, with_runners
 from .services import DraftError, draft_run_execute, draft_run_replay
 
 DOWNLOAD_PARTS = {"input": "instance", "result": "result"}
@@ -76,7 +76,7 @@ def runs(request: HttpRequest, pk: int) -> HttpResponse:
         "event": event,
         "form": form,
         "readiness": run_readiness(event),
-        "runs": list(runs_of(event)),
+        "runs": with_runners(runs_of(event), event),
     }
     return render(request, "drafts/runs/list.html", context, status=status)
 
@@ -87,7 +87,7 @@ def run_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     event = get_event(pk)
     if not organizes(request.user, event):
         return _organiser_only(request)
-    run = get_run(event, number)
+    run = with_runners([get_run(event, number)], event)[0]
     context = {"event": event, "run": run, "audit": run_audit(run)}
     return render(request, "drafts/runs/detail.html", context)
 

@@ -340,3 +340,21 @@ def test_the_nominations_page_has_bounded_queries(client, world, django_assert_m
             response = client.get(page_url(event))
         assert response.status_code == 200
         assert_no_contact_details(response.content.decode(), players)
+
+
+def test_a_player_left_out_of_the_run_is_told_so_not_that_nothing_happened_yet(client, world):
+    event = make_event(world)
+    (team,), (chosen, left_out) = teams_and_players(event, n_teams=1, n_players=2)
+    rank(chosen, [team])
+    rank(left_out, [team])
+    rank(team, [chosen])
+    url = reverse("drafts:nominations", args=[event.pk])
+    client.force_login(left_out.talent.user)
+    before = client.get(url).content.decode()
+    assert "まだ指名はありません" in before
+
+    draft_run_execute(event=event, by=world.coordinator)
+
+    after = client.get(url).content.decode()
+    assert "あなたへの指名はありませんでした" in after
+    assert "まだ指名はありません" not in after

@@ -265,3 +265,14 @@ def test_the_stored_input_and_result_download_as_json(client, organiser, drafted
     assert json.loads(result.content) == run.result
     assert client.get(f"/drafts/{event.pk}/runs/{run.number}/secrets.json").status_code == 404
     assert client.get(f"/drafts/{event.pk}/runs/{run.number}/..%2Finput.json").status_code == 404
+
+
+def test_the_runs_pages_name_who_ran_it_by_organisation_never_by_email(client, world, drafted):
+    client.force_login(world.operator)
+    for url in (
+        reverse("drafts:runs", args=[drafted.event.pk]),
+        reverse("drafts:run_detail", args=[drafted.event.pk, drafted.run.number]),
+    ):
+        content = client.get(url).content.decode()
+        assert drafted.event.organizer.name in content  # run by a member of the organiser
+        assert world.coordinator.email not in content
