@@ -21,7 +21,7 @@ from duallife.simulator.selectors import REFERENCE_CODE
 from duallife.talents.models import TalentSkill
 from duallife.vocabulary.models import Theme
 
-from .models import DraftCamp, DraftEvent, DraftPlayer, DraftRun, DraftTeam
+from .models import DraftCamp, DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
 from .permissions import organizes, player_of, teams_of
 from .permissions_events import joinable_organizations
 
@@ -138,6 +138,7 @@ def event_list(*, now: datetime.datetime | None = None) -> tuple[list[EventRow],
 class CampRow:
     camp: DraftCamp
     seats_left: int
+    started: bool = False
 
 
 @dataclass
@@ -151,6 +152,8 @@ class Viewer:
     can_enter: bool = False
     entry_needs_profile: bool = False
     joinable: list[Organization] = field(default_factory=list)
+    #: the player's nominations still waiting for their answer
+    pending_nominations: int = 0
 
     @property
     def has_role(self) -> bool:
@@ -179,6 +182,10 @@ def viewer_of(user, event: DraftEvent, *, now: datetime.datetime | None = None) 
     viewer = Viewer(authenticated=True, organizer=organizes(user, event))
     viewer.teams = list(teams_of(user, event).order_by("organization__name", "pk"))
     viewer.player = player_of(user, event)
+    if viewer.player is not None:
+        viewer.pending_nominations = Nomination.objects.filter(
+            player=viewer.player, status=Nomination.Status.PENDING
+        ).count()
     if viewer.player is None and entry_open(event, today=timezone.localdate(now)):
         talent = talent_of(user)
         viewer.can_enter = talent is not None
@@ -198,7 +205,7 @@ def event_hub(event: DraftEvent, user, *, now: datetime.datetime | None = None) 
         .order_by("organization__prefecture__code", "organization__name", "pk")
     )
     camps = [
-        CampRow(camp, max(camp.capacity - camp.taken, 0))
+        CampRow(camp, max(camp.capacity - camp.taken, 0), started=camp.starts_at <= now)
         for camp in DraftCamp.objects.filter(event=event)
         .annotate(taken=Count("registrations"))
         .order_by("starts_at", "pk")

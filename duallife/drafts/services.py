@@ -337,6 +337,74 @@ def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note:
 
 NAME_MAX = 120
 RULES_MAX = 4000
+REBATE_MAX = DraftEvent._meta.get_field("rebate").max_length
+CAPACITY_MAX = 100
+FEE_MAX = 10_000_000
+SCHEDULE = ("entry_opens_on", "entry_closes_on", "preferences_deadline", "nomination_on", "negotiation_until")
+
+
+def _whole_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_event_fields(
+    *,
+    name: str,
+    prefectures,
+    schedule: dict,
+    team_capacity: int,
+    player_fee_yen: int,
+    team_fee_yen: int,
+    rebate: str = "",
+    rules: str = "",
+    deadline_ahead: bool = True,
+) -> dict:
+    """The event's fields cleaned, or a :class:`DraftError` naming the first one wrong.
+
+    ``schedule``: ``entry_opens_on`` ≤ ``entry_closes_on`` ≤ the day of ``preferences_deadline``
+    (an aware datetime) ≤ ``nomination_on`` ≤ ``negotiation_until``; with ``deadline_ahead`` the
+    deadline must also be later than now."""
+    name = (name or "").strip()
+    if not name or len(name) > NAME_MAX:
+        raise DraftError(f"名称は1〜{NAME_MAX}文字で入力してください。")
+    rebate = (rebate or "").strip()
+    if len(rebate) > REBATE_MAX:
+        raise DraftError(f"還元は{REBATE_MAX}文字以内で入力してください。")
+    rules = (rules or "").strip()
+    if len(rules) > RULES_MAX:
+        raise DraftError(f"ルールは{RULES_MAX}文字以内で入力してください。")
+    if not _whole_number(team_capacity) or not 1 <= team_capacity <= CAPACITY_MAX:
+        raise DraftError(f"1チームが指名できる人数は1〜{CAPACITY_MAX}で指定してください。")
+    for label, fee in (("選手", player_fee_yen), ("チーム", team_fee_yen)):
+        if not _whole_number(fee) or not 0 <= fee <= FEE_MAX:
+            raise DraftError(f"参加費（{label}）は0〜{FEE_MAX:,}円の整数で指定してください。")
+    missing = [key for key in SCHEDULE if schedule.get(key) is None]
+    if missing:
+        raise DraftError(f"日程（{missing[0]}）を指定してください。")
+    opens, closes, deadline, nomination, until = (schedule[key] for key in SCHEDULE)
+    if not isinstance(deadline, datetime.datetime) or timezone.is_naive(deadline):
+        raise DraftError("希望リストの締切を日時で指定してください。")
+    deadline_day = timezone.localtime(deadline).date()
+    if not opens <= closes <= deadline_day <= nomination <= until:
+        raise DraftError(
+            "日程は、エントリー開始 ≤ エントリー締切 ≤ 希望リストの締切 ≤ 指名日 ≤ 交渉期間の終了"
+            " の順にしてください。"
+        )
+    if deadline_ahead and deadline <= timezone.now():
+        raise DraftError("希望リストの締切は、いまより後の日時にしてください。")
+    prefectures = list(prefectures or [])
+    if not prefectures:
+        raise DraftError("対象地域（県）を1つ以上選んでください。")
+    return {
+        "name": name,
+        "prefectures": prefectures,
+        "schedule": dict(zip(SCHEDULE, (opens, closes, deadline, nomination, until), strict=True)),
+        "team_capacity": team_capacity,
+        "player_fee_yen": player_fee_yen,
+        "team_fee_yen": team_fee_yen,
+        "rebate": rebate,
+        "rules": rules,
+    }
 
 
 def draft_event_create(
@@ -363,43 +431,20 @@ def draft_event_create(
         raise DraftError("ドラフト会議を主催できるのは、自治体・支援機関と事務局です。")
     if not (is_operator(by) or memberships(by).filter(organization=organizer).exists()):
         raise DraftError("ドラフト会議を作成できるのは、主催する機関のメンバーと事務局です。")
-    name = (name or "").strip()
-    if not name or len(name) > NAME_MAX:
-        raise DraftError(f"名称は1〜{NAME_MAX}文字で入力してください。")
-    if len(rules or "") > RULES_MAX:
-        raise DraftError(f"ルールは{RULES_MAX}文字以内で入力してください。")
-    if not isinstance(team_capacity, int) or isinstance(team_capacity, bool) or not 1 <= team_capacity <= 100:
-        raise DraftError("1チームが指名できる人数は1〜100で指定してください。")
-    for label, fee in (("選手", player_fee_yen), ("チーム", team_fee_yen)):
-        if not isinstance(fee, int) or isinstance(fee, bool) or not 0 <= fee <= 10_000_000:
-            raise DraftError(f"参加費（{label}）は0〜10,000,000円の整数で指定してください。")
-    try:
-        opens, closes = schedule["entry_opens_on"], schedule["entry_closes_on"]
-        deadline, nomination, until = (
-            schedule["preferences_deadline"],
-            schedule["nomination_on"],
-            schedule["negotiation_until"],
-        )
-    except KeyError as exc:
-        raise DraftError(f"日程（{exc.args[0]}）を指定してください。") from None
-    deadline_day = timezone.localtime(deadline).date()
-    if not (
-        opens <= closes < deadline_day + datetime.timedelta(days=1) and deadline_day <= nomination <= until
-    ):
-        raise DraftError(
-            "日程は、エントリー開始 ≤ エントリー締切 ≤ 希望リストの締切 ≤ 指名日 ≤ 交渉期間の終了"
-            " の順にしてください。"
-        )
-    if deadline <= timezone.now():
-        # lists would be locked from the start (no team could join, no list be saved), and an
-        # event cannot be edited afterwards
-        raise DraftError("希望リストの締切は、いまより後の日時にしてください。")
-    prefectures = list(prefectures)
-    if not prefectures:
-        raise DraftError("対象地域（県）を1つ以上選んでください。")
+    fields = check_event_fields(
+        name=name,
+        prefectures=prefectures,
+        schedule=schedule,
+        team_capacity=team_capacity,
+        player_fee_yen=player_fee_yen,
+        team_fee_yen=team_fee_yen,
+        rebate=rebate,
+        rules=rules,
+    )
+    opens, closes, deadline, nomination, until = (fields["schedule"][key] for key in SCHEDULE)
     with transaction.atomic():
         event = DraftEvent.objects.create(
-            name=name,
+            name=fields["name"],
             organizer=organizer,
             entry_opens_on=opens,
             entry_closes_on=closes,
@@ -409,12 +454,12 @@ def draft_event_create(
             team_capacity=team_capacity,
             player_fee_yen=player_fee_yen,
             team_fee_yen=team_fee_yen,
-            rebate=(rebate or "").strip()[:200],
-            rules=(rules or "").strip(),
+            rebate=fields["rebate"],
+            rules=fields["rules"],
             allow_ties=allow_ties,
             created_by=by,
         )
-        event.prefectures.set(prefectures)
+        event.prefectures.set(fields["prefectures"])
     return event
 
 

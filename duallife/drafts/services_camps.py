@@ -1,8 +1,11 @@
 """Camps (合宿): sessions, online or on site, where a draft's teams and players meet before ranking.
 
 - ``camp_create``: the organiser announces a camp (it starts in the future and ends by the
-  preference deadline; on site it needs a place, online a way to join, since a camp is not edited
-  afterwards); the event's players and team members hear about it;
+  preference deadline; on site it needs a place, online a way to join); the event's players and
+  team members hear about it;
+- ``camp_update`` / ``camp_delete``: the organiser changes a camp (the same rules, and never fewer
+  seats than are taken) or cancels it, before it starts; the registered people hear about a new
+  time or place, and about a cancellation;
 - ``camp_register`` / ``camp_cancel``: a player (as themself) or a team member (for their team)
   takes or gives back a seat before the camp starts. Seats are counted under a lock on the camp
   row, so two requests for the last seat cannot both win;
@@ -61,11 +64,14 @@ def _aware(value) -> bool:
     return isinstance(value, datetime.datetime) and timezone.is_aware(value)
 
 
-def _participants(event: DraftEvent) -> list[User]:
-    """The event's players and the members of its teams (active accounts, each once)."""
+def event_participants(event: DraftEvent) -> list[User]:
+    """The event's players and the members of its teams and their consortium partners (active
+    accounts, each once)."""
     player_users = DraftPlayer.objects.filter(event=event).values("talent__user_id")
+    teams = DraftTeam.objects.filter(event=event)
+    partners = DraftTeam.partners.through.objects.filter(draftteam__event=event).values("organization_id")
     team_members = Membership.objects.filter(
-        organization_id__in=DraftTeam.objects.filter(event=event).values("organization_id")
+        Q(organization_id__in=teams.values("organization_id")) | Q(organization_id__in=partners)
     ).values("user_id")
     return list(
         User.objects.filter(is_active=True)
@@ -74,21 +80,19 @@ def _participants(event: DraftEvent) -> list[User]:
     )
 
 
-def camp_create(
+def _check_camp_fields(
     *,
     event: DraftEvent,
-    by,
     title: str,
     mode: str,
-    place: str = "",
+    place: str,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
     capacity: int,
-    description: str = "",
-) -> DraftCamp:
-    """A new camp of ``event``, by its organiser; the players and team members are told."""
-    if not can_organize(by, event):
-        raise DraftError("合宿をつくれるのは、このドラフト会議の主催者と事務局だけです。")
+    description: str,
+) -> dict:
+    """The rules every camp keeps, when created and when edited; the cleaned fields, or a
+    :class:`CampInputError` naming the field."""
     title = (title or "").strip()
     if not title or len(title) > TITLE_MAX:
         raise CampInputError(f"名称は1〜{TITLE_MAX}文字で入力してください。", "title")
@@ -100,7 +104,7 @@ def camp_create(
     if mode == DraftCamp.Mode.ONSITE and not place:
         raise CampInputError("現地で開く合宿には、会場を入力してください。", "place")
     if mode == DraftCamp.Mode.ONLINE and not place:
-        # a camp cannot be edited, and the organiser has no other way to send the link later
+        # registrants learn how to join from the camp page only
         raise CampInputError(
             "オンラインで開く合宿には、参加用のURLなど参加の方法を入力してください"
             "（参加登録した人と主催者にだけ表示します）。",
@@ -131,9 +135,111 @@ def camp_create(
     description = (description or "").strip()
     if len(description) > DESCRIPTION_MAX:
         raise CampInputError(f"内容は{DESCRIPTION_MAX:,}文字以内で入力してください。", "description")
+    return {
+        "title": title,
+        "mode": mode,
+        "place": place,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "capacity": capacity,
+        "description": description,
+    }
+
+
+def camp_create(
+    *,
+    event: DraftEvent,
+    by,
+    title: str,
+    mode: str,
+    place: str = "",
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    capacity: int,
+    description: str = "",
+) -> DraftCamp:
+    """A new camp of ``event``, by its organiser; the players and team members are told."""
+    if not can_organize(by, event):
+        raise DraftError("合宿をつくれるのは、このドラフト会議の主催者と事務局だけです。")
+    fields = _check_camp_fields(
+        event=event,
+        title=title,
+        mode=mode,
+        place=place,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        capacity=capacity,
+        description=description,
+    )
     with transaction.atomic():
-        camp = DraftCamp.objects.create(
-            event=event,
+        camp = DraftCamp.objects.create(event=event, **fields)
+        url = camp_url(camp)
+        for user in event_participants(event):
+            if user.pk == getattr(by, "pk", None):
+                continue
+            notify(
+                user=user,
+                kind=Kind.DRAFT,
+                title=f"ドラフト会議「{event.name}」の合宿「{camp.title}」の参加登録が始まりました",
+                body=f"{jp_datetime(camp.starts_at)}から（{camp.get_mode_display()}・定員{camp.capacity}人）",
+                url=url,
+            )
+    return camp
+
+
+def _when_of(camp: DraftCamp) -> str:
+    """「2027年3月5日 13:00〜17:00（オンライン）」."""
+    start, end = timezone.localtime(camp.starts_at), timezone.localtime(camp.ends_at)
+    until = f"{end:%H:%M}" if start.date() == end.date() else jp_datetime(camp.ends_at)
+    return f"{jp_datetime(camp.starts_at)}〜{until}（{camp.get_mode_display()}）"
+
+
+def _same_minute(a: datetime.datetime, b: datetime.datetime) -> bool:
+    return a.replace(second=0, microsecond=0) == b.replace(second=0, microsecond=0)
+
+
+def _registered_users(camp: DraftCamp, *, skip=None) -> list[User]:
+    users = User.objects.filter(
+        is_active=True, pk__in=CampRegistration.objects.filter(camp=camp).values("user_id")
+    )
+    if skip is not None and getattr(skip, "pk", None):
+        users = users.exclude(pk=skip.pk)
+    return list(users.order_by("pk"))
+
+
+def camp_update(
+    *,
+    camp: DraftCamp,
+    by,
+    title: str,
+    mode: str,
+    place: str = "",
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    capacity: int,
+    description: str = "",
+) -> DraftCamp:
+    """The organiser changes a camp before it starts, with the rules of :func:`camp_create`; the
+    capacity never goes below the seats already taken. When the time, the way of holding it or the
+    place changes, the registered people are told."""
+    event = camp.event
+    if not can_organize(by, event):
+        raise DraftError("合宿を変更できるのは、このドラフト会議の主催者と事務局だけです。")
+    with transaction.atomic():
+        # Lock order: the event (its deadline bounds the camp; an edit of the schedule waits),
+        # then the camp (a registration waits).
+        locked_event = DraftEvent.objects.select_for_update().get(pk=camp.event_id)
+        locked = DraftCamp.objects.select_for_update().get(pk=camp.pk)
+        locked.event = locked_event
+        if timezone.now() >= locked.starts_at:
+            raise DraftError("始まった合宿は変更できません。")
+        # a time typed again to the minute is the stored one (which may carry seconds)
+        starts_at, ends_at = (
+            stored if _aware(typed) and _same_minute(typed, stored) else typed
+            for typed, stored in ((starts_at, locked.starts_at), (ends_at, locked.ends_at))
+        )
+        fields = _check_camp_fields(
+            event=locked.event,
             title=title,
             mode=mode,
             place=place,
@@ -142,18 +248,51 @@ def camp_create(
             capacity=capacity,
             description=description,
         )
-        url = camp_url(camp)
-        for user in _participants(event):
-            if user.pk == getattr(by, "pk", None):
-                continue
+        taken = CampRegistration.objects.filter(camp=locked).count()
+        if fields["capacity"] < taken:
+            raise CampInputError(f"定員は、すでに参加登録している{taken}人より少なくできません。", "capacity")
+        moved = any(
+            getattr(locked, name) != fields[name] for name in ("mode", "place", "starts_at", "ends_at")
+        )
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(fields))
+        if moved:
+            for user in _registered_users(locked, skip=by):
+                notify(
+                    user=user,
+                    kind=Kind.DRAFT,
+                    title=f"合宿「{locked.title}」の日時・会場が変わりました",
+                    body=f"ドラフト会議「{locked.event.name}」の合宿の新しい日時：{_when_of(locked)}",
+                    url=camp_url(locked),
+                )
+    return locked
+
+
+def camp_delete(*, camp: DraftCamp, by) -> int:
+    """The organiser cancels a camp before it starts: the camp and its registrations are deleted
+    and the registered people are told. Returns how many were told."""
+    event = camp.event
+    if not can_organize(by, event):
+        raise DraftError("合宿を中止できるのは、このドラフト会議の主催者と事務局だけです。")
+    with transaction.atomic():
+        locked = DraftCamp.objects.select_for_update(of=("self",)).select_related("event").get(pk=camp.pk)
+        if timezone.now() >= locked.starts_at:
+            raise DraftError("始まった合宿は中止できません（出欠の記録を残します）。")
+        users = _registered_users(locked, skip=by)
+        for user in users:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=f"ドラフト会議「{event.name}」の合宿「{title}」の参加登録が始まりました",
-                body=f"{jp_datetime(starts_at)}から（{camp.get_mode_display()}・定員{capacity}人）",
-                url=url,
+                title=f"合宿「{locked.title}」は中止になりました",
+                body=(
+                    f"ドラフト会議「{locked.event.name}」の合宿「{locked.title}」（{_when_of(locked)}）は"
+                    "中止になりました。参加登録は取り消されています。"
+                ),
+                url=reverse("drafts:detail", args=[locked.event_id]),
             )
-    return camp
+        locked.delete()
+    return len(users)
 
 
 def camp_register(*, camp: DraftCamp, by, team: DraftTeam | None = None) -> CampRegistration:

@@ -878,3 +878,31 @@ def test_the_pages_render_in_english_too(client, world, hub):
     ):
         response = client.get(f"/en{path}")
         assert response.status_code == 200, path
+
+
+def test_the_event_page_shows_a_waiting_nomination_and_closes_started_camps(client, world):
+    from duallife.drafts.models import DraftCamp
+    from duallife.drafts.services import draft_run_execute
+
+    from .test_runs import make_event, rank, teams_and_players
+
+    event = make_event(world)
+    (team,), (player,) = teams_and_players(event, n_teams=1, n_players=1)
+    rank(player, [team])
+    rank(team, [player])
+    draft_run_execute(event=event, by=world.coordinator)
+    now = timezone.now()
+    DraftCamp.objects.create(
+        event=event,
+        title="終わった合宿",
+        mode=DraftCamp.Mode.ONLINE,
+        place="https://meet.example.jp/x",
+        starts_at=now - datetime.timedelta(days=3),
+        ends_at=now - datetime.timedelta(days=3) + datetime.timedelta(hours=2),
+        capacity=10,
+    )
+    client.force_login(player.talent.user)
+    content = client.get(reverse("drafts:detail", args=[event.pk])).content.decode()
+    assert "回答待ち 1件" in content
+    assert "受付終了" in content
+    assert "10席" not in content
