@@ -123,6 +123,11 @@ def test_the_talent_accepts_its_nomination_then_enters_and_ranks_the_next_event(
     _back_to(page, OPEN)
     _follow(page, "チームとのメッセージ")
     expect(page.get_by_role("link", name=re.compile("にメッセージを送る$")).first).to_be_visible()
+
+    _back_to(page, OPEN)
+    _follow(page, "エントリー内容（自己アピール・表示名の公開）")
+    _follow(page, "エントリーを取り消す（辞退する）")  # the confirmation only: nothing is removed
+    expect(page.get_by_role("heading", level=1)).to_contain_text("辞退")
     page.set_viewport_size(PHONE_VIEWPORT)
     assert horizontal_overflow(page) <= 1
     assert page_errors == []
@@ -212,6 +217,22 @@ def test_the_operator_checks_a_run_records_an_outcome_and_reads_attendance(
     _follow(page, "出欠を記録する")
     expect(page.get_by_role("heading", level=1)).to_contain_text("出欠の記録")
     expect(page.get_by_role("radio", name="出席").first).to_be_checked()
+
+    # the organiser's forms of the open event, and their error state
+    _event(page, OPEN)
+    _follow(page, "ドラフト会議の内容・日程を編集する")
+    _back_to(page, OPEN)
+    _follow(page, "合宿をつくる")
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("合宿をつくる|作成")).last.click()
+    expect(page.locator(".field-error, .errorlist, [role=alert]").first).to_be_visible()
+    _checked(page)
+    _back_to(page, OPEN)
+    _follow(page, "オンライン合宿：チーム紹介と相談会")
+    _follow(page, "合宿を編集する")
+    page.go_back()
+    _follow(page, "合宿を中止する")  # the confirmation only
+    _ok(page, "/drafts/new/")
     page.set_viewport_size(PHONE_VIEWPORT)
     assert horizontal_overflow(page) <= 1
     assert page_errors == []
