@@ -214,6 +214,16 @@ class EventForm(forms.Form):
     def schedule(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.SCHEDULE}
 
+    def event_fields(self) -> dict:
+        """The cleaned values as the event services take them (all but the organiser)."""
+        data = self.cleaned_data
+        fields = ("name", "prefectures", "team_capacity", "player_fee_yen", "team_fee_yen", "rebate", "rules")
+        return {
+            **{name: data[name] for name in fields},
+            "schedule": self.schedule(),
+            "allow_ties": data["allow_ties"],
+        }
+
 
 class EntryForm(forms.Form):
     pitch = text_field(

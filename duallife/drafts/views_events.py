@@ -71,17 +71,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 event = draft_event_create(
-                    by=request.user,
-                    organizer=data["organizer"],
-                    name=data["name"],
-                    prefectures=data["prefectures"],
-                    schedule=form.schedule(),
-                    team_capacity=data["team_capacity"],
-                    player_fee_yen=data["player_fee_yen"],
-                    team_fee_yen=data["team_fee_yen"],
-                    rebate=data["rebate"],
-                    rules=data["rules"],
-                    allow_ties=data["allow_ties"],
+                    by=request.user, organizer=data["organizer"], **form.event_fields()
                 )
             except DraftError as exc:
                 form.add_error(None, exc.message)

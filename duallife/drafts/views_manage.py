@@ -52,21 +52,8 @@ def event_edit(request: HttpRequest, pk) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                event = draft_event_update(
-                    event=event,
-                    by=request.user,
-                    name=data["name"],
-                    prefectures=data["prefectures"],
-                    schedule=form.schedule(),
-                    team_capacity=data["team_capacity"],
-                    player_fee_yen=data["player_fee_yen"],
-                    team_fee_yen=data["team_fee_yen"],
-                    rebate=data["rebate"],
-                    rules=data["rules"],
-                    allow_ties=data["allow_ties"],
-                )
+                event = draft_event_update(event=event, by=request.user, **form.event_fields())
             except DraftError as exc:
                 form.add_error(None, exc.message)
             else:
