@@ -287,12 +287,29 @@ class TeamEditForm(TeamTextsForm):
         },
     )
 
-    def __init__(self, *args, candidates=None, **kwargs):
+    capacity = forms.IntegerField(
+        label=_("このチームが指名できる人数"),
+        required=False,
+        min_value=1,
+        max_value=100,
+        help_text=_(
+            "空欄なら、ドラフト会議の「1チームが指名できる人数」になります（主催者だけが変更できます）。"
+        ),
+        error_messages={
+            "invalid": _("指名できる人数は1〜100の整数で入力してください。"),
+            "min_value": _("指名できる人数は1〜100の整数で入力してください。"),
+            "max_value": _("指名できる人数は1〜100の整数で入力してください。"),
+        },
+    )
+
+    def __init__(self, *args, candidates=None, capacity_editable: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if candidates is None:
             del self.fields["partners"]
         else:
             self.fields["partners"].queryset = candidates
+        if not capacity_editable:
+            del self.fields["capacity"]
 
 
 class TeamJoinForm(TeamTextsForm):

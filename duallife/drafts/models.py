@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DraftEvent(models.Model):
@@ -156,8 +157,8 @@ class DraftRun(models.Model):
 class Nomination(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("回答待ち")
-        ACCEPTED = "accepted", _("受諾")
-        DECLINED = "declined", _("辞退")
+        ACCEPTED = "accepted", pgettext_lazy("nomination", "受諾")
+        DECLINED = "declined", pgettext_lazy("nomination", "辞退")
 
     class Outcome(models.TextChoices):
         MOVED = "moved", _("移住")

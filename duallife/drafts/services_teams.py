@@ -22,6 +22,7 @@ from django.utils import timezone
 from duallife.accounts.models import User
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
+from duallife.organizations.permissions import memberships
 
 from .membership import leads, partner_candidates
 from .models import DraftEvent, DraftPlayer, DraftTeam
@@ -75,12 +76,24 @@ def draft_team_enter(
     return team
 
 
+UNSET = object()
+
+
 def draft_team_update(
-    *, team: DraftTeam, by, strategy: str = "", wants: str = "", life: str = "", partners=None
+    *,
+    team: DraftTeam,
+    by,
+    strategy: str = "",
+    wants: str = "",
+    life: str = "",
+    partners=None,
+    capacity=UNSET,
 ) -> DraftTeam:
     """The team page's texts, by anyone acting for the team or the event's organiser; and, when
     ``partners`` is given, the consortium's partner companies — chosen by the lead organisation's
-    members or the organiser, before the preference deadline. New partners' members are told."""
+    members or the organiser, before the preference deadline. New partners' members are told.
+    ``capacity`` (the organiser only, before the first run): the team's own number of places,
+    ``None`` for the event's."""
     if not can_edit_team(by, team):
         raise DraftError("チームのページを編集できるのは、そのチームのメンバーと主催者だけです。")
     texts = _team_texts(strategy=strategy, wants=wants, life=life)
@@ -91,9 +104,56 @@ def draft_team_update(
         locked.save(update_fields=list(texts))
         if partners is not None:
             _partners_set(locked, by, list(partners))
+        if capacity is not UNSET:
+            _capacity_set(locked, by, capacity)
+            team.capacity = locked.capacity
     for field, value in texts.items():
         setattr(team, field, value)
     return team
+
+
+def _capacity_set(team: DraftTeam, by, capacity) -> None:
+    from .models import DraftRun
+
+    if capacity == team.capacity:
+        return
+    if not organizes(by, team.event):
+        raise DraftError("チームごとの指名できる人数を決められるのは、主催者と事務局だけです。")
+    if DraftRun.objects.filter(event=team.event_id).exists():
+        raise DraftError("指名を実行した後は、指名できる人数を変えられません。")
+    if capacity is not None and (
+        not isinstance(capacity, int) or isinstance(capacity, bool) or not 1 <= capacity <= 100
+    ):
+        raise DraftError("指名できる人数は1〜100で指定してください（空欄ならドラフト会議の人数）。")
+    team.capacity = capacity
+    team.save(update_fields=["capacity"])
+
+
+def draft_team_partner_leave(*, team: DraftTeam, organization, by) -> None:
+    """A partner company leaves a consortium, by one of its members, before the preference
+    deadline; the lead organisation's members are told."""
+    if not memberships(by).filter(organization=organization).exists():
+        raise DraftError("コンソーシアムから抜けられるのは、その企業のメンバーだけです。")
+    if timezone.now() >= team.event.preferences_deadline:
+        raise DraftError(
+            "希望リストの締切を過ぎたため、コンソーシアムから抜けることはできません。主催者にご連絡ください。"
+        )
+    with transaction.atomic():
+        locked = DraftTeam.objects.select_for_update().select_related("organization", "event").get(pk=team.pk)
+        if not locked.partners.filter(pk=organization.pk).exists():
+            raise DraftError("この企業は、このチームのコンソーシアムに加わっていません。")
+        locked.partners.remove(organization)
+        url = reverse("drafts:team", args=[locked.event_id, locked.pk])
+        for user in User.objects.filter(
+            memberships__organization=locked.organization_id, is_active=True
+        ).distinct():
+            notify(
+                user=user,
+                kind=Kind.DRAFT,
+                title=f"{organization.name}がコンソーシアムから抜けました",
+                body=f"「{locked.event.name}」の{locked.organization.name}のチーム",
+                url=url,
+            )
 
 
 PARTNERS_MAX = 20

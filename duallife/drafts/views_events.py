@@ -17,15 +17,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.engagements.permissions import talent_of
+from duallife.organizations.permissions import memberships
 from duallife.organizations.views import forbidden
 
 from . import selectors_events as selectors
 from .forms_events import EntryForm, EventForm, TeamEditForm, TeamJoinForm
 from .membership import leads, partner_candidates
+from .models import DraftRun
 from .permissions import get_event, get_team, organizes, player_of, teams_of
 from .permissions_events import (
     can_edit_team,
@@ -35,7 +37,13 @@ from .permissions_events import (
     team_organizations,
 )
 from .services import DraftError, draft_event_create
-from .services_teams import draft_team_enter, draft_team_update, player_entry_create, player_entry_update
+from .services_teams import (
+    draft_team_enter,
+    draft_team_partner_leave,
+    draft_team_update,
+    player_entry_create,
+    player_entry_update,
+)
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -223,6 +231,9 @@ def team_detail(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
         "team": team,
         "can_edit": can_edit_team(request.user, team),
         "partners": list(team.partners.order_by("name")),
+        "my_partner_seat": request.user.is_authenticated
+        and team.partners.filter(pk__in=memberships(request.user).values("organization_id")).exists()
+        and selectors.preferences_open(event),
     }
     return render(request, "drafts/events/team.html", context)
 
@@ -245,8 +256,11 @@ def team_edit(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
             "wants": team.wants,
             "life": team.life,
             "partners": list(team.partners.values_list("pk", flat=True)),
+            "capacity": team.capacity,
         },
         candidates=partner_candidates(team) if may_choose_partners else None,
+        capacity_editable=organizes(request.user, event)
+        and not DraftRun.objects.filter(event=event).exists(),
     )
     status = 200
     if request.method == "POST":
@@ -280,6 +294,26 @@ def players(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "drafts/events/players.html", context)
 
 
+@require_POST
+def team_leave(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
+    """A partner company leaves the consortium (by one of its members)."""
+    event = get_event(pk)
+    team = get_team(event, team_pk)
+    if not request.user.is_authenticated:
+        return _login(request)
+    mine = list(team.partners.filter(pk__in=memberships(request.user).values("organization_id")))
+    if not mine:
+        return forbidden(request, _("コンソーシアムから抜けられるのは、参加企業のメンバーだけです。"))
+    try:
+        for organization in mine:
+            draft_team_partner_leave(team=team, organization=organization, by=request.user)
+    except DraftError as exc:
+        messages.error(request, exc.message)
+        return redirect("drafts:team", pk=event.pk, team_pk=team.pk)
+    messages.success(request, _("コンソーシアムから抜けました。"))
+    return redirect("drafts:detail", pk=event.pk)
+
+
 urlpatterns = [
     path("", event_list, name="list"),
     path("new/", event_create, name="create"),
@@ -289,5 +323,6 @@ urlpatterns = [
     path("<int:pk>/join/", team_join, name="join"),
     path("<int:pk>/teams/<int:team_pk>/", team_detail, name="team"),
     path("<int:pk>/teams/<int:team_pk>/edit/", team_edit, name="team_edit"),
+    path("<int:pk>/teams/<int:team_pk>/leave/", team_leave, name="team_leave"),
     path("<int:pk>/players/", players, name="players"),
 ]

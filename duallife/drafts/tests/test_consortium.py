@@ -144,3 +144,52 @@ def test_partners_hear_about_nominations_and_record_outcomes(world):
 
     nomination_outcome_record(nomination=nomination, by=world.member, outcome=Nomination.Outcome.SIDE_JOB)
     assert Nomination.objects.get(pk=nomination.pk).outcome == Nomination.Outcome.SIDE_JOB
+
+
+def test_a_partner_leaves_the_consortium_before_the_deadline(client, world, consortium):
+    event, lead = consortium
+    lead.partners.set([world.company])
+    client.force_login(world.member)
+    page = client.get(reverse("drafts:team", args=[event.pk, lead.pk])).content.decode()
+    assert "コンソーシアムから抜ける" in page
+
+    response = client.post(reverse("drafts:team_leave", args=[event.pk, lead.pk]))
+
+    assert response.status_code == 302
+    assert not lead.partners.exists()
+    assert list(teams_of(world.member, event)) == []
+    assert Notification.objects.filter(
+        user=world.coordinator, title__contains="コンソーシアムから抜けました"
+    ).exists()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "coordinator", "stranger"])
+def test_only_a_partners_member_may_leave_for_it(client, world, consortium, who):
+    event, lead = consortium
+    lead.partners.set([world.company])
+    if who != "anonymous":
+        client.force_login(getattr(world, who))
+    response = client.post(reverse("drafts:team_leave", args=[event.pk, lead.pk]))
+    assert response.status_code == (302 if who == "anonymous" else 403)
+    assert list(lead.partners.all()) == [world.company]
+
+
+def test_the_organiser_sets_a_teams_own_number_of_places_until_the_first_run(client, world, consortium):
+    event, lead = consortium
+    client.force_login(world.coordinator)  # a member of the organiser, which also leads this team
+    assert edit(client, lead, capacity="5").status_code == 302
+    lead.refresh_from_db()
+    assert (lead.capacity, lead.places) == (5, 5)
+    assert edit(client, lead, capacity="0").status_code == 400
+    assert edit(client, lead, capacity="").status_code == 302
+    lead.refresh_from_db()
+    assert (lead.capacity, lead.places) == (None, event.team_capacity)
+    # a partner's member sees no capacity field, and the service refuses them
+    lead.partners.set([world.company])
+    client.force_login(world.member)
+    assert (
+        'name="capacity"'
+        not in client.get(reverse("drafts:team_edit", args=[event.pk, lead.pk])).content.decode()
+    )
+    with pytest.raises(DraftError, match="主催者"):
+        draft_team_update(team=lead, by=world.member, capacity=4)
