@@ -21,6 +21,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import (
@@ -260,7 +261,7 @@ class DemoDrafts:
         teams = self._teams(event, [body for _s, body, _u in self.coordinators])
         players = self._players(event, talents, at=self._at(nomination_on, -60))
         self._rank(event, teams, players, random.Random("draft-2025"))
-        run = self._run_as_of_nomination_day(event, organiser[2])
+        run, notices_after = self._run_as_of_nomination_day(event, organiser[2])
         answered = self._at(nomination_on, 5)
         for i, nomination in enumerate(run.nominations.order_by("pk")):
             nomination.message = TEAM_MESSAGES[i % len(TEAM_MESSAGES)]
@@ -273,7 +274,7 @@ class DemoDrafts:
                 nomination.outcome_note = OUTCOME_NOTES[nomination.outcome]
                 nomination.outcome_recorded_at = self._at(nomination_on, 200)
             nomination.save()
-        self._backdate_run(run, nomination_on)
+        self._backdate_run(run, nomination_on, notices_after=notices_after)
 
     def _negotiating_event(self, organiser, talents) -> None:
         nomination_on = self.today - datetime.timedelta(days=3)
@@ -284,6 +285,7 @@ class DemoDrafts:
         self._rank(event, teams, players, random.Random("draft-2026"), scripted=True)
         self._camps(event, teams, players, when=self._at(nomination_on, -25), attended=True)
         self._messages(event, teams, players, at=self._at(nomination_on, -14))
+        notices_after = self._last_notice()
         run = draft_run_execute(event=event, by=organiser[2])
         first = talents[0]
         for i, nomination in enumerate(run.nominations.select_related("player").order_by("pk")):
@@ -292,7 +294,7 @@ class DemoDrafts:
                 nomination.status = Nomination.Status.ACCEPTED if i % 3 == 0 else Nomination.Status.DECLINED
                 nomination.responded_at = self._at(nomination_on, 1)
             nomination.save()
-        self._backdate_run(run, nomination_on)
+        self._backdate_run(run, nomination_on, notices_after=notices_after)
 
     def _open_event(self, organiser, talents) -> None:
         nomination_on = self.today + datetime.timedelta(days=45)
@@ -311,14 +313,38 @@ class DemoDrafts:
         moment = datetime.datetime.combine(day + datetime.timedelta(days=offset_days), datetime.time(19, 0))
         return timezone.make_aware(moment)
 
-    def _backdate_run(self, run, nomination_on: datetime.date) -> None:
-        type(run).objects.filter(pk=run.pk).update(created_at=self._at(nomination_on, -1))
+    def _run_time(self, nomination_on: datetime.date) -> datetime.datetime:
+        """When a demo run happened: the morning of the nomination day (runs happen from that day)."""
+        return timezone.make_aware(datetime.datetime.combine(nomination_on, datetime.time(10, 0)))
+
+    def _backdate_run(self, run, nomination_on: datetime.date, *, notices_after: int) -> None:
+        """The run, and the notices it sent (ids above ``notices_after``), dated on the nomination day."""
+        from duallife.notifications.models import Notification
+
+        at = self._run_time(nomination_on)
+        type(run).objects.filter(pk=run.pk).update(created_at=at)
+        Notification.objects.filter(
+            pk__gt=notices_after, url=reverse("drafts:nominations", args=[run.event_id])
+        ).update(created_at=at)
+
+    def _last_notice(self) -> int:
+        from duallife.notifications.models import Notification
+
+        return Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
     def _run_as_of_nomination_day(self, event, by):
         """A past event's run, through the service: runs happen between the nomination day and the
-        end of the negotiation window, so the event's dates move to today for the run and back."""
+        end of the negotiation window, so the event's dates move to today for the run and back.
+        The notices the run sent are written again with the event's true dates."""
+        from duallife.notifications.models import Notification
+
+        from .services_nominations import notify_run_nominations
+
+        before = self._last_notice()
         past = {"nomination_on": event.nomination_on, "negotiation_until": event.negotiation_until}
         DraftEvent.objects.filter(pk=event.pk).update(nomination_on=self.today, negotiation_until=self.today)
         run = draft_run_execute(event=DraftEvent.objects.get(pk=event.pk), by=by)
         DraftEvent.objects.filter(pk=event.pk).update(**past)
-        return run
+        Notification.objects.filter(pk__gt=before).delete()
+        notify_run_nominations(run_id=run.pk)
+        return run, before

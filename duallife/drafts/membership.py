@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from duallife.organizations.models import Membership
 from duallife.organizations.permissions import memberships
 
 from .models import DraftEvent, DraftTeam
@@ -36,16 +37,23 @@ def acts_for(user, team: DraftTeam) -> bool:
     )
 
 
-def team_members(team: DraftTeam, *, skip=None) -> list:
-    """Active members of the team's organisation and partners, each once, in a stable order."""
+def acting_user_ids(team: DraftTeam) -> QuerySet:
+    """The ids of the users who act for ``team`` (members of its active lead or partner
+    organisations), as a subquery."""
     partners = DraftTeam.partners.through.objects.filter(draftteam_id=team.pk).values("organization_id")
-    users = get_user_model().objects.filter(
-        Q(memberships__organization_id=team.organization_id) | Q(memberships__organization_id__in=partners),
-        is_active=True,
-    )
+    return Membership.objects.filter(
+        Q(organization_id=team.organization_id) | Q(organization_id__in=partners),
+        organization__is_active=True,
+    ).values("user_id")
+
+
+def team_members(team: DraftTeam, *, skip=None) -> list:
+    """Active members of the team's active organisation and partners (those :func:`acts_for`
+    answers yes for), each once, in a stable order."""
+    users = get_user_model().objects.filter(pk__in=acting_user_ids(team), is_active=True)
     if skip is not None and getattr(skip, "pk", None):
         users = users.exclude(pk=skip.pk)
-    return list(users.distinct().order_by("pk"))
+    return list(users.order_by("pk"))
 
 
 def leads(user, team: DraftTeam) -> bool:

@@ -140,9 +140,19 @@ class Readiness:
     accepted: int
     declined: int
 
+    #: today is before the nomination day / after the negotiation window (no run possible)
+    before_nomination_day: bool = False
+    window_over: bool = False
+
     @property
     def ready(self) -> bool:
-        return self.deadline_passed and self.places_left > 0 and self.players_free > 0
+        return (
+            self.deadline_passed
+            and not self.before_nomination_day
+            and not self.window_over
+            and self.places_left > 0
+            and self.players_free > 0
+        )
 
 
 def run_readiness(event: DraftEvent) -> Readiness:
@@ -178,6 +188,8 @@ def run_readiness(event: DraftEvent) -> Readiness:
         pending=statuses.get(Nomination.Status.PENDING, 0),
         accepted=statuses.get(Nomination.Status.ACCEPTED, 0),
         declined=statuses.get(Nomination.Status.DECLINED, 0),
+        before_nomination_day=timezone.localdate() < event.nomination_on,
+        window_over=timezone.localdate() > event.negotiation_until,
     )
 
 

@@ -112,28 +112,33 @@ def draft_instance(event: DraftEvent) -> dict:
     }
 
 
+def _run_window_open(event: DraftEvent) -> None:
+    """Runs happen after the preference deadline, from the nomination day to the end of the
+    negotiation window (ADR 0010)."""
+    if timezone.now() < event.preferences_deadline:
+        raise DraftError("希望リストの締切前は指名を実行できません。締切後に実行してください。")
+    today = timezone.localdate()
+    if today < event.nomination_on:
+        raise DraftError(f"指名は指名日（{_jp_date(event.nomination_on)}）から実行できます。")
+    if today > event.negotiation_until:
+        raise DraftError("交渉期間が終わったため、指名は実行できません（選手が回答できないため）。")
+
+
 def draft_run_execute(
     *, event: DraftEvent, by, proposing: str = Proposing.PLAYERS, seed: int | None = None
 ) -> DraftRun:
     """Solve the next round and create its nominations (one transaction)."""
     if not can_organize(by, event):
         raise DraftError("指名の実行は、主催者と事務局だけができます。")
-    if timezone.now() < event.preferences_deadline:
-        raise DraftError("希望リストの締切前は指名を実行できません。締切後に実行してください。")
-    today = timezone.localdate()
-    if today < event.nomination_on:
-        raise DraftError(
-            f"指名は指名日（{event.nomination_on.year}年{event.nomination_on.month}月{event.nomination_on.day}日）"
-            "から実行できます。"
-        )
-    if today > event.negotiation_until:
-        raise DraftError("交渉期間が終わったため、指名は実行できません（選手が回答できないため）。")
     try:
         proposing = Proposing(proposing)
     except ValueError:
         raise DraftError("申し込む側は players か teams を選んでください。") from None
     with transaction.atomic():
+        # The schedule is read from the locked row: an edit of the event waits, and a run never
+        # goes by dates the organiser has just changed.
         locked = DraftEvent.objects.select_for_update().get(pk=event.pk)
+        _run_window_open(locked)
         instance = draft_instance(locked)
         if not instance["players"] or not instance["teams"]:
             raise DraftError("指名できる選手かチームが残っていません。")
@@ -474,14 +479,20 @@ def draft_team_join(
         raise DraftError("チームになれるのは、自治体・支援機関と企業です。")
     if not memberships(by).filter(organization=organization).exists():
         raise DraftError("チームとして参加できるのは、その機関のメンバーだけです。")
-    _preferences_open(event)
-    if DraftTeam.partners.through.objects.filter(draftteam__event=event, organization=organization).exists():
-        raise DraftError("この機関は、すでにほかのチームのコンソーシアムに加わっています。")
-    team, created = DraftTeam.objects.get_or_create(
-        event=event,
-        organization=organization,
-        defaults={"strategy": strategy.strip(), "wants": wants.strip(), "life": life.strip()},
-    )
-    if not created:
-        raise DraftError("この機関は、すでにチームとして参加しています。")
+    with transaction.atomic():
+        # the event's row first, as a change of partners takes it: a company picked as a partner
+        # at the same moment is either a partner or a team, never both
+        locked = DraftEvent.objects.select_for_update().get(pk=event.pk)
+        _preferences_open(locked)
+        if DraftTeam.partners.through.objects.filter(
+            draftteam__event=locked, organization=organization
+        ).exists():
+            raise DraftError("この機関は、すでにほかのチームのコンソーシアムに加わっています。")
+        team, created = DraftTeam.objects.get_or_create(
+            event=locked,
+            organization=organization,
+            defaults={"strategy": strategy.strip(), "wants": wants.strip(), "life": life.strip()},
+        )
+        if not created:
+            raise DraftError("この機関は、すでにチームとして参加しています。")
     return team

@@ -66,12 +66,13 @@ def _aware(value) -> bool:
 
 def event_participants(event: DraftEvent) -> list[User]:
     """The event's players and the members of its teams and their consortium partners (active
-    accounts, each once)."""
+    accounts of active organisations, each once)."""
     player_users = DraftPlayer.objects.filter(event=event).values("talent__user_id")
     teams = DraftTeam.objects.filter(event=event)
     partners = DraftTeam.partners.through.objects.filter(draftteam__event=event).values("organization_id")
     team_members = Membership.objects.filter(
-        Q(organization_id__in=teams.values("organization_id")) | Q(organization_id__in=partners)
+        Q(organization_id__in=teams.values("organization_id")) | Q(organization_id__in=partners),
+        organization__is_active=True,
     ).values("user_id")
     return list(
         User.objects.filter(is_active=True)
@@ -161,17 +162,20 @@ def camp_create(
     """A new camp of ``event``, by its organiser; the players and team members are told."""
     if not can_organize(by, event):
         raise DraftError("合宿をつくれるのは、このドラフト会議の主催者と事務局だけです。")
-    fields = _check_camp_fields(
-        event=event,
-        title=title,
-        mode=mode,
-        place=place,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        capacity=capacity,
-        description=description,
-    )
     with transaction.atomic():
+        # the deadline that bounds the camp is read from the locked row (an edit of the schedule
+        # waits, and checks the camps once this one exists)
+        event = DraftEvent.objects.select_for_update().get(pk=event.pk)
+        fields = _check_camp_fields(
+            event=event,
+            title=title,
+            mode=mode,
+            place=place,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
+            description=description,
+        )
         camp = DraftCamp.objects.create(event=event, **fields)
         url = camp_url(camp)
         for user in event_participants(event):

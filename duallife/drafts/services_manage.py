@@ -3,8 +3,9 @@
 - :func:`draft_event_update`: the organiser edits the event. Once a run exists only the name, the
   rebate and the rules may change (the schedule, capacity, fees, prefectures and ties are part of
   what was solved); a new schedule keeps the order and never moves the preference deadline into
-  the past, nor before the end of a camp; ties cannot be turned off while tied lists exist. The
-  players and the teams' members hear about a new schedule;
+  the past, nor before the end of a camp, nor the end of the negotiation window into the past;
+  ties cannot be turned off while tied lists exist; a prefecture where a consortium partner is
+  cannot be taken out of the area. The players and the teams' members hear about a new schedule;
 - :func:`player_withdraw`: a player leaves the draft before the preference deadline (their entry,
   list, place in teams' lists, camp seats and message threads go with it); the teams that had
   ranked them are told, by display name.
@@ -150,6 +151,27 @@ def draft_event_update(
                     f"同じ順位を含む希望リストが{players + teams}件"
                     f"（選手{players}件・チーム{teams}件）あるため、"
                     "同順位を認めない設定にはできません。先に各リストの順位を別々にしてもらってください。"
+                )
+        if (
+            values["negotiation_until"] != locked.negotiation_until
+            and values["negotiation_until"] < timezone.localdate()
+        ):
+            raise DraftError(
+                "交渉期間の終了日は、今日以降の日付にしてください（終わった交渉期間には、指名も回答もできません）。"
+            )
+        if new_prefectures != old_prefectures:
+            outside = (
+                DraftTeam.partners.through.objects.filter(draftteam__event=locked)
+                .exclude(organization__prefecture_id__in=new_prefectures)
+                .select_related("organization", "draftteam__organization")
+                .order_by("organization__name", "pk")
+                .first()
+            )
+            if outside is not None:
+                raise DraftError(
+                    f"{outside.draftteam.organization.name}のチームのコンソーシアムに、対象地域から外す県の企業"
+                    f"（{outside.organization.name}）が加わっているため、その県は外せません。"
+                    "先にコンソーシアムの参加企業を見直してもらってください。"
                 )
         new_deadline = values["preferences_deadline"]
         if new_deadline != old_deadline:

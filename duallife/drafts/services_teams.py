@@ -24,8 +24,8 @@ from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 from duallife.organizations.permissions import memberships
 
-from .membership import leads, partner_candidates
-from .models import DraftEvent, DraftPlayer, DraftTeam
+from .membership import acting_user_ids, acts_for, leads, partner_candidates
+from .models import CampRegistration, DraftEvent, DraftPlayer, DraftTeam
 from .permissions import organizes
 from .permissions_events import can_edit_team
 from .services import PITCH_MAX, DraftError, draft_team_join, player_enter
@@ -50,7 +50,11 @@ def _team_texts(**texts: str | None) -> dict[str, str]:
 
 
 def _members(*organization_ids: int, skip=None) -> list[User]:
-    users = User.objects.filter(memberships__organization_id__in=organization_ids, is_active=True)
+    users = User.objects.filter(
+        memberships__organization_id__in=organization_ids,
+        memberships__organization__is_active=True,
+        is_active=True,
+    )
     if skip is not None and getattr(skip, "pk", None):
         users = users.exclude(pk=skip.pk)
     return list(users.distinct().order_by("pk"))
@@ -98,6 +102,11 @@ def draft_team_update(
         raise DraftError("チームのページを編集できるのは、そのチームのメンバーと主催者だけです。")
     texts = _team_texts(strategy=strategy, wants=wants, life=life)
     with transaction.atomic():
+        if partners is not None:
+            # Lock order: the event, then the team (as a withdrawal does). Two leads picking the
+            # same company, or a company joining as a team while it is picked, wait for each
+            # other, so that a company never acts for two teams of one event.
+            DraftEvent.objects.select_for_update().filter(pk=team.event_id).values_list("pk", flat=True).get()
         locked = DraftTeam.objects.select_for_update().select_related("event").get(pk=team.pk)
         for field, value in texts.items():
             setattr(locked, field, value)
@@ -129,31 +138,72 @@ def _capacity_set(team: DraftTeam, by, capacity) -> None:
     team.save(update_fields=["capacity"])
 
 
-def draft_team_partner_leave(*, team: DraftTeam, organization, by) -> None:
-    """A partner company leaves a consortium, by one of its members, before the preference
-    deadline; the lead organisation's members are told."""
-    if not memberships(by).filter(organization=organization).exists():
+def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
+    """A partner company (``organization``, or else every partner company ``by`` is a member of)
+    leaves a consortium, by one of its members, before the preference deadline, in one
+    transaction. Seats its members took for the team at camps still ahead are given back. The lead
+    organisation's members and the company's other members are told. Returns the companies."""
+    if organization is not None and not memberships(by).filter(organization=organization).exists():
         raise DraftError("コンソーシアムから抜けられるのは、その企業のメンバーだけです。")
-    if timezone.now() >= team.event.preferences_deadline:
-        raise DraftError(
-            "希望リストの締切を過ぎたため、コンソーシアムから抜けることはできません。主催者にご連絡ください。"
-        )
     with transaction.atomic():
         locked = DraftTeam.objects.select_for_update().select_related("organization", "event").get(pk=team.pk)
-        if not locked.partners.filter(pk=organization.pk).exists():
-            raise DraftError("この企業は、このチームのコンソーシアムに加わっていません。")
-        locked.partners.remove(organization)
-        url = reverse("drafts:team", args=[locked.event_id, locked.pk])
-        for user in User.objects.filter(
-            memberships__organization=locked.organization_id, is_active=True
-        ).distinct():
-            notify(
-                user=user,
-                kind=Kind.DRAFT,
-                title=f"{organization.name}がコンソーシアムから抜けました",
-                body=f"「{locked.event.name}」の{locked.organization.name}のチーム",
-                url=url,
+        if timezone.now() >= locked.event.preferences_deadline:
+            raise DraftError(
+                "希望リストの締切を過ぎたため、コンソーシアムから抜けることはできません。主催者にご連絡ください。"
             )
+        leaving = locked.partners.filter(pk__in=memberships(by).values("organization_id"))
+        if organization is not None:
+            leaving = leaving.filter(pk=organization.pk)
+        leaving = list(leaving.order_by("name", "pk"))
+        if not leaving:
+            raise DraftError("この企業は、このチームのコンソーシアムに加わっていません。")
+        locked.partners.remove(*leaving)
+        released = _release_seats_of_former_members(locked)
+        url = reverse("drafts:team", args=[locked.event_id, locked.pk])
+        event_url = reverse("drafts:detail", args=[locked.event_id])
+        for company in leaving:
+            for user in _members(locked.organization_id):
+                notify(
+                    user=user,
+                    kind=Kind.DRAFT,
+                    title=f"{company.name}がコンソーシアムから抜けました",
+                    body=f"「{locked.event.name}」の{locked.organization.name}のチーム",
+                    url=url,
+                )
+            for user in _members(company.pk):
+                if acts_for(user, locked) or (user.pk == by.pk and user.pk not in released):
+                    continue
+                notify(
+                    user=user,
+                    kind=Kind.DRAFT,
+                    title=f"{company.name}が「{locked.event.name}」のコンソーシアムから抜けました",
+                    body=_left_body(locked, released.get(user.pk, [])),
+                    url=event_url,
+                )
+    return leaving
+
+
+def _left_body(team: DraftTeam, camps: list[str]) -> str:
+    body = f"{team.organization.name}のチームとしての希望リスト・メッセージ・指名には、今後は関われません。"
+    if camps:
+        body += f"チームとして参加登録していた合宿（{'、'.join(camps)}）の参加登録は取り消しました。"
+    return body
+
+
+def _release_seats_of_former_members(team: DraftTeam) -> dict[int, list[str]]:
+    """Give back the seats taken for ``team`` at camps not yet started by people who no longer act
+    for it (their company left the consortium). Returns the camps' titles by user id."""
+    stale = (
+        CampRegistration.objects.filter(team=team, camp__starts_at__gt=timezone.now())
+        .exclude(user_id__in=acting_user_ids(team))
+        .select_related("camp")
+        .order_by("camp__starts_at", "pk")
+    )
+    released: dict[int, list[str]] = {}
+    for registration in stale:
+        released.setdefault(registration.user_id, []).append(registration.camp.title)
+    CampRegistration.objects.filter(pk__in=[r.pk for r in stale]).delete()
+    return released
 
 
 PARTNERS_MAX = 20
@@ -175,7 +225,7 @@ def _partners_set(team: DraftTeam, by, partners: list) -> None:
     before = set(team.partners.values_list("pk", flat=True))
     team.partners.set(ids)
     url = reverse("drafts:team", args=[team.event_id, team.pk])
-    for user in User.objects.filter(memberships__organization_id__in=ids - before, is_active=True).distinct():
+    for user in _members(*(ids - before)):
         notify(
             user=user,
             kind=Kind.DRAFT,
@@ -183,6 +233,19 @@ def _partners_set(team: DraftTeam, by, partners: list) -> None:
             body="チームのメンバーとして、希望リストやメッセージ、指名への対応ができます。",
             url=url,
         )
+    removed = before - ids
+    if removed:
+        released = _release_seats_of_former_members(team)
+        for user in _members(*removed, skip=by):
+            if acts_for(user, team):
+                continue
+            notify(
+                user=user,
+                kind=Kind.DRAFT,
+                title=f"「{team.event.name}」で、{team.organization.name}のチームのコンソーシアムから外れました",
+                body=_left_body(team, released.get(user.pk, [])),
+                url=reverse("drafts:detail", args=[team.event_id]),
+            )
 
 
 def player_entry_create(

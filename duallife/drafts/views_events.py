@@ -296,17 +296,15 @@ def players(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def team_leave(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
-    """A partner company leaves the consortium (by one of its members)."""
+    """The partner companies the user is a member of leave the consortium (one transaction)."""
     event = get_event(pk)
     team = get_team(event, team_pk)
     if not request.user.is_authenticated:
         return _login(request)
-    mine = list(team.partners.filter(pk__in=memberships(request.user).values("organization_id")))
-    if not mine:
+    if not team.partners.filter(pk__in=memberships(request.user).values("organization_id")).exists():
         return forbidden(request, _("コンソーシアムから抜けられるのは、参加企業のメンバーだけです。"))
     try:
-        for organization in mine:
-            draft_team_partner_leave(team=team, organization=organization, by=request.user)
+        draft_team_partner_leave(team=team, by=request.user)
     except DraftError as exc:
         messages.error(request, exc.message)
         return redirect("drafts:team", pk=event.pk, team_pk=team.pk)

@@ -276,3 +276,27 @@ def test_the_runs_pages_name_who_ran_it_by_organisation_never_by_email(client, w
         content = client.get(url).content.decode()
         assert drafted.event.organizer.name in content  # run by a member of the organiser
         assert world.coordinator.email not in content
+
+
+def test_the_runs_page_says_when_a_run_becomes_possible(client, world):
+    import datetime
+
+    from django.utils import timezone
+
+    from duallife.drafts.models import DraftEvent
+
+    event = make_event(world)
+    ensure_mfa(world.coordinator)
+    today = timezone.localdate()
+    DraftEvent.objects.filter(pk=event.pk).update(
+        nomination_on=today + datetime.timedelta(days=2), negotiation_until=today + datetime.timedelta(days=9)
+    )
+    client.force_login(world.coordinator)
+    content = client.get(reverse("drafts:runs", args=[event.pk])).content.decode()
+    assert "指名は指名日（" in content
+    DraftEvent.objects.filter(pk=event.pk).update(
+        nomination_on=today - datetime.timedelta(days=20),
+        negotiation_until=today - datetime.timedelta(days=1),
+    )
+    content = client.get(reverse("drafts:runs", args=[event.pk])).content.decode()
+    assert "交渉期間が終わったため" in content
