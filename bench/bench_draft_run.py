@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,23 +30,11 @@ def main() -> None:
     parser.add_argument("--teams", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duallife.settings")
-    os.environ.setdefault("DUALLIFE_PRIVATE_MEDIA_ROOT", f"{tmp}/private")
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
+    from django_bench import bench_database
 
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    vendor = bench_database()
     from django.db import transaction
     from django.test import Client
-    from django.test.utils import override_settings
     from django.urls import reverse
     from django.utils import timezone
 
@@ -59,16 +45,7 @@ def main() -> None:
     from duallife.regions.models import Prefecture
     from duallife.talents.models import TalentProfile
 
-    override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        STORAGES={
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        },
-    ).enable()
-    call_command("migrate", verbosity=0)
-    call_command("load_region_pack", "tohoku", verbosity=0)
-    print(f"database: {django.db.connection.vendor}; {args.players} players × {args.teams} teams")
+    print(f"database: {vendor}; {args.players} players × {args.teams} teams")
 
     rng = random.Random(5)
     miyagi = Prefecture.objects.get(code="04")

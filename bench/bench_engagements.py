@@ -9,10 +9,8 @@ connection per thread) only runs on PostgreSQL; SQLite serialises writers anyway
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -36,23 +34,13 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=300)
     parser.add_argument("--racers", type=int, default=8)
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duallife.settings")
-    os.environ.setdefault("DUALLIFE_PRIVATE_MEDIA_ROOT", f"{tmp}/private")
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
+    from django_bench import bench_database
 
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    bench_database()
     from django.db import connection, connections
     from django.test import Client
     from django.test.utils import override_settings
+    from django.utils import timezone
 
     from duallife.accounts.models import User
     from duallife.core.services import demo_data_create
@@ -65,17 +53,6 @@ def main() -> None:
     from duallife.regions.models import Prefecture
     from duallife.talents.models import TalentProfile
 
-    storages = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend", STORAGES=storages
-    ).enable()
-    call_command("migrate", verbosity=0)
-    if connection.vendor == "postgresql":
-        call_command("flush", interactive=False, verbosity=0)
-    call_command("load_region_pack", "tohoku", verbosity=0)
     demo_data_create(password="bench-password-123", small=True)
     company_user = User.objects.get(email="company-001@example.jp")
     sheet = (
@@ -154,7 +131,7 @@ def main() -> None:
                 terms = {"contract_type": "outsourcing", "days_per_month": 2, "monthly_fee_yen": 40_000}
                 contract_record(
                     application=Application.objects.get(pk=application.pk), by=company_user,
-                    starts_on=django.utils.timezone.localdate(), ends_on=None,
+                    starts_on=timezone.localdate(), ends_on=None,
                     travel_paid_by="company", subsidy_eligible=False, **terms,
                 )  # fmt: skip
                 results.append("recorded")

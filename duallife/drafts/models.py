@@ -154,6 +154,13 @@ class DraftRun(models.Model):
         return f"{self.event_id} #{self.number}"
 
 
+class NominationQuerySet(models.QuerySet):
+    def with_run(self, *related: str):
+        """``select_related(*related)`` (paths through ``run``) without the run's stored input and
+        result: megabytes of JSON for a large draft, decoded once per row otherwise."""
+        return self.select_related(*related).defer("run__instance", "run__result")
+
+
 class Nomination(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("回答待ち")
@@ -175,6 +182,8 @@ class Nomination(models.Model):
     outcome = models.CharField(_("その後"), max_length=10, choices=Outcome.choices, blank=True)
     outcome_note = models.CharField(_("その後のメモ"), max_length=300, blank=True)
     outcome_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NominationQuerySet.as_manager()
 
     class Meta:
         ordering = ["run", "team", "pk"]

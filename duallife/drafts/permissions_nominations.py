@@ -65,9 +65,7 @@ def get_nomination_for_user(user, pk) -> tuple[Nomination, Roles]:
     except (TypeError, ValueError):
         raise Http404 from None
     nomination = get_object_or_404(
-        Nomination.objects.select_related(
-            "run__event__organizer", "team__organization", "player__talent"
-        ).defer("run__instance", "run__result"),
+        Nomination.objects.with_run("run__event__organizer", "team__organization", "player__talent"),
         pk=pk,
     )
     roles = roles_of(user, nomination.run.event)

@@ -316,10 +316,8 @@ def run_audit(run: DraftRun) -> RunAudit:
 
 def _nominations() -> QuerySet[Nomination]:
     # a run's stored input and result can be megabytes of JSON: never decoded once per row
-    return (
-        Nomination.objects.select_related("run", "team__organization", "player__talent")
-        .defer("run__instance", "run__result")
-        .order_by("run__number", "team__organization__name", "pk")
+    return Nomination.objects.with_run("run", "team__organization", "player__talent").order_by(
+        "run__number", "team__organization__name", "pk"
     )
 
 

@@ -287,8 +287,7 @@ def nomination_respond(*, nomination: Nomination, by, accept: bool) -> Nominatio
     with transaction.atomic():
         locked = (
             Nomination.objects.select_for_update()
-            .select_related("player__talent", "run__event")
-            .defer("run__instance", "run__result")
+            .with_run("player__talent", "run__event")
             .get(pk=nomination.pk)
         )
         if locked.player.talent.user_id != getattr(by, "pk", None):
@@ -321,12 +320,7 @@ def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note:
     if len(note) > OUTCOME_NOTE_MAX:
         raise DraftError(f"メモは{OUTCOME_NOTE_MAX}文字以内で入力してください。")
     with transaction.atomic():
-        locked = (
-            Nomination.objects.select_for_update()
-            .select_related("run__event", "team")
-            .defer("run__instance", "run__result")
-            .get(pk=nomination.pk)
-        )
+        locked = Nomination.objects.select_for_update().with_run("run__event", "team").get(pk=nomination.pk)
         from .membership import acts_for
 
         if not (can_organize(by, locked.run.event) or acts_for(by, locked.team)):

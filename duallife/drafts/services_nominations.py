@@ -39,8 +39,7 @@ def nomination_message_save(*, nomination: Nomination, by, message: str) -> Nomi
     with transaction.atomic():
         locked = (
             Nomination.objects.select_for_update()
-            .select_related("run__event", "team__organization")
-            .defer("run__instance", "run__result")
+            .with_run("run__event", "team__organization")
             .get(pk=nomination.pk)
         )
         if not (acts_for_team(by, locked.team) or can_organize(by, locked.run.event)):
@@ -118,10 +117,8 @@ def notify_run_nominations(*, run_id: int) -> None:
 
 def notify_nomination_answer(*, nomination_id: int) -> None:
     """The nominating team's members hear the player's answer."""
-    nomination = (
-        Nomination.objects.select_related("run__event", "team__organization", "player__talent")
-        .defer("run__instance", "run__result")
-        .get(pk=nomination_id)
+    nomination = Nomination.objects.with_run("run__event", "team__organization", "player__talent").get(
+        pk=nomination_id
     )
     name = nomination.player.talent.display_name
     event = nomination.run.event
@@ -146,10 +143,8 @@ def notify_nomination_answer(*, nomination_id: int) -> None:
 
 def notify_nomination_message(*, nomination_id: int) -> None:
     """The nominated player hears that the team wrote them a message."""
-    nomination = (
-        Nomination.objects.select_related("run__event", "team__organization", "player__talent__user")
-        .defer("run__instance", "run__result")
-        .get(pk=nomination_id)
+    nomination = Nomination.objects.with_run("run__event", "team__organization", "player__talent__user").get(
+        pk=nomination_id
     )
     user = nomination.player.talent.user
     if not user.is_active:
