@@ -36,6 +36,15 @@ def mfa_setup_required(user) -> bool:
     return is_staff_role(user) and not has_mfa(user)
 
 
+#: What the API answers (403) a staff member without a second factor who asks for personal data.
+MFA_REQUIRED = "個人情報を扱うには、二段階認証の設定が必要です。設定してから、もう一度お試しください。"
+
+
+def staff_without_mfa(user) -> bool:
+    """A coordinator or operator who has not set up MFA yet: refused (403) before personal data."""
+    return mfa_setup_required(user)
+
+
 def redirect_to_mfa_setup(request: HttpRequest) -> HttpResponse:
     messages.warning(
         request,

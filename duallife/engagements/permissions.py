@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.http import Http404
-
+from duallife.core.errors import NotFoundError
 from duallife.organizations.permissions import can_coordinate, companies_of
 
 from .models import Application, ConsentRecord, Contract
@@ -34,9 +33,9 @@ def parse_id(pk, *, message: str = "見つかりません。") -> int:
     try:
         value = int(pk)
     except (TypeError, ValueError, OverflowError):
-        raise Http404(message) from None
+        raise NotFoundError(message) from None
     if not 0 < value <= MAX_ID:
-        raise Http404(message)
+        raise NotFoundError(message)
     return value
 
 
@@ -84,7 +83,7 @@ def get_application_for_user(user, pk) -> tuple[Application, Side]:
     application = applications_with_details().filter(pk=pk).first()
     side = side_of(user, application) if application is not None else None
     if side is None:
-        raise Http404(message)
+        raise NotFoundError(message)
     return application, side
 
 
@@ -116,5 +115,5 @@ def get_contract_for_user(user, pk) -> tuple[Contract, Side]:
     )
     side = side_of(user, contract.application) if contract is not None else None
     if side is None:
-        raise Http404(message)
+        raise NotFoundError(message)
     return contract, side

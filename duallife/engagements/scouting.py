@@ -21,9 +21,9 @@ from typing import Literal
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
+from duallife.core.errors import NotFoundError
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import (
     companies_of,
@@ -190,7 +190,7 @@ def get_scout_for_user(user, pk) -> tuple[Scout, ScoutSide]:
     scout = scouts_with_details().filter(pk=pk).first()
     side = scout_side(user, scout) if scout is not None else None
     if side is None:
-        raise Http404(message)
+        raise NotFoundError(message)
     return scout, side
 
 
@@ -296,5 +296,5 @@ def get_interest_for_owner(user, pk) -> Interest:
         else None
     )
     if interest is None:
-        raise Http404(message)
+        raise NotFoundError(message)
     return interest

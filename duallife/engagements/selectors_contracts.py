@@ -24,8 +24,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.http import Http404
 
+from duallife.core.errors import NotFoundError
 from duallife.organizations.permissions import companies_of, coordinator_scopes, is_operator, scope_filter
 from duallife.regions.models import Prefecture
 
@@ -78,7 +78,7 @@ def get_checkin_for_user(user, pk) -> tuple[CheckIn, Side]:
     )
     side = side_of(user, checkin.contract.application) if checkin is not None else None
     if side is None:
-        raise Http404(message)
+        raise NotFoundError(message)
     return checkin, side
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
+from duallife.core.errors import NotFoundError
 from duallife.organizations.models import CoordinatorScope, Organization
 from duallife.organizations.permissions import is_operator, memberships
 from duallife.postings.models import SpecSheet
@@ -66,7 +66,7 @@ def get_referral_for_user(user, pk) -> Referral:
     pk = parse_id(pk, message=message)
     referral = referrals_visible_to(user).filter(pk=pk).first()
     if referral is None:
-        raise Http404(message)
+        raise NotFoundError(message)
     return referral
 
 

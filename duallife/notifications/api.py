@@ -16,21 +16,19 @@ import datetime
 from typing import Literal
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
-from duallife.postings.api import ErrorOut, session_auth
+from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, session_auth
 
 from . import selectors, services
-from .errors import NotificationError
 from .models import Kind, Notification
-from .permissions import MAX_ID, get_notification_for_user
+from .permissions import get_notification_for_user
 
 router = Router()
 
 KindValue = Literal[tuple(Kind.values)]  # type: ignore[valid-type]
-AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
 NOT_FOUND = "お知らせが見つかりません。"
 MFA_REQUIRED = (
     "お知らせには他の方の個人情報が含まれることがあるため、運営・コーディネーターの方は"
@@ -169,10 +167,7 @@ def notifications_read(request: HttpRequest, notification_id: int = Path(..., ge
     refusal = _mfa_refusal(request.auth)
     if refusal is not None:
         return refusal
-    try:
-        notification = get_notification_for_user(request.auth, notification_id)
-    except Http404:
-        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    notification = get_notification_for_user(request.auth, notification_id)
     services.notification_mark_read(notification=notification)
     return Status(200, notification_payload(notification))
 
@@ -198,8 +193,5 @@ def notification_settings_get(request: HttpRequest):
     operation_id="my_notification_settings_put",
 )
 def notification_settings_put(request: HttpRequest, payload: NotificationSettingsIn):
-    try:
-        services.email_preferences_save(user=request.auth, enabled_kinds=payload.enabled_kinds)
-    except NotificationError as exc:
-        return Status(exc.status, {"detail": exc.message, "errors": [exc.field] if exc.field else []})
+    services.email_preferences_save(user=request.auth, enabled_kinds=payload.enabled_kinds)
     return Status(200, settings_payload(request.auth))

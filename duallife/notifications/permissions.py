@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.utils.translation import gettext as _
+
+from duallife.core.errors import NotFoundError
 
 from .models import Notification
 
@@ -15,17 +16,17 @@ def parse_id(pk) -> int:
     try:
         value = int(pk)
     except (TypeError, ValueError, OverflowError):
-        raise Http404(_("お知らせが見つかりません。")) from None
+        raise NotFoundError(_("お知らせが見つかりません。")) from None
     if not 0 < value <= MAX_ID:
-        raise Http404(_("お知らせが見つかりません。"))
+        raise NotFoundError(_("お知らせが見つかりません。"))
     return value
 
 
 def get_notification_for_user(user, pk) -> Notification:
     """``user``'s notification ``pk``; 404 for another user's, a missing one, or an anonymous user."""
     if not getattr(user, "is_authenticated", False):
-        raise Http404(_("お知らせが見つかりません。"))
+        raise NotFoundError(_("お知らせが見つかりません。"))
     notification = Notification.objects.filter(pk=parse_id(pk), user=user).first()
     if notification is None:
-        raise Http404(_("お知らせが見つかりません。"))
+        raise NotFoundError(_("お知らせが見つかりません。"))
     return notification

@@ -12,59 +12,29 @@ Every error answers JSON ``{"detail": "<日本語>", "errors": [<fields>]}``.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Literal
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
-from ninja.errors import HttpError
-from ninja.security import APIKeyCookie
-from ninja.utils import check_csrf
 
+from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.engine.speclint import LintReport
 from duallife.organizations.permissions import companies_of
 
 from . import permissions, selectors, services
-from .errors import SpecSheetError, SpecSheetPermissionError, SpecSheetTransitionError
 from .links import sheet_url
 from .models import SpecSheet
 
 router = Router()
 my_router = Router()
 
-MAX_ID = 2**63 - 1
 WorkStyleValue = Literal["remote", "hybrid", "onsite"]
 ContractValue = Literal["outsourcing", "probono", "employment_referral"]
 TravelValue = Literal["company", "shared", "talent", "none"]
 
 
-class SessionCsrfAuth(APIKeyCookie):
-    """Django's session, CSRF checked for a logged-in user only (so anonymous callers get 401)."""
-
-    param_name: str = settings.SESSION_COOKIE_NAME
-
-    def __init__(self) -> None:
-        super().__init__(csrf=False)
-
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return None
-        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
-            raise HttpError(403, "CSRF")
-        return user
-
-
-session_auth = SessionCsrfAuth()
-
-
 # --- Schemas ------------------------------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="利用者にそのまま見せられる日本語のメッセージ")
-    errors: list[str] = Field(default_factory=list, description="問題のあった入力項目")
 
 
 class PlaceOut(Schema):
@@ -329,25 +299,11 @@ def my_sheet_payload(sheet: SpecSheet, *, with_lint: bool = False) -> dict:
     return payload
 
 
-def _error(status: int, exc: SpecSheetError) -> Status:
-    return Status(status, {"detail": exc.message, "errors": [exc.field] if exc.field else []})
-
-
-def _domain_error(exc: SpecSheetError) -> Status:
-    if isinstance(exc, SpecSheetTransitionError):
-        return _error(409, exc)
-    if isinstance(exc, SpecSheetPermissionError):
-        return _error(403, exc)
-    return _error(400, exc)
-
-
 def _reload(sheet: SpecSheet) -> SpecSheet:
     return selectors.sheets_with_details().get(pk=sheet.pk)
 
 
 # --- Public endpoints ---------------------------------------------------------------------------
-
-NOT_FOUND = "仕様書が見つかりません。"
 
 
 @router.get(
@@ -396,16 +352,11 @@ def sheets_list(request: HttpRequest, params: Query[SheetQuery]):
     operation_id="sheets_detail",
 )
 def sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        sheet = permissions.get_sheet_for_public(sheet_id)
-    except Http404:
-        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    sheet = permissions.get_sheet_for_public(sheet_id)
     return Status(200, sheet_detail_payload(sheet))
 
 
 # --- A company's own sheets ---------------------------------------------------------------------
-
-AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
 
 
 @my_router.get(
@@ -433,10 +384,7 @@ def my_sheets_list(request: HttpRequest):
     operation_id="my_sheets_detail",
 )
 def my_sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
-    except Http404:
-        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
     return Status(200, my_sheet_payload(sheet, with_lint=True))
 
 
@@ -451,32 +399,19 @@ def my_sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MA
 def my_sheets_create(request: HttpRequest, payload: SheetIn):
     companies = list(companies_of(request.auth))
     if not companies:
-        return Status(
-            403,
-            {"detail": "仕様書を作成できるのは、企業のメンバーとして登録している方だけです。", "errors": []},
-        )
+        return error(403, "仕様書を作成できるのは、企業のメンバーとして登録している方だけです。")
     if payload.organization:
         organization = next((org for org in companies if org.slug == payload.organization), None)
         if organization is None:
-            return Status(
-                404,
-                {"detail": "所属する企業の中に、指定された企業がありません。", "errors": ["organization"]},
-            )
+            return error(404, "所属する企業の中に、指定された企業がありません。", "organization")
     elif len(companies) == 1:
         organization = companies[0]
     else:
-        return Status(
-            400,
-            {
-                "detail": "複数の企業に所属しているため、organization で企業を指定してください。",
-                "errors": ["organization"],
-            },
+        return error(
+            400, "複数の企業に所属しているため、organization で企業を指定してください。", "organization"
         )
     data = payload.model_dump(exclude={"organization"})
-    try:
-        sheet = services.spec_sheet_create(organization=organization, by=request.auth, data=data)
-    except SpecSheetError as exc:
-        return _domain_error(exc)
+    sheet = services.spec_sheet_create(organization=organization, by=request.auth, data=data)
     return Status(201, my_sheet_payload(_reload(sheet), with_lint=True))
 
 
@@ -490,15 +425,9 @@ def my_sheets_create(request: HttpRequest, payload: SheetIn):
     operation_id="my_sheets_update",
 )
 def my_sheets_update(request: HttpRequest, payload: SheetPatch, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
-    except Http404:
-        return Status(404, {"detail": NOT_FOUND, "errors": []})
+    sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
     data = payload.model_dump(exclude_unset=True)
-    try:
-        services.spec_sheet_update(sheet=sheet, by=request.auth, data=data)
-    except SpecSheetError as exc:
-        return _domain_error(exc)
+    services.spec_sheet_update(sheet=sheet, by=request.auth, data=data)
     return Status(200, my_sheet_payload(_reload(sheet), with_lint=True))
 
 
@@ -511,12 +440,6 @@ def my_sheets_update(request: HttpRequest, payload: SheetPatch, sheet_id: int = 
     operation_id="my_sheets_submit",
 )
 def my_sheets_submit(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
-    except Http404:
-        return Status(404, {"detail": NOT_FOUND, "errors": []})
-    try:
-        services.spec_sheet_submit(sheet=sheet, by=request.auth)
-    except SpecSheetError as exc:
-        return _domain_error(exc)
+    sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
+    services.spec_sheet_submit(sheet=sheet, by=request.auth)
     return Status(200, my_sheet_payload(_reload(sheet), with_lint=True))

@@ -11,8 +11,7 @@ Anything else answers 404, so that a sheet's existence does not leak to another 
 
 from __future__ import annotations
 
-from django.http import Http404
-
+from duallife.core.errors import NotFoundError
 from duallife.organizations.permissions import can_coordinate, companies_of, is_coordinator, is_operator
 
 from .models import SpecSheet, SpecSheetCollaborator
@@ -35,7 +34,7 @@ def _load(pk) -> SpecSheet:
             raise ValueError(pk)
         return sheets_with_details().get(pk=pk)
     except (SpecSheet.DoesNotExist, TypeError, ValueError, OverflowError):
-        raise Http404("仕様書が見つかりません。") from None
+        raise NotFoundError("仕様書が見つかりません。") from None
 
 
 def is_sheet_editor(user, sheet: SpecSheet) -> bool:
@@ -70,7 +69,7 @@ def get_sheet_for_public(pk) -> SpecSheet:
     """A published or closed sheet, for anyone (the public page and the public API)."""
     sheet = _load(pk)
     if sheet.status not in PUBLIC_STATUSES:
-        raise Http404("仕様書が見つかりません。")
+        raise NotFoundError("仕様書が見つかりません。")
     return sheet
 
 
@@ -78,7 +77,7 @@ def get_sheet_for_user(user, pk) -> SpecSheet:
     """A sheet the user may look at (see the module docstring); 404 otherwise."""
     sheet = _load(pk)
     if not can_view_sheet(user, sheet):
-        raise Http404("仕様書が見つかりません。")
+        raise NotFoundError("仕様書が見つかりません。")
     return sheet
 
 
@@ -86,7 +85,7 @@ def get_sheet_for_editor(user, pk) -> SpecSheet:
     """A sheet of one of the user's companies, in any status; 404 otherwise."""
     sheet = _load(pk)
     if not is_sheet_editor(user, sheet):
-        raise Http404("仕様書が見つかりません。")
+        raise NotFoundError("仕様書が見つかりません。")
     return sheet
 
 
@@ -94,7 +93,7 @@ def get_sheet_for_cowriting(user, pk) -> SpecSheet:
     """A sheet the user writes (company member) or was invited to comment on; 404 otherwise."""
     sheet = _load(pk)
     if not (is_sheet_editor(user, sheet) or is_sheet_collaborator(user, sheet)):
-        raise Http404("仕様書が見つかりません。")
+        raise NotFoundError("仕様書が見つかりません。")
     return sheet
 
 
@@ -102,7 +101,7 @@ def get_sheet_for_reviewer(user, pk) -> SpecSheet:
     """A submitted sheet in the user's coordinator scope (any area for operators); 404 otherwise."""
     sheet = _load(pk)
     if sheet.status != SpecSheet.Status.SUBMITTED or not can_review_sheet(user, sheet):
-        raise Http404("仕様書が見つかりません。")
+        raise NotFoundError("仕様書が見つかりません。")
     return sheet
 
 
@@ -114,5 +113,5 @@ def get_sheet_for_history(user, pk) -> SpecSheet:
     if not allowed and sheet.status != SpecSheet.Status.DRAFT:
         allowed = can_review_sheet(user, sheet)
     if not allowed:
-        raise Http404("仕様書が見つかりません。")
+        raise NotFoundError("仕様書が見つかりません。")
     return sheet

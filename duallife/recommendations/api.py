@@ -15,15 +15,16 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
-from duallife.engagements.api.common import AUTH_RESPONSES, MFA_REQUIRED, error, staff_without_mfa
+from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
+from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.engagements.permissions import talent_of
-from duallife.postings.api import ErrorOut, SheetOut, session_auth, sheet_payload
+from duallife.postings.api import SheetOut, sheet_payload
 
 from .models import SheetRecommendation
-from .permissions import NOT_FOUND, get_sheet_for_matches, is_open
+from .permissions import get_sheet_for_matches, is_open
 from .selectors import (
     PAY_PAID,
     PAY_PRO_BONO,
@@ -35,7 +36,6 @@ from .selectors import (
 
 router = Router(auth=session_auth)
 
-MAX_ID = 2**63 - 1
 NO_PROFILE = "おすすめは、人材プロフィールを登録した方が使えます。"
 WorkStyleIn = Literal["remote", "hybrid", "onsite"]
 
@@ -134,10 +134,7 @@ def sheet_matches(
 ):
     if staff_without_mfa(request.user):  # before anything else, as on the page
         return error(403, MFA_REQUIRED)
-    try:
-        sheet, _ = get_sheet_for_matches(request.user, sheet_id)
-    except Http404:
-        return error(404, NOT_FOUND)
+    sheet, _ = get_sheet_for_matches(request.user, sheet_id)
     open_now = is_open(sheet)
     filters = TalentMatchFilters(
         work_style=params.work_style or "",

@@ -3,9 +3,9 @@ and operators. Anyone else gets a 404, so that the sheet's existence does not le
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.utils import timezone
 
+from duallife.core.errors import NotFoundError
 from duallife.postings import permissions as sheet_permissions
 from duallife.postings.models import SpecSheet
 
@@ -17,7 +17,7 @@ def get_sheet_for_matches(user, pk) -> tuple[SpecSheet, bool]:
     sheet = sheet_permissions.get_sheet_for_user(user, pk)
     is_editor = sheet_permissions.is_sheet_editor(user, sheet)
     if not (is_editor or sheet_permissions.can_review_sheet(user, sheet)):
-        raise Http404(NOT_FOUND)
+        raise NotFoundError(NOT_FOUND)
     return sheet, is_editor
 
 

@@ -18,30 +18,20 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.postings.permissions import get_sheet_for_public
 
 from .. import selectors
-from ..errors import EngagementError
 from ..links import application_url
 from ..models import Application, ShareableField
 from ..permissions import consented_fields, get_application_for_user
 from ..services import applications as services
 from ..services.consent import consent_grant
-from .common import (
-    AUTH_RESPONSES,
-    MFA_REQUIRED,
-    NOT_FOUND,
-    ErrorOut,
-    domain_error,
-    error,
-    session_auth,
-    staff_without_mfa,
-)
 
 router = Router()
 
-MAX_ID = 2**63 - 1
 StatusValue = Literal[
     "applied",
     "in_conversation",
@@ -240,12 +230,9 @@ def applications_create(request: HttpRequest, payload: ApplicationIn):
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
         return error(404, "仕様書が見つかりません。", "sheet_id")
-    try:
-        application = services.application_submit(
-            sheet=sheet, by=request.auth, message=payload.message, shared_fields=payload.shared_fields
-        )
-    except EngagementError as exc:
-        return domain_error(exc)
+    application = services.application_submit(
+        sheet=sheet, by=request.auth, message=payload.message, shared_fields=payload.shared_fields
+    )
     fresh, side = get_application_for_user(request.auth, application.pk)
     return Status(201, _detail_payload(fresh, side))
 
@@ -258,10 +245,7 @@ def applications_create(request: HttpRequest, payload: ApplicationIn):
     operation_id="my_applications_detail",
 )
 def applications_detail(request: HttpRequest, application_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        application, side = _load(request, application_id)
-    except Http404:
-        return error(404, NOT_FOUND)
+    application, side = _load(request, application_id)
     if side == "staff" and consented_fields(application):
         personal_data_access_log(
             by=request.auth,
@@ -272,14 +256,8 @@ def applications_detail(request: HttpRequest, application_id: int = Path(..., ge
 
 
 def _step(request: HttpRequest, application_id: int, action) -> Status:
-    try:
-        application, _side = _load(request, application_id)
-    except Http404:
-        return error(404, NOT_FOUND)
-    try:
-        action(application)
-    except EngagementError as exc:
-        return domain_error(exc)
+    application, _side = _load(request, application_id)
+    action(application)
     return _reloaded(request, application)
 
 

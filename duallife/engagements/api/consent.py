@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from duallife.postings.api import ErrorOut, session_auth
+from duallife.core.api import ErrorOut, session_auth
 
 from ..links import application_url
 from ..selectors_consent import PER_PAGE, provision_rows, provisions_of, staff_read_rows, staff_reads_of

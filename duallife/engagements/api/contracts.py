@@ -16,24 +16,22 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 
 from .. import selectors_contracts as reads
-from ..errors import EngagementError
 from ..links import application_url
 from ..models import CheckIn, CheckInAnswer, Contract
 from ..permissions import get_application_for_user, get_contract_for_user
 from ..services import contracts as services
-from .common import AUTH_RESPONSES, ErrorOut, domain_error, error, session_auth
 
 router = Router()
 
-MAX_ID = 2**63 - 1
 ContractTypeValue = Literal["outsourcing", "probono", "employment_referral"]
 TravelValue = Literal["company", "shared", "talent", "none"]
 EndReasonValue = Literal[
@@ -201,14 +199,8 @@ def _contract_for(request: HttpRequest, contract_id: int) -> tuple[Contract, str
 def contract_record(
     request: HttpRequest, payload: ContractIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
-    try:
-        application, _side = get_application_for_user(request.auth, application_id)
-    except Http404:
-        return error(404, APPLICATION_NOT_FOUND)
-    try:
-        contract = services.contract_record(application=application, by=request.auth, **payload.model_dump())
-    except EngagementError as exc:
-        return domain_error(exc)
+    application, _side = get_application_for_user(request.auth, application_id)
+    contract = services.contract_record(application=application, by=request.auth, **payload.model_dump())
     return Status(201, _reloaded(contract.pk))
 
 
@@ -232,10 +224,7 @@ def contracts_list(request: HttpRequest):
     operation_id="my_contracts_detail",
 )
 def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        contract, side = _contract_for(request, contract_id)
-    except Http404:
-        return error(404, CONTRACT_NOT_FOUND)
+    contract, side = _contract_for(request, contract_id)
     if side == "staff" and mfa_setup_required(request.auth):
         return error(403, MFA_REQUIRED)
     if side == "staff":
@@ -256,14 +245,8 @@ def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le
     operation_id="my_contracts_start",
 )
 def contracts_start(request: HttpRequest, contract_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        contract, _side = _contract_for(request, contract_id)
-    except Http404:
-        return error(404, CONTRACT_NOT_FOUND)
-    try:
-        services.contract_start(contract=contract, by=request.auth)
-    except EngagementError as exc:
-        return domain_error(exc)
+    contract, _side = _contract_for(request, contract_id)
+    services.contract_start(contract=contract, by=request.auth)
     return Status(200, _reloaded(contract.pk))
 
 
@@ -278,14 +261,8 @@ def contracts_start(request: HttpRequest, contract_id: int = Path(..., ge=1, le=
 def contracts_end(
     request: HttpRequest, payload: ContractEndIn, contract_id: int = Path(..., ge=1, le=MAX_ID)
 ):
-    try:
-        contract, _side = _contract_for(request, contract_id)
-    except Http404:
-        return error(404, CONTRACT_NOT_FOUND)
-    try:
-        services.contract_end(contract=contract, by=request.auth, **payload.model_dump())
-    except EngagementError as exc:
-        return domain_error(exc)
+    contract, _side = _contract_for(request, contract_id)
+    services.contract_end(contract=contract, by=request.auth, **payload.model_dump())
     return Status(200, _reloaded(contract.pk))
 
 
@@ -316,14 +293,8 @@ def checkins_list(request: HttpRequest):
 def checkins_answer(
     request: HttpRequest, payload: CheckInAnswerIn, checkin_id: int = Path(..., ge=1, le=MAX_ID)
 ):
-    try:
-        checkin, _side = reads.get_checkin_for_user(request.auth, checkin_id)
-    except Http404:
-        return error(404, CHECKIN_NOT_FOUND)
-    try:
-        answer = services.checkin_answer(checkin=checkin, by=request.auth, **payload.model_dump())
-    except EngagementError as exc:
-        return domain_error(exc)
+    checkin, _side = reads.get_checkin_for_user(request.auth, checkin_id)
+    answer = services.checkin_answer(checkin=checkin, by=request.auth, **payload.model_dump())
     fresh = CheckIn.objects.prefetch_related("answers").get(pk=checkin.pk)
     return Status(
         201,

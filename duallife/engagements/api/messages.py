@@ -16,26 +16,23 @@ import datetime
 from typing import Literal
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
 
-from duallife.accounts.mfa import mfa_setup_required
+from duallife.accounts.mfa import MFA_REQUIRED, mfa_setup_required
 from duallife.accounts.services import personal_data_access_log
-from duallife.engagements.api.common import MFA_REQUIRED, domain_error, error
-from duallife.postings.api import ErrorOut, session_auth
+from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 
 from .. import selectors_messages
-from ..errors import EngagementError
 from ..links import path_to
 from ..models import Application, Message
-from ..permissions import MAX_ID, Side, get_application_for_user
+from ..permissions import Side, get_application_for_user
 from ..services.messages import CLOSED_STATUSES, message_post, thread_mark_read
 
 router = Router()
 
 PER_PAGE = 50
 NOT_FOUND = "応募が見つかりません。"
-AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
 
 
 class AttachmentOut(Schema):
@@ -83,10 +80,7 @@ class UnreadOut(Schema):
 
 def _load(request: HttpRequest, application_id: int) -> tuple[Application, Side] | Status:
     """The application through the permission check (404 for others), MFA asked of staff."""
-    try:
-        application, side = get_application_for_user(request.auth, application_id)
-    except Http404:
-        return error(404, NOT_FOUND)
+    application, side = get_application_for_user(request.auth, application_id)
     if side == "staff" and mfa_setup_required(request.auth):
         return error(403, MFA_REQUIRED)
     return application, side
@@ -191,10 +185,7 @@ def messages_create(
     if isinstance(loaded, Status):
         return loaded
     application, _side = loaded
-    try:
-        message = message_post(application=application, by=request.auth, body=body, attachment=file)
-    except EngagementError as exc:
-        return domain_error(exc)
+    message = message_post(application=application, by=request.auth, body=body, attachment=file)
     read_to = selectors_messages.last_read_at(request.auth, application)
     return Status(201, _message_payload(message, application, user_id=request.auth.pk, read_to=read_to))
 
@@ -211,10 +202,7 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
     if isinstance(loaded, Status):
         return loaded
     application, _side = loaded
-    try:
-        read_at = thread_mark_read(application=application, user=request.auth)
-    except EngagementError as exc:
-        return domain_error(exc)
+    read_at = thread_mark_read(application=application, user=request.auth)
     unread_total = selectors_messages.unread_total(request.auth)
     return Status(200, {"last_read_at": read_at, "unread_total": unread_total})
 

@@ -16,14 +16,12 @@ import datetime
 from dataclasses import asdict
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
-from duallife.engagements.api.common import domain_error, error
+from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.organizations.models import Organization
-from duallife.postings.api import ErrorOut, session_auth
 
-from ..errors import EngagementError
 from ..models import Referral
 from ..selectors_referrals import (
     PER_PAGE,
@@ -38,8 +36,6 @@ from ..services.referrals import NOTE_MAX_CHARS, referral_register, referral_rem
 
 router = Router()
 
-MAX_ID = 2**63 - 1
-AUTH_RESPONSES = {401: ErrorOut, 403: ErrorOut}
 STAFF_ONLY = "紹介の記録は、自治体・支援機関の担当者と事務局が扱います。"
 NOT_FOUND = "紹介の記録が見つかりません。"
 
@@ -181,10 +177,7 @@ def referrals_create(request: HttpRequest, payload: ReferralIn):
     ).first()
     if company is None:
         return error(400, "指定された企業が見つかりません。", "company_id")
-    try:
-        referral = referral_register(referrer=referrer, company=company, by=request.auth, note=payload.note)
-    except EngagementError as exc:
-        return domain_error(exc)
+    referral = referral_register(referrer=referrer, company=company, by=request.auth, note=payload.note)
     row = with_credits(Referral.objects.select_related("referrer", "company")).get(pk=referral.pk)
     return Status(201, referral_payload(row))
 
@@ -200,12 +193,6 @@ def referrals_create(request: HttpRequest, payload: ReferralIn):
 def referrals_delete(request: HttpRequest, referral_id: int = Path(..., ge=1, le=MAX_ID)):
     if not can_use_referrals(request.auth):
         return error(403, STAFF_ONLY)
-    try:
-        referral = get_referral_for_user(request.auth, referral_id)
-    except Http404:
-        return error(404, NOT_FOUND)
-    try:
-        referral_remove(referral=referral, by=request.auth)
-    except EngagementError as exc:
-        return domain_error(exc)
+    referral = get_referral_for_user(request.auth, referral_id)
+    referral_remove(referral=referral, by=request.auth)
     return Status(204, None)

@@ -19,18 +19,17 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 
-from duallife.engagements.api.common import MFA_REQUIRED, domain_error, error, staff_without_mfa
-from duallife.postings.api import ErrorOut, session_auth
+from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
+from duallife.core.api import MAX_ID, ErrorOut, error, session_auth
 from duallife.postings.links import sheet_url
 from duallife.postings.permissions import get_sheet_for_public
 from duallife.regions.models import Prefecture
 from duallife.talents.permissions import visible_talents
 
 from .. import scouting
-from ..errors import EngagementError
 from ..links import path_to
 from ..models import Interest, Scout
-from ..permissions import MAX_ID, talent_of
+from ..permissions import talent_of
 from ..services import interests as interest_services
 from ..services import scouts as services
 
@@ -264,10 +263,7 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
     talent = visible_talents(user).filter(pk=payload.talent_id).first()
     if talent is None:
         return error(404, services.NO_SUCH_TALENT, "talent_id")
-    try:
-        scout = services.scout_send(sheet=sheet, talent=talent, by=user, message=payload.message)
-    except EngagementError as exc:
-        return domain_error(exc)
+    scout = services.scout_send(sheet=sheet, talent=talent, by=user, message=payload.message)
     scout, side = _reload_scout(scout.pk, user)
     return Status(201, scout_payload(scout, side))
 
@@ -283,10 +279,7 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
 def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     if staff_without_mfa(request.auth):
         return error(403, MFA_REQUIRED)
-    try:
-        scout, side = scouting.get_scout_for_user(request.auth, scout_id)
-    except Http404:
-        return error(404, SCOUT_NOT_FOUND)
+    scout, side = scouting.get_scout_for_user(request.auth, scout_id)
     return Status(200, scout_payload(scout, side))
 
 
@@ -300,16 +293,10 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
     operation_id="my_scouts_accept",
 )
 def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
-    except Http404:
-        return error(404, SCOUT_NOT_FOUND)
-    try:
-        services.scout_accept(
-            scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
-        )
-    except EngagementError as exc:
-        return domain_error(exc)
+    scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
+    services.scout_accept(
+        scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
+    )
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
 
@@ -323,14 +310,8 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
     operation_id="my_scouts_decline",
 )
 def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
-    except Http404:
-        return error(404, SCOUT_NOT_FOUND)
-    try:
-        services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
-    except EngagementError as exc:
-        return domain_error(exc)
+    scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
+    services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
 
@@ -376,10 +357,7 @@ def interests_add(request: HttpRequest, payload: InterestIn):
             return error(404, "県が見つかりません。", "prefecture_code")
     talent = talent_of(request.auth)
     existed = scouting.interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
-    try:
-        interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
-    except EngagementError as exc:
-        return domain_error(exc)
+    interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
     interest = (
         Interest.objects.select_related("sheet", "sheet__organization", "prefecture")
         .filter(talent=talent, **({"sheet": sheet} if sheet else {"prefecture": prefecture}))
@@ -399,16 +377,10 @@ def interests_add(request: HttpRequest, payload: InterestIn):
 def interests_update(
     request: HttpRequest, payload: InterestPatch, interest_id: int = Path(..., ge=1, le=MAX_ID)
 ):
-    try:
-        interest = scouting.get_interest_for_owner(request.auth, interest_id)
-    except Http404:
-        return error(404, INTEREST_NOT_FOUND)
-    try:
-        interest_services.interest_set_sharing(
-            interest=interest, by=request.auth, share_identity=payload.share_identity
-        )
-    except EngagementError as exc:
-        return domain_error(exc)
+    interest = scouting.get_interest_for_owner(request.auth, interest_id)
+    interest_services.interest_set_sharing(
+        interest=interest, by=request.auth, share_identity=payload.share_identity
+    )
     interest = Interest.objects.select_related("sheet", "sheet__organization", "prefecture").get(
         pk=interest.pk
     )
@@ -423,12 +395,6 @@ def interests_update(
     operation_id="my_interests_remove",
 )
 def interests_remove(request: HttpRequest, interest_id: int = Path(..., ge=1, le=MAX_ID)):
-    try:
-        interest = scouting.get_interest_for_owner(request.auth, interest_id)
-    except Http404:
-        return error(404, INTEREST_NOT_FOUND)
-    try:
-        interest_services.interest_remove(interest=interest, by=request.auth)
-    except EngagementError as exc:
-        return domain_error(exc)
+    interest = scouting.get_interest_for_owner(request.auth, interest_id)
+    interest_services.interest_remove(interest=interest, by=request.auth)
     return Status(204, None)

@@ -1,10 +1,18 @@
-"""The JSON API, version 1. Each app contributes a router; OpenAPI at /api/v1/openapi.json."""
+"""The JSON API, version 1: the instance, its routers and its one exception handler.
+
+Each app contributes a router (``<app>/api.py`` or ``<app>/api/<topic>.py``) built with the pieces
+in :mod:`duallife.core.api` (session auth, the error shape). Endpoints raise; they do not catch:
+a service's :class:`~duallife.core.errors.DomainError` answers its ``status`` with its message and
+field, an access function's ``Http404`` answers 404, bad parameters answer 400 — all as
+``{"detail": …, "errors": […]}``. OpenAPI at /api/v1/openapi.json.
+"""
 
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from duallife.core.errors import DomainError
 from duallife.engagements.api import applications as engagement_applications
 from duallife.engagements.api import consent as engagement_consent
 from duallife.engagements.api import contracts as engagement_contracts
@@ -102,6 +110,13 @@ def http_error(request, exc: HttpError):
     else:
         detail = _HTTP_MESSAGES.get(exc.status_code, "リクエストを処理できませんでした。")
     return api.create_response(request, {"detail": detail, "errors": []}, status=exc.status_code)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    """A rule refused the request: the error's status, its message and the field at fault."""
+    fields = [exc.field] if exc.field else []
+    return api.create_response(request, {"detail": str(exc.message), "errors": fields}, status=exc.status)
 
 
 @api.exception_handler(Http404)
