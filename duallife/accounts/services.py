@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from duallife.core.errors import DomainError
+
 from . import data_rights
 from .models import AccountDeletionLog, PersonalDataAccess, User
 
@@ -13,14 +15,11 @@ EXPORT_FORMAT = "duallife-account-export"
 EXPORT_VERSION = 1
 
 
-class AccountDeletionError(Exception):
+class AccountDeletionError(DomainError):
     """The account cannot be deleted as asked; ``message`` is for the user, ``field`` the form field."""
 
     def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
+        super().__init__(message, code=code, field=field)
 
 
 def account_export(*, user: User) -> dict:

@@ -28,23 +28,31 @@ __all__ = [
 
 
 class DomainError(Exception):
-    """A rule refused the request. ``message`` can be shown as it is; ``field`` names the input."""
+    """A rule refused the request. ``message`` can be shown as it is; ``field`` names the input.
+
+    A refusal about several inputs at once gives ``errors``, a mapping of field name (``None`` for
+    the whole form) to messages; ``message`` is then all of them joined.
+    """
 
     status: int = 400
     default_code: str = "invalid"
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         *,
         field: str | None = None,
         code: str | None = None,
         status: int | None = None,
+        errors: dict[str | None, list[str]] | None = None,
     ) -> None:
+        if errors:
+            message = message or "; ".join(str(m) for messages in errors.values() for m in messages)
         super().__init__(message)
         self.message = message
         self.field = field
         self.code = code or self.default_code
+        self.errors: dict[str | None, list[str]] = errors or {field: [message]}
         if status is not None:
             self.status = status
 
@@ -89,6 +97,8 @@ class RateLimitedError(DomainError):
 
 
 def add_to_form(form, error: DomainError) -> None:
-    """Show ``error`` on ``form``: beside its field when the form has that field, else at the top."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
+    """Show ``error`` on ``form``: each message beside its field when the form has that field,
+    else at the top of the form."""
+    for field, messages in error.errors.items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, str(message))

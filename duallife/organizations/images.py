@@ -16,13 +16,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from duallife.core.errors import DomainError
+
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # 40 megapixels: any camera photo; refuses decompression bombs early
 MAX_EDGE = 2400  # longest side stored
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
-class ImageRejected(ValueError):
+class ImageRejected(DomainError, ValueError):
     """The upload is not an acceptable photo; ``str(error)`` says why, in Japanese."""
 
 

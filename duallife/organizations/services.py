@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from duallife.core.errors import DomainError
 from duallife.engine.corporate_number import is_valid_corporate_number
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup
@@ -44,7 +45,7 @@ from .models import (
 INVITATION_VALID_FOR = timedelta(days=7)
 
 
-class InvitationError(Exception):
+class InvitationError(DomainError):
     """An invitation cannot be created, accepted or revoked; ``message`` is for the user.
 
     ``code`` is one of: invalid_email, invalid_role, already_member, not_found, revoked, used,
@@ -52,19 +53,14 @@ class InvitationError(Exception):
     """
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
 
 
-class CoordinatorSetupError(Exception):
+class CoordinatorSetupError(DomainError):
     """A coordinator body or scope cannot be created; ``field`` names the form field at fault."""
 
     def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
+        super().__init__(message, code=code, field=field)
 
 
 def _normalize_email(email: str) -> str:
@@ -343,15 +339,14 @@ MAX_PHOTOS = 8
 MIN_FOUNDED_YEAR = 600  # the oldest companies still trading in Japan were founded in the 6th century
 
 
-class ProfileInvalid(Exception):
+class ProfileInvalid(DomainError):
     """A profile cannot be saved as given; ``errors`` maps a field name to Japanese messages.
 
     The key ``None`` holds messages about the whole form.
     """
 
     def __init__(self, errors: dict[str | None, list[str]]) -> None:
-        super().__init__("; ".join(m for messages in errors.values() for m in messages))
-        self.errors = errors
+        super().__init__(errors=errors)
 
 
 @dataclass(frozen=True)
@@ -636,10 +631,11 @@ def _delete_files(names: list[str]) -> None:
 # --- Company registration ---------------------------------------------------------------------
 
 
-class RegistrationInvalid(Exception):
+class RegistrationInvalid(DomainError):
+    """A company registration cannot be saved as given; ``errors`` maps fields to messages."""
+
     def __init__(self, errors: dict[str | None, list[str]]):
-        self.errors = errors
-        super().__init__("; ".join(m for messages in errors.values() for m in messages))
+        super().__init__(errors=errors)
 
 
 def company_registration_problems(

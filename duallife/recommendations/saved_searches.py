@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from duallife.core.errors import DomainError
 from duallife.organizations.permissions import can_browse_talents
 from duallife.postings.forms import ListingForm
 from duallife.postings.selectors import ListingChoices, SheetFilters, listing_choices
@@ -38,13 +39,8 @@ NAME_MAX = 60
 QUERY_MAX_CHARS = 2000
 
 
-class SavedSearchError(Exception):
-    """A rule refused the request. ``message`` can be shown as it is; ``field`` names the input."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class SavedSearchError(DomainError):
+    """A rule of saved searches refused the request."""
 
     def __str__(self) -> str:
         return self.message

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from duallife.core.errors import DomainError
 from duallife.engine.places import is_valid_lg_code, is_valid_prefecture_code, prefecture_lg_code
 
 FILES = (
@@ -49,10 +50,12 @@ class PackError:
         return f"{where}: {self.message}"
 
 
-class PackValidationError(Exception):
+class PackValidationError(DomainError):
+    """A region pack that does not validate; ``problems`` lists every error found, nothing is loaded."""
+
     def __init__(self, errors: list[PackError]):
-        self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+        self.problems = errors
 
 
 @dataclass

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 
+from duallife.core.errors import DomainError
 from duallife.engine.costs import (
     CostInput,
     CostInputError,
@@ -46,7 +47,7 @@ DESTINATION_LABEL = gettext_noop("目的地")
 # --- Errors -------------------------------------------------------------------------------------
 
 
-class SimulatorError(Exception):
+class SimulatorError(DomainError):
     """A request the simulator cannot answer. ``str(error)`` is a Japanese message.
 
     ``template`` and ``params`` are the message's parts, for :func:`translated_message`.
@@ -54,11 +55,9 @@ class SimulatorError(Exception):
 
     def __init__(self, template: str, *, field: str | None = None, **params: object):
         message = template % params  # always formatted: a literal percent sign is written %%
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, field=field)
         self.template = template
         self.params = params
-        self.field = field
 
     @classmethod
     def from_engine(cls, exc: CostInputError) -> SimulatorError:

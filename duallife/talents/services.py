@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from duallife.core.errors import DomainError
 from duallife.engine.people import is_katakana_name, is_valid_name, is_valid_phone
 from duallife.engine.skills import MAX_SKILL_CHARS, normalize, search_text
 from duallife.regions.models import Municipality, Prefecture
@@ -62,12 +63,11 @@ class TalentProfileData:
     in_company_digests: bool = False
 
 
-class TalentProfileInvalid(Exception):
+class TalentProfileInvalid(DomainError):
     """The profile cannot be saved as given; ``errors`` maps a field name (or ``None``) to messages."""
 
     def __init__(self, errors: dict[str | None, list[str]]) -> None:
-        super().__init__("; ".join(m for messages in errors.values() for m in messages))
-        self.errors = errors
+        super().__init__(errors=errors)
 
 
 def _add(errors: dict[str | None, list[str]], field: str | None, message: str) -> None:

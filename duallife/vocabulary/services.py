@@ -20,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 
+from duallife.core.errors import DomainError
 from duallife.engine.skills import (
     IndustryRow,
     SkillRow,
@@ -50,7 +51,7 @@ class VocabularyProblem:
         return f"{where}: {self.message}"
 
 
-class VocabularyLoadError(Exception):
+class VocabularyLoadError(DomainError):
     """The vocabulary files have problems; nothing was written. ``problems`` lists them all."""
 
     def __init__(self, problems: Sequence[VocabularyProblem]):

@@ -185,7 +185,7 @@ def test_every_error_is_reported_at_once(pack_copy):
     with pytest.raises(PackValidationError) as excinfo:
         region_pack_load(slug="tohoku", directory=pack_copy)
 
-    assert {e.file for e in excinfo.value.errors} == {"routes.csv", "rents.csv"}
+    assert {e.file for e in excinfo.value.problems} == {"routes.csv", "rents.csv"}
 
 
 @pytest.mark.django_db
@@ -276,11 +276,11 @@ def test_a_malformed_manifest_is_reported_in_japanese_not_as_a_traceback(pack_co
     with pytest.raises(PackValidationError) as excinfo:
         region_pack_load(slug="tohoku", directory=pack_copy)
 
-    assert any(e.file == "manifest.toml" and message in e.message for e in excinfo.value.errors), str(
+    assert any(e.file == "manifest.toml" and message in e.message for e in excinfo.value.problems), str(
         excinfo.value
     )
     # One mistake in the manifest, not one per CSV row that cites a source.
-    assert len(excinfo.value.errors) <= 3, str(excinfo.value)
+    assert len(excinfo.value.problems) <= 3, str(excinfo.value)
 
 
 @pytest.mark.parametrize(
@@ -345,7 +345,7 @@ def test_manifest_errors_do_not_stop_the_csv_checks(pack_copy):
     with pytest.raises(PackValidationError) as excinfo:
         region_pack_load(slug="tohoku", directory=pack_copy)
 
-    messages = [str(e) for e in excinfo.value.errors]
+    messages = [str(e) for e in excinfo.value.problems]
     assert "manifest.toml: 出典 1 件目に title がありません" in messages
     assert any(m.startswith("routes.csv:6: one_way_minutes") for m in messages)
 
@@ -359,7 +359,7 @@ def test_references_are_checked_among_the_rows_that_parsed(pack_copy):
     with pytest.raises(PackValidationError) as excinfo:
         region_pack_load(slug="tohoku", directory=pack_copy)
 
-    messages = [str(e) for e in excinfo.value.errors]
+    messages = [str(e) for e in excinfo.value.problems]
     assert any("rents.csv:1: 列が定義と一致しません" in m for m in messages)
     assert any(
         "routes.csv:6: destination_code: 市区町村 041017 が municipalities にありません" in m
@@ -376,7 +376,7 @@ def test_a_reported_row_is_not_reported_again_by_the_rows_that_point_at_it(pack_
         region_pack_load(slug="tohoku", directory=pack_copy)
 
     # The route and the rent that name 041009 are not reported as pointing at nothing.
-    assert [e.file for e in excinfo.value.errors] == ["municipalities.csv"]
+    assert [e.file for e in excinfo.value.problems] == ["municipalities.csv"]
 
 
 @pytest.mark.django_db
@@ -387,7 +387,7 @@ def test_files_that_failed_to_read_are_skipped_but_others_are_checked(pack_copy)
     with pytest.raises(PackValidationError) as excinfo:
         region_pack_load(slug="tohoku", directory=pack_copy)
 
-    files = [e.file for e in excinfo.value.errors]
+    files = [e.file for e in excinfo.value.problems]
     assert files.count("municipalities.csv") == 1
     assert "net_migration.csv" in files
     assert "routes.csv" not in files  # its places could not be checked, so nothing is claimed

@@ -26,8 +26,10 @@ class Command(BaseCommand):
         try:
             report = region_pack_load(slug=slug, directory=directory)
         except PackValidationError as exc:
-            lines = "\n".join(f"  {e}" for e in exc.errors)
-            summary = f"地域パック {slug!r} に {len(exc.errors)} 件の誤りがあります。何も読み込んでいません。"
+            lines = "\n".join(f"  {e}" for e in exc.problems)
+            summary = (
+                f"地域パック {slug!r} に {len(exc.problems)} 件の誤りがあります。何も読み込んでいません。"
+            )
             raise CommandError(f"{summary}\n{lines}") from None
         for line in report.lines():
             self.stdout.write(f"  {line}")
