@@ -14,12 +14,17 @@ from __future__ import annotations
 
 from typing import Literal
 
+from duallife.accounts.services import personal_data_access_log
 from duallife.core.errors import NotFoundError
 from duallife.organizations.permissions import can_coordinate, companies_of
 
+from .errors import EngagementConflictError, EngagementError, EngagementPermissionError
 from .models import Application, ConsentRecord, Contract
 
 Side = Literal["talent", "company", "staff"]
+#: Where a read came from, as the access log records it.
+Via = Literal["page", "api"]
+_VIA_SUFFIX = {"page": "", "api": "（API）"}
 
 MAX_ID = 2**63 - 1
 
@@ -50,6 +55,29 @@ def talent_of(user):
 
 def is_company_side(user, sheet) -> bool:
     return authenticated(user) and companies_of(user).filter(pk=sheet.organization_id).exists()
+
+
+#: The refusal codes of :func:`application_refusal`.
+NO_PROFILE = "no_profile"
+OWN_COMPANY = "own_company"
+ALREADY_APPLIED = "already_applied"
+
+
+def application_refusal(talent, sheet) -> EngagementError | None:
+    """Why ``talent`` (a profile, or None) may not apply to ``sheet``; None when they may.
+
+    The apply page asks it to explain before showing the form; applying (and accepting a scout)
+    asks it again under the sheet's lock to refuse.
+    """
+    if talent is None:
+        return EngagementPermissionError(
+            "応募するには、先に人材プロフィールを作成してください。", code=NO_PROFILE
+        )
+    if is_company_side(talent.user, sheet):
+        return EngagementPermissionError("自社の仕様書には応募できません。", code=OWN_COMPANY)
+    if Application.objects.filter(sheet=sheet, talent=talent).exists():
+        return EngagementConflictError("この仕様書にはすでに応募しています。", code=ALREADY_APPLIED)
+    return None
 
 
 def side_of(user, application: Application) -> Side | None:
@@ -117,3 +145,37 @@ def get_contract_for_user(user, pk) -> tuple[Contract, Side]:
     if side is None:
         raise NotFoundError(message)
     return contract, side
+
+
+# --- Reads of personal data by staff: one rule for pages and the API, logged -----------------------------
+
+
+def log_application_read(user, application: Application, side: Side, *, via: Via) -> None:
+    """A coordinator's or operator's read of what the applicant shared is logged (only when the
+    talent shared anything with the company)."""
+    if side == "staff" and consented_fields(application):
+        personal_data_access_log(
+            by=user,
+            subject=application.talent.user,
+            what=f"「{application.sheet.title[:60]}」への応募の閲覧{_VIA_SUFFIX[via]}",
+        )
+
+
+def log_contract_read(user, contract: Contract, side: Side, *, via: Via) -> None:
+    """A staff read of a contract is logged."""
+    if side == "staff":
+        personal_data_access_log(
+            by=user,
+            subject=contract.talent.user,
+            what=f"「{contract.sheet.title[:60]}」の成約の閲覧{_VIA_SUFFIX[via]}",
+        )
+
+
+def log_thread_read(user, application: Application, side: Side, *, messages: int, via: Via) -> None:
+    """A staff read of an application's messages is logged (a thread with no message is not)."""
+    if side == "staff" and messages:
+        personal_data_access_log(
+            by=user,
+            subject=application.talent.user,
+            what=f"「{application.sheet.title[:60]}」への応募のメッセージの閲覧{_VIA_SUFFIX[via]}",
+        )

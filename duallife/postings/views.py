@@ -18,6 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.core.errors import add_to_form
 from duallife.engagements.selectors import applicant_counts
 from duallife.engine.speclint import FIELD_LABELS_JA, LintReport, Severity, lint
 from duallife.organizations.permissions import companies_of
@@ -34,10 +35,6 @@ Status = SpecSheet.Status
 DASHBOARD_ORDER = (Status.RETURNED, Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED, Status.CLOSED)
 #: Where a speclint finding's field is on the form (anchors of the field wrappers).
 FIELD_ANCHORS = {name: f"field-{name}" for name in FIELD_LABELS_JA}
-
-
-def _error_field(form, exc: SpecSheetError) -> str | None:
-    return exc.field if exc.field in form.fields else None
 
 
 # --- Public pages --------------------------------------------------------------------------------
@@ -174,7 +171,7 @@ def sheet_create(request: HttpRequest) -> HttpResponse:
             organization=form.chosen_organization(), by=request.user, data=form.to_data()
         )
     except SpecSheetError as exc:
-        form.add_error(_error_field(form, exc), exc.message)
+        add_to_form(form, exc)
         return _render_form(request, form)
     return _after_save(request, sheet)
 
@@ -197,7 +194,7 @@ def sheet_edit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.spec_sheet_update(sheet=sheet, by=request.user, data=form.to_data())
     except SpecSheetError as exc:
-        form.add_error(_error_field(form, exc), exc.message)
+        add_to_form(form, exc)
         return _render_form(request, form, sheet=sheet, lint_context=_preview(form))
     return _after_save(request, sheet)
 

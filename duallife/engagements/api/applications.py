@@ -19,14 +19,13 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
-from duallife.accounts.services import personal_data_access_log
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.postings.permissions import get_sheet_for_public
 
 from .. import selectors
 from ..links import application_url
 from ..models import Application, ShareableField
-from ..permissions import consented_fields, get_application_for_user
+from ..permissions import consented_fields, get_application_for_user, log_application_read
 from ..services import applications as services
 from ..services.consent import consent_grant
 
@@ -183,11 +182,14 @@ def _detail_payload(application: Application, side: str) -> dict:
     }
 
 
-def _load(request: HttpRequest, application_id: int) -> tuple[Application, str]:
-    """The application through the permission check (404 for others); staff need MFA (403)."""
+def _load(request: HttpRequest, application_id: int, *, reading: bool = False) -> tuple[Application, str]:
+    """The application through the permission check (404 for others); staff need MFA (403)
+    before anything is read or logged."""
     application, side = get_application_for_user(request.auth, application_id)
     if side == "staff" and staff_without_mfa(request.auth):
         raise HttpError(403, MFA_REQUIRED)
+    if reading:
+        log_application_read(request.auth, application, side, via="api")
     return application, side
 
 
@@ -245,13 +247,7 @@ def applications_create(request: HttpRequest, payload: ApplicationIn):
     operation_id="my_applications_detail",
 )
 def applications_detail(request: HttpRequest, application_id: int = Path(..., ge=1, le=MAX_ID)):
-    application, side = _load(request, application_id)
-    if side == "staff" and consented_fields(application):
-        personal_data_access_log(
-            by=request.auth,
-            subject=application.talent.user,
-            what=f"「{application.sheet.title[:60]}」への応募の閲覧（API）",
-        )
+    application, side = _load(request, application_id, reading=True)
     return Status(200, _detail_payload(application, side))
 
 

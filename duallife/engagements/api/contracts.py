@@ -21,13 +21,12 @@ from django.utils import timezone
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
-from duallife.accounts.services import personal_data_access_log
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 
 from .. import selectors_contracts as reads
 from ..links import application_url
 from ..models import CheckIn, CheckInAnswer, Contract
-from ..permissions import get_application_for_user, get_contract_for_user
+from ..permissions import get_application_for_user, get_contract_for_user, log_contract_read
 from ..services import contracts as services
 
 router = Router()
@@ -227,12 +226,7 @@ def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le
     contract, side = _contract_for(request, contract_id)
     if side == "staff" and mfa_setup_required(request.auth):
         return error(403, MFA_REQUIRED)
-    if side == "staff":
-        personal_data_access_log(
-            by=request.auth,
-            subject=contract.talent.user,
-            what=f"「{contract.sheet.title[:60]}」の成約の閲覧（API）",
-        )
+    log_contract_read(request.auth, contract, side, via="api")
     return Status(200, _reloaded(contract.pk))
 
 

@@ -20,13 +20,12 @@ from django.http import HttpRequest
 from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
 
 from duallife.accounts.mfa import MFA_REQUIRED, mfa_setup_required
-from duallife.accounts.services import personal_data_access_log
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 
 from .. import selectors_messages
 from ..links import path_to
 from ..models import Application, Message
-from ..permissions import Side, get_application_for_user
+from ..permissions import Side, get_application_for_user, log_thread_read
 from ..services.messages import CLOSED_STATUSES, message_post, thread_mark_read
 
 router = Router()
@@ -137,12 +136,7 @@ def messages_list(
         page = list(paginator.page(params.page).object_list)
     except EmptyPage:
         page = []
-    if side == "staff" and paginator.count:
-        personal_data_access_log(
-            by=user,
-            subject=application.talent.user,
-            what=f"「{application.sheet.title[:60]}」への応募のメッセージの閲覧（API）",
-        )
+    log_thread_read(user, application, side, messages=paginator.count, via="api")
     return Status(
         200,
         {

@@ -25,7 +25,7 @@ from duallife.talents.models import TalentProfile
 from ..errors import EngagementConflictError, EngagementError, EngagementPermissionError
 from ..links import application_url
 from ..models import OPEN_STATUSES, Application, ConsentRecord, Referral, Scout
-from ..permissions import is_company_side
+from ..permissions import application_refusal, is_company_side
 from . import pipeline
 from .consent import clean_fields, consent_record
 from .notices import notify_company, notify_user
@@ -89,10 +89,9 @@ def application_create(
     Shared by applying and by accepting a scout. Refuses a member of the sheet's own company and a
     second application for the same sheet.
     """
-    if is_company_side(talent.user, sheet):
-        raise EngagementPermissionError("自社の仕様書には応募できません。")
-    if Application.objects.filter(sheet=sheet, talent=talent).exists():
-        raise EngagementConflictError("この仕様書にはすでに応募しています。")
+    refusal = application_refusal(talent, sheet)
+    if refusal is not None:
+        raise refusal
     try:
         with transaction.atomic():
             application = Application.objects.create(
@@ -126,7 +125,7 @@ def application_submit(
         TalentProfile.objects.select_related("user").filter(user=by).first() if by.is_authenticated else None
     )
     if talent is None:
-        raise EngagementPermissionError("応募するには、先に人材プロフィールを作成してください。")
+        raise application_refusal(None, sheet)
     message = clean_text(
         message,
         field="message",

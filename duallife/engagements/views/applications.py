@@ -17,15 +17,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
-from duallife.accounts.services import personal_data_access_log
+from duallife.core.errors import add_to_form
 from duallife.organizations.permissions import companies_of
 from duallife.postings.permissions import get_sheet_for_public
 
 from .. import selectors
-from ..errors import EngagementConflictError, EngagementError
+from ..errors import EngagementError
 from ..forms.applications import AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
 from ..models import OPEN_STATUSES, Application, ShareableField
-from ..permissions import consented_fields, get_application_for_user, talent_of
+from ..permissions import (
+    ALREADY_APPLIED,
+    NO_PROFILE,
+    OWN_COMPANY,
+    application_refusal,
+    consented_fields,
+    get_application_for_user,
+    log_application_read,
+    talent_of,
+)
 from ..selectors_messages import unread_counts
 from ..services import applications as services
 from ..services.consent import consent_grant
@@ -34,21 +43,24 @@ from .panels import render_panels
 S = Application.Status
 
 
-def _field_error(form, exc: EngagementError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+def _explain_refusal(request: HttpRequest, refusal: EngagementError, *, sheet, talent, quiet=False):
+    """Where a talent who may not apply goes instead: to make a profile, or to the application."""
+    if refusal.code == NO_PROFILE:
+        messages.info(request, _("応募するには、先に人材プロフィールを作成してください。"))
+        return redirect("talents:profile_edit")
+    if not quiet:
+        messages.info(request, _("この仕様書にはすでに応募しています。"))
+    existing = Application.objects.get(sheet=sheet, talent=talent)
+    return redirect("engagements:application_detail", existing.pk)
 
 
 @login_required
 def apply(request: HttpRequest, sheet_pk) -> HttpResponse:
     sheet = get_sheet_for_public(sheet_pk)
     talent = talent_of(request.user)
-    if talent is None:
-        messages.info(request, _("応募するには、先に人材プロフィールを作成してください。"))
-        return redirect("talents:profile_edit")
-    existing = Application.objects.filter(sheet=sheet, talent=talent).first()
-    if existing is not None:
-        messages.info(request, _("この仕様書にはすでに応募しています。"))
-        return redirect("engagements:application_detail", existing.pk)
+    refusal = application_refusal(talent, sheet)
+    if refusal is not None and refusal.code != OWN_COMPANY:
+        return _explain_refusal(request, refusal, sheet=sheet, talent=talent)
     form = ApplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,12 +70,10 @@ def apply(request: HttpRequest, sheet_pk) -> HttpResponse:
                 message=form.cleaned_data["message"],
                 shared_fields=form.cleaned_data["shared_fields"],
             )
-        except EngagementConflictError:
-            # a double-clicked submit: the first click created it
-            existing = Application.objects.get(sheet=sheet, talent=talent)
-            return redirect("engagements:application_detail", existing.pk)
         except EngagementError as exc:
-            _field_error(form, exc)
+            if exc.code == ALREADY_APPLIED:  # a double-clicked submit: the first click created it
+                return _explain_refusal(request, exc, sheet=sheet, talent=talent, quiet=True)
+            add_to_form(form, exc)
         else:
             messages.success(request, _("応募しました。企業からの連絡をお待ちください。"))
             return redirect("engagements:application_detail", application.pk)
@@ -129,13 +139,8 @@ def pipeline(request: HttpRequest) -> HttpResponse:
 @personal_data_view
 def detail(request: HttpRequest, pk) -> HttpResponse:
     application, side = get_application_for_user(request.user, pk)
+    log_application_read(request.user, application, side, via="page")
     fields = consented_fields(application)
-    if side == "staff" and fields:
-        personal_data_access_log(
-            by=request.user,
-            subject=application.talent.user,
-            what=f"「{application.sheet.title[:60]}」への応募の閲覧",
-        )
     is_open = application.status in OPEN_STATUSES
     context = {
         "application": application,

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.errors import add_to_form
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
 
@@ -171,7 +172,7 @@ def checkin_page(request: HttpRequest, pk) -> HttpResponse:
             try:
                 services.checkin_answer(checkin=checkin, by=request.user, **form.cleaned_data)
             except EngagementError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_to_form(form, exc)
             else:
                 messages.success(request, _("回答しました。ありがとうございました。"))
                 return redirect("engagements:checkin", checkin.pk)

@@ -26,7 +26,7 @@ from .. import selectors_messages
 from ..errors import EngagementError
 from ..forms.messages import MessageForm
 from ..models import Application, Message
-from ..permissions import Side, get_application_for_user, parse_id
+from ..permissions import Side, get_application_for_user, log_thread_read, parse_id
 from ..services.messages import CLOSED_STATUSES, kind_label, message_post, thread_mark_read
 from .panels import register
 
@@ -78,9 +78,7 @@ def thread_context(request: HttpRequest, application: Application, side: Side, *
     show_all = request.GET.get("thread") == "all"
     shown = thread if show_all or total <= THREAD_LIMIT else thread[total - THREAD_LIMIT :]
     rows = [_row(m, application, viewer_id=request.user.pk, read_to=read_to) for m in shown]
-    if side == "staff" and total:
-        what = f"「{application.sheet.title[:60]}」への応募のメッセージの閲覧"
-        personal_data_access_log(by=request.user, subject=application.talent.user, what=what)
+    log_thread_read(request.user, application, side, messages=total, via="page")
     thread_mark_read(application=application, user=request.user)
     closed = application.status in CLOSED_STATUSES
     can_post = side in ("talent", "company") and not closed

@@ -17,6 +17,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.core.errors import add_to_form
+
 from ..errors import EngagementError
 from ..forms.referrals import CompanySearchForm, ReferralForm
 from ..selectors_referrals import (
@@ -80,7 +82,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
                 referrer=data["referrer"], company=data["company"], by=request.user, note=data["note"]
             )
         except EngagementError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_to_form(form, exc)
         else:
             messages.success(
                 request,
