@@ -17,8 +17,8 @@ anonymises the user's personal data in that app. Erasers run inside the deletion
 before the user row itself is anonymised, in reverse registration order (apps later in
 ``INSTALLED_APPS`` first, so rows go before the rows they point at); an exception aborts it all.
 
-The sections of apps without their own module yet (organisations, talent profiles) are written
-here; an app that takes one over moves the function into its own module under the same name.
+This module keeps the registry and the account's own sections (the user row, addresses, second
+factors, the access log); organisations, talent profiles and every other app write theirs.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def erasers() -> dict[str, Eraser]:
 # --- The account itself -------------------------------------------------------------------------
 
 
-def _user_emails(user) -> list[str]:
+def user_emails(user) -> list[str]:
     from allauth.account.models import EmailAddress
 
     """The user's verified addresses: an unverified one may belong to someone else."""
@@ -77,7 +77,7 @@ def _user_emails(user) -> list[str]:
     return sorted({e.lower() for e in verified})
 
 
-def _emails_q(field: str, emails: list[str]) -> Q:
+def emails_q(field: str, emails: list[str]) -> Q:
     condition = Q(pk__in=[])
     for email in emails:
         condition |= Q(**{f"{field}__iexact": email})
@@ -124,189 +124,3 @@ def export_personal_data_accesses(user) -> list[dict]:
     from .models import PersonalDataAccess
 
     return [{"what": a.what, "at": a.at} for a in PersonalDataAccess.objects.filter(subject=user)]
-
-
-# --- Organisations: memberships and invitations --------------------------------------------------
-
-
-@export_section("memberships")
-def export_memberships(user) -> list[dict]:
-    from duallife.organizations.models import Membership
-
-    return [
-        {
-            "organization": m.organization.name,
-            "organization_slug": m.organization.slug,
-            "organization_kind": m.organization.kind,
-            "role": m.role,
-            "since": m.created_at,
-        }
-        for m in Membership.objects.filter(user=user).select_related("organization").order_by("pk")
-    ]
-
-
-def _invitation_row(invitation) -> dict:
-    return {
-        "organization": invitation.organization.name,
-        "email": invitation.email,
-        "role": invitation.role,
-        "created_at": invitation.created_at,
-        "expires_at": invitation.expires_at,
-        "accepted_at": invitation.accepted_at,
-        "revoked_at": invitation.revoked_at,
-    }
-
-
-@export_section("invitations_sent")
-def export_invitations_sent(user) -> list[dict]:
-    from duallife.organizations.models import Invitation
-
-    invitations = Invitation.objects.filter(invited_by=user).select_related("organization").order_by("pk")
-    return [_invitation_row(i) for i in invitations]
-
-
-@export_section("invitations_received")
-def export_invitations_received(user) -> list[dict]:
-    from duallife.organizations.models import Invitation
-
-    invitations = (
-        Invitation.objects.filter(Q(accepted_by=user) | _emails_q("email", _user_emails(user)))
-        .select_related("organization")
-        .order_by("pk")
-    )
-    return [_invitation_row(i) for i in invitations]
-
-
-@erase_step("memberships_and_invitations")
-def erase_memberships_and_invitations(user) -> None:
-    """Leave every organisation; invitations addressed to the person lose the address."""
-    from django.utils import timezone
-
-    from duallife.organizations.models import Invitation, Membership
-
-    Invitation.objects.filter(_emails_q("email", _user_emails(user))).update(
-        email=f"deleted-{user.pk}@invalid",
-        revoked_at=timezone.now(),
-    )
-    Membership.objects.filter(user=user).delete()
-
-
-# --- Talent profile -----------------------------------------------------------------------------
-
-
-@export_section("talent_profile")
-def export_talent_profile(user) -> dict | None:
-    from duallife.talents.models import TalentProfile
-
-    profile = (
-        TalentProfile.objects.filter(user=user)
-        .select_related(
-            "home_prefecture",
-            "home_municipality",
-            "hometown_prefecture",
-            "hometown_municipality",
-            "current_industry",
-        )
-        .prefetch_related("themes", "prefectures_of_interest", "skills__skill")
-        .first()
-    )
-    if profile is None:
-        return None
-
-    def name(obj) -> str | None:
-        return str(obj) if obj is not None else None
-
-    return {
-        "family_name": profile.family_name,
-        "given_name": profile.given_name,
-        "family_name_kana": profile.family_name_kana,
-        "given_name_kana": profile.given_name_kana,
-        "display_name": profile.display_name,
-        "phone": profile.phone,
-        "home_prefecture": name(profile.home_prefecture),
-        "home_municipality": name(profile.home_municipality),
-        "hometown_prefecture": name(profile.hometown_prefecture),
-        "hometown_municipality": name(profile.hometown_municipality),
-        "current_job": profile.current_job,
-        "current_industry": name(profile.current_industry),
-        "themes": [t.name for t in profile.themes.all()],
-        "days_per_month": profile.days_per_month,
-        "work_style": profile.work_style,
-        "visits_per_month": profile.visits_per_month,
-        "desired_monthly_fee_yen": profile.desired_monthly_fee_yen,
-        "prefectures_of_interest": [p.name for p in profile.prefectures_of_interest.all()],
-        "motives": list(profile.motives or []),
-        "self_introduction": profile.self_introduction,
-        "visibility": profile.visibility,
-        "created_at": profile.created_at,
-        "updated_at": profile.updated_at,
-        "skills": [
-            {
-                "skill": s.skill.name if s.skill_id else None,
-                "free_text": s.free_text,
-                "years": s.years,
-                "level": s.level,
-            }
-            for s in profile.skills.all()
-        ],
-    }
-
-
-#: The display name an anonymised talent profile keeps (applications and contracts still show one).
-FORMER_TALENT_NAME = "退会したユーザー"
-
-
-@erase_step("talent_profile")
-def erase_talent_profile(user) -> None:
-    """Delete the profile (skills go with it); when records that must stay point at it
-    (applications, scouts, contracts: ``PROTECT``), anonymise it instead."""
-    from django.db import transaction
-    from django.db.models import ProtectedError
-
-    from duallife.talents.models import TalentProfile
-
-    profile = TalentProfile.objects.filter(user=user).first()
-    if profile is None:
-        return
-    from duallife.recommendations.digests import digest_mentions_scrub
-
-    digest_mentions_scrub(talent_id=profile.pk)  # before the row (and its mentions) may go
-    try:
-        with transaction.atomic():
-            profile.delete()
-    except ProtectedError:
-        anonymise_talent_profile(profile)
-
-
-def anonymise_talent_profile(profile) -> None:
-    """Keep the row, drop everything about the person: names, contact, places, work, free text."""
-    from duallife.talents.models import TalentProfile
-
-    profile.skills.all().delete()
-    profile.themes.clear()
-    profile.prefectures_of_interest.clear()
-    TalentProfile.objects.filter(pk=profile.pk).update(
-        family_name="",
-        given_name="",
-        family_name_kana="",
-        given_name_kana="",
-        display_name=FORMER_TALENT_NAME,
-        phone="",
-        home_municipality=None,
-        hometown_prefecture=None,
-        hometown_municipality=None,
-        current_job="",
-        current_industry=None,
-        days_per_month=None,
-        desired_monthly_fee_yen=None,
-        motives=[],
-        self_introduction="",
-        visibility=TalentProfile.Visibility.PRIVATE,
-        search_text="",
-    )
-    from duallife.recommendations.digests import digest_mentions_scrub
-    from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
-
-    SheetRecommendation.objects.filter(talent=profile).delete()
-    TalentRecommendation.objects.filter(talent=profile).delete()
-    digest_mentions_scrub(talent_id=profile.pk)

@@ -80,7 +80,7 @@ def account_delete(*, user: User, password: str, reason: str = "") -> AccountDel
 
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
-        old_emails = data_rights._user_emails(user)
+        old_emails = data_rights.user_emails(user)
         for eraser in data_rights.erasers().values():
             eraser(user)
         EmailAddress.objects.filter(user=user).delete()

@@ -18,7 +18,7 @@ Erase (runs before the talent profile's eraser, since engagements comes later in
 Kept, because other records and the law need them: consent records (three years, see
 ``CONSENT_RETENTION``), application rows and their history, contracts and check-ins (KPIs count
 them). They point at the anonymised user and talent profile, so no name or contact detail is left
-(see ``erase_talent_profile`` in ``duallife.accounts.data_rights``).
+(see ``erase_talent_profile`` in ``duallife.talents.data_rights``).
 """
 
 from __future__ import annotations

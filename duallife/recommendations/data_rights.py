@@ -1,15 +1,30 @@
 """Data rights of recommendations: saved searches and digest opt-ins in the export; deleting the
-account erases them (the user row stays, anonymised, so CASCADE alone would keep them)."""
+account erases them (the user row stays, anonymised, so CASCADE alone would keep them), and the
+person's talent profile leaves every recommendation list and every digest kept in other people's
+notifications.
+
+Erase steps run last registered first: the talent's mentions are scrubbed from the digests before
+the saved searches' step deletes the mention rows the scrub reads.
+"""
 
 from __future__ import annotations
 
 from duallife.accounts.data_rights import erase_step, export_section
+from duallife.talents.models import TalentProfile
+
+from .digests import digest_mentions_scrub
+from .models import (
+    DigestLog,
+    DigestMention,
+    DigestSubscription,
+    SavedSearch,
+    SheetRecommendation,
+    TalentRecommendation,
+)
 
 
 @export_section("saved_searches")
 def export_saved_searches(user) -> dict:
-    from .models import DigestSubscription, SavedSearch
-
     return {
         "saved_searches": [
             {
@@ -31,10 +46,18 @@ def export_saved_searches(user) -> dict:
 
 @erase_step("saved_searches")
 def erase_saved_searches(user) -> None:
-    from .models import DigestLog, DigestMention, DigestSubscription, SavedSearch
-
     SavedSearch.objects.filter(user=user).delete()
     DigestSubscription.objects.filter(user=user).delete()
     DigestLog.objects.filter(user=user).delete()
     DigestMention.objects.filter(recipient=user).delete()
     DigestMention.objects.filter(talent__user=user).delete()
+
+
+@erase_step("recommendations_of_talent")
+def erase_talent_recommendations(user) -> None:
+    profile = TalentProfile.objects.filter(user=user).first()
+    if profile is None:
+        return
+    digest_mentions_scrub(talent_id=profile.pk)
+    SheetRecommendation.objects.filter(talent=profile).delete()
+    TalentRecommendation.objects.filter(talent=profile).delete()

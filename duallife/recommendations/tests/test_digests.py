@@ -413,7 +413,7 @@ def test_a_talent_who_withdraws_leaves_the_digests_kept_in_notifications(world, 
 
 
 def test_a_deleted_talent_leaves_the_digests_kept_in_notifications(world, subscribed):  # noqa: F811
-    from duallife.accounts.data_rights import erase_talent_profile
+    from duallife.accounts.services import account_delete
 
     leaving = fitting("leaving")
     recommendations_rebuild_all()
@@ -421,7 +421,9 @@ def test_a_deleted_talent_leaves_the_digests_kept_in_notifications(world, subscr
     [notice] = digests_of(world.member)
     assert "leavingさん" in notice.body
 
-    erase_talent_profile(leaving.user)
+    leaving.user.set_password("correct horse battery staple")
+    leaving.user.save()
+    account_delete(user=leaving.user, password="correct horse battery staple")
 
     notice.refresh_from_db()
     assert "leavingさん" not in notice.body
