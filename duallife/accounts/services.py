@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from duallife.core import data_rights
 from duallife.core.errors import DomainError
 
-from . import data_rights
 from .models import AccountDeletionLog, PersonalDataAccess, User
 
 EXPORT_FORMAT = "duallife-account-export"

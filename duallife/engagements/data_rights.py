@@ -28,7 +28,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 
-from duallife.accounts.data_rights import erase_step, export_section
+from duallife.core.data_rights import erase_step, export_section
 
 #: What other people's notifications say instead of the person's display name.
 FORMER_USER = "退会した方"

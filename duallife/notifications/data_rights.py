@@ -7,7 +7,7 @@ so ``CASCADE`` alone would keep them.
 
 from __future__ import annotations
 
-from duallife.accounts.data_rights import erase_step, export_section
+from duallife.core.data_rights import erase_step, export_section
 
 
 @export_section("notifications")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils import timezone
 
-from duallife.accounts.data_rights import emails_q, erase_step, export_section, user_emails
+from duallife.core.data_rights import emails_q, erase_step, export_section, user_emails
 
 from .models import Invitation, Membership
 

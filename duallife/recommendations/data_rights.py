@@ -9,7 +9,7 @@ the saved searches' step deletes the mention rows the scrub reads.
 
 from __future__ import annotations
 
-from duallife.accounts.data_rights import erase_step, export_section
+from duallife.core.data_rights import erase_step, export_section
 from duallife.talents.models import TalentProfile
 
 from .digests import digest_mentions_scrub

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from duallife.accounts.data_rights import erase_step, export_section
+from duallife.core.data_rights import erase_step, export_section
 
 from .models import TalentProfile
 

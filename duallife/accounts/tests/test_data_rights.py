@@ -8,7 +8,6 @@ from allauth.mfa.models import Authenticator
 from axes.models import AccessAttempt
 from django.urls import reverse
 
-from duallife.accounts import data_rights
 from duallife.accounts.models import AccountDeletionLog, PersonalDataAccess, User
 from duallife.accounts.services import (
     AccountDeletionError,
@@ -17,6 +16,7 @@ from duallife.accounts.services import (
     personal_data_access_log,
 )
 from duallife.accounts.testing import DEFAULT_PASSWORD, make_user, with_totp
+from duallife.core import data_rights
 from duallife.organizations.models import Invitation, Membership, Organization
 from duallife.talents.models import TalentProfile, TalentSkill
 

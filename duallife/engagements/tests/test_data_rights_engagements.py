@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.accounts import data_rights
 from duallife.accounts.services import account_delete, account_export, personal_data_access_log
+from duallife.core import data_rights
 from duallife.engagements.models import (
     Application,
     CheckIn,
