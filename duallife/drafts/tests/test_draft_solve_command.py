@@ -4,11 +4,10 @@ Japanese message naming the offending id."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+
+from duallife.cli.testing import Ran, console
 
 INSTANCE = {
     "players": [
@@ -22,24 +21,11 @@ INSTANCE = {
 }
 
 
-@dataclass
-class Done:
-    returncode: int
-    stdout: str
-    stderr: str
+def call(*args: str) -> Ran:
+    return console("draft-solve", *args)
 
 
-def call(*args: str) -> Done:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("draft_solve", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return Done(code, out.getvalue(), err.getvalue())
-
-
-def run(tmp_path, data, *args: str) -> Done:
+def run(tmp_path, data, *args: str) -> Ran:
     path = tmp_path / "instance.json"
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     return call("--input", str(path), *args)
