@@ -39,7 +39,7 @@ def write(path, rows):
 
 
 def test_the_batch_writes_recommendations_with_reasons(tmp_path):
-    talents = write(tmp_path / "t.jsonl", [TALENT, '{"id": "x"}'])
+    talents = write(tmp_path / "t.jsonl", [TALENT, '{"id": 1.5}'])
     sheets = write(
         tmp_path / "s.jsonl", [SHEET, {**SHEET, "id": 11, "style": "onsite", "visits_per_month": 9}]
     )
@@ -70,3 +70,19 @@ def test_strict_and_bad_options_are_refused_in_japanese(tmp_path):
     assert strict.stdout == ""
     assert "--k" in no_k.stderr
     assert "読めません" in missing.stderr
+
+
+def test_ids_from_other_systems_come_back_as_they_were_given(tmp_path):
+    talents = write(
+        tmp_path / "t.jsonl",
+        [{**TALENT, "id": "EMP-0042"}, {**TALENT, "id": "1"}, {**TALENT, "id": 1}, {**TALENT, "id": True}],
+    )
+    sheets = write(tmp_path / "s.jsonl", [{**SHEET, "id": "仙台-01"}])
+
+    done = call("--talents", talents, "--sheets", sheets)
+
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0, done.stderr
+    assert [row["talent"] for row in rows] == [1, "1", "EMP-0042"]  # integers first, then strings
+    assert rows[0]["items"][0]["sheet"] == "仙台-01"
+    assert "人材 4行目: id は空でない文字列か整数で指定してください（true）" in done.stderr
