@@ -9,6 +9,7 @@ import json
 import sys
 
 from duallife.engine.draft import DraftInputError, Proposing, parse_instance, solve
+from duallife.engine.ids import loads_json
 
 from .command import InvalidInput
 
@@ -43,13 +44,9 @@ def _read(path: str) -> str:
 def run(options, *, stdout, stderr) -> None:
     text = _read(options.input)
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"JSONとして読めません: {exc.msg}（{exc.lineno}行{exc.colno}列）") from None
-    except ValueError:  # an integer longer than Python converts
-        raise InvalidInput(
-            f"JSONとして読めません: 整数の桁数が多すぎます（{sys.get_int_max_str_digits()}桁まで）"
-        ) from None
     try:
         instance = parse_instance(data, allow_ties=options.allow_ties, seed=options.seed)
     except DraftInputError as exc:

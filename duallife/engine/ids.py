@@ -10,6 +10,8 @@ by code point (:func:`id_order`), so integer ids order as they always did.
 from __future__ import annotations
 
 import json
+import re
+import sys
 
 Id = int | str
 MAX_ID_CHARS = 100
@@ -58,3 +60,18 @@ def id_problem(value: object) -> str | None:
     if value is MISSING:
         return "id がありません。空でない文字列か整数で指定してください"
     return f"id は空でない文字列か整数で指定してください（{id_text(value)}）"
+
+
+def loads_json(text: str) -> object:
+    """``json.loads`` for input that may carry any integer: one longer than Python converts (more
+    than ``sys.get_int_max_str_digits()`` digits) raises :class:`json.JSONDecodeError` at that
+    number, with a Japanese reason, like any other unreadable JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        limit = sys.get_int_max_str_digits()
+        found = re.search(rf"\d{{{limit + 1},}}", text)
+        position = found.start() if found else 0
+        raise json.JSONDecodeError(f"整数の桁数が多すぎます（{limit}桁まで）", text, position) from None

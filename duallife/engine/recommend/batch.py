@@ -20,11 +20,10 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..ids import MISSING, Id, id_order, id_problem, id_text
+from ..ids import MISSING, Id, id_order, id_problem, id_text, loads_json
 from .fast import SheetIndex, TalentIndex, top_sheets_batch
 from .model import Context, RouteTable, Sheet, Style, Talent
 
@@ -154,13 +153,9 @@ def read_lines(
             continue
         try:
             try:
-                obj = json.loads(line)
+                obj = loads_json(line)
             except json.JSONDecodeError as exc:
                 raise LineError(f"JSONとして読めません（{exc.msg}）") from None
-            except ValueError:  # an integer longer than Python converts
-                raise LineError(
-                    f"JSONとして読めません（整数の桁数が多すぎます。{sys.get_int_max_str_digits()}桁まで）"
-                ) from None
             item = parse(obj, keys)
             if item.id in seen:
                 raise LineError(f"id {id_text(item.id)} が重複しています")

@@ -4,11 +4,14 @@ with a Japanese reason."""
 
 from __future__ import annotations
 
+import json
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from duallife.engine.ids import MAX_ID_CHARS, MISSING, id_order, id_problem, id_text, is_id
+from duallife.engine.ids import MAX_ID_CHARS, MISSING, id_order, id_problem, id_text, is_id, loads_json
 
 ids = st.one_of(st.integers(), st.text(min_size=1, max_size=8).filter(str.strip))
 
@@ -61,3 +64,14 @@ def test_other_values_are_refused_with_a_japanese_reason_that_shows_them(value, 
     assert "id" in problem
     assert says in problem
     assert not is_id(value)
+
+
+def test_an_integer_longer_than_python_reads_is_unreadable_json_at_that_number():
+    digits = "7" * (sys.get_int_max_str_digits() + 1)
+
+    with pytest.raises(json.JSONDecodeError) as caught:
+        loads_json('{"players": [],\n "id": ' + digits + "}")
+
+    assert "桁数" in caught.value.msg
+    assert (caught.value.lineno, caught.value.colno) == (2, 8)
+    assert loads_json('[12345678901234567890, "1"]') == [12345678901234567890, "1"]
