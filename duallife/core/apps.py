@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "duallife.core"
     label = "core"
+
+    def ready(self) -> None:
+        # The Celery app, configured from the settings, in every process that runs Django (pages,
+        # commands, tests, workers), so that shared tasks use it; duallife/__init__.py no longer
+        # creates it on import (docs/adr/0012).
+        from duallife import celery  # noqa: F401

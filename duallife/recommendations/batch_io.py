@@ -1,17 +1,27 @@
 """Files for the batch recommender: the vocabulary and the region pack read from disk (no
-database), turned into the engine's keys, labels, places and routes."""
+database, no Django: the console runs ``recommend-batch`` before Django loads, docs/adr/0012),
+turned into the engine's keys, labels, places and routes."""
 
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from django.conf import settings
 
 from duallife.engine.recommend import Context
 from duallife.engine.recommend.batch import routes_from_csv
 from duallife.engine.skills import SkillVocabulary, parse_skill_rows
+
+#: The project's folders, found from this package as the settings find them (``BASE_DIR``,
+#: ``REGION_PACKS_DIR``, ``DEFAULT_REGION_PACK``; a test holds them equal).
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VOCABULARY_DIR = BASE_DIR / "data" / "vocabulary"
+REGION_PACKS_DIR = BASE_DIR / "data" / "regions"
+
+
+def default_region_pack() -> str:
+    return os.environ.get("DUALLIFE_REGION_PACK", "tohoku")
 
 
 @dataclass
@@ -34,7 +44,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def key_maker(vocabulary_dir: Path | None = None) -> KeyMaker:
-    base = vocabulary_dir or Path(settings.BASE_DIR) / "data" / "vocabulary"
+    base = vocabulary_dir or VOCABULARY_DIR
     keys = KeyMaker(SkillVocabulary.from_rows(parse_skill_rows(_rows(base / "skills.csv"))))
     for row in _rows(base / "themes.csv"):
         keys.labels.setdefault(row["key"], row["name"])
@@ -42,7 +52,7 @@ def key_maker(vocabulary_dir: Path | None = None) -> KeyMaker:
 
 
 def pack_context(keys: KeyMaker, *, routes_path: Path | None = None, pack: str | None = None) -> Context:
-    directory = Path(settings.REGION_PACKS_DIR) / (pack or settings.DEFAULT_REGION_PACK)
+    directory = REGION_PACKS_DIR / (pack or default_region_pack())
     places = {row["code"]: row["name"] for row in _rows(directory / "prefectures.csv")}
     places.update({row["code"]: row["name"] for row in _rows(directory / "municipalities.csv")})
     with (routes_path or directory / "routes.csv").open(encoding="utf-8-sig", newline="") as handle:

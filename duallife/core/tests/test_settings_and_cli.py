@@ -55,6 +55,17 @@ def test_database_and_redis_urls_switch_to_postgresql_redis_and_celery_workers()
     assert s["eager"] is False
 
 
+def test_starting_django_creates_the_celery_app_that_shared_tasks_use():
+    # duallife/__init__.py no longer creates it on import (the console's fast commands stay free
+    # of Celery and Django); Django's start-up does, before any task is sent
+    result = run(
+        "import django; django.setup(); from celery import current_app as app; import duallife; "
+        "print(app.main, app.conf.task_always_eager, app._get_current_object() is duallife.celery_app)"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["duallife", "True", "True"]
+
+
 def test_debug_off_turns_on_https_redirect_hsts_and_secure_cookies():
     s = probe(DEBUG="0", SECRET_KEY="x" * 60, ALLOWED_HOSTS="duallife.example.jp")
     assert s["debug"] is False

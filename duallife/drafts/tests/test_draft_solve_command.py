@@ -4,11 +4,10 @@ Japanese message naming the offending id."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+
+from duallife.cli.testing import Ran, console
 
 INSTANCE = {
     "players": [
@@ -22,24 +21,11 @@ INSTANCE = {
 }
 
 
-@dataclass
-class Done:
-    returncode: int
-    stdout: str
-    stderr: str
+def call(*args: str) -> Ran:
+    return console("draft-solve", *args)
 
 
-def call(*args: str) -> Done:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("draft_solve", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return Done(code, out.getvalue(), err.getvalue())
-
-
-def run(tmp_path, data, *args: str) -> Done:
+def run(tmp_path, data, *args: str) -> Ran:
     path = tmp_path / "instance.json"
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     return call("--input", str(path), *args)
@@ -86,6 +72,7 @@ def test_ties_need_the_option_and_a_seed(tmp_path):
         ({"players": [], "teams": [{"id": "t1", "capacity": 0, "ranking": []}]}, "t1"),
         ({"players": [{"id": "p1"}, {"id": "p1"}], "teams": []}, "p1"),
         ("{not json", "JSON"),
+        ('{"players": [{"id": ' + "9" * 5000 + '}], "teams": []}', "桁数"),
         ("[]", "players"),
     ],
 )
@@ -100,3 +87,34 @@ def test_a_missing_file_exits_2(tmp_path):
     done = call("--input", str(tmp_path / "none.json"))
     assert done.returncode == 2
     assert "読めません" in done.stderr
+
+
+def test_ids_from_other_systems_come_back_as_they_were_given(tmp_path):
+    mixed = {
+        "players": [{"id": 101, "ranking": [7, "t-2"]}, {"id": "101", "ranking": ["t-2"]}],
+        "teams": [
+            {"id": 7, "capacity": 1, "ranking": [101]},
+            {"id": "t-2", "capacity": 1, "ranking": ["101", 101]},
+        ],
+    }
+    done = run(tmp_path, mixed)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {
+        "matches": {"7": [101], "t-2": ["101"]},  # a JSON key is a string; the players keep their type
+        "unmatched_players": [],
+        "blocking_pairs": 0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("players", "says"),
+    [
+        ([{"id": "p1"}, {"id": 2.0}], "players の2番目: id は空でない文字列か整数で指定してください（2.0）"),
+        ([{"id": "p1", "ranking": [False]}], "「p1」の ranking の1番目"),
+    ],
+)
+def test_values_that_are_not_ids_exit_2_naming_where_they_stand(tmp_path, players, says):
+    done = run(tmp_path, {"players": players, "teams": [{"id": 0, "capacity": 1}]})
+    assert done.returncode == 2
+    assert says in done.stderr
+    assert done.stdout == ""

@@ -1,6 +1,7 @@
 """The draft's inputs and result: players (talents) and teams (regions) with rankings.
 
-Ids are strings as the organiser gives them. Inside the solver everyone is an index (players
+Ids are strings or integers as the organiser gives them (:mod:`duallife.engine.ids`), echoed back
+unchanged. Inside the solver everyone is an index (players
 ``0..P-1`` in input order, teams ``0..T-1``), rankings are lists of indices, and a team's
 ranking is also kept as a rank table (``rank[team][player]`` → position) for O(1) comparisons.
 """
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from ..ids import Id
+
 
 class Proposing(StrEnum):
     PLAYERS = "players"  # player-optimal (the default)
@@ -24,13 +27,13 @@ class Proposing(StrEnum):
 class Instance:
     """A validated instance (see :func:`duallife.engine.draft.validate.parse_instance`)."""
 
-    player_ids: tuple[str, ...]
-    team_ids: tuple[str, ...]
+    player_ids: tuple[Id, ...]
+    team_ids: tuple[Id, ...]
     capacities: tuple[int, ...]
     player_rankings: tuple[tuple[int, ...], ...]  # team indices, most wanted first
     team_rankings: tuple[tuple[int, ...], ...]  # player indices, most wanted first
     tie_seed: int | None = None  # set when ties were broken by a seeded lottery
-    broken_ties: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (who, order the lottery chose)
+    broken_ties: tuple[tuple[Id, tuple[Id, ...]], ...] = ()  # (who, order the lottery chose)
 
     @cached_property
     def team_rank(self) -> list[dict[int, int]]:
@@ -45,15 +48,18 @@ class Instance:
 class Result:
     """Who each team nominates (players in the team's order of preference) and who is left."""
 
-    matches: dict[str, list[str]]
-    unmatched_players: list[str]
+    matches: dict[Id, list[Id]]
+    unmatched_players: list[Id]
     blocking_pairs: int
     proposing: Proposing = Proposing.PLAYERS
     notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
+        """The result as JSON gives it back: an integer team id keys ``matches`` as its digits
+        (JSON object keys are strings); every other id keeps its type."""
+        matches = {str(team) if type(team) is int else team: chosen for team, chosen in self.matches.items()}
         return {
-            "matches": self.matches,
+            "matches": matches,
             "unmatched_players": self.unmatched_players,
             "blocking_pairs": self.blocking_pairs,
         }

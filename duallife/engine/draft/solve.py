@@ -12,6 +12,7 @@ import heapq
 
 import numpy as np
 
+from ..ids import Id
 from .arrays import Arrays, blocking_count, feasible, players_propose_rounds
 from .check import MatchingError, blocking_pairs
 from .model import Instance, Proposing, Result, gc_paused
@@ -123,7 +124,7 @@ def _solve(inst: Instance, proposing: Proposing) -> Result:
         teams = [t for t, _, _ in pairs_list]
         players = [p for _, _, p in pairs_list]
         unmatched = [p for p, t in enumerate(team_of) if t is None]
-    matches: dict[str, list[str]] = {team_id: [] for team_id in inst.team_ids}
+    matches: dict[Id, list[Id]] = {team_id: [] for team_id in inst.team_ids}
     for t, p in zip(teams, players, strict=True):
         matches[inst.team_ids[t]].append(inst.player_ids[p])
     notes = [f"同順位を抽選で決めました（seed {inst.tie_seed}）"] if inst.broken_ties else []

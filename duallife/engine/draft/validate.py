@@ -3,31 +3,36 @@
 ``{"players": [{"id": "p1", "ranking": ["t2", "t1"]}, ...],
    "teams": [{"id": "t1", "capacity": 2, "ranking": ["p1", "p3"]}, ...]}``
 
-A ranking lists only acceptable partners, most wanted first; anyone left out is not acceptable. A
-ranking entry may be a list of ids ranked equally (a tie): refused unless ties are allowed, in
-which case a lottery seeded with ``seed`` orders each tied group (recorded in the instance). Every
-error is a :class:`DraftInputError` whose Japanese message names the offending id.
+An id is a JSON string or integer, echoed back unchanged (:mod:`duallife.engine.ids`: ``1`` and
+``"1"`` are different players). A team's id is also a key of the result's ``matches`` object, which
+JSON writes as a string: teams ``1`` and ``"1"`` would share one key there, so they are refused
+together. A ranking lists only acceptable partners, most wanted first; anyone left out is not
+acceptable. A ranking entry may be a list of ids ranked equally (a tie): refused unless ties are
+allowed, in which case a lottery seeded with ``seed`` orders each tied group (recorded in the
+instance). Every error is a :class:`DraftInputError` whose Japanese message names the offending id
+and where it stands.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping, Sequence
 
+from ..ids import MISSING, Id, id_problem, id_text, is_id
 from .model import Instance, gc_paused
 
-MAX_ID_CHARS = 100
+INTEGER_TEXT = re.compile(r"-?[1-9][0-9]*|0")  # how JSON writes an integer
 
 
 class DraftInputError(ValueError):
     """The instance cannot be solved as given (the message is Japanese and names the id)."""
 
 
-def _id(value: object, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise DraftInputError(f"{where}: id は空でない文字列で指定してください（{value!r}）")
-    if len(value) > MAX_ID_CHARS:
-        raise DraftInputError(f"{where}: id は{MAX_ID_CHARS}文字以内にしてください（{value[:20]}…）")
+def _id(value: object, where: str) -> Id:
+    problem = id_problem(value)
+    if problem is not None:
+        raise DraftInputError(f"{where}: {problem}")
     return value
 
 
@@ -41,47 +46,79 @@ def _entries(obj: Mapping, kind: str) -> list[Mapping]:
     return entries
 
 
-def _ids(entries: Sequence[Mapping], kind: str) -> dict[str, int]:
-    ids = [entry.get("id") for entry in entries]
-    if all(type(i) is str and 0 < len(i) <= MAX_ID_CHARS and i.strip() for i in ids):
+def _ids(entries: Sequence[Mapping], kind: str) -> dict[Id, int]:
+    ids = [entry.get("id", MISSING) for entry in entries]
+    if all(map(is_id, ids)):
         index = {ident: position for position, ident in enumerate(ids)}
         if len(index) == len(ids):
             return index  # the common case; otherwise the loop below names the problem
     index = {}
     for position, entry in enumerate(entries, start=1):
-        ident = _id(entry.get("id"), f"{kind} の{position}番目")
+        ident = _id(entry.get("id", MISSING), f"{kind} の{position}番目")
         if ident in index:
             raise DraftInputError(f"{kind} の id「{ident}」が重複しています")
         index[ident] = len(index)
     return index
 
 
-def _plain(ranking: object, known: dict[str, int]) -> tuple[int, ...] | None:
+def _one_key_each(team_index: dict[Id, int]) -> None:
+    """Refuse two teams whose ids JSON would write as the same key of ``matches`` (``1`` and ``"1"``)."""
+    if not any(type(team) is int for team in team_index):
+        return
+    keys: dict[str, Id] = {}
+    for team in team_index:
+        other = keys.setdefault(str(team), team)
+        if other != team:
+            first, second = sorted((team_index[other], team_index[team]))
+            raise DraftInputError(
+                f"teams の{first + 1}番目と{second + 1}番目の id（{id_text(other)} と {id_text(team)}）は、"
+                f"結果の matches で同じキー「{team}」になります。どちらかの id を変えてください"
+            )
+
+
+def _plain(ranking: object, known: dict[Id, int], integer_ids: bool) -> tuple[int, ...] | None:
     """The common case in one pass: known ids, no ties, no repeats; None sends the ranking through
     :func:`_groups` (which finds and names the problem, or the ties)."""
     if type(ranking) is not list:
         return None
     try:
         order = tuple([known[entry] for entry in ranking])
-    except (KeyError, TypeError):  # unknown id, or a list (a tie) or other non-string entry
+    except (KeyError, TypeError):  # unknown id, or a list (a tie) or another kind of value
         return None
+    if integer_ids and not all(type(entry) is int or type(entry) is str for entry in ranking):
+        return None  # true or 1.0 found the integer id 1: not an id, named by _groups
     return order if len(set(order)) == len(order) else None
 
 
-def _groups(owner: str, ranking: object, known: dict[str, int], other: str) -> list[list[int]]:
+def _twin_hint(ident: Id, known: dict[Id, int]) -> str:
+    """When ``"7"`` is unknown but ``7`` is known (or the other way round), say so."""
+    if type(ident) is int:
+        number, twin = ident, str(ident)
+    elif INTEGER_TEXT.fullmatch(ident):
+        number = twin = int(ident)
+    else:
+        return ""
+    if twin not in known:
+        return ""
+    return f'（{id_text(twin)} ならいます。{number} と "{number}" は別の id です）'
+
+
+def _groups(owner: Id, ranking: object, known: dict[Id, int], other: str) -> list[list[int]]:
     """The ranking as groups of indices (a group of more than one is a tie)."""
     if not isinstance(ranking, list):
         raise DraftInputError(f"「{owner}」の ranking は配列で指定してください")
     groups, seen = [], set()
-    for entry in ranking:
+    for number, entry in enumerate(ranking, start=1):
         members = entry if isinstance(entry, list) else [entry]
         if not members:
             raise DraftInputError(f"「{owner}」の ranking に空の同順位グループがあります")
         group = []
         for member in members:
-            ident = _id(member, f"「{owner}」の ranking")
+            ident = _id(member, f"「{owner}」の ranking の{number}番目")
             if ident not in known:
-                raise DraftInputError(f"「{owner}」の ranking にある「{ident}」は{other}にいません")
+                raise DraftInputError(
+                    f"「{owner}」の ranking にある「{ident}」は{other}にいません{_twin_hint(ident, known)}"
+                )
             if ident in seen:
                 raise DraftInputError(f"「{owner}」の ranking に「{ident}」が2回あります")
             seen.add(ident)
@@ -90,12 +127,12 @@ def _groups(owner: str, ranking: object, known: dict[str, int], other: str) -> l
     return groups
 
 
-def _flatten(owner: str, groups: list[list[int]], names: Sequence[str], *, ties: bool, rng, broken: list):
+def _flatten(owner: Id, groups: list[list[int]], names: Sequence[Id], *, ties: bool, rng, broken: list):
     order: list[int] = []
     for group in groups:
         if len(group) > 1:
             if not ties:
-                tied = "」「".join(names[i] for i in group)
+                tied = "」「".join(str(names[i]) for i in group)
                 raise DraftInputError(
                     f"「{owner}」の ranking に同順位（「{tied}」）があります。順位をつけてください"
                 )
@@ -119,6 +156,7 @@ def _parse_instance(obj: object, *, allow_ties: bool, seed: int | None) -> Insta
         raise DraftInputError("入力は players と teams を持つJSONオブジェクトにしてください")
     players, teams = _entries(obj, "players"), _entries(obj, "teams")
     player_index, team_index = _ids(players, "players"), _ids(teams, "teams")
+    _one_key_each(team_index)
     capacities = []
     for entry in teams:
         capacity = entry.get("capacity")
@@ -129,10 +167,14 @@ def _parse_instance(obj: object, *, allow_ties: bool, seed: int | None) -> Insta
         raise DraftInputError("同順位を抽選で決めるには seed（整数）が必要です")
     rng, broken = random.Random(seed), []
     player_names, team_names = list(player_index), list(team_index)
+    integer_ids = {
+        "players": any(type(i) is int for i in player_index),
+        "teams": any(type(i) is int for i in team_index),
+    }
 
-    def ranking_of(entry: Mapping, known: dict[str, int], names: list[str], other: str) -> tuple[int, ...]:
+    def ranking_of(entry: Mapping, known: dict[Id, int], names: list[Id], other: str) -> tuple[int, ...]:
         ranking = entry.get("ranking", [])
-        plain = _plain(ranking, known)
+        plain = _plain(ranking, known, integer_ids[other])
         if plain is not None:
             return plain
         groups = _groups(entry["id"], ranking, known, other)

@@ -10,7 +10,9 @@ Talent: ``id``, ``skills``, ``themes``, ``days_per_month``, ``style``, ``max_vis
 ``welcome_skills``, ``themes``, ``days_per_month``, ``style``, ``visits_per_month``,
 ``fee_min_yen``, ``fee_max_yen``, ``pro_bono``, ``municipality``, ``openings``, ``applicants``,
 ``text``. Output: ``{"talent": id, "items": [{"sheet": id, "score": s, "reasons": [...]}]}`` or,
-for sheets, ``{"sheet": id, "items": [{"talent": id, ...}]}``.
+for sheets, ``{"sheet": id, "items": [{"talent": id, ...}]}``. An ``id`` is a JSON integer or string,
+echoed back unchanged (:mod:`duallife.engine.ids`; ``1`` and ``"1"`` are two ids); output objects
+and equal scores go by id, integers first.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from ..ids import MISSING, Id, id_order, id_problem, id_text, loads_json
 from .fast import SheetIndex, TalentIndex, top_sheets_batch
 from .model import Context, RouteTable, Sheet, Style, Talent
 
@@ -88,8 +91,12 @@ def _terms(obj: dict, keys: Keys) -> frozenset[str]:
     return frozenset(keys(part) for part in TERM_SPLIT.split(text[:4000]) if len(part) >= 2)
 
 
-def _id(obj: dict) -> int:
-    return _int(obj, "id", low=1, high=2**63 - 1)
+def _id(obj: dict) -> Id:
+    value = obj.get("id", MISSING)
+    problem = id_problem(value)
+    if problem is not None:
+        raise LineError(problem)
+    return value
 
 
 def parse_talent(obj: object, keys: Keys) -> Talent:
@@ -146,12 +153,12 @@ def read_lines(
             continue
         try:
             try:
-                obj = json.loads(line)
+                obj = loads_json(line)
             except json.JSONDecodeError as exc:
                 raise LineError(f"JSONとして読めません（{exc.msg}）") from None
             item = parse(obj, keys)
             if item.id in seen:
-                raise LineError(f"id {item.id} が重複しています")
+                raise LineError(f"id {id_text(item.id)} が重複しています")
         except LineError as exc:
             if strict:
                 raise LineError(f"{number}行目: {exc}") from None
@@ -191,7 +198,7 @@ def run_batch(
     computed by the fast path (:mod:`.fast`); ``workers`` processes share a talents' batch."""
     if for_sheets:
         index = TalentIndex(talents, ctx)
-        for sheet in sorted(sheets, key=lambda s: s.id):
+        for sheet in sorted(sheets, key=lambda s: id_order(s.id)):
             ranked = index.top_talents(sheet, k)
             yield {
                 "sheet": sheet.id,
@@ -199,7 +206,8 @@ def run_batch(
             }
         return
     index = SheetIndex(sheets, ctx)
-    for talent, ranked in top_sheets_batch(sorted(talents, key=lambda t: t.id), index, k, workers=workers):
+    ordered = sorted(talents, key=lambda t: id_order(t.id))
+    for talent, ranked in top_sheets_batch(ordered, index, k, workers=workers):
         yield {
             "talent": talent.id,
             "items": [{"sheet": r.sheet, "score": r.score, "reasons": list(r.reasons)} for r in ranked],

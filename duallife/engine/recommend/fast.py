@@ -13,6 +13,10 @@ constants are read from :mod:`.score` when an index is built or a query runs, ne
 the final top-k go through the pure ``score_pair``, which gives the reasons and must agree with the
 fast score (a disagreement raises :class:`FastPathMismatch`).
 
+Ids: an index keeps its sheets (or talents) sorted by id, integers first by value, then strings
+(:func:`~duallife.engine.ids.id_order`), and works on positions in that order; ids never enter an
+array, so a string id ranks exactly as the pure path ranks it, and equal scores go by position.
+
 Speed: ``top_sheets`` and the batch first rank with a cheaper estimate (cached rows per talent
 field, parts added in any order; float64 for one talent, float32 in one sparse × dense product for
 a batch), then score exactly every sheet within the estimate's error of the k-th best, so the
@@ -28,6 +32,7 @@ from types import SimpleNamespace
 import numpy as np
 from scipy import sparse
 
+from ..ids import Id, id_order
 from . import score as _score
 from .model import Context, Recommendation, Route, RouteTable, Sheet, Style, Talent
 from .score import congestion_factor, crowding, score_pair
@@ -283,7 +288,7 @@ def _select(scores: np.ndarray, k: int) -> np.ndarray:
     return candidates[np.argsort(-scores[candidates], kind="stable")][:k]
 
 
-def _check(fast: float, scored, talent_id: int, sheet_id: int) -> float:
+def _check(fast: float, scored, talent_id: Id, sheet_id: Id) -> float:
     if scored is None or scored.score != fast:
         raise FastPathMismatch(
             f"talent {talent_id} × sheet {sheet_id}: fast {fast!r}, score_pair "
@@ -296,15 +301,15 @@ def _check(fast: float, scored, talent_id: int, sheet_id: int) -> float:
 
 
 class SheetIndex:
-    """Sheets made ready for ranking, built once (sorted by id; ``ids`` and ``sheets`` give the
-    order that :meth:`scores` uses)."""
+    """Sheets made ready for ranking, built once (sorted by id, integers first: ``ids`` and
+    ``sheets`` give the order that :meth:`scores` uses; a sheet's position in it breaks ties)."""
 
     def __init__(self, sheets: Iterable[Sheet], ctx: Context) -> None:
-        self.sheets: list[Sheet] = sorted(sheets, key=lambda s: s.id)
-        self.ids = np.array([s.id for s in self.sheets], dtype=np.int64)
-        if len(self.ids) and (np.diff(self.ids) == 0).any():
+        self.sheets: list[Sheet] = sorted(sheets, key=lambda s: id_order(s.id))
+        self.ids: list[Id] = [s.id for s in self.sheets]
+        self.position = {sheet_id: i for i, sheet_id in enumerate(self.ids)}
+        if len(self.position) != len(self.ids):
             raise ValueError("仕様書のidが重複しています")
-        self.position = {int(sheet_id): i for i, sheet_id in enumerate(self.ids)}
         self.ctx = ctx
         self.reasons_ctx = _memo_context(ctx)
         self.travel = _Travel(ctx.routes)
@@ -390,7 +395,7 @@ class SheetIndex:
         return round_like_python(raw, _score.SCORE_DECIMALS)
 
     def top_sheets(
-        self, talent: Talent, k: int, *, congestion: bool = True, exclude: Iterable[int] = frozenset()
+        self, talent: Talent, k: int, *, congestion: bool = True, exclude: Iterable[Id] = frozenset()
     ) -> list[Recommendation]:
         """The ``k`` best sheets for ``talent`` (what :func:`~.rank.recommend_sheets` returns),
         leaving out the sheet ids in ``exclude``."""
@@ -498,14 +503,14 @@ class SheetIndex:
 
 
 class TalentIndex:
-    """Talents made ready for ranking, built once (sorted by id)."""
+    """Talents made ready for ranking, built once (sorted by id, integers first)."""
 
     def __init__(self, talents: Iterable[Talent], ctx: Context) -> None:
-        self.talents: list[Talent] = sorted(talents, key=lambda t: t.id)
-        self.ids = np.array([t.id for t in self.talents], dtype=np.int64)
-        if len(self.ids) and (np.diff(self.ids) == 0).any():
+        self.talents: list[Talent] = sorted(talents, key=lambda t: id_order(t.id))
+        self.ids: list[Id] = [t.id for t in self.talents]
+        self.position = {talent_id: i for i, talent_id in enumerate(self.ids)}
+        if len(self.position) != len(self.ids):
             raise ValueError("人材のidが重複しています")
-        self.position = {int(talent_id): i for i, talent_id in enumerate(self.ids)}
         self.ctx = ctx
         self.reasons_ctx = _memo_context(ctx)
         self.travel = _Travel(ctx.routes)
@@ -568,7 +573,7 @@ class TalentIndex:
         return round_like_python(_exact(self.fields, s, pair, congestion), _score.SCORE_DECIMALS)
 
     def top_talents(
-        self, sheet: Sheet, k: int, *, congestion: bool = False, allowed_ids: Iterable[int] | None = None
+        self, sheet: Sheet, k: int, *, congestion: bool = False, allowed_ids: Iterable[Id] | None = None
     ) -> list[Recommendation]:
         """The ``k`` best talents for ``sheet`` (what :func:`~.rank.recommend_talents` returns);
         with ``allowed_ids``, only those talents (the ones the viewer may see)."""

@@ -3,7 +3,8 @@
 Skills and themes arrive as *keys* already resolved by the caller (a vocabulary key such as
 ``web-marketing``, or the normalised form of a free skill — see :mod:`duallife.engine.skills`), so
 that 「Ｗｅｂマーケ」 and 「ウェブマーケティング」 meet as one key. ``labels`` turns keys back into the
-Japanese words a reason shows.
+Japanese words a reason shows. Talents and sheets are keyed by ids as other systems bring them,
+integers or strings (:mod:`duallife.engine.ids`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from ..ids import Id
 
 
 class Style(StrEnum):
@@ -21,7 +24,7 @@ class Style(StrEnum):
 
 @dataclass(frozen=True)
 class Talent:
-    id: int
+    id: Id
     skills: frozenset[str] = frozenset()
     themes: frozenset[str] = frozenset()
     days_per_month: int | None = None  # None: not said (no limit assumed)
@@ -43,7 +46,7 @@ class Talent:
 
 @dataclass(frozen=True)
 class Sheet:
-    id: int
+    id: Id
     municipality: str  # 6-digit code
     required_skills: frozenset[str] = frozenset()
     welcome_skills: frozenset[str] = frozenset()
@@ -126,7 +129,7 @@ class Context:
 
 @dataclass(frozen=True)
 class Recommendation:
-    talent: int
-    sheet: int
+    talent: Id
+    sheet: Id
     score: float
     reasons: tuple[str, ...]

@@ -1,11 +1,12 @@
 """Top-k in both directions: sheets for a talent, talents for a sheet. Deterministic: equal scores
-are ordered by id."""
+are ordered by id (integers first by value, then strings: :func:`~duallife.engine.ids.id_order`)."""
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
 
+from ..ids import id_order
 from .model import Context, Recommendation, Sheet, Talent
 from .score import score_pair
 
@@ -19,7 +20,7 @@ def recommend_sheets(
         result = score_pair(talent, sheet, ctx, congestion=congestion)
         if result is not None:
             scored.append((-result.score, sheet.id, result))
-    best = heapq.nsmallest(k, scored, key=lambda item: (item[0], item[1]))
+    best = heapq.nsmallest(k, scored, key=lambda item: (item[0], id_order(item[1])))
     return [Recommendation(talent.id, sheet_id, result.score, result.reasons) for _, sheet_id, result in best]
 
 
@@ -35,7 +36,7 @@ def recommend_talents(
         result = score_pair(talent, sheet, ctx, congestion=congestion)
         if result is not None:
             scored.append((-result.score, talent.id, result))
-    best = heapq.nsmallest(k, scored, key=lambda item: (item[0], item[1]))
+    best = heapq.nsmallest(k, scored, key=lambda item: (item[0], id_order(item[1])))
     return [
         Recommendation(talent_id, sheet.id, result.score, result.reasons) for _, talent_id, result in best
     ]

@@ -24,6 +24,7 @@ class Command(BaseCommand):
         "あらゆる状態の仕様書と、そのユーザー（管理者 admin を含め、全員 @example.jp）。"
         "何度実行しても重複しません。地域パックを先に読み込んでください（語彙は未登録なら読み込みます）。"
     )
+    requires_system_checks = []  # no system checks on start-up (docs/adr/0012)
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -25,6 +25,7 @@ class Command(BaseCommand):
         f"{MISSED_AFTER_DAYS}日たっても回答のないものを未回答として地域のコーディネーターに知らせます。"
         "何度実行しても同じ通知は送りません。Celery beat を使わない環境では cron などで毎日実行してください。"
     )
+    requires_system_checks = []  # no system checks on start-up (docs/adr/0012)
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="処理する日（YYYY-MM-DD）。省略すると今日です。")

@@ -266,3 +266,90 @@ def test_the_rounds_on_arrays_give_the_one_at_a_time_result(data):
     for team, members in result.matches.items():  # each team's players in its order of preference
         order = [inst.player_ids[p] for p in inst.team_rankings[inst.team_ids.index(team)]]
         assert members == [p for p in order if p in members]
+
+
+# --- ids as other systems bring them -------------------------------------------------------------
+
+
+def test_integer_and_string_ids_are_echoed_back_unchanged_and_one_is_not_the_string_one():
+    data = instance(
+        {1: [10, "t2"], "1": ["t2", 10], "p3": [10]},
+        {10: (1, ["1", 1, "p3"]), "t2": (1, [1, "1"])},
+    )
+    inst = parse_instance(data)
+    result = solve(inst)
+    assert result.matches == {10: [1], "t2": ["1"]}  # every player's first choice
+    assert result.unmatched_players == ["p3"]
+    assert solve(inst, Proposing.TEAMS).matches == {10: ["1"], "t2": [1]}
+    # JSON object keys are strings: the integer team id keys matches as its digits
+    assert result.as_json()["matches"] == {"10": [1], "t2": ["1"]}
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (
+            {"players": [{"id": "p1"}, {"id": True}], "teams": []},
+            "players の2番目: id は空でない文字列か整数",
+        ),
+        ({"players": [{"id": 1.5}], "teams": []}, "（1.5）"),
+        ({"players": [{"id": None}], "teams": []}, "（null）"),
+        ({"players": [{"id": " "}], "teams": []}, "id が空です"),
+        ({"players": [{"id": ["p1"]}], "teams": []}, '（["p1"]）'),
+        ({"players": [{"id": {"no": 1}}], "teams": []}, '（{"no": 1}）'),
+        ({"players": [{"ranking": []}], "teams": []}, "players の1番目: id がありません"),
+        ({"players": [], "teams": [{"capacity": 1, "ranking": []}]}, "teams の1番目: id がありません"),
+        # true and 1.0 equal the integer 1 in Python; they are still not the team 1
+        (instance({"p1": [True]}, {1: (1, ["p1"])}), "「p1」の ranking の1番目: id は空でない文字列か整数"),
+        (instance({"p1": [2, 1.0]}, {1: (1, ["p1"]), 2: (1, [])}), "「p1」の ranking の2番目"),
+        (instance({1: []}, {"t1": (1, [1, True])}), "「t1」の ranking の2番目"),
+        (
+            instance({"p1": ["1"]}, {1: (1, ["p1"])}),
+            'teamsにいません（1 ならいます。1 と "1" は別の id です）',
+        ),
+        (instance({"p1": []}, {"t1": (1, [2])}), "「2」はplayersにいません"),
+        (instance({"p1": []}, {1: (1, []), "t2": (1, []), "1": (1, [])}), "teams の1番目と3番目"),
+    ],
+)
+def test_values_that_are_not_ids_are_refused_naming_where_they_stand(data, says):
+    with pytest.raises(DraftInputError) as caught:
+        parse_instance(data)
+    assert says in str(caught.value)
+
+
+def test_duplicate_integer_ids_are_refused_but_one_and_the_string_one_are_not_duplicates():
+    with pytest.raises(DraftInputError, match="重複"):
+        parse_instance({"players": [{"id": 7}, {"id": 7}], "teams": []})
+    assert parse_instance({"players": [{"id": 7}, {"id": "7"}], "teams": []}).player_ids == (7, "7")
+
+
+@st.composite
+def relabelled(draw):
+    """An instance with string ids, and the same instance with ids mixed: players 0, "0", 1, "1"
+    … (integer and string twins side by side), teams as integers or strings."""
+    data = draw(instances(max_players=10, max_teams=4))
+    as_int = draw(st.lists(st.booleans(), min_size=4, max_size=4))
+    players = {p["id"]: (i // 2 if i % 2 == 0 else str(i // 2)) for i, p in enumerate(data["players"])}
+    teams = {t["id"]: (i if as_int[i] else f"team-{i}") for i, t in enumerate(data["teams"])}
+    mixed = {
+        "players": [
+            {"id": players[p["id"]], "ranking": [teams[t] for t in p["ranking"]]} for p in data["players"]
+        ],
+        "teams": [
+            {"id": teams[t["id"]], "capacity": t["capacity"], "ranking": [players[p] for p in t["ranking"]]}
+            for t in data["teams"]
+        ],
+    }
+    return data, mixed, players, teams
+
+
+@settings(max_examples=150, deadline=None)
+@given(relabelled())
+def test_any_ids_give_the_same_nominations_as_string_ids(case):
+    data, mixed, players, teams = case
+    for proposing in Proposing:
+        plain, ours = solve(parse_instance(data), proposing), solve(parse_instance(mixed), proposing)
+        assert ours.matches == {teams[t]: [players[p] for p in ps] for t, ps in plain.matches.items()}
+        assert list(ours.matches) == [teams[t] for t in plain.matches]  # teams in input order
+        assert ours.unmatched_players == [players[p] for p in plain.unmatched_players]
+        assert ours.blocking_pairs == 0

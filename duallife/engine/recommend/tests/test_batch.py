@@ -60,7 +60,9 @@ def test_bad_lines_are_reported_with_their_number_and_skipped():
 
 def test_strict_stops_at_the_first_bad_line():
     with pytest.raises(LineError, match="2行目"):
-        read_lines([json.dumps(SHEET), '{"id": 0, "municipality": "041009"}'], parse_sheet, keys, strict=True)
+        read_lines(
+            [json.dumps(SHEET), '{"id": true, "municipality": "041009"}'], parse_sheet, keys, strict=True
+        )
 
 
 def test_routes_come_from_the_pack_format_and_wards_use_the_reference_origin():
@@ -94,3 +96,54 @@ def test_one_output_object_per_talent_in_the_documented_shape():
     assert rows[0]["items"][0]["score"] > rows[1]["items"][0]["score"]
     assert reverse[0]["sheet"] == 10
     assert [item["talent"] for item in reverse[0]["items"]] == [1, 2]
+
+
+# --- ids as other systems bring them -------------------------------------------------------------
+
+
+def test_string_and_integer_ids_are_echoed_back_unchanged_integers_first():
+    ids = ["b-2", 10, "1", 1, "10", 0, -3, "a"]
+    talents, problems = read_lines([json.dumps({**TALENT, "id": i}) for i in ids], parse_talent, keys)
+    sheets, _ = read_lines([json.dumps({**SHEET, "id": i}) for i in ["s", 7, "7"]], parse_sheet, keys)
+
+    rows = list(run_batch(talents, sheets, Context(), k=5))
+    reverse = list(run_batch(talents, sheets, Context(), k=5, for_sheets=True))
+
+    assert problems == []
+    assert [row["talent"] for row in rows] == [-3, 0, 1, 10, "1", "10", "a", "b-2"]
+    assert [item["sheet"] for item in rows[0]["items"]] == [7, "7", "s"]  # equal scores: by id
+    assert [row["sheet"] for row in reverse] == [7, "7", "s"]
+    assert [item["talent"] for item in reverse[0]["items"]] == [-3, 0, 1, 10, "1"]
+    # through JSON and back, strings stay strings
+    assert json.loads(json.dumps(rows[4]))["talent"] == "1"
+
+
+def test_values_that_are_not_ids_are_reported_with_their_line_number():
+    values = ['"t1"', "true", "1.5", "null", '""', '"  "', "[1]", '{"id": 1}', "1e3", '"t1"', "1", '"1"']
+    lines = [f'{{"id": {v}, "municipality": "041009"}}' for v in values] + ['{"municipality": "041009"}']
+
+    items, problems = read_lines(lines, parse_sheet, keys)
+
+    assert [s.id for s in items] == ["t1", 1, "1"]  # 1 and "1" are two ids
+    assert [p.line for p in problems] == [2, 3, 4, 5, 6, 7, 8, 9, 10, 13]
+    messages = [p.message for p in problems]
+    assert all("id" in m for m in messages)
+    assert "（true）" in messages[0]
+    assert "（1.5）" in messages[1]
+    assert "（null）" in messages[2]
+    assert "空" in messages[3]
+    assert "空" in messages[4]
+    assert "（[1]）" in messages[5]
+    assert '（{"id": 1}）' in messages[6]
+    assert "（1000.0）" in messages[7]  # 1e3 is a float in JSON
+    assert 'id "t1" が重複しています' in messages[8]
+    assert "ありません" in messages[9]
+    with pytest.raises(LineError, match="2行目: id は空でない文字列か整数"):
+        read_lines(lines, parse_sheet, keys, strict=True)
+
+
+def test_an_integer_too_long_to_read_is_a_bad_line_not_a_crash():
+    items, problems = read_lines(['{"id": ' + "9" * 5000 + "}"], parse_talent, keys)
+
+    assert items == []
+    assert "桁数" in problems[0].message

@@ -36,6 +36,10 @@ WORDS = ["販路", "観光", "採用", "広報", "農業", "EC", "SNS"]
 LABELS = {"web-marketing": "Webマーケティング", "data-analysis": "データ分析", "marketing": "マーケティング"}
 NAMES = {SENDAI: "仙台市", ISHINOMAKI: "石巻市", AOMORI: "青森市", "04": "宮城県", "02": "青森県"}
 
+#: Ids as other systems bring them: integers, their string twins ("7" beside 7) and other strings.
+ids = st.one_of(
+    st.integers(1, 500), st.integers(1, 500).map(str), st.sampled_from(["a", "B-1", "ｚ", "É", "10 "])
+)
 keys = st.frozensets(st.sampled_from(KEYS), max_size=4)
 themes = st.frozensets(st.sampled_from(THEMES), max_size=2)
 words = st.frozensets(st.sampled_from(WORDS), max_size=7)
@@ -44,7 +48,7 @@ days = st.one_of(st.none(), st.integers(1, 12))
 
 talents = st.builds(
     Talent,
-    id=st.integers(1, 500),
+    id=ids,
     skills=keys,
     themes=themes,
     days_per_month=days,
@@ -60,7 +64,7 @@ talents = st.builds(
 )
 sheets = st.builds(
     Sheet,
-    id=st.integers(1, 500),
+    id=ids,
     municipality=st.sampled_from(PLACES),
     required_skills=keys,
     welcome_skills=keys,
@@ -222,6 +226,20 @@ def test_equal_scores_go_by_id_whatever_the_input_order():
     assert ranked == again == batch
 
 
+def test_equal_scores_go_by_id_integers_first_then_strings_by_code_point():
+    twins = [work(i, municipality=AOMORI) for i in ("b", 7, "7", 40, "10", "B")]
+    people = [Talent(id=i, skills=PERSON.skills, max_visits_per_month=2) for i in ("2", 11, "11", 3)]
+
+    ranked = SheetIndex(twins, CTX).top_sheets(PERSON, 5)
+    batch = next(iter(top_sheets_batch([PERSON], SheetIndex(list(reversed(twins)), CTX), 5)))[1]
+    talents = TalentIndex(people, CTX).top_talents(work(1), 4)
+
+    assert len({r.score for r in ranked}) == 1
+    assert [r.sheet for r in ranked] == [7, 40, "10", "7", "B"]
+    assert ranked == batch == recommend_sheets(PERSON, twins, CTX, k=5)
+    assert [r.talent for r in talents] == [3, 11, "11", "2"]
+
+
 def test_reasons_come_from_score_pair():
     [best] = SheetIndex([work(1, themes=frozenset({"marketing"}))], CTX).top_sheets(PERSON, 1)
 
@@ -290,3 +308,8 @@ def test_a_disagreement_with_score_pair_is_loud(monkeypatch):
 def test_repeated_ids_are_refused():
     with pytest.raises(ValueError, match="重複"):
         SheetIndex([work(1), work(1)], CTX)
+    with pytest.raises(ValueError, match="重複"):
+        TalentIndex([PERSON, PERSON], CTX)
+    with pytest.raises(ValueError, match="重複"):
+        SheetIndex([work("s-1"), work("s-1")], CTX)
+    assert SheetIndex([work(1), work("1")], CTX).ids == [1, "1"]  # not the same id

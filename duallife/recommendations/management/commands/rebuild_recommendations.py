@@ -10,6 +10,7 @@ class Command(BaseCommand):
         "おすすめ（人材ごとの仕様書、仕様書ごとの人材）をすべて計算し直します。"
         "Celery beat を使わない環境では cron などで毎晩実行してください。"
     )
+    requires_system_checks = []  # no system checks on start-up (docs/adr/0012)
 
     def handle(self, *args, **options):
         report = recommendations_rebuild_all()

@@ -10,6 +10,7 @@ class Command(BaseCommand):
         "同じ週に何度実行しても、一人に送るのは一度だけです。"
         "Celery beat を使わない環境では cron などで週に一度（月曜の朝など）実行してください。"
     )
+    requires_system_checks = []  # no system checks on start-up (docs/adr/0012)
 
     def handle(self, *args, **options):
         def report_error(user, exc):

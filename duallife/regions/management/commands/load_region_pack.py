@@ -6,6 +6,7 @@ from duallife.regions.services import region_pack_load
 
 class Command(BaseCommand):
     help = "地域パック（data/regions/<slug>/）を検証し、1つのトランザクションで読み込みます。"
+    requires_system_checks = []  # no system checks on start-up (docs/adr/0012)
 
     def add_arguments(self, parser):
         parser.add_argument("slug", help="地域パックの識別子（例: tohoku）")

@@ -83,6 +83,7 @@ def _yen_text(value: int) -> str:
 
 class Command(BaseCommand):
     help = "二地域生活の月額コスト（家賃＋東京との往復交通費−補助）を試算します。"
+    requires_system_checks = []  # no system checks on start-up (docs/adr/0012)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

@@ -10,6 +10,7 @@ class Command(BaseCommand):
         "スキル・テーマ・産業分類の語彙（data/vocabulary/*.csv）を検証し、"
         "1つのトランザクションで読み込みます。何度実行しても重複しません。"
     )
+    requires_system_checks = []  # no system checks on start-up (docs/adr/0012)
 
     def add_arguments(self, parser):
         parser.add_argument("--path", help="語彙ファイルのフォルダ（省略時は data/vocabulary）")

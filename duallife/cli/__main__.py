@@ -1,0 +1,3 @@
+from duallife.cli import main
+
+main()
