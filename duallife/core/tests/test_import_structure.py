@@ -162,7 +162,14 @@ def _allowed_upward_calls() -> set[tuple[str, str]]:
     return allowed
 
 
+#: Start-up code that loads a module only when it is needed (docs/adr/0012): the Celery app is
+#: created when Django starts, not when the package is imported.
+STARTUP_IMPORTS = {(PACKAGE, f"{PACKAGE}.celery"), (f"{PACKAGE}.core.apps", f"{PACKAGE}.celery")}
+
+
 def _listed(imp: Import, allowed: set[tuple[str, str]]) -> bool:
+    if (imp.importer, imp.imported) in STARTUP_IMPORTS:
+        return True
     return any(
         imp.importer == importer and (imp.imported == imported or imp.imported.startswith(imported + "."))
         for importer, imported in allowed
