@@ -120,6 +120,8 @@ TEMPLATES = [
         },
     },
 ]
+# One template for every form field and the form around them (duallife/core/forms.py).
+FORM_RENDERER = "duallife.core.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(

@@ -57,7 +57,7 @@ def test_signup_errors_are_summarised_tied_to_fields_and_pass_axe(page: Page):
     expect(summary.get_by_role("link").first).to_be_visible()
     email = page.locator("#id_email")
     expect(email).to_have_attribute("aria-invalid", "true")
-    assert "id_email-error" in (email.get_attribute("aria-describedby") or "")
+    assert "id_email_error" in (email.get_attribute("aria-describedby") or "")
     assert_no_axe_violations(page)
 
 

@@ -86,7 +86,7 @@ def test_simulator_error_after_an_htmx_swap(page: Page, page_errors: list[str]) 
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_contain_text("月あたりの往復回数は0以上31以下で指定してください。")
-    expect(page.locator("#error-trips_per_month")).to_contain_text("0以上31以下")
+    expect(page.locator("#id_trips_per_month_error")).to_contain_text("0以上31以下")
     expect(trips).to_have_attribute("aria-invalid", "true")
     assert page.evaluate("() => window.__e2eSamePage === true"), "the error reloaded the whole page"
     assert_no_axe_violations(page)

@@ -412,7 +412,15 @@ class CommentForm(forms.Form):
 class ListingForm(forms.Form):
     """Search and filters of the public listing. Invalid values are dropped, never a 500."""
 
-    q = forms.CharField(label=_("キーワード"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("キーワード"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "例：Webマーケ、商品開発、仙台。表記ゆれ（Ｗｅｂ／ウェブ、全角／半角）はそろえて探します。"
+        ),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     prefecture = forms.ChoiceField(label=_("県"), required=False)
     municipality = forms.ChoiceField(label=_("市町村"), required=False)
     theme = forms.ChoiceField(label=_("テーマ"), required=False)

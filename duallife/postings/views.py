@@ -33,8 +33,8 @@ Status = SpecSheet.Status
 
 #: The dashboard's groups, in the order a company works through them.
 DASHBOARD_ORDER = (Status.RETURNED, Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED, Status.CLOSED)
-#: Where a speclint finding's field is on the form (anchors of the field wrappers).
-FIELD_ANCHORS = {name: f"field-{name}" for name in FIELD_LABELS_JA}
+#: Where a speclint finding's field is on the form (the field's own id, as forms/field.html renders it).
+FIELD_ANCHORS = {name: f"id_{name}" for name in FIELD_LABELS_JA}
 
 
 # --- Public pages --------------------------------------------------------------------------------

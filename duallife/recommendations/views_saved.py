@@ -52,6 +52,7 @@ class SaveSearchForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("名前"),
         max_length=NAME_MAX,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=gettext_lazy("あとで見分けられる名前を付けてください。例：宮城のリモート案件"),
         error_messages=NAME_ERRORS,
     )

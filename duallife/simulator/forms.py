@@ -154,11 +154,6 @@ class SimulatorForm(forms.Form):
             (group.prefecture.name, [(d.code, d.municipality.name) for d in group.destinations])
             for group in (dataset.groups() if dataset else [])
         ]
-        for name, field in self.fields.items():
-            described = [f"error-{name}"]
-            if field.help_text:
-                described.insert(0, f"help-{name}")
-            field.widget.attrs["aria-describedby"] = " ".join(described)
 
     def clean(self):
         data = super().clean()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duallife.engine.people import clean_name
@@ -280,6 +281,15 @@ class TalentProfileForm(forms.Form):
         ).order_by("code")
         self.fields["current_industry"].queryset = IndustryGroup.objects.order_by("code")
         self.fields["themes"].queryset = Theme.objects.order_by("position", "key")
+        # Typing skills shows how they will be read (htmx fills #skill-preview; works without it).
+        self.fields["skills_text"].widget.attrs.update(
+            {
+                "hx-get": reverse("talents:skill_preview"),
+                "hx-trigger": "input changed delay:400ms",
+                "hx-target": "#skill-preview",
+                "hx-swap": "innerHTML",
+            }
+        )
         self.skill_inputs: tuple[services.SkillInput, ...] = ()
 
     @classmethod

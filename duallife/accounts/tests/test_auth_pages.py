@@ -91,7 +91,7 @@ def test_bad_signup_shows_japanese_errors_tied_to_the_field_and_saves_nothing(
     assert message in html
     assert 'class="error-summary"' in html
     assert 'aria-invalid="true"' in html
-    assert re.search(r'aria-describedby="[^"]*id_\w+-error', html)
+    assert re.search(r'aria-describedby="[^"]*id_\w+_error"', html)
     assert not User.objects.exists()
     assert mailoutbox == []
 

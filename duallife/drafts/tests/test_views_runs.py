@@ -48,7 +48,7 @@ def test_the_organiser_sees_readiness_and_a_form_with_players_proposing_by_defau
     assert "2チーム / 2チーム" in content
     assert "締切済み" in content
     assert 'value="players"' in content
-    assert 'value="players" id="id_proposing_0" required checked' in content
+    assert 'value="players" required id="id_proposing_0" checked' in content
     assert "選手に最適" in content
     assert 'name="seed"' not in content  # ties are not allowed in this event
     assert "まだ実行していません" in content

@@ -191,7 +191,7 @@ def test_an_early_end_without_a_reason_is_refused_on_the_page(client, world, con
 def test_the_talent_answers_a_check_in_with_the_form(client, world, due):
     client.force_login(world.talent)
     page = client.get(f"/checkins/{due.pk}/").content.decode()
-    assert "<legend>全体の満足度</legend>" in page
+    assert "<legend>全体の満足度" in page  # the group is a fieldset named by its legend (必須 follows)
     assert 'type="radio" name="rating" value="5"' in page
 
     response = client.post(f"/checkins/{due.pk}/", {"rating": "4", "on_track": "yes", "comment": "順調です"})

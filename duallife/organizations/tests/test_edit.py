@@ -167,7 +167,7 @@ def test_the_edit_form_shows_help_and_examples_in_japanese(member_client):
 
     assertContains(response, "国税庁の法人番号公表サイト")
     assertContains(response, "例: 株式会社みちのく醸造")
-    assertContains(response, 'aria-describedby="id_corporate_number-help"')
+    assertContains(response, 'aria-describedby="id_corporate_number_helptext"')
     assertContains(response, 'enctype="multipart/form-data"')
 
 
@@ -199,7 +199,7 @@ def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(member_client, ov
     assert response.status_code == 200
     assertContains(response, message)
     assertContains(response, "入力内容を確認してください")
-    assertContains(response, f'id="id_{field}-errors"')
+    assertContains(response, f'id="id_{field}_error"')
     assert profile_snapshot() == before
 
 

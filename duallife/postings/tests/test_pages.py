@@ -169,7 +169,8 @@ def test_the_new_sheet_form_has_help_and_an_example_for_every_field(client, worl
     for name, field in form.fields.items():
         assert field.help_text, name
         assert field.example, name
-        assert f'id="field-{name}"' in body
+        assert f'id="id_{name}"' in body
+        assert f'id="id_{name}_helptext"' in body
     assert "月3万〜5万円" in body
     assert 'hx-post="/sheets/preview/"' in body
     assert "品質チェック" in body

@@ -171,14 +171,15 @@ def test_invalid_input_shows_japanese_errors(client, region_pack, params, field,
     errors = page.context["form"].errors[field]
     assert errors
     assert any(message in e for e in errors), errors
-    assert re.search(rf'id="error-{field}"[^>]*>[^<]*\S', html), "the error is shown next to the field"
+    assert re.search(rf'id="id_{field}_error"[^>]*><li>[^<]*\S', html), "the error is shown next to the field"
     assert any("\u3040" <= ch <= "\u30ff" for ch in "".join(errors))
     assert page.context["quote"] is None
 
     partial = client.get(URL, params, **HTMX)
     assert partial.status_code == 400
     assert "入力内容を確認してください" in _text(partial)
-    assert f'id="error-{field}" hx-swap-oob="true"' in _text(partial)
+    assert f'id="simulator-field-{field}" hx-swap-oob="true"' in _text(partial)
+    assert f'id="id_{field}_error"' in _text(partial)
 
 
 def test_form_markup_is_accessible(client, region_pack):

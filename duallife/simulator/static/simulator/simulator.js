@@ -3,9 +3,9 @@
  *
  * - Draws the comparison bar chart with ECharts from the JSON the server embeds with
  *   json_script (#simulator-chart-data), and draws it again whenever htmx swaps in a new one.
- * - Lets htmx swap 400 responses (invalid input): they carry the error summary and messages.
- * - Keeps aria-invalid on the form controls in step with the error messages after a swap, and
- *   moves focus to the error summary so keyboard and screen-reader users find it.
+ * - Lets htmx swap 400 responses (invalid input): they carry the error summary and the fields
+ *   again (out of band), each with its errors, aria-describedby and aria-invalid from the server.
+ * - Moves focus to the error summary after a swap so keyboard and screen-reader users find it.
  */
 (function () {
   "use strict";
@@ -121,22 +121,6 @@
     }
   }
 
-  function syncInvalid() {
-    var messages = document.querySelectorAll(".simulator-form .field-error[id^='error-']");
-    Array.prototype.forEach.call(messages, function (message) {
-      var name = message.id.slice("error-".length);
-      var invalid = message.textContent.trim() !== "";
-      var controls = document.querySelectorAll(".simulator-form [name='" + name + "']");
-      Array.prototype.forEach.call(controls, function (control) {
-        if (invalid) {
-          control.setAttribute("aria-invalid", "true");
-        } else {
-          control.removeAttribute("aria-invalid");
-        }
-      });
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", draw);
 
   // Invalid input answers 400 with the errors to show: swap it like a success.
@@ -152,7 +136,6 @@
 
   document.body.addEventListener("htmx:afterSettle", function () {
     draw();
-    syncInvalid();
     var summary = document.getElementById("error-summary");
     if (summary) {
       summary.focus();
