@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.formats import format_date
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
 
@@ -157,7 +158,7 @@ def checkin_page(request: HttpRequest, pk) -> HttpResponse:
         personal_data_access_log(
             by=request.user,
             subject=contract.talent.user,
-            what=f"「{contract.sheet.title[:60]}」のフォローアップ（{checkin.due_on:%Y年%-m月%-d日}）の閲覧",
+            what=f"「{contract.sheet.title[:60]}」のフォローアップ（{format_date(checkin.due_on)}）の閲覧",
         )
     today = timezone.localdate()
     answered = reads.answered_sides(checkin)
