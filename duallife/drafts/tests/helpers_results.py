@@ -10,7 +10,7 @@ import pytest
 
 from duallife.accounts.models import User
 from duallife.drafts.models import DraftEvent, DraftPlayer, DraftRun, DraftTeam
-from duallife.drafts.services import draft_run_execute
+from duallife.drafts.services.runs import draft_run_execute
 from duallife.organizations.models import Membership
 from duallife.organizations.testing import give_mfa
 from duallife.postings.tests.conftest import make_user

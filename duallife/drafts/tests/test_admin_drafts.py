@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from duallife.accounts.models import User
-from duallife.drafts.services import draft_run_execute
+from duallife.drafts.services.runs import draft_run_execute
 from duallife.engagements.tests.conftest import give_mfa
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
 

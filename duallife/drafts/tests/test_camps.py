@@ -18,9 +18,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import CampRegistration, DraftCamp, DraftEvent, DraftPlayer, DraftTeam
-from duallife.drafts.services import DraftError
-from duallife.drafts.services_camps import camp_attendance_record, camp_cancel, camp_create, camp_register
+from duallife.drafts.services.camps import camp_attendance_record, camp_cancel, camp_create, camp_register
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.organizations.testing import give_mfa

@@ -11,17 +11,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.drafts.membership import acts_for, team_members
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import DraftTeam, Nomination, TeamChoice
-from duallife.drafts.permissions import teams_of
-from duallife.drafts.services import (
-    DraftError,
-    draft_run_execute,
-    draft_team_join,
-    nomination_outcome_record,
-    nomination_respond,
-)
-from duallife.drafts.services_teams import draft_team_update
+from duallife.drafts.permissions.teams import acts_for, teams_of
+from duallife.drafts.selectors.teams import team_members
+from duallife.drafts.services.nominations import nomination_outcome_record, nomination_respond
+from duallife.drafts.services.runs import draft_run_execute
+from duallife.drafts.services.teams import draft_team_join, draft_team_update
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Organization
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
@@ -140,7 +136,7 @@ def test_partners_hear_about_nominations_and_record_outcomes(world):
     assert Notification.objects.filter(
         user=world.owner, kind=Kind.DRAFT, title__contains="指名を受諾しました"
     ).exists()
-    from duallife.drafts.services import nomination_outcome_record
+    from duallife.drafts.services.nominations import nomination_outcome_record
 
     nomination_outcome_record(nomination=nomination, by=world.member, outcome=Nomination.Outcome.SIDE_JOB)
     assert Nomination.objects.get(pk=nomination.pk).outcome == Nomination.Outcome.SIDE_JOB

@@ -7,7 +7,7 @@ import pytest
 
 from duallife.core.services import demo_data_create
 from duallife.drafts.models import DraftEvent, DraftPlayer, DraftTeam, Nomination
-from duallife.drafts.services import draft_run_replay
+from duallife.drafts.services.runs import draft_run_replay
 from duallife.notifications.models import Notification
 from duallife.vocabulary.testing import forget_vocabulary
 

@@ -11,16 +11,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import DraftEvent, Nomination, PlayerChoice, TeamChoice
-from duallife.drafts.services import (
-    DraftError,
-    draft_run_execute,
-    nomination_outcome_record,
-    nomination_respond,
-    player_choices_save,
-    player_enter,
-    team_choices_save,
-)
+from duallife.drafts.services.choices import player_choices_save, team_choices_save
+from duallife.drafts.services.nominations import nomination_outcome_record, nomination_respond
+from duallife.drafts.services.players import player_enter
+from duallife.drafts.services.runs import draft_run_execute
 from duallife.organizations.models import Membership, Organization
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
 from duallife.talents.testing import make_talent

@@ -11,8 +11,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import DraftEvent, DraftTeam
-from duallife.drafts.services import DraftError, draft_event_create, draft_team_join
+from duallife.drafts.services.events import draft_event_create
+from duallife.drafts.services.teams import draft_team_join
 from duallife.organizations.models import Organization
 from duallife.postings.tests.conftest import make_user, vocabulary, world
 from duallife.regions.models import Prefecture

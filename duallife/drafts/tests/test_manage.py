@@ -16,7 +16,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.drafts.forms_manage import event_initial
+from duallife.drafts.errors import CampInputError, DraftError
+from duallife.drafts.forms.events import event_initial
 from duallife.drafts.models import (
     CampRegistration,
     DraftCamp,
@@ -29,15 +30,17 @@ from duallife.drafts.models import (
     PlayerChoice,
     TeamChoice,
 )
-from duallife.drafts.services import DraftError
-from duallife.drafts.services_camps import CampInputError, camp_delete, camp_update
-from duallife.drafts.services_manage import draft_event_update, player_withdraw, tied_list_counts
+from duallife.drafts.selectors.choices import tied_list_counts
+from duallife.drafts.services.camps import camp_delete, camp_update
+from duallife.drafts.services.events import draft_event_update
+from duallife.drafts.services.players import player_withdraw
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
 from duallife.regions.models import Prefecture
 from duallife.talents.testing import make_talent
 
+from .test_camps import make_camp
 from .test_runs import make_event, teams_and_players
 from .test_views_events import open_event
 
@@ -455,20 +458,6 @@ def test_the_hub_links_the_organiser_to_the_edit_page_only(client, world, event)
 
 
 # --- editing and cancelling a camp ----------------------------------------------------------------
-
-
-def make_camp(event, *, starts_in=5 * DAY, capacity=10, **fields) -> DraftCamp:
-    starts = timezone.now() + starts_in
-    values = {
-        "title": "石巻の浜で語る夜",
-        "mode": DraftCamp.Mode.ONLINE,
-        "place": "https://meet.example.jp/ishinomaki",
-        "description": "チームと選手が自己紹介をします。",
-    }
-    values.update(fields)
-    return DraftCamp.objects.create(
-        event=event, starts_at=starts, ends_at=starts + 3 * HOUR, capacity=capacity, **values
-    )
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.accounts.models import PersonalDataAccess
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import DraftMessage, DraftTeam
-from duallife.drafts.services import DraftError
-from duallife.drafts.services_messages import draft_message_post
+from duallife.drafts.services.messages import draft_message_post
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.organizations.testing import give_mfa

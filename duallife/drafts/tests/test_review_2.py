@@ -1,8 +1,8 @@
 """Consortium teams, event and camp edits, runs and the demo: the schedule is read from the stored
 event under its lock (a run, a new camp), the people told "for a team" are the people who act for
-it (no member of a deactivated organisation), a company leaving or removed from a consortium gives
+it (no member of a deactivated organisation), a company leaving or removed from a partnered gives
 back its team seats at camps ahead and hears of it, a partner leaves in one transaction, an event
-edit keeps its consortium partners inside its area and its negotiation window ahead, and the demo's
+edit keeps its partnered partners inside its area and its negotiation window ahead, and the demo's
 runs and notices carry true dates."""
 
 # ruff: noqa: F401, F811
@@ -15,13 +15,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.drafts.membership import acts_for, team_members
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import CampRegistration, DraftCamp, DraftEvent, DraftPlayer, DraftRun, DraftTeam
-from duallife.drafts.services import DraftError, draft_run_execute
-from duallife.drafts.services_camps import camp_create, event_participants
-from duallife.drafts.services_manage import draft_event_update
-from duallife.drafts.services_messages import draft_message_post
-from duallife.drafts.services_teams import draft_team_partner_leave, draft_team_update
+from duallife.drafts.permissions.teams import acts_for
+from duallife.drafts.selectors.events import event_participants
+from duallife.drafts.selectors.teams import team_members
+from duallife.drafts.services.camps import camp_create
+from duallife.drafts.services.events import draft_event_update
+from duallife.drafts.services.messages import draft_message_post
+from duallife.drafts.services.runs import draft_run_execute
+from duallife.drafts.services.teams import draft_team_partner_leave, draft_team_update
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
@@ -44,7 +47,7 @@ def jp_date(day: datetime.date) -> str:
 
 
 @pytest.fixture
-def consortium(world):
+def partnered(world):
     """An open event of 宮城県; the miyagi coordinator body leads a team with world.company (owner,
     member) as its partner; one player."""
     event = open_event(world)
@@ -113,8 +116,8 @@ def test_a_new_camp_is_checked_against_the_stored_deadline(world):
 # --- who is told "for the team" ------------------------------------------------------------------
 
 
-def test_members_of_a_deactivated_partner_no_longer_hear_the_teams_news(world, consortium):
-    event, lead, player = consortium
+def test_members_of_a_deactivated_partner_no_longer_hear_the_teams_news(world, partnered):
+    event, lead, player = partnered
     Organization.objects.filter(pk=world.company.pk).update(is_active=False)
     assert not acts_for(world.member, lead)
 
@@ -126,18 +129,18 @@ def test_members_of_a_deactivated_partner_no_longer_hear_the_teams_news(world, c
     assert Notification.objects.filter(user=world.coordinator, body="はじめまして。").exists()
 
 
-def test_members_of_a_deactivated_lead_no_longer_hear_the_teams_news(world, consortium):
-    _event, lead, _player = consortium
+def test_members_of_a_deactivated_lead_no_longer_hear_the_teams_news(world, partnered):
+    _event, lead, _player = partnered
     Organization.objects.filter(pk=lead.organization_id).update(is_active=False)
 
     assert {u.pk for u in team_members(lead)} == {world.owner.pk, world.member.pk}
 
 
-# --- leaving a consortium -------------------------------------------------------------------------
+# --- leaving a partnered -------------------------------------------------------------------------
 
 
-def test_a_leaving_company_gives_back_its_team_seats_at_camps_ahead(client, world, consortium):
-    event, lead, _player = consortium
+def test_a_leaving_company_gives_back_its_team_seats_at_camps_ahead(client, world, partnered):
+    event, lead, _player = partnered
     ahead = camp_at(event, 2 * DAY, "オンライン相談会")
     started = camp_at(event, -HOUR, "始まった交流会")
     CampRegistration.objects.create(camp=ahead, user=world.member, team=lead)
@@ -165,8 +168,8 @@ def test_a_leaving_company_gives_back_its_team_seats_at_camps_ahead(client, worl
     assert Notification.objects.filter(user=world.coordinator, title__contains="抜けました").count() == 1
 
 
-def test_a_member_of_two_partner_companies_leaves_for_both_at_once(client, world, consortium):
-    event, lead, _player = consortium
+def test_a_member_of_two_partner_companies_leaves_for_both_at_once(client, world, partnered):
+    event, lead, _player = partnered
     fishery = make_org(Organization.Kind.COMPANY, "ishinomaki-fish")
     Membership.objects.create(user=world.member, organization=fishery)
     lead.partners.add(fishery)
@@ -179,8 +182,8 @@ def test_a_member_of_two_partner_companies_leaves_for_both_at_once(client, world
     assert Notification.objects.filter(user=world.coordinator, title__contains="抜けました").count() == 2
 
 
-def test_leaving_for_a_company_that_is_not_a_partner_removes_nothing(world, consortium):
-    _event, lead, _player = consortium
+def test_leaving_for_a_company_that_is_not_a_partner_removes_nothing(world, partnered):
+    _event, lead, _player = partnered
     fishery = make_org(Organization.Kind.COMPANY, "ishinomaki-fish")
     Membership.objects.create(user=world.member, organization=fishery)
 
@@ -191,8 +194,8 @@ def test_leaving_for_a_company_that_is_not_a_partner_removes_nothing(world, cons
     assert not Notification.objects.exists()
 
 
-def test_a_company_removed_by_the_lead_hears_of_it_and_gives_back_its_seats(world, consortium):
-    event, lead, _player = consortium
+def test_a_company_removed_by_the_lead_hears_of_it_and_gives_back_its_seats(world, partnered):
+    event, lead, _player = partnered
     ahead = camp_at(event, 2 * DAY, "オンライン相談会")
     CampRegistration.objects.create(camp=ahead, user=world.owner, team=lead)
 
@@ -208,8 +211,8 @@ def test_a_company_removed_by_the_lead_hears_of_it_and_gives_back_its_seats(worl
 # --- editing the event ----------------------------------------------------------------------------
 
 
-def test_a_prefecture_with_a_consortium_partner_stays_in_the_area(client, world, consortium):
-    event, _lead, _player = consortium
+def test_a_prefecture_with_a_consortium_partner_stays_in_the_area(client, world, partnered):
+    event, _lead, _player = partnered
     akita = Prefecture.objects.get(code="05")
     client.force_login(world.coordinator)
 

@@ -15,6 +15,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import (
     CampRegistration,
     DraftCamp,
@@ -25,8 +26,10 @@ from duallife.drafts.models import (
     Nomination,
     PlayerChoice,
 )
-from duallife.drafts.services import DraftError, draft_run_execute, nomination_respond, player_choices_save
-from duallife.drafts.services_camps import camp_attendance_record, camp_create, camp_register
+from duallife.drafts.services.camps import camp_attendance_record, camp_create, camp_register
+from duallife.drafts.services.choices import player_choices_save
+from duallife.drafts.services.nominations import nomination_respond
+from duallife.drafts.services.runs import draft_run_execute
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Organization
 from duallife.organizations.testing import give_mfa

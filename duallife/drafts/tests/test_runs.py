@@ -12,6 +12,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import (
     DraftEvent,
     DraftPlayer,
@@ -21,7 +22,7 @@ from duallife.drafts.models import (
     PlayerChoice,
     TeamChoice,
 )
-from duallife.drafts.services import DraftError, draft_run_execute, draft_run_replay
+from duallife.drafts.services.runs import draft_run_execute, draft_run_replay
 from duallife.organizations.models import Organization
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
 from duallife.regions.models import Prefecture

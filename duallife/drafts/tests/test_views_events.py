@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import (
     CampRegistration,
     DraftCamp,
@@ -22,9 +23,9 @@ from duallife.drafts.models import (
     DraftRun,
     DraftTeam,
 )
-from duallife.drafts.selectors_events import EventStatus, event_status
-from duallife.drafts.services import DraftError
-from duallife.drafts.services_teams import draft_team_update, player_entry_update
+from duallife.drafts.selectors.events import EventStatus, event_status
+from duallife.drafts.services.players import player_entry_update
+from duallife.drafts.services.teams import draft_team_update
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.organizations.testing import give_mfa
@@ -882,7 +883,7 @@ def test_the_pages_render_in_english_too(client, world, hub):
 
 def test_the_event_page_shows_a_waiting_nomination_and_closes_started_camps(client, world):
     from duallife.drafts.models import DraftCamp
-    from duallife.drafts.services import draft_run_execute
+    from duallife.drafts.services.runs import draft_run_execute
 
     from .test_runs import make_event, rank, teams_and_players
 

@@ -14,9 +14,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from duallife.drafts.errors import DraftError
 from duallife.drafts.models import DraftEvent, DraftTeam, Nomination
-from duallife.drafts.services import DraftError, draft_run_execute
-from duallife.drafts.services_nominations import nomination_message_save
+from duallife.drafts.services.nominations import nomination_message_save
+from duallife.drafts.services.runs import draft_run_execute
 from duallife.notifications.models import Kind, Notification
 from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import make_org, make_sheet, make_user, vocabulary, world

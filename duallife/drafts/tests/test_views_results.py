@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.drafts.models import DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
-from duallife.drafts.selectors_results import player_label, results_access, results_announced
+from duallife.drafts.permissions.results import results_access, results_announced
+from duallife.drafts.selectors.results import player_label
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
 
 from .helpers_results import assert_no_contact_details, draft_and_run, drafted, ensure_mfa
@@ -122,7 +123,7 @@ def test_the_results_page_has_bounded_queries(client, world, django_assert_max_n
     for position, team in enumerate(teams):
         rank(team, [p for i, p in enumerate(players) if i % 4 == position])
     DraftPlayer.objects.filter(pk__in=[p.pk for p in players[::2]]).update(name_public=True)
-    from duallife.drafts.services import draft_run_execute
+    from duallife.drafts.services.runs import draft_run_execute
 
     draft_run_execute(event=event, by=world.coordinator)
     assert Nomination.objects.count() == 12

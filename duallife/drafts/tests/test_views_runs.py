@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from duallife.drafts.models import DraftRun, DraftTeam, Nomination
-from duallife.drafts.services import draft_run_execute
+from duallife.drafts.services.runs import draft_run_execute
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership
 from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
