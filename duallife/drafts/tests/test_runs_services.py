@@ -1,9 +1,7 @@
 """Nomination runs: built from the locked preference lists, solved by the engine, stored with
 their exact input, seed and result (a replay gives the same answer), nominations created; a
-second round works on what remains; only the organiser and operators run it, and only after the
-preference deadline."""
-
-# ruff: noqa: F401, F811
+second round works on what remains; only the organiser and operators run it, only from the
+nomination day until the negotiation window ends, by the stored schedule under the event's lock."""
 
 from __future__ import annotations
 
@@ -15,82 +13,59 @@ from django.utils import timezone
 from duallife.drafts.errors import DraftError
 from duallife.drafts.models import (
     DraftEvent,
-    DraftPlayer,
     DraftRun,
-    DraftTeam,
     Nomination,
-    PlayerChoice,
     TeamChoice,
 )
 from duallife.drafts.services.runs import draft_run_execute, draft_run_replay
-from duallife.organizations.models import Organization
-from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
-from duallife.regions.models import Prefecture
-from duallife.talents.testing import make_talent
+from duallife.notifications.models import Notification
+
+from .builders import DAY, make_event, rank, teams_and_players
 
 pytestmark = pytest.mark.django_db
 
 
-def make_event(world, *, deadline_passed=True, allow_ties=False, capacity=1) -> DraftEvent:
-    organizer = Organization.objects.get(slug="miyagi-pref")
-    now = timezone.now()
-    event = DraftEvent.objects.create(
-        name="東北ドラフト会議2027",
-        organizer=organizer,
-        entry_opens_on=now.date() - datetime.timedelta(days=60),
-        entry_closes_on=now.date() - datetime.timedelta(days=30),
-        preferences_deadline=now - datetime.timedelta(hours=1)
-        if deadline_passed
-        else now + datetime.timedelta(days=1),
-        nomination_on=now.date(),
-        negotiation_until=now.date() + datetime.timedelta(days=14),
-        team_capacity=capacity,
-        allow_ties=allow_ties,
-    )
-    event.prefectures.set([Prefecture.objects.get(code="04")])
-    return event
-
-
-def teams_and_players(event, n_teams=2, n_players=3):
-    teams = [
-        DraftTeam.objects.create(
-            event=event, organization=make_org(Organization.Kind.COORDINATOR, f"team-{event.pk}-{i}")
-        )
-        for i in range(n_teams)
-    ]
-    players = [
-        DraftPlayer.objects.create(
-            event=event, talent=make_talent(make_user(f"player{event.pk}-{i}")), pitch="よろしく"
-        )
-        for i in range(n_players)
-    ]
-    return teams, players
-
-
-def rank(owner, others):
-    model = PlayerChoice if isinstance(owner, DraftPlayer) else TeamChoice
-    for position, other in enumerate(others, start=1):
-        if model is PlayerChoice:
-            PlayerChoice.objects.create(player=owner, team=other, rank=position)
-        else:
-            TeamChoice.objects.create(team=owner, player=other, rank=position)
-
-
-@pytest.fixture
-def draft(world):
-    """Two teams of one place; p0 and p1 both want t0 first, t0 prefers p1; p2 wants only t1."""
-    event = make_event(world)
-    (t0, t1), (p0, p1, p2) = teams_and_players(event)
-    rank(p0, [t0, t1])
-    rank(p1, [t0])
-    rank(p2, [t1])
-    rank(t0, [p1, p0])
-    rank(t1, [p0, p2])
-    return event, (t0, t1), (p0, p1, p2)
-
-
 def pairs(run) -> set[tuple[int, int]]:
     return set(run.nominations.values_list("team_id", "player_id"))
+
+
+def test_a_run_goes_by_the_stored_schedule_not_by_a_stale_copy(world):
+    # the organiser opened the run page before the deadline was moved back into the future
+    event = make_event(world)
+    teams, players = teams_and_players(event)
+    rank(players[0], [teams[0]])
+    rank(teams[0], [players[0]])
+    stale = DraftEvent.objects.get(pk=event.pk)
+    DraftEvent.objects.filter(pk=event.pk).update(preferences_deadline=timezone.now() + DAY)
+
+    with pytest.raises(DraftError, match="締切前は指名を実行できません"):
+        draft_run_execute(event=stale, by=world.coordinator)
+
+    assert not DraftRun.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"nomination_on": 1, "negotiation_until": 15}, "指名日（"),
+        ({"nomination_on": -20, "negotiation_until": -1}, "交渉期間が終わった"),
+    ],
+)
+def test_runs_happen_from_the_nomination_day_until_the_window_ends(world, changes, message):
+    event = make_event(world)
+    today = timezone.localdate()
+    DraftEvent.objects.filter(pk=event.pk).update(
+        **{field: today + datetime.timedelta(days=days) for field, days in changes.items()}
+    )
+    (team,), (player,) = teams_and_players(event, n_teams=1, n_players=1)
+    rank(player, [team])
+    rank(team, [player])
+
+    with pytest.raises(DraftError, match=message):
+        draft_run_execute(event=DraftEvent.objects.get(pk=event.pk), by=world.coordinator)
+
+    assert not DraftRun.objects.filter(event=event).exists()
+    assert not Notification.objects.filter(user=player.talent.user).exists()
 
 
 def test_a_run_solves_the_locked_lists_and_creates_nominations(world, draft):

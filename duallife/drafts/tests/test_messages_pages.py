@@ -1,9 +1,6 @@
-"""Messages between a draft's team and a player: the player and the team's members write (1–2000
-characters, from the entry opening to the end of the negotiation window) and the other side is
-told; the organiser reads, never writes; anyone else gets a 403, a pair outside the event a 404.
-The pages show players by display name only and list threads in a fixed number of queries."""
-
-# ruff: noqa: F401, F811
+"""Message pages: the thread (oldest first, read-only outside the event's window; the organiser
+reads, logged, but cannot write) and the list of the viewer's threads, for the event's players and
+teams only, in a bounded number of queries."""
 
 from __future__ import annotations
 
@@ -14,122 +11,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.accounts.models import PersonalDataAccess
-from duallife.drafts.errors import DraftError
 from duallife.drafts.models import DraftMessage, DraftTeam
-from duallife.drafts.services.messages import draft_message_post
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.organizations.testing import give_mfa
-from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
+from duallife.postings.tests.conftest import make_org
 
-from .test_camps import CONTACTS, camp_event, cast, more_players, user_of
-from .test_runs import teams_and_players
+from .builders import CONTACTS, camp_event, more_players, post, teams_and_players, text, thread_url, user_of
 
 pytestmark = pytest.mark.django_db
 
 
-def thread_url(event, team, player) -> str:
-    return reverse("drafts:thread", args=[event.pk, team.pk, player.pk])
-
-
 def list_url(event) -> str:
     return reverse("drafts:messages", args=[event.pk])
-
-
-def text(response) -> str:
-    return response.content.decode()
-
-
-def post(cast, by, body="はじめまして。石巻の暮らしについて教えてください。", *, player=None, team=None):
-    return draft_message_post(
-        event=cast.event, team=team or cast.team, player=player or cast.players[0], by=by, body=body
-    )
-
-
-# --- the service -----------------------------------------------------------------------------------
-
-
-def test_a_player_writes_to_a_team_and_every_member_but_the_writer_hears_of_it(world, cast):
-    message = post(cast, user_of(cast.players[0]), body="  はじめまして  ")
-    assert (message.from_team, message.body, message.author) == (
-        False,
-        "はじめまして",
-        user_of(cast.players[0]),
-    )
-
-    notices = Notification.objects.filter(kind=Kind.DRAFT)
-    assert set(notices.values_list("user_id", flat=True)) == {world.owner.pk, world.member.pk}
-    notice = notices.first()
-    assert notice.url == thread_url(cast.event, cast.team, cast.players[0])
-    assert cast.players[0].talent.display_name in notice.title
-    assert notice.body == "はじめまして"
-
-
-def test_a_team_member_writes_to_a_player_who_hears_of_it(world, cast):
-    message = post(cast, world.member, body="ぜひ一度お話ししましょう。")
-    assert message.from_team is True
-    notice = Notification.objects.get(kind=Kind.DRAFT)
-    assert notice.user == user_of(cast.players[0])
-    assert "sendai-misoの名前" in notice.title
-    assert notice.url == thread_url(cast.event, cast.team, cast.players[0])
-
-
-@pytest.mark.parametrize(
-    ("body", "message"),
-    [("", "入力してください"), ("  \n ", "入力してください"), ("あ" * 2001, "2,000文字以内")],
-)
-def test_empty_and_over_long_messages_are_refused(world, cast, body, message):
-    with pytest.raises(DraftError, match=message):
-        post(cast, world.member, body=body)
-    assert not DraftMessage.objects.exists()
-    assert not Notification.objects.exists()
-    assert post(cast, world.member, body="あ" * 2000).body == "あ" * 2000
-
-
-def test_only_the_player_and_the_teams_members_write(world, cast):
-    for outsider in (
-        world.stranger,
-        world.coordinator,
-        world.operator,
-        world.talent,
-        user_of(cast.players[1]),
-    ):
-        with pytest.raises(DraftError, match="選手本人とチームのメンバーだけ"):
-            post(cast, outsider)
-    assert not DraftMessage.objects.exists()
-
-
-def test_a_team_and_a_player_of_different_events_are_refused(world, cast):
-    other_event = camp_event(world)
-    (foreign_team,), (foreign_player,) = teams_and_players(other_event, n_teams=1, n_players=1)
-    with pytest.raises(DraftError, match="同じドラフト会議"):
-        post(cast, user_of(foreign_player), player=foreign_player)
-    with pytest.raises(DraftError, match="同じドラフト会議"):
-        post(cast, user_of(cast.players[0]), team=foreign_team)
-    assert not DraftMessage.objects.exists()
-
-
-def test_messages_only_while_the_event_runs(world, cast):
-    today = timezone.localdate()
-    event = cast.event
-    event.entry_opens_on = today + datetime.timedelta(days=1)
-    event.save()
-    with pytest.raises(DraftError, match="期間中"):
-        post(cast, world.member)
-
-    event.entry_opens_on = today
-    event.negotiation_until = today
-    event.save()
-    assert post(cast, world.member).pk  # both ends of the window count
-
-    event.negotiation_until = today - datetime.timedelta(days=1)
-    event.save()
-    with pytest.raises(DraftError, match="期間中"):
-        post(cast, world.member)
-    assert DraftMessage.objects.count() == 1
-
-
-# --- the thread page -------------------------------------------------------------------------------
 
 
 def test_the_thread_shows_messages_oldest_first_with_who_wrote_them(client, world, cast):
@@ -253,9 +147,6 @@ def test_a_pair_outside_the_event_is_a_404(client, world, cast):
     assert client.get(thread_url(event, foreign_team, foreign_player)).status_code == 404
     assert client.get(f"/drafts/{event.pk}/messages/{cast.team.pk}/abc/").status_code == 404
     assert not DraftMessage.objects.exists()
-
-
-# --- the list of threads ---------------------------------------------------------------------------
 
 
 def test_a_player_sees_their_threads_and_the_teams_they_have_not_written_to(client, world, cast):

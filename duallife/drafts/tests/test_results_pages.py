@@ -1,8 +1,5 @@
-"""The public results page: announced once there is a run and the nomination day has come (the
-organiser previews before that); per team its nominations, the team's message and the answer;
-a player's display name only if they agreed, never a real name or contact; bounded queries."""
-
-# ruff: noqa: F401, F811
+"""Results: public from the nomination day once a run exists (the organiser previews before); a
+player is named, and the team's message shown, only if they agreed; a bounded number of queries."""
 
 from __future__ import annotations
 
@@ -12,13 +9,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.drafts.models import DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
+from duallife.drafts.models import (
+    DraftEvent,
+    DraftPlayer,
+    Nomination,
+)
 from duallife.drafts.permissions.results import results_access, results_announced
 from duallife.drafts.selectors.results import player_label
-from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
 
-from .helpers_results import assert_no_contact_details, draft_and_run, drafted, ensure_mfa
-from .test_runs import make_event, rank, teams_and_players
+from .builders import assert_no_contact_details, make_event, rank, teams_and_players, text
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,23 @@ def results_url(event) -> str:
     return reverse("drafts:results", args=[event.pk])
 
 
-# --- the rule: is it public? ----------------------------------------------------------------------
+def test_the_results_print_a_message_only_for_a_player_who_agreed_to_be_named(client, world, drafted):
+    p0, p1, _p2 = drafted.players
+    DraftPlayer.objects.filter(pk=p0.pk).update(name_public=True)
+    Nomination.objects.filter(player=p0).update(message="ようこそ、仙台へ。")
+    Nomination.objects.filter(player=p1).update(message=f"{p1.talent.display_name}、石巻で待っています。")
+
+    for user in (None, world.coordinator):  # the public, and the organiser
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        content = text(client.get(reverse("drafts:results", args=[drafted.event.pk])))
+
+        assert "ようこそ、仙台へ。" in content
+        assert "石巻で待っています" not in content
+        assert p1.talent.display_name not in content
+        assert "選手の名前が非公開のため、載せていません" in content
+        assert_no_contact_details(content, drafted.players)
 
 
 def test_results_are_announced_from_the_nomination_day_once_a_run_exists(world, drafted):
@@ -56,9 +71,6 @@ def test_a_player_is_named_only_if_they_agreed():
     assert player_label(name_public=True, display_name="みやぎ太郎") == "みやぎ太郎"
     assert player_label(name_public=False, display_name="みやぎ太郎") == "選手（非公開）"
     assert player_label(name_public=True, display_name="") == "選手（非公開）"
-
-
-# --- the page -------------------------------------------------------------------------------------
 
 
 def test_anyone_sees_the_announced_results_with_names_only_where_agreed(client, world, drafted):

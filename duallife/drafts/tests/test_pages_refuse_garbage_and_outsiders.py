@@ -2,8 +2,6 @@
 500; an anonymous visitor and a member of an organisation with no part in the event open only
 the public pages and change nothing anywhere."""
 
-# ruff: noqa: F401, F811
-
 from __future__ import annotations
 
 import datetime
@@ -25,15 +23,19 @@ from duallife.drafts.models import (
     PlayerChoice,
     TeamChoice,
 )
-from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
 
-from .helpers_results import drafted, ensure_mfa
+from .builders import ensure_mfa
 
 pytestmark = pytest.mark.django_db
 
+
 PUBLIC = {"list", "detail", "team", "results", "camp"}
+
+
 #: pages any signed-in member of an eligible organisation may open (the service decides the rest)
 OPEN_TO_ELIGIBLE = {"join"}
+
+
 GARBAGE = {
     "answer": "maybe",
     "message": "x" * 5000,

@@ -1,24 +1,17 @@
-"""Preference-list pages: a player ranks the teams, a team ranks the players — one select per row,
-partial lists, gaps fine, ties only where the event allows them, locked at the deadline; bad input
-is refused with a Japanese message and nothing saved; only the player (or the team's members, the
-organiser reading) gets in; players appear by display name and pitch, never by real name or
-contact."""
-
-# ruff: noqa: F401, F811
+"""Preference list pages: a player ranks teams and a team ranks players (display name and pitch
+only) with one select per row; ties, bad values and lists that changed meanwhile are refused with
+a message and nothing saved; after the deadline both lists are read-only; the organiser reads a
+team's list; other tenants and other events are kept out."""
 
 from __future__ import annotations
-
-import datetime
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.drafts.models import DraftEvent, DraftTeam, PlayerChoice, TeamChoice
-from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
+from duallife.drafts.models import DraftTeam, PlayerChoice, TeamChoice
 
-from .helpers_results import assert_no_contact_details, ensure_mfa
-from .test_runs import make_event, teams_and_players
+from .builders import assert_no_contact_details, ensure_mfa, make_event, teams_and_players
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +36,6 @@ def player_url(event) -> str:
 
 def team_url(event, team) -> str:
     return reverse("drafts:team_choices", args=[event.pk, team.pk])
-
-
-# --- the player's list ---------------------------------------------------------------------------
 
 
 def test_a_player_sees_every_team_with_the_deadline_in_japanese(client, open_draft):
@@ -165,9 +155,6 @@ def test_only_the_player_uses_their_list(client, world, open_draft):
     assert client.get(url).status_code == 403
     assert client.get(reverse("drafts:player_choices", args=[999999])).status_code == 404
     assert not PlayerChoice.objects.exists()
-
-
-# --- the team's list -----------------------------------------------------------------------------
 
 
 def test_a_team_member_ranks_players_by_display_name_and_pitch_only(client, world, open_draft):

@@ -1,9 +1,6 @@
-"""The organiser's run pages: readiness, running a round (players proposing by default, a seed
-only where ties are allowed), the list of runs, one run's audit with a replay that must give the
-stored answer, and the stored input/result as JSON downloads. Only the organiser gets in; the
-nominated hear about it; nothing is run or saved on bad input."""
-
-# ruff: noqa: F401, F811
+"""Run pages (the organiser's, behind MFA): readiness and when a run becomes possible, running
+(players or teams proposing, a seed where ties are allowed), the runs so far by organisation, one
+run's audit by display name, replaying and downloading its stored input and result."""
 
 from __future__ import annotations
 
@@ -12,14 +9,20 @@ import json
 import pytest
 from django.urls import reverse
 
-from duallife.drafts.models import DraftRun, DraftTeam, Nomination
+from duallife.drafts.models import DraftRun, Nomination
 from duallife.drafts.services.runs import draft_run_execute
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership
-from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
+from duallife.postings.tests.conftest import make_user
 
-from .helpers_results import assert_no_contact_details, draft_and_run, drafted, ensure_mfa
-from .test_runs import draft, make_event, rank, teams_and_players
+from .builders import (
+    assert_no_contact_details,
+    draft_and_run,
+    ensure_mfa,
+    make_event,
+    rank,
+    teams_and_players,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +36,6 @@ def organiser(client, world):
 
 def runs_url(event) -> str:
     return reverse("drafts:runs", args=[event.pk])
-
-
-# --- the runs page ---------------------------------------------------------------------------------
 
 
 def test_the_organiser_sees_readiness_and_a_form_with_players_proposing_by_default(client, organiser, draft):
@@ -212,9 +212,6 @@ def test_only_the_organiser_opens_the_run_pages(client, world, drafted):
     client.force_login(world.operator)  # operators organise every event
     assert client.get(runs_url(event)).status_code == 200
     assert client.get(reverse("drafts:runs", args=[999999])).status_code == 404
-
-
-# --- one run ----------------------------------------------------------------------------------------
 
 
 def test_the_audit_shows_inputs_seed_and_result_by_display_name(client, organiser, drafted):
