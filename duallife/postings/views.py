@@ -18,7 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duallife.engagements.selectors import applicant_counts
+from duallife.engagements.selectors.applications import applicant_counts
 from duallife.engine.speclint import FIELD_LABELS_JA, LintReport, Severity, lint
 from duallife.organizations.permissions import companies_of
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from duallife.accounts.mfa import personal_data_view
-from duallife.engagements.scouting import scoutable_sheets
+from duallife.engagements.permissions import scoutable_sheets
 from duallife.organizations.views import forbidden
 from duallife.talents.permissions import visible_talents
 

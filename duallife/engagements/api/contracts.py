@@ -23,11 +23,11 @@ from ninja import Field, Path, Router, Schema, Status
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.accounts.services import personal_data_access_log
 
-from .. import selectors_contracts as reads
 from ..errors import EngagementError
-from ..links import application_url
+from ..links import application_url, checkin_url
 from ..models import CheckIn, CheckInAnswer, Contract
-from ..permissions import get_application_for_user, get_contract_for_user
+from ..permissions import get_application_for_user, get_checkin_for_user, get_contract_for_user
+from ..selectors import contracts as reads
 from ..services import contracts as services
 from .common import AUTH_RESPONSES, ErrorOut, domain_error, error, session_auth
 
@@ -141,7 +141,7 @@ def checkin_payload(checkin: CheckIn) -> dict:
         "due_on": checkin.due_on,
         "status": checkin.status,
         "answered_sides": [side for side in CheckInAnswer.Side.values if side in sides],
-        "url": services.checkin_url(checkin.pk),
+        "url": checkin_url(checkin.pk),
     }
 
 
@@ -317,7 +317,7 @@ def checkins_answer(
     request: HttpRequest, payload: CheckInAnswerIn, checkin_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     try:
-        checkin, _side = reads.get_checkin_for_user(request.auth, checkin_id)
+        checkin, _side = get_checkin_for_user(request.auth, checkin_id)
     except Http404:
         return error(404, CHECKIN_NOT_FOUND)
     try:

@@ -26,11 +26,12 @@ from duallife.postings.permissions import get_sheet_for_public
 from duallife.regions.models import Prefecture
 from duallife.talents.permissions import visible_talents
 
-from .. import scouting
 from ..errors import EngagementError
 from ..links import path_to
 from ..models import Interest, Scout
-from ..permissions import MAX_ID, talent_of
+from ..permissions import MAX_ID, can_send_scouts, get_interest_for_owner, get_scout_for_user, talent_of
+from ..selectors.interests import interest_of, talent_interests
+from ..selectors.scouts import received_scouts, scout_quota, sent_scouts
 from ..services import interests as interest_services
 from ..services import scouts as services
 
@@ -191,7 +192,7 @@ def interest_payload(interest: Interest) -> dict:
 
 
 def _reload_scout(scout_id: int, user) -> tuple[Scout, str]:
-    return scouting.get_scout_for_user(user, scout_id)
+    return get_scout_for_user(user, scout_id)
 
 
 # --- Scouts -------------------------------------------------------------------------------------
@@ -213,16 +214,16 @@ def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
     if params.box == "sent" and staff_without_mfa(user):
         return error(403, MFA_REQUIRED)
     if params.box == "sent":
-        scouts = scouting.sent_scouts(user)
+        scouts = sent_scouts(user)
         side = "sender"
     else:
-        scouts = scouting.received_scouts(user)
+        scouts = received_scouts(user)
         side = "talent"
     paginator = Paginator(scouts, PER_PAGE)
     results = list(paginator.page(params.page).object_list) if params.page <= paginator.num_pages else []
     quota = None
-    if params.box == "sent" and scouting.can_send_scouts(user):
-        q = scouting.scout_quota(user)
+    if params.box == "sent" and can_send_scouts(user):
+        q = scout_quota(user)
         quota = {
             "day_limit": q.day_limit,
             "day_left": q.day_left,
@@ -284,7 +285,7 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
     if staff_without_mfa(request.auth):
         return error(403, MFA_REQUIRED)
     try:
-        scout, side = scouting.get_scout_for_user(request.auth, scout_id)
+        scout, side = get_scout_for_user(request.auth, scout_id)
     except Http404:
         return error(404, SCOUT_NOT_FOUND)
     return Status(200, scout_payload(scout, side))
@@ -301,7 +302,7 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
 )
 def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     try:
-        scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
+        scout, _side = get_scout_for_user(request.auth, scout_id)
     except Http404:
         return error(404, SCOUT_NOT_FOUND)
     try:
@@ -324,7 +325,7 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
 )
 def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     try:
-        scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
+        scout, _side = get_scout_for_user(request.auth, scout_id)
     except Http404:
         return error(404, SCOUT_NOT_FOUND)
     try:
@@ -349,7 +350,7 @@ INTEREST_NOT_FOUND = "「気になる」が見つかりません。"
     operation_id="my_interests_list",
 )
 def interests_list(request: HttpRequest):
-    return Status(200, [interest_payload(i) for i in scouting.talent_interests(request.auth)])
+    return Status(200, [interest_payload(i) for i in talent_interests(request.auth)])
 
 
 @router.post(
@@ -375,7 +376,7 @@ def interests_add(request: HttpRequest, payload: InterestIn):
         if prefecture is None:
             return error(404, "県が見つかりません。", "prefecture_code")
     talent = talent_of(request.auth)
-    existed = scouting.interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
+    existed = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
     try:
         interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
     except EngagementError as exc:
@@ -400,7 +401,7 @@ def interests_update(
     request: HttpRequest, payload: InterestPatch, interest_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     try:
-        interest = scouting.get_interest_for_owner(request.auth, interest_id)
+        interest = get_interest_for_owner(request.auth, interest_id)
     except Http404:
         return error(404, INTEREST_NOT_FOUND)
     try:
@@ -424,7 +425,7 @@ def interests_update(
 )
 def interests_remove(request: HttpRequest, interest_id: int = Path(..., ge=1, le=MAX_ID)):
     try:
-        interest = scouting.get_interest_for_owner(request.auth, interest_id)
+        interest = get_interest_for_owner(request.auth, interest_id)
     except Http404:
         return error(404, INTEREST_NOT_FOUND)
     try:

@@ -37,7 +37,7 @@ from ..errors import (
     EngagementPermissionError,
     EngagementTransitionError,
 )
-from ..links import application_url, path_to
+from ..links import application_url, checkin_url
 from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
 from ..permissions import is_company_side
 from . import pipeline
@@ -144,10 +144,6 @@ def party_side(user, contract: Contract) -> str:
     ):
         return CheckInAnswer.Side.COMPANY
     raise EngagementPermissionError("この操作は、契約した人材と企業のメンバーだけができます。")
-
-
-def checkin_url(checkin_id: int) -> str:
-    return path_to("checkin", checkin_id)
 
 
 # --- Input checks -------------------------------------------------------------------------------
@@ -486,7 +482,7 @@ def lock_checkin(checkin: CheckIn) -> CheckIn:
     )
 
 
-def is_worrying(*, rating: int, on_track: bool) -> bool:
+def _is_worrying(*, rating: int, on_track: bool) -> bool:
     return rating <= WORRYING_RATING or not on_track
 
 
@@ -526,7 +522,7 @@ def checkin_answer(*, checkin: CheckIn, by, rating: int, on_track: bool, comment
         locked.status = CheckIn.Status.DONE
         locked.closed_at = now
         update += ["status", "closed_at"]
-    if is_worrying(rating=rating, on_track=on_track) and locked.alerted_at is None:
+    if _is_worrying(rating=rating, on_track=on_track) and locked.alerted_at is None:
         contract = locked.contract
         alert_coordinators(
             contract,

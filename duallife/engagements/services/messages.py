@@ -8,7 +8,7 @@
   the browser's content type are not trusted), within :data:`ATTACHMENT_MAX_BYTES`.
 
 Attachments are stored under a random name (``models.attachment_path``); the cleaned original name
-is kept for the download only. Counting unread messages is a read: see ``selectors_messages``.
+is kept for the download only. Counting unread messages is a read: see ``selectors.messages``.
 """
 
 from __future__ import annotations

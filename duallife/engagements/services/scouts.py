@@ -34,9 +34,10 @@ from ..errors import (
     EngagementRateLimitError,
     EngagementTransitionError,
 )
-from ..links import application_url, path_to
+from ..links import application_url, path_to, scout_url
 from ..models import Application, ConsentRecord, Scout
-from ..scouting import DAY, WEEK, scout_limits, sender_organization_for
+from ..permissions import sender_organization_for
+from ..selectors.scouts import DAY, WEEK, scout_limits
 from .applications import application_create, clean_text, ensure_open_for_applications, lock_sheet
 from .consent import clean_fields
 from .notices import notify_company, notify_user
@@ -50,10 +51,6 @@ ANSWER_DAYS = 14
 TOKYO = ZoneInfo("Asia/Tokyo")
 DEFAULT_ACCEPT_MESSAGE = "スカウトを承諾しました。"
 NO_SUCH_TALENT = "指定された人材が見つかりません。"
-
-
-def scout_url(scout_id: int) -> str:
-    return path_to("scout_detail", scout_id)
 
 
 def answer_deadline(sheet: SpecSheet, *, now: datetime.datetime) -> datetime.datetime:

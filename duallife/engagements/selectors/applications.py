@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from duallife.organizations.permissions import companies_of
 
-from .models import OPEN_STATUSES, Application, ShareableField
-from .permissions import applications_with_details, talent_of
+from ..models import OPEN_STATUSES, Application, ShareableField
+from ..permissions import applications_with_details, talent_of
 
 
 def talent_applications(user) -> QuerySet[Application]:

@@ -14,8 +14,8 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from duallife.organizations.permissions import companies_of
 
-from .models import Application, Message, ThreadRead
-from .permissions import authenticated
+from ..models import Application, Message, ThreadRead
+from ..permissions import authenticated
 
 
 def thread_messages(application: Application) -> QuerySet[Message]:

@@ -1,4 +1,5 @@
-"""Reads of referrals (紹介): who may see which, the companies a body may refer, and the credits.
+"""Reads of referrals (紹介): the companies a body may refer, and the credits (who may see which
+referral is :mod:`duallife.engagements.permissions`).
 
 A coordinator body (a regional bank, a chamber of commerce, a prefecture's desk) registers that it
 brought a company to the platform. From then on the company's sheets, the applications to them and
@@ -16,58 +17,18 @@ from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from duallife.organizations.models import CoordinatorScope, Organization
-from duallife.organizations.permissions import is_operator, memberships
+from duallife.organizations.permissions import is_operator
 from duallife.postings.models import SpecSheet
 
-from .models import Application, Contract, Referral
-from .permissions import parse_id
+from ..models import Application, Contract, Referral
+from ..permissions import referrer_bodies_of
 
 #: Rows per page of the credits table and the API list.
 PER_PAGE = 50
 #: How many companies the registration form offers at once (narrow them with a search).
 COMPANY_CHOICES_MAX = 200
-
-
-# --- Who may see and register referrals -------------------------------------------------------
-
-
-def referrer_bodies_of(user) -> QuerySet[Organization]:
-    """The coordinator bodies ``user`` may register referrals for: their own; every active one for an
-    operator. Ordered by name."""
-    bodies = Organization.objects.filter(kind=Organization.Kind.COORDINATOR, is_active=True)
-    if is_operator(user):
-        return bodies.order_by("name", "pk")
-    own = memberships(user, kind=Organization.Kind.COORDINATOR).values("organization")
-    return bodies.filter(pk__in=own).order_by("name", "pk")
-
-
-def can_use_referrals(user) -> bool:
-    """Coordinators (members of an active coordinator body) and operators."""
-    return is_operator(user) or referrer_bodies_of(user).exists()
-
-
-def referrals_visible_to(user) -> QuerySet[Referral]:
-    """The referrals ``user`` may see: of their own bodies, or all of them for an operator."""
-    qs = Referral.objects.select_related(
-        "referrer", "company", "company__prefecture", "company__municipality"
-    )
-    if is_operator(user):
-        return qs
-    own = memberships(user, kind=Organization.Kind.COORDINATOR).values("organization")
-    return qs.filter(referrer__in=own)
-
-
-def get_referral_for_user(user, pk) -> Referral:
-    """The referral ``user`` asked for; 404 when it is not theirs to see (or does not exist)."""
-    message = "紹介の記録が見つかりません。"
-    pk = parse_id(pk, message=message)
-    referral = referrals_visible_to(user).filter(pk=pk).first()
-    if referral is None:
-        raise Http404(message)
-    return referral
 
 
 def scope_covers(scopes, company: Organization) -> bool:

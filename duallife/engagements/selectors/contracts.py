@@ -1,5 +1,6 @@
-"""Reads of contracts and check-ins: who may open which check-in, the parties' lists, and the
-coordinators' follow-up list. Bounded queries (joins, one prefetch), no contact details.
+"""Reads of contracts and check-ins: the parties' lists and the coordinators' follow-up list
+(who may open which check-in is :func:`~duallife.engagements.permissions.get_checkin_for_user`).
+Bounded queries (joins, one prefetch), no contact details.
 
 Answers to a check-in are seen by the side that gave them and by staff (the area's coordinators,
 operators); the other side sees only whether an answer was given, so that each side can be frank.
@@ -24,13 +25,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.http import Http404
 
 from duallife.organizations.permissions import companies_of, coordinator_scopes, is_operator, scope_filter
 from duallife.regions.models import Prefecture
 
-from .models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
-from .permissions import Side, parse_id, side_of
+from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
 
 #: Rows per page of the follow-up list.
 PER_PAGE = 50
@@ -54,32 +53,6 @@ def contracts_with_details() -> QuerySet[Contract]:
 
 def contract_of(application: Application) -> Contract | None:
     return contracts_with_details().filter(application=application).first()
-
-
-def get_checkin_for_user(user, pk) -> tuple[CheckIn, Side]:
-    """The check-in ``user`` asked for and their side on its application; 404 when they may not see it."""
-    message = "フォローアップが見つかりません。"
-    pk = parse_id(pk, message=message)
-    checkin = (
-        CheckIn.objects.select_related(
-            "contract",
-            "contract__application",
-            "contract__application__sheet",
-            "contract__application__sheet__municipality",
-            "contract__application__talent",
-            "contract__sheet",
-            "contract__sheet__municipality",
-            "contract__organization",
-            "contract__talent",
-            "contract__talent__user",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    side = side_of(user, checkin.contract.application) if checkin is not None else None
-    if side is None:
-        raise Http404(message)
-    return checkin, side
 
 
 def answered_sides(checkin: CheckIn) -> set[str]:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from duallife.accounts.models import PersonalDataAccess
 from duallife.organizations.models import Membership, Organization
 
-from .models import ConsentRecord, ShareableField
+from ..models import ConsentRecord, ShareableField
 
 PER_PAGE = 20
 #: Organisations whose members read personal data as platform staff.

@@ -1,117 +1,18 @@
-"""気になる: marking sheets and prefectures, who sees counts and names, the button, the list, the API."""
+"""気になる on the pages: the sheet page's button and counts, the prefecture page, the talent's list with
+the sharing switch; without JavaScript, with htmx, bad input refused cleanly, bounded queries."""
 
 from __future__ import annotations
 
 import pytest
 
-from duallife.engagements import scouting
-from duallife.engagements.errors import EngagementError, EngagementPermissionError
 from duallife.engagements.models import Interest
-from duallife.engagements.services.interests import interest_remove, interest_set_sharing, interest_toggle
+from duallife.engagements.selectors.interests import (
+    interested_names,
+)
+from duallife.engagements.services.interests import interest_set_sharing, interest_toggle
 from duallife.postings.models import SpecSheet
-from duallife.regions.models import Prefecture
 
-from .conftest import give_mfa
-from .scouts_helpers import another_talent, has_japanese, post_json, profile
-
-
-def pref(code: str) -> Prefecture:
-    return Prefecture.objects.get(code=code)
-
-
-# --- Services -------------------------------------------------------------------------------------
-
-
-def test_a_talent_turns_interest_in_a_sheet_on_and_off(world, sheet):
-    assert interest_toggle(by=world.talent, sheet=sheet) is True
-    assert Interest.objects.filter(sheet=sheet).count() == 1
-    assert interest_toggle(by=world.talent, sheet=sheet) is False
-    assert not Interest.objects.exists()
-
-
-def test_asking_for_a_state_twice_keeps_it_so_a_double_click_does_not_undo_it(world, sheet):
-    assert interest_toggle(by=world.talent, sheet=sheet, on=True) is True
-    assert interest_toggle(by=world.talent, sheet=sheet, on=True) is True
-    assert Interest.objects.count() == 1
-    assert interest_toggle(by=world.talent, sheet=sheet, on=False) is False
-    assert interest_toggle(by=world.talent, sheet=sheet, on=False) is False
-    assert not Interest.objects.exists()
-
-
-@pytest.mark.parametrize("code", ["02", "04", "07", "15"])
-def test_any_of_the_seven_tohoku_prefectures_can_be_marked(world, code):
-    assert interest_toggle(by=world.talent, prefecture=pref(code)) is True
-
-
-def test_prefectures_outside_tohoku_and_unpublished_sheets_cannot_be_marked(world, make_sheet):
-    with pytest.raises(EngagementError, match="東北") as caught:
-        interest_toggle(by=world.talent, prefecture=pref("13"))
-    assert caught.value.field == "prefecture_code"
-    for status in (SpecSheet.Status.DRAFT, SpecSheet.Status.CLOSED):
-        with pytest.raises(EngagementError, match="公開中"):
-            interest_toggle(by=world.talent, sheet=make_sheet(status))
-    with pytest.raises(EngagementError):
-        interest_toggle(by=world.talent)
-    assert not Interest.objects.exists()
-
-
-def test_a_mark_on_a_sheet_that_closed_can_still_be_taken_back(world, sheet):
-    from duallife.postings import services as sheet_services
-
-    interest_toggle(by=world.talent, sheet=sheet)
-    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
-    sheet.refresh_from_db()
-    assert interest_toggle(by=world.talent, sheet=sheet, on=False) is False
-    assert not Interest.objects.exists()
-
-
-def test_only_talents_mark_things(world, sheet):
-    with pytest.raises(EngagementPermissionError):
-        interest_toggle(by=world.owner, sheet=sheet)
-
-
-def test_only_the_talent_chooses_to_share_their_name_or_removes_the_mark(world, sheet):
-    interest_toggle(by=world.talent, sheet=sheet)
-    interest = Interest.objects.get()
-    with pytest.raises(EngagementPermissionError):
-        interest_set_sharing(interest=interest, by=world.owner, share_identity=True)
-    with pytest.raises(EngagementPermissionError):
-        interest_remove(interest=interest, by=another_talent("other").user)
-    with pytest.raises(EngagementError):
-        interest_set_sharing(interest=interest, by=world.talent, share_identity="yes")
-    interest.refresh_from_db()
-    assert interest.share_identity is False
-
-
-def test_a_prefecture_mark_never_carries_a_name(world):
-    interest_toggle(by=world.talent, prefecture=pref("04"))
-    with pytest.raises(EngagementError, match="人数だけ"):
-        interest_set_sharing(interest=Interest.objects.get(), by=world.talent, share_identity=True)
-
-
-def test_counts_for_many_sheets_take_one_query(world, make_sheet, django_assert_num_queries):
-    sheets = [make_sheet(SpecSheet.Status.PUBLISHED) for _ in range(3)]
-    talents = [another_talent(f"fan{i}") for i in range(3)]
-    for i, talent in enumerate(talents):
-        for sheet in sheets[: i + 1]:
-            interest_toggle(by=talent.user, sheet=sheet)
-    with django_assert_num_queries(1):
-        counts = scouting.interest_counts_for_sheets([s.pk for s in sheets])
-    assert counts == {sheets[0].pk: 3, sheets[1].pk: 2, sheets[2].pk: 1}
-    miyagi, akita = pref("04"), pref("05")
-    interest_toggle(by=world.talent, prefecture=miyagi)
-    with django_assert_num_queries(1):
-        assert scouting.interest_counts_for_prefectures([miyagi.pk, akita.pk]) == {miyagi.pk: 1}
-
-
-def test_names_are_given_only_for_those_who_opted_in(world, sheet):
-    shy = another_talent("shy")
-    open_ = another_talent("open")
-    interest_toggle(by=shy.user, sheet=sheet)
-    interest_toggle(by=open_.user, sheet=sheet)
-    interest_set_sharing(interest=Interest.objects.get(talent=open_), by=open_.user, share_identity=True)
-    assert scouting.interested_names(sheet) == ["openさん"]
-
+from .scouts_helpers import another_talent, pref
 
 # --- The sheet page -------------------------------------------------------------------------------
 
@@ -294,7 +195,7 @@ def test_the_switch_tells_the_company_the_display_name_and_back(client, world, s
     client.post(f"/interests/{interest.pk}/sharing/", {"share_identity": "1"})
     interest.refresh_from_db()
     assert interest.share_identity is True
-    assert "talentさん" in scouting.interested_names(sheet)[0]
+    assert "talentさん" in interested_names(sheet)[0]
 
     client.post(f"/interests/{interest.pk}/sharing/", {"share_identity": "0"})
     interest.refresh_from_db()
@@ -333,78 +234,3 @@ def test_the_list_runs_a_bounded_number_of_queries(client, world, make_sheet, dj
     with django_assert_max_num_queries(10):
         body = client.get("/interests/").content.decode()
     assert body.count('class="interest-item"') == 9
-
-
-# --- API ------------------------------------------------------------------------------------------
-
-
-def test_the_api_adds_lists_shares_and_removes_marks(client, world, sheet):
-    client.force_login(world.talent)
-
-    added = post_json(client, "/api/v1/my/interests", {"sheet_id": sheet.pk})
-    again = post_json(client, "/api/v1/my/interests", {"sheet_id": sheet.pk})
-    region = post_json(client, "/api/v1/my/interests", {"prefecture_code": "15"})
-    listed = client.get("/api/v1/my/interests")
-    shared = post_json(
-        client, f"/api/v1/my/interests/{added.json()['id']}", {"share_identity": True}, "patch"
-    )
-    removed = client.delete(f"/api/v1/my/interests/{region.json()['id']}")
-
-    assert added.status_code == 201
-    assert added.json()["kind"] == "sheet"
-    assert again.status_code == 200
-    assert region.json()["prefecture"] == {"code": "15", "name": "新潟県"}
-    assert len(listed.json()) == 2
-    assert shared.json()["share_identity"] is True
-    assert removed.status_code == 204
-    assert list(Interest.objects.values_list("sheet_id", flat=True)) == [sheet.pk]
-
-
-@pytest.mark.parametrize(
-    ("body", "status"),
-    [
-        ({}, 400),
-        ({"sheet_id": 1, "prefecture_code": "04"}, 400),
-        ({"prefecture_code": "13"}, 400),
-        ({"prefecture_code": "99"}, 404),
-        ({"prefecture_code": "x\u0000"}, 400),
-        ({"sheet_id": "abc"}, 400),
-        ({"sheet_id": 10**30}, 400),
-        ({"sheet_id": 2**63 - 1}, 404),
-    ],
-)
-def test_bad_api_input_is_refused_in_japanese(client, world, body, status):
-    client.force_login(world.talent)
-    response = post_json(client, "/api/v1/my/interests", body)
-    assert response.status_code == status
-    assert has_japanese(response.json()["detail"])
-    assert not Interest.objects.exists()
-
-
-def test_the_api_keeps_marks_to_their_owner(client, world, sheet):
-    interest_toggle(by=world.talent, sheet=sheet)
-    interest = Interest.objects.get()
-    client.force_login(another_talent("other").user)
-    assert client.get("/api/v1/my/interests").json() == []
-    assert client.delete(f"/api/v1/my/interests/{interest.pk}").status_code == 404
-    patched = post_json(client, f"/api/v1/my/interests/{interest.pk}", {"share_identity": True}, "patch")
-    assert patched.status_code == 404
-    assert Interest.objects.get().share_identity is False
-
-
-def test_the_api_refuses_companies_and_anonymous_callers(client, world, sheet):
-    assert client.get("/api/v1/my/interests").status_code == 401
-    assert post_json(client, "/api/v1/my/interests", {"sheet_id": sheet.pk}).status_code == 401
-    client.force_login(world.owner)
-    response = post_json(client, "/api/v1/my/interests", {"sheet_id": sheet.pk})
-    assert response.status_code == 403
-    assert "人材プロフィール" in response.json()["detail"]
-
-
-def test_staff_see_prefecture_counts_only_in_their_scope(world):
-    give_mfa(world.coordinator)
-    miyagi = pref("04")
-    assert scouting.sees_prefecture_interest(world.coordinator, miyagi)
-    assert not scouting.sees_prefecture_interest(world.far_coordinator, miyagi)
-    assert not scouting.sees_prefecture_interest(world.owner, miyagi)
-    assert profile(world.talent).pk
