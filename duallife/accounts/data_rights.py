@@ -268,7 +268,7 @@ def erase_talent_profile(user) -> None:
     profile = TalentProfile.objects.filter(user=user).first()
     if profile is None:
         return
-    from duallife.recommendations.digests import digest_mentions_scrub
+    from duallife.recommendations.services.digests import digest_mentions_scrub
 
     digest_mentions_scrub(talent_id=profile.pk)  # before the row (and its mentions) may go
     try:
@@ -304,8 +304,8 @@ def anonymise_talent_profile(profile) -> None:
         visibility=TalentProfile.Visibility.PRIVATE,
         search_text="",
     )
-    from duallife.recommendations.digests import digest_mentions_scrub
     from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
+    from duallife.recommendations.services.digests import digest_mentions_scrub
 
     SheetRecommendation.objects.filter(talent=profile).delete()
     TalentRecommendation.objects.filter(talent=profile).delete()

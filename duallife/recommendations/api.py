@@ -24,7 +24,7 @@ from duallife.postings.api import ErrorOut, SheetOut, session_auth, sheet_payloa
 
 from .models import SheetRecommendation
 from .permissions import NOT_FOUND, get_sheet_for_matches, is_open
-from .selectors import (
+from .selectors.recommendations import (
     PAY_PAID,
     PAY_PRO_BONO,
     SheetMatchFilters,

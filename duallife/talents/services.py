@@ -316,12 +316,12 @@ def talent_profile_save(*, user, data: TalentProfileData) -> TalentProfile:
 
 def _withdraw_from_digests(profile: TalentProfile) -> None:
     """Private now, or no longer in companies' digests: the copies kept in notifications forget them."""
-    from duallife.recommendations.digests import digest_mentions_scrub
+    from duallife.recommendations.services.digests import digest_mentions_scrub
 
     digest_mentions_scrub(talent_id=profile.pk)
 
 
 def _recommend_after_commit(profile: TalentProfile) -> None:
-    from duallife.recommendations.services import after_talent_change
+    from duallife.recommendations.services.recommendations import after_talent_change
 
     after_talent_change(profile.pk)

@@ -7,7 +7,8 @@
   coordinators of its area and operators (staff need MFA, like the talent search); anyone else
   gets a 404, so that a sheet's existence does not leak. Only published, open sheets list talents.
 
-Thin: the stored lists are read through :mod:`.selectors` (who sees what is decided there), the
+Thin: the stored lists are read through :mod:`..selectors.recommendations` (who sees what is
+decided there), the
 filters are GET forms whose unusable values are reported and dropped.
 """
 
@@ -29,10 +30,10 @@ from duallife.engagements.permissions import talent_of
 from duallife.organizations.permissions import can_browse_talents
 from duallife.organizations.views import forbidden
 
-from .forms import SheetMatchForm, TalentMatchForm
-from .models import SheetRecommendation
-from .permissions import get_sheet_for_matches, is_open
-from .selectors import recommended_sheets, recommended_talents
+from ..forms import SheetMatchForm, TalentMatchForm
+from ..models import SheetRecommendation
+from ..permissions import get_sheet_for_matches, is_open
+from ..selectors.recommendations import recommended_sheets, recommended_talents
 
 #: How long after a profile is saved an empty list is explained as "still being computed".
 COMPUTING_GRACE = datetime.timedelta(minutes=10)

@@ -3,8 +3,9 @@
 ``/saved-searches/`` lists the person's searches (run, rename, digest on/off, delete) and, for
 company members, the digest of new fitting talents per company. Searches are saved from the sheet
 listing and the talent search (a small form under their results). Thin: forms parse, one service
-of :mod:`.saved_searches` / :mod:`.digests` writes, its :class:`SavedSearchError` becomes a form
-error or a message. Another person's search is a 404; every write is a POST with CSRF.
+of :mod:`..services.saved_searches` / :mod:`..services.digests` writes, and its
+:class:`~duallife.recommendations.errors.SavedSearchError` becomes a form error or a message.
+Another person's search is a 404; every write is a POST with CSRF.
 """
 
 from __future__ import annotations
@@ -16,64 +17,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from duallife.notifications.models import EmailPreference
 from duallife.notifications.models import Kind as NotificationKind
 from duallife.organizations.permissions import companies_of
 
-from . import digests
-from .models import SAVED_SEARCHES_MAX, SavedSearch
-from .saved_searches import (
-    NAME_MAX,
-    QUERY_MAX_CHARS,
-    ConditionDescriber,
-    SavedSearchError,
-    can_save,
-    get_saved_search_for_user,
-    run_url,
+from ..errors import SavedSearchError
+from ..forms import CompanyDigestForm, RenameForm, SaveSearchForm, SwitchForm
+from ..links import run_url
+from ..models import SAVED_SEARCHES_MAX
+from ..permissions import can_save, get_saved_search_for_user
+from ..selectors.digests import digest_subscriptions_of
+from ..selectors.saved_searches import ConditionDescriber, saved_searches_of
+from ..services.digests import digest_subscription_set
+from ..services.saved_searches import (
     saved_search_create,
     saved_search_delete,
     saved_search_rename,
     saved_search_set_digest,
-    saved_searches_of,
 )
-
-NAME_ERRORS = {
-    "required": gettext_lazy("名前を入力してください。"),
-    "max_length": gettext_lazy("名前は%(limit_value)d文字以内で入力してください。"),
-}
-
-
-class SaveSearchForm(forms.Form):
-    kind = forms.ChoiceField(choices=SavedSearch.Kind.choices, widget=forms.HiddenInput)
-    query = forms.CharField(required=False, max_length=QUERY_MAX_CHARS, strip=False, widget=forms.HiddenInput)
-    name = forms.CharField(
-        label=gettext_lazy("名前"),
-        max_length=NAME_MAX,
-        help_text=gettext_lazy("あとで見分けられる名前を付けてください。例：宮城のリモート案件"),
-        error_messages=NAME_ERRORS,
-    )
-    digest = forms.BooleanField(
-        label=gettext_lazy("新着を週1回メールで受け取る（週次ダイジェスト）"), required=False
-    )
-
-
-class RenameForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("新しい名前"), max_length=NAME_MAX, error_messages=NAME_ERRORS)
-
-
-class SwitchForm(forms.Form):
-    on = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
-
-
-class CompanyDigestForm(SwitchForm):
-    organization = forms.ModelChoiceField(queryset=None)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = companies_of(user)
 
 
 def _first_error(form: forms.Form) -> str:
@@ -94,7 +57,7 @@ def saved_search_list(request: HttpRequest) -> HttpResponse:
         for s in searches
     ]
     companies = list(companies_of(request.user).order_by("name"))
-    subscribed = digests.digest_subscriptions_of(request.user) if companies else {}
+    subscribed = digest_subscriptions_of(request.user) if companies else {}
     digest_email_off = EmailPreference.objects.filter(
         user=request.user, kind=NotificationKind.DIGEST, email=False
     ).exists()
@@ -189,7 +152,7 @@ def company_digest(request: HttpRequest) -> HttpResponse:
         return redirect("recommendations:saved_search_list")
     organization, on = form.cleaned_data["organization"], form.cleaned_data["on"]
     try:
-        digests.digest_subscription_set(user=request.user, organization=organization, on=on)
+        digest_subscription_set(user=request.user, organization=organization, on=on)
     except SavedSearchError as exc:
         messages.error(request, exc.message)
     else:

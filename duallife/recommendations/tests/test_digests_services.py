@@ -18,10 +18,11 @@ from duallife.notifications.tests.conftest import SITE_URL, site_url, smtp_sink 
 from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import AKITA, make_sheet, make_user, vocabulary, world  # noqa: F401
-from duallife.recommendations.digests import WITHDRAWN_ENTRY, digests_send_weekly, week_of
 from duallife.recommendations.models import DigestLog, DigestMention, DigestSubscription, SavedSearch
-from duallife.recommendations.saved_searches import saved_search_create
-from duallife.recommendations.services import recommendations_rebuild_all
+from duallife.recommendations.selectors.digests import week_of
+from duallife.recommendations.services.digests import WITHDRAWN_ENTRY, digests_send_weekly
+from duallife.recommendations.services.recommendations import recommendations_rebuild_all
+from duallife.recommendations.services.saved_searches import saved_search_create
 from duallife.recommendations.tasks import send_weekly_digests
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
@@ -211,7 +212,7 @@ def test_turning_digest_emails_off_stops_the_digest(seeker, world, make_sheet): 
 def test_one_persons_failure_does_not_stop_the_others(seeker, world, make_sheet, monkeypatch):  # noqa: F811
     saved_search_create(user=world.nobody, kind="sheets", name="全部", query="", digest=True)
     make_sheet(Published)
-    from duallife.recommendations import digests
+    from duallife.recommendations.services import digests
 
     real = digests.digest_build
 

@@ -12,12 +12,9 @@ from django.test import Client
 
 from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import AKITA, make_sheet, make_user, vocabulary, world  # noqa: F401
+from duallife.recommendations.links import run_url
 from duallife.recommendations.models import SAVED_SEARCHES_MAX, DigestSubscription, SavedSearch
-from duallife.recommendations.saved_searches import (
-    SavedSearchError,
-    run_url,
-    saved_search_create,
-)
+from duallife.recommendations.services.saved_searches import saved_search_create
 
 pytestmark = pytest.mark.django_db
 
@@ -154,14 +151,6 @@ def test_names_are_unique_per_person_and_twenty_is_the_limit(talent_client, worl
     assert over.status_code == 400
     assert "保存できる検索条件は20件までです。" in body(over)
     assert SavedSearch.objects.filter(user=world.talent).count() == SAVED_SEARCHES_MAX
-
-
-def test_the_service_refuses_an_unknown_kind_and_a_query_with_a_bad_value(world):  # noqa: F811
-    with pytest.raises(SavedSearchError, match="種類"):
-        saved_search_create(user=world.talent, kind="other", name="x", query="")
-    with pytest.raises(SavedSearchError, match="月額報酬"):
-        saved_search_create(user=world.talent, kind="sheets", name="x", query={"fee": "-5"})
-    assert not SavedSearch.objects.exists()
 
 
 # --- managing ------------------------------------------------------------------------------------

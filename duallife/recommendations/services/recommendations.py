@@ -29,7 +29,8 @@ from duallife.engine.recommend import Context, Recommendation, Sheet, Talent, sc
 from duallife.engine.recommend.fast import SheetIndex, TalentIndex, top_sheets_batch, top_talents_batch
 from duallife.talents.models import TalentProfile
 
-from .loading import (
+from ..models import KEEP, SheetRecommendation, TalentRecommendation
+from ..selectors.loading import (
     engine_sheet,
     engine_sheets,
     engine_talent,
@@ -37,7 +38,6 @@ from .loading import (
     recommendation_context,
     talents_with_inputs,
 )
-from .models import KEEP, SheetRecommendation, TalentRecommendation
 
 BATCH = 1000
 CHUNK = 500

@@ -27,21 +27,21 @@ from duallife.postings.tests.conftest import (
     vocabulary,
     world,
 )
-from duallife.recommendations.loading import (
+from duallife.recommendations.models import KEEP, SheetRecommendation, TalentRecommendation
+from duallife.recommendations.selectors.loading import (
     engine_sheet,
     engine_talent,
     open_sheets_with_inputs,
     talents_with_inputs,
 )
-from duallife.recommendations.models import KEEP, SheetRecommendation, TalentRecommendation
-from duallife.recommendations.selectors import (
+from duallife.recommendations.selectors.recommendations import (
     SheetMatchFilters,
     TalentMatchFilters,
     next_best_sheets,
     recommended_sheets,
     recommended_talents,
 )
-from duallife.recommendations.services import (
+from duallife.recommendations.services.recommendations import (
     recommendations_deferred,
     recommendations_rebuild_all,
     recommendations_refresh_talent,
@@ -325,7 +325,7 @@ def test_an_onsite_talent_is_offered_sheets_that_need_visits(world, make_sheet):
 def test_a_full_list_admits_a_new_talent_only_above_its_lowest_entry(world, make_sheet, monkeypatch):
     """Between rebuilds, a refreshed talent enters a sheet's full list only by beating its weakest
     entry (here lists hold two)."""
-    monkeypatch.setattr("duallife.recommendations.services.KEEP", 2)
+    monkeypatch.setattr("duallife.recommendations.services.recommendations.KEEP", 2)
     sheet = make_sheet(Published)
     strong = [fitting_talent(f"strong{i}") for i in range(2)]
     recommendations_rebuild_all()
@@ -358,7 +358,7 @@ def test_the_rebuild_command_fills_both_lists_and_says_how_many(world, make_shee
 
 
 def test_reasons_about_where_a_non_public_talent_lives_are_not_shown():
-    from duallife.recommendations.selectors import shown_reasons
+    from duallife.recommendations.selectors.recommendations import shown_reasons
 
     reasons = [
         "スキル一致: データ分析",

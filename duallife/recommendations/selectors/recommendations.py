@@ -21,7 +21,7 @@ from duallife.talents.models import TalentProfile
 from duallife.talents.permissions import visible_talents
 from duallife.talents.selectors import talents_with_details
 
-from .models import KEEP, SheetRecommendation, TalentRecommendation
+from ..models import KEEP, SheetRecommendation, TalentRecommendation
 
 PAY_PAID, PAY_PRO_BONO = "paid", "probono"
 

@@ -1,56 +1,33 @@
-"""The weekly digest (週次ダイジェスト): once a week, one notification per person who asked for it, with
-what is new for them — through :func:`duallife.notifications.services.notify` (kind ``digest``), so
-the email goes out through Celery after commit with the signed one-click unsubscribe link.
-
-Who gets one (opt-in only, never by default):
-
-- a person with a sheets search whose digest is on: sheets published since the last digest (seven
-  days the first time) that match the search, never one a hard rule forbids for their talent profile
-  (:func:`duallife.engine.recommend.blockers`), best engine score first, with the top reasons;
-- a company member subscribed for their company (:class:`~.models.DigestSubscription`): talents who
-  fit the company's open sheets (the stored lists) and are new there — profile created or changed,
-  or sheet published, since the last digest;
-- a person with a talents search whose digest is on: talents matching it whose profile is new or
-  changed since the last digest.
-
-Talents appear only if they opted in (``in_company_digests``), are not private and active, and are
-visible to the recipient through the talent search's own rule; a talent is named to a person once
-(:class:`~.models.DigestMention`); only what the search shows is written (display name, skills, and
-the hometown reason for public profiles only — never a real name or contact details). Staff need
-MFA for the talent parts, as for the talent search. Someone who turned "digest" emails off (for
-example with the unsubscribe link) gets nothing. A :class:`~.models.DigestLog` row per person and
-week makes a second run in the same week send nothing.
-"""
+"""Reads of the weekly digest: what one person's digest would hold now, who asked for one, and a
+company member's subscriptions. What is sent, and when, is
+:mod:`duallife.recommendations.services.digests`; the rules are in its docstring."""
 
 from __future__ import annotations
 
 import datetime
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from duallife.accounts.mfa import mfa_setup_required
 from duallife.engagements.models import Application
 from duallife.engine.recommend import Context, score_pair
 from duallife.notifications.links import absolute
 from duallife.notifications.models import EmailPreference
 from duallife.notifications.models import Kind as NotificationKind
-from duallife.notifications.services import notify
-from duallife.organizations.permissions import can_browse_talents, companies_of
+from duallife.organizations.permissions import companies_of
 from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import ListingChoices, listing_choices, published_sheets
 from duallife.talents.models import TalentProfile
 from duallife.talents.permissions import visible_talents
 from duallife.talents.selectors import search_talents, talents_with_details
 
+from ..links import path_to
+from ..models import DigestMention, DigestSubscription, SavedSearch, TalentRecommendation
+from ..permissions import may_get_talents
 from .loading import (
     engine_sheet,
     engine_talent,
@@ -58,11 +35,8 @@ from .loading import (
     recommendation_context,
     talents_with_inputs,
 )
-from .models import DigestLog, DigestMention, DigestSubscription, SavedSearch, TalentRecommendation
+from .recommendations import shown_reasons
 from .saved_searches import sheet_filters, talent_filters
-from .selectors import shown_reasons
-
-logger = logging.getLogger(__name__)
 
 WEEK = datetime.timedelta(days=7)
 #: However long since the last digest (a paused schedule, a digest turned back on), no older news.
@@ -83,11 +57,6 @@ def week_of(now: datetime.datetime) -> datetime.date:
 def window_start(last_digest_at: datetime.datetime | None, now: datetime.datetime) -> datetime.datetime:
     """Since when something counts as new: the last digest, or a week; never more than two weeks."""
     return max(last_digest_at or now - WEEK, now - MAX_WINDOW)
-
-
-def _path(name: str, *args) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse(name, args=args)
 
 
 # --- what a digest holds -----------------------------------------------------------------------
@@ -141,7 +110,7 @@ class Digest:
         return {item.talent_id for s in self.sections if s.kind == "talents" for item in s.items}
 
 
-class _Shared:
+class Shared:
     """What every person's digest reads the same way, loaded once a run and only if needed."""
 
     def __init__(self) -> None:
@@ -171,7 +140,7 @@ def _sheet_item(row: SpecSheet, reasons: tuple[str, ...]) -> SheetItem:
         title=row.title,
         place=f"{place.prefecture.name}{place.name}",
         organization=row.organization.name,
-        url=absolute(_path("postings:detail", row.pk)),
+        url=absolute(path_to("postings:detail", row.pk)),
         reasons=reasons[:MAX_REASONS],
     )
 
@@ -181,7 +150,7 @@ def new_sheets_for(
     *,
     now: datetime.datetime,
     profile: TalentProfile | None,
-    shared: _Shared,
+    shared: Shared,
     exclude: set[int] = frozenset(),
 ) -> list[SheetItem]:
     """Sheets published since the search's last digest that match it and are still open, best
@@ -233,11 +202,6 @@ def digest_talents(user):
     )
 
 
-def may_get_talents(user) -> bool:
-    """Talent parts go to those who may use the talent search now (staff: with MFA)."""
-    return can_browse_talents(user) and not mfa_setup_required(user)
-
-
 def _skills(profile: TalentProfile) -> tuple[str, ...]:
     names = [row.skill.name if row.skill_id else row.free_text for row in profile.skills.all()]
     return tuple(name for name in names if name)[:MAX_SKILLS]
@@ -250,7 +214,7 @@ def _talent_item(profile: TalentProfile, *, fits: str = "", reasons=()) -> Talen
         talent_id=profile.pk,
         display_name=profile.display_name,
         skills=_skills(profile),
-        url=absolute(_path("talents:detail", profile.pk)),
+        url=absolute(path_to("talents:detail", profile.pk)),
         fits=fits,
         reasons=shown[:MAX_REASONS],
     )
@@ -320,9 +284,9 @@ def new_matching_talents(
 # --- one person's digest -----------------------------------------------------------------------
 
 
-def digest_build(user, *, now: datetime.datetime, shared: _Shared | None = None) -> Digest:
+def digest_build(user, *, now: datetime.datetime, shared: Shared | None = None) -> Digest:
     """What ``user``'s digest would hold now (reads only). A sheet or a talent appears once."""
-    shared = shared or _Shared()
+    shared = shared or Shared()
     digest = Digest(user=user)
     searches = list(SavedSearch.objects.filter(user=user, digest=True).order_by("created_at", "pk"))
     sheet_searches = [s for s in searches if s.kind == SavedSearch.Kind.SHEETS]
@@ -359,39 +323,12 @@ def digest_build(user, *, now: datetime.datetime, shared: _Shared | None = None)
     return digest
 
 
-def digest_text(digest: Digest) -> tuple[str, str]:
-    """(title, body) of the notification: plain Japanese text with absolute links."""
-    with translation.override(settings.LANGUAGE_CODE):
-        parts = []
-        if digest.sheet_count:
-            parts.append(_("新しい仕様書%(count)d件") % {"count": digest.sheet_count})
-        if digest.talent_count:
-            parts.append(_("新しい人材%(count)d人") % {"count": digest.talent_count})
-        title = _("今週のおすすめ：%(parts)s") % {"parts": "、".join(parts)}
-        body = render_to_string(
-            "recommendations/digests/body.txt",
-            {"sections": digest.sections, "manage_url": absolute(_path("recommendations:saved_search_list"))},
-        )
-    return title, body.strip()
-
-
-# --- the weekly run ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DigestReport:
-    people: int  # asked for a digest and were handled this run
-    sent: int  # got a digest (something was new)
-    empty: int  # nothing new: nothing sent
-    already: int  # this week's digest was handled by an earlier run
-    failed: int = 0
+# --- who gets one ------------------------------------------------------------------------------
 
 
 def digest_recipients():
     """Users who opted in (a saved search with the digest on, or a company subscription), active,
     and who have not turned "digest" emails off."""
-    from django.contrib.auth import get_user_model
-
     opted_in = Q(Exists(SavedSearch.objects.filter(user=OuterRef("pk"), digest=True))) | Q(
         Exists(DigestSubscription.objects.filter(user=OuterRef("pk")))
     )
@@ -403,125 +340,6 @@ def digest_recipients():
     )
 
 
-def _send_one(user, *, now: datetime.datetime, week: datetime.date, shared: _Shared) -> str:
-    """Handle one person's week: "already", "empty" or "sent"."""
-    with transaction.atomic():
-        log, created = DigestLog.objects.get_or_create(user=user, week=week)
-        if not created:
-            return "already"
-        digest = digest_build(user, now=now, shared=shared)
-        SavedSearch.objects.filter(user=user, digest=True).update(last_digest_at=now)
-        DigestSubscription.objects.filter(user=user).update(last_digest_at=now)
-        log.items = digest.count
-        log.save(update_fields=["items"])
-        if not digest.count:
-            return "empty"
-        DigestMention.objects.bulk_create(
-            [DigestMention(recipient=user, talent_id=pk) for pk in sorted(digest.talent_ids())],
-            ignore_conflicts=True,
-        )
-        title, body = digest_text(digest)
-        notify(
-            user=user,
-            kind=NotificationKind.DIGEST,
-            title=title,
-            body=body,
-            url=_path("recommendations:saved_search_list"),
-        )
-        return "sent"
-
-
-def digests_send_weekly(
-    *, now: datetime.datetime, on_error: Callable[[object, Exception], None] | None = None
-) -> DigestReport:
-    """Send this week's digests. Safe to run again: a person handled this week is skipped (also
-    when two runs overlap: the log row's unique constraint decides). One person's failure is
-    logged and rolled back (a later run retries them); the others still get theirs."""
-    week = week_of(now)
-    shared = _Shared()
-    counts = {"already": 0, "empty": 0, "sent": 0, "failed": 0}
-    users = list(
-        digest_recipients().exclude(Exists(DigestLog.objects.filter(user=OuterRef("pk"), week=week)))
-    )
-    for user in users:
-        try:
-            counts[_send_one(user, now=now, week=week, shared=shared)] += 1
-        except Exception as exc:  # one person's problem must not stop everyone's digest
-            counts["failed"] += 1
-            logger.exception("weekly digest for user %s failed", user.pk)
-            if on_error is not None:
-                on_error(user, exc)
-    handled = counts["empty"] + counts["sent"]
-    return DigestReport(
-        people=handled,
-        sent=counts["sent"],
-        empty=counts["empty"],
-        already=counts["already"],
-        failed=counts["failed"],
-    )
-
-
-# --- company members' opt-in -------------------------------------------------------------------
-
-
 def digest_subscriptions_of(user) -> dict[int, DigestSubscription]:
     """The user's company subscriptions by organisation id (one query)."""
     return {s.organization_id: s for s in DigestSubscription.objects.filter(user=user)}
-
-
-@transaction.atomic
-def digest_subscription_set(*, user, organization, on: bool) -> bool:
-    """Turn the weekly digest of new fitting talents for ``organization`` on or off for ``user``.
-    Only members of the company may; returns the new state."""
-    from .saved_searches import SavedSearchError
-
-    if not companies_of(user).filter(pk=organization.pk).exists():
-        raise SavedSearchError(_("所属している企業のダイジェストだけを設定できます。"), field="organization")
-    if on:
-        DigestSubscription.objects.get_or_create(user=user, organization=organization)
-    else:
-        DigestSubscription.objects.filter(user=user, organization=organization).delete()
-    return on
-
-
-#: What replaces a talent's entry in a digest kept in someone's notifications once the talent
-#: withdrew (profile made private, digests turned off, account deleted).
-WITHDRAWN_ENTRY = "・（この人材の情報は、ご本人の設定により削除されました）"
-
-
-def _without_talent(body: str, url: str) -> str:
-    """``body`` with the entry whose link is ``url`` replaced by :data:`WITHDRAWN_ENTRY` (an entry
-    runs from its 「・」 line to its link line)."""
-    lines = body.split("\n")
-    out: list[str] = []
-    start = None
-    for line in lines:
-        if line.startswith("・"):
-            start = len(out)
-        out.append(line)
-        if start is not None and line.strip() == url:
-            out[start:] = [WITHDRAWN_ENTRY]
-            start = None
-    return "\n".join(out)
-
-
-def digest_mentions_scrub(*, talent_id: int) -> int:
-    """A talent withdrew: their entries leave the digests kept in the recipients' notifications
-    (emails already sent cannot be recalled), and they may be named again only if they opt in
-    again. Returns how many notifications were changed."""
-    from duallife.notifications.models import Notification
-
-    url = absolute(_path("talents:detail", talent_id))
-    recipients = DigestMention.objects.filter(talent_id=talent_id).values("recipient")
-    changed = 0
-    with transaction.atomic():
-        for notification in Notification.objects.select_for_update().filter(
-            user__in=recipients, kind=NotificationKind.DIGEST, body__contains=url
-        ):
-            body = _without_talent(notification.body, url)
-            if body != notification.body:
-                notification.body = body
-                notification.save(update_fields=["body"])
-                changed += 1
-        DigestMention.objects.filter(talent_id=talent_id).delete()
-    return changed

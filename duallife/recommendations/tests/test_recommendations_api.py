@@ -12,7 +12,7 @@ import pytest
 from duallife.engagements.tests.api_fuzz import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 from duallife.organizations.testing import give_mfa
 from duallife.postings.tests.conftest import make_sheet, make_user, vocabulary, world
-from duallife.recommendations.services import recommendations_rebuild_all
+from duallife.recommendations.services.recommendations import recommendations_rebuild_all
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
 

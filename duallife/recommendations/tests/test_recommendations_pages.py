@@ -31,7 +31,7 @@ from duallife.postings.tests.conftest import (
     world,
 )
 from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
-from duallife.recommendations.services import (
+from duallife.recommendations.services.recommendations import (
     recommendations_rebuild_all,
     recommendations_refresh_sheet,
     recommendations_refresh_talent,
