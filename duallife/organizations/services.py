@@ -16,7 +16,6 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +25,7 @@ from duallife.vocabulary.models import IndustryGroup
 
 from . import permissions
 from .images import ImageRejected, check_image, prepare_image
+from .links import invitation_accept_url
 from .models import (
     CompanyProfile,
     CoordinatorProfile,
@@ -99,11 +99,6 @@ def invitation_pending_error(invitation: Invitation, *, now=None) -> InvitationE
     if not invitation.organization.is_active:
         return InvitationError("inactive", _("この組織は現在ご利用いただけません。"))
     return None
-
-
-def invitation_accept_url(invitation: Invitation, *, base_url: str | None = None) -> str:
-    path = reverse("accounts:invitation_accept", kwargs={"token": invitation.token})
-    return f"{(base_url or settings.SITE_URL).rstrip('/')}{path}"
 
 
 def _invitation_email_send(invitation_pk: int, base_url: str | None) -> None:

@@ -59,7 +59,7 @@ def after_talent_change(talent_id: int) -> None:
     """Queue a refresh of ``talent_id``'s recommendations once the current transaction commits."""
     if _deferred.get():
         return
-    from .tasks import refresh_talent_recommendations
+    from ..tasks import refresh_talent_recommendations
 
     # robust: the profile is saved whatever happens here; the nightly rebuild catches up
     transaction.on_commit(lambda: refresh_talent_recommendations.delay(talent_id), robust=True)
@@ -69,7 +69,7 @@ def after_sheet_change(sheet_id: int) -> None:
     """Queue a refresh of ``sheet_id``'s recommendations once the current transaction commits."""
     if _deferred.get():
         return
-    from .tasks import refresh_sheet_recommendations
+    from ..tasks import refresh_sheet_recommendations
 
     transaction.on_commit(lambda: refresh_sheet_recommendations.delay(sheet_id), robust=True)
 

@@ -17,7 +17,7 @@ from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
 
 from .helpers import fitting_talent
-from .test_pages import me, sheet
+from .test_recommendations_pages import me, sheet
 
 MINE = "/api/v1/my/recommendations"
 

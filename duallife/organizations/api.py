@@ -1,8 +1,5 @@
-"""Read-only JSON of organisations' public profiles and the shared vocabularies.
-
-Mounted at ``/api/v1/organizations/`` and ``/api/v1/vocabulary/``. Only what the public pages
-show: no memberships, no personal data.
-"""
+"""Read-only JSON of organisations' public profiles, mounted at ``/api/v1/organizations/``: only what
+the public pages show — no memberships, no personal data."""
 
 from __future__ import annotations
 
@@ -11,26 +8,19 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
 from ninja import Field, Path, Router, Schema, Status
 
-from duallife.vocabulary.models import IndustryGroup, Skill, Theme
+from duallife.postings.api import ErrorOut, PlaceOut
+from duallife.postings.models import SpecSheet
+from duallife.vocabulary.api import IndustryOut
 
-from .api import ErrorOut, PlaceOut
 from .links import organization_url
-from .models import SpecSheet
 from .selectors import public_organizations
 
-organizations_router = Router()
-vocabulary_router = Router()
+router = Router()
 
 
 class PrefectureRefOut(Schema):
     code: str
     name: str
-
-
-class IndustryOut(Schema):
-    code: str = Field(description="日本標準産業分類の大分類（A〜T）")
-    name: str
-    name_en: str
 
 
 class CompanyProfileOut(Schema):
@@ -69,20 +59,6 @@ class OrganizationOut(Schema):
     company: CompanyProfileOut | None
     coordinator: CoordinatorProfileOut | None
     published_sheets: int = Field(description="公開中の仕様書の件数")
-
-
-class SkillOut(Schema):
-    key: str
-    name: str
-    name_en: str
-    category: str
-    synonyms: list[str]
-
-
-class ThemeOut(Schema):
-    key: str
-    name: str
-    name_en: str
 
 
 def _related(obj, name: str):
@@ -128,7 +104,7 @@ def _coordinator(profile) -> dict | None:
     }
 
 
-@organizations_router.get(
+@router.get(
     "/{slug}",
     response={200: OrganizationOut, 400: ErrorOut, 404: ErrorOut},
     summary="企業・自治体・支援機関の公開プロフィール",
@@ -169,48 +145,3 @@ def organization_detail(request: HttpRequest, slug: str = Path(..., max_length=8
             ).count(),
         },
     )
-
-
-@vocabulary_router.get(
-    "/skills",
-    response=list[SkillOut],
-    summary="スキル語彙",
-    description="正式名と、同じスキルとして扱う同義語・表記ゆれ。仕様書と人材プロフィールで共通です。",
-    operation_id="vocabulary_skills",
-)
-def vocabulary_skills(request: HttpRequest):
-    return [
-        {
-            "key": skill.key,
-            "name": skill.name,
-            "name_en": skill.name_en,
-            "category": skill.category,
-            "synonyms": [part.strip() for part in skill.synonyms.split("|") if part.strip()],
-        }
-        for skill in Skill.objects.order_by("position", "key")
-    ]
-
-
-@vocabulary_router.get(
-    "/themes",
-    response=list[ThemeOut],
-    summary="仕事のテーマ",
-    operation_id="vocabulary_themes",
-)
-def vocabulary_themes(request: HttpRequest):
-    return [
-        {"key": theme.key, "name": theme.name, "name_en": theme.name_en}
-        for theme in Theme.objects.order_by("position", "key")
-    ]
-
-
-@vocabulary_router.get(
-    "/industries",
-    response=list[IndustryOut],
-    summary="産業分類（日本標準産業分類の大分類）",
-    operation_id="vocabulary_industries",
-)
-def vocabulary_industries(request: HttpRequest):
-    return [
-        {"code": g.code, "name": g.name, "name_en": g.name_en} for g in IndustryGroup.objects.order_by("code")
-    ]
