@@ -7,20 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import data_rights
+from .errors import AccountDeletionError
 from .models import AccountDeletionLog, PersonalDataAccess, User
 
 EXPORT_FORMAT = "duallife-account-export"
 EXPORT_VERSION = 1
-
-
-class AccountDeletionError(Exception):
-    """The account cannot be deleted as asked; ``message`` is for the user, ``field`` the form field."""
-
-    def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
 
 
 def account_export(*, user: User) -> dict:

@@ -56,3 +56,13 @@ class EngagementRateLimitError(EngagementError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, code="rate_limited")
+
+
+class AttachmentTooLargeError(EngagementError):
+    """The file is over :data:`~duallife.engagements.services.messages.ATTACHMENT_MAX_BYTES` (the
+    API answers 413)."""
+
+    status = 413
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field="attachment", code="too_large")

@@ -15,6 +15,7 @@ from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup, Skill, Theme
 from duallife.vocabulary.selectors import skill_vocabulary
 
+from .errors import TalentProfileInvalid
 from .models import TalentProfile, TalentSkill, WorkStyle
 
 MAX_SKILLS = 30
@@ -60,14 +61,6 @@ class TalentProfileData:
     self_introduction: str = ""
     visibility: str = TalentProfile.Visibility.ANONYMOUS
     in_company_digests: bool = False
-
-
-class TalentProfileInvalid(Exception):
-    """The profile cannot be saved as given; ``errors`` maps a field name (or ``None``) to messages."""
-
-    def __init__(self, errors: dict[str | None, list[str]]) -> None:
-        super().__init__("; ".join(m for messages in errors.values() for m in messages))
-        self.errors = errors
 
 
 def _add(errors: dict[str | None, list[str]], field: str | None, message: str) -> None:

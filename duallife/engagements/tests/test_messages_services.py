@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from duallife.engagements.errors import (
+    AttachmentTooLargeError,
     EngagementError,
     EngagementPermissionError,
     EngagementTransitionError,
@@ -13,12 +14,7 @@ from duallife.engagements.errors import (
 from duallife.engagements.models import Application, Message, ThreadRead
 from duallife.engagements.selectors.messages import unread_counts, unread_total
 from duallife.engagements.services.applications import application_decline, application_submit
-from duallife.engagements.services.messages import (
-    ATTACHMENT_MAX_BYTES,
-    AttachmentTooLargeError,
-    message_post,
-    thread_mark_read,
-)
+from duallife.engagements.services.messages import ATTACHMENT_MAX_BYTES, message_post, thread_mark_read
 from duallife.notifications.models import Notification
 from duallife.postings.models import SpecSheet
 

@@ -26,13 +26,11 @@ from duallife.engine.costs import (
     parse_yen,
 )
 from duallife.engine.costs.types import RENT_LABEL
+from duallife.simulator.errors import InvalidInput, NoRegionData, SimulatorError
 from duallife.simulator.payloads import quote_payload, result_payload, source_payload
 from duallife.simulator.selectors import (
     REFERENCE_CODE,
     CostQuote,
-    InvalidInput,
-    NoRegionData,
-    SimulatorError,
     build_subsidy,
     compare_all,
     cost_dataset,

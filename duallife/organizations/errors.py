@@ -1,0 +1,44 @@
+"""Domain errors of organisations: a message for people (through gettext); ``code`` or ``field``
+say what was wrong, ``errors`` maps form fields to messages where several can be wrong at once."""
+
+from __future__ import annotations
+
+
+class InvitationError(Exception):
+    """An invitation cannot be created, accepted or revoked; ``message`` is for the user.
+
+    ``code`` is one of: invalid_email, invalid_role, already_member, not_found, revoked, used,
+    expired, inactive, wrong_email, unverified.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class CoordinatorSetupError(Exception):
+    """A coordinator body or scope cannot be created; ``field`` names the form field at fault."""
+
+    def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+class ProfileInvalid(Exception):
+    """A profile cannot be saved as given; ``errors`` maps a field name to Japanese messages.
+
+    The key ``None`` holds messages about the whole form.
+    """
+
+    def __init__(self, errors: dict[str | None, list[str]]) -> None:
+        super().__init__("; ".join(m for messages in errors.values() for m in messages))
+        self.errors = errors
+
+
+class RegistrationInvalid(Exception):
+    def __init__(self, errors: dict[str | None, list[str]]):
+        self.errors = errors
+        super().__init__("; ".join(m for messages in errors.values() for m in messages))
