@@ -11,22 +11,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ..models import CampRegistration, DraftCamp, DraftEvent, DraftTeam
 from ..selectors.camps import seats_taken
+from .events import as_id
 from .players import player_of
 from .teams import teams_of
 
 
 def get_camp(event: DraftEvent, camp_pk) -> DraftCamp:
     """The event's camp, or 404 (an id that is not a positive integer is a 404 too)."""
-    try:
-        camp_pk = int(camp_pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    camp_pk = as_id(camp_pk)
     return get_object_or_404(DraftCamp.objects.select_related("event"), event=event, pk=camp_pk)
 
 

@@ -34,12 +34,17 @@ def organizes(user, event: DraftEvent) -> bool:
     return is_operator(user) or memberships(user).filter(organization=event.organizer_id).exists()
 
 
-def get_event(pk) -> DraftEvent:
-    """The event, or 404 (any id that is not a positive integer is a 404 too)."""
+def as_id(value) -> int:
+    """An id typed in a URL or a form, or a 404 (anything that is not an integer)."""
     try:
-        pk = int(pk)
+        return int(value)
     except (TypeError, ValueError):
         raise Http404 from None
+
+
+def get_event(pk) -> DraftEvent:
+    """The event, or 404 (any id that is not a positive integer is a 404 too)."""
+    pk = as_id(pk)
     return get_object_or_404(DraftEvent.objects.select_related("organizer"), pk=pk)
 
 

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from duallife.core.formats import format_date
 
 from ..models import DraftEvent, DraftPlayer, DraftTeam, Nomination
-from .events import negotiation_open, nomination_day_reached, organizes
+from .events import as_id, negotiation_open, nomination_day_reached, organizes
 from .players import player_of
 from .teams import acts_for, teams_of
 
@@ -48,10 +48,7 @@ def roles_of(user, event: DraftEvent) -> Roles:
 
 def get_nomination_for_user(user, pk) -> tuple[Nomination, Roles]:
     """The nomination and the user's roles in its event, or 404 for anyone it does not concern."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    pk = as_id(pk)
     nomination = get_object_or_404(
         Nomination.objects.with_run("run__event__organizer", "team__organization", "player__talent"),
         pk=pk,

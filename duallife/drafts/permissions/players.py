@@ -3,11 +3,10 @@ withdraw. (The players' list is for the organiser and the event's teams.)"""
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ..models import DraftEvent, DraftPlayer, Nomination
-from .events import entry_open, preferences_open
+from .events import as_id, entry_open, preferences_open
 
 WITHDRAW_AFTER_DEADLINE = "締切後の辞退は主催者にご連絡ください。"
 
@@ -21,10 +20,7 @@ def player_of(user, event: DraftEvent) -> DraftPlayer | None:
 
 def get_player(event: DraftEvent, player_pk) -> DraftPlayer:
     """The event's player, or 404."""
-    try:
-        player_pk = int(player_pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    player_pk = as_id(player_pk)
     return get_object_or_404(DraftPlayer.objects.select_related("talent", "event"), event=event, pk=player_pk)
 
 

@@ -4,13 +4,12 @@ within its event only (another number is a 404)."""
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from duallife.core.formats import format_date
 
 from ..models import DraftEvent, DraftRun
-from .events import negotiation_open, nomination_day_reached, preferences_open
+from .events import as_id, negotiation_open, nomination_day_reached, preferences_open
 
 
 def run_refusal(event: DraftEvent) -> str | None:
@@ -27,10 +26,7 @@ def run_refusal(event: DraftEvent) -> str | None:
 
 def get_run(event: DraftEvent, number) -> DraftRun:
     """The event's run by its number, or 404."""
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    number = as_id(number)
     return get_object_or_404(
         DraftRun.objects.select_related("event", "created_by"), event=event, number=number
     )

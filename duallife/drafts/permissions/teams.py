@@ -10,14 +10,13 @@ never forgotten in one place. Members of a deactivated organisation are told not
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import memberships
 
 from ..models import DraftEvent, DraftRun, DraftTeam
-from .events import organizes, preferences_open, signed_in
+from .events import as_id, organizes, preferences_open, signed_in
 
 TEAM_KINDS = (Organization.Kind.COORDINATOR, Organization.Kind.COMPANY)
 
@@ -69,10 +68,7 @@ def can_edit_team(user, team: DraftTeam) -> bool:
 
 def get_team(event: DraftEvent, team_pk) -> DraftTeam:
     """The event's team, or 404."""
-    try:
-        team_pk = int(team_pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    team_pk = as_id(team_pk)
     return get_object_or_404(
         DraftTeam.objects.select_related("organization", "event"), event=event, pk=team_pk
     )

@@ -20,7 +20,13 @@ from duallife.organizations.models import Membership, Organization
 from duallife.regions.models import Prefecture
 
 from ..models import DraftCamp, DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
-from ..permissions.events import entry_open, organizes, preferences_open
+from ..permissions.events import (
+    entry_open,
+    negotiation_open,
+    nomination_day_reached,
+    organizes,
+    preferences_open,
+)
 from ..permissions.players import player_of
 from ..permissions.teams import joinable_organizations, teams_of
 from .camps import camps_of
@@ -74,16 +80,16 @@ def event_status(event: DraftEvent, *, has_run: bool, now: datetime.datetime | N
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
-    if today > event.negotiation_until:
+    if not negotiation_open(event, today=today):
         return Status(EventStatus.FINISHED)
     if today < event.entry_opens_on:
         return Status(EventStatus.BEFORE_ENTRY)
-    before_deadline = now < event.preferences_deadline
-    if today <= event.entry_closes_on and before_deadline:
+    before_deadline = preferences_open(event, now=now)
+    if entry_open(event, today=today) and before_deadline:
         return Status(EventStatus.ENTRY_OPEN)
     if before_deadline:
         return Status(EventStatus.PREFERENCES_OPEN)
-    if has_run and today >= event.nomination_on:
+    if has_run and nomination_day_reached(event, today=today):
         return Status(EventStatus.NEGOTIATING)
     return Status(EventStatus.PREPARING)
 
