@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from duallife.engagements.tests.api_fuzz import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from duallife.engagements.tests.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 from duallife.organizations.testing import give_mfa
 from duallife.postings.tests.conftest import make_sheet, make_user, vocabulary, world
 from duallife.recommendations.services.recommendations import recommendations_rebuild_all
