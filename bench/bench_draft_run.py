@@ -40,7 +40,7 @@ def main() -> None:
 
     from duallife.accounts.models import User
     from duallife.drafts.models import DraftEvent, DraftPlayer, DraftTeam, PlayerChoice, TeamChoice
-    from duallife.drafts.services import draft_run_execute, draft_run_replay
+    from duallife.drafts.services.runs import draft_run_execute, draft_run_replay
     from duallife.organizations.models import Membership, Organization
     from duallife.regions.models import Prefecture
     from duallife.talents.models import TalentProfile

@@ -213,6 +213,8 @@ if TESTING:
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("日本語")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "duallife" / "locale"]
+#: Our own date and time formats on top of Django's (read through ``duallife.core.formats``).
+FORMAT_MODULE_PATH = ["duallife.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Tokyo"
 USE_TZ = True

@@ -7,19 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duallife.core import data_rights
-from duallife.core.errors import DomainError
 
+from .errors import AccountDeletionError
 from .models import AccountDeletionLog, PersonalDataAccess, User
 
 EXPORT_FORMAT = "duallife-account-export"
 EXPORT_VERSION = 1
-
-
-class AccountDeletionError(DomainError):
-    """The account cannot be deleted as asked; ``message`` is for the user, ``field`` the form field."""
-
-    def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message, code=code, field=field)
 
 
 def account_export(*, user: User) -> dict:

@@ -16,21 +16,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.organizations import permissions
+from duallife.organizations.errors import CoordinatorSetupError, InvitationError
+from duallife.organizations.permissions import invitation_acceptance_error
 from duallife.organizations.services import (
-    CoordinatorSetupError,
-    InvitationError,
     coordinator_body_create,
     invitation_accept,
-    invitation_acceptance_error,
     invitation_create,
     invitation_revoke,
     scope_grant,
 )
 
 from . import selectors
+from .errors import AccountDeletionError
 from .forms import AccountDeleteForm, CoordinatorBodyForm, InvitationForm, ScopeGrantForm
 from .mfa import personal_data_view
-from .services import AccountDeletionError, account_delete, account_export
+from .services import account_delete, account_export
 
 INVITATION_ERROR_STATUS = {
     "not_found": 404,

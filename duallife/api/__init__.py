@@ -20,11 +20,12 @@ from duallife.engagements.api import messages as engagement_messages
 from duallife.engagements.api import referrals as engagement_referrals
 from duallife.engagements.api import scouts as engagement_scouts
 from duallife.notifications.api import router as notifications_router
+from duallife.organizations.api import router as organizations_router
 from duallife.postings.api import my_router as my_sheets_router
 from duallife.postings.api import router as sheets_router
-from duallife.postings.api_catalog import organizations_router, vocabulary_router
 from duallife.recommendations.api import router as recommendations_router
 from duallife.simulator.api import router as simulator_router
+from duallife.vocabulary.api import router as vocabulary_router
 
 api = NinjaAPI(
     title="Dual Life Tohoku API",

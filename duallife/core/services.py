@@ -378,7 +378,10 @@ def demo_data_create(*, password: str | None = None, force: bool = False, small:
     report = DemoReport(small=small)
     report.vocabulary_loaded = _demo_vocabulary()
     chosen = password or secrets.token_urlsafe(12)
-    from duallife.recommendations.services import recommendations_deferred, recommendations_rebuild_all
+    from duallife.recommendations.services.recommendations import (
+        recommendations_deferred,
+        recommendations_rebuild_all,
+    )
 
     with transaction.atomic(), recommendations_deferred():
         _demo_admin(report, chosen)

@@ -35,7 +35,7 @@ from .models import (
     PlayerChoice,
     TeamChoice,
 )
-from .services import draft_run_execute
+from .services.runs import draft_run_execute
 
 MARK = "（デモ）"
 NOTE = "※デモ用の架空のドラフト会議です。実在のイベントではありません。"
@@ -338,7 +338,7 @@ class DemoDrafts:
         The notices the run sent are written again with the event's true dates."""
         from duallife.notifications.models import Notification
 
-        from .services_nominations import notify_run_nominations
+        from .services.runs import notify_run_nominations
 
         before = self._last_notice()
         past = {"nomination_on": event.nomination_on, "negotiation_until": event.negotiation_until}

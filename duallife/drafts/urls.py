@@ -1,14 +1,17 @@
 """URLs of the draft (``/drafts/``). Each page module owns its own ``urlpatterns``."""
 
-from . import views_camps, views_choices, views_events, views_manage, views_messages, views_runs
+from .views import camps, choices, events, messages, nominations, players, results, runs, teams
 
 app_name = "drafts"
 
-urlpatterns = (
-    views_events.urlpatterns
-    + views_choices.urlpatterns
-    + views_runs.urlpatterns
-    + views_camps.urlpatterns
-    + views_messages.urlpatterns
-    + views_manage.urlpatterns
-)
+urlpatterns = [
+    *events.urlpatterns,
+    *teams.urlpatterns,
+    *players.urlpatterns,
+    *choices.urlpatterns,
+    *runs.urlpatterns,
+    *results.urlpatterns,
+    *nominations.urlpatterns,
+    *camps.urlpatterns,
+    *messages.urlpatterns,
+]

@@ -286,9 +286,8 @@ def erase_messages(user) -> None:
 
 
 def _urls_about(user) -> set[str]:
-    from .links import application_url
+    from .links import application_url, scout_url
     from .models import Application, Scout
-    from .services.scouts import scout_url
 
     urls = {
         application_url(pk)

@@ -28,3 +28,13 @@ class EngagementPermissionError(EngagementError, ForbiddenError):
 
 class EngagementRateLimitError(EngagementError, RateLimitedError):
     """Too many of something in a short time (scouts per sender)."""
+
+
+class AttachmentTooLargeError(EngagementError):
+    """The file is over :data:`~duallife.engagements.services.messages.ATTACHMENT_MAX_BYTES` (the
+    API answers 413)."""
+
+    status = 413
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field="attachment", code="too_large")

@@ -14,3 +14,11 @@ def path_to(name: str, *args) -> str:
 
 def application_url(application_id: int) -> str:
     return path_to("application_detail", application_id)
+
+
+def scout_url(scout_id: int) -> str:
+    return path_to("scout_detail", scout_id)
+
+
+def checkin_url(checkin_id: int) -> str:
+    return path_to("checkin", checkin_id)

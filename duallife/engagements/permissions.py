@@ -8,20 +8,40 @@ Sides of an application:
   engagements up (check-ins, alerts) and read them; every read of personal data is logged.
 
 Anyone else gets a 404, so that an application's existence does not leak to another tenant.
+
+The same holds for check-ins (by their contract's application), scouts (the scouted talent and
+the sending organisation's and the sheet's company's members), a talent's own 気になる, and
+referrals (the referring body's coordinators and operators). Who may scout for which sheet, who
+sees interest counts and who may register referrals are decided here too.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from duallife.accounts.services import personal_data_access_log
 from duallife.core.errors import NotFoundError
-from duallife.organizations.permissions import can_coordinate, companies_of
+from duallife.organizations.models import Organization
+from duallife.organizations.permissions import (
+    can_coordinate,
+    companies_of,
+    coordinator_scopes,
+    is_operator,
+    memberships,
+    scope_filter,
+)
+from duallife.postings.models import SpecSheet
+from duallife.regions.models import Prefecture
 
 from .errors import EngagementConflictError, EngagementError, EngagementPermissionError
-from .models import Application, ConsentRecord, Contract
+from .models import Application, CheckIn, ConsentRecord, Contract, Interest, Referral, Scout
 
 Side = Literal["talent", "company", "staff"]
+ScoutSide = Literal["talent", "sender"]
 #: Where a read came from, as the access log records it.
 Via = Literal["page", "api"]
 _VIA_SUFFIX = {"page": "", "api": "（API）"}
@@ -179,3 +199,202 @@ def log_thread_read(user, application: Application, side: Side, *, messages: int
             subject=application.talent.user,
             what=f"「{application.sheet.title[:60]}」への応募のメッセージの閲覧{_VIA_SUFFIX[via]}",
         )
+
+
+def get_checkin_for_user(user, pk) -> tuple[CheckIn, Side]:
+    """The check-in ``user`` asked for and their side on its application; 404 when they may not see it."""
+    message = "フォローアップが見つかりません。"
+    pk = parse_id(pk, message=message)
+    checkin = (
+        CheckIn.objects.select_related(
+            "contract",
+            "contract__application",
+            "contract__application__sheet",
+            "contract__application__sheet__municipality",
+            "contract__application__talent",
+            "contract__sheet",
+            "contract__sheet__municipality",
+            "contract__organization",
+            "contract__talent",
+            "contract__talent__user",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    side = side_of(user, checkin.contract.application) if checkin is not None else None
+    if side is None:
+        raise NotFoundError(message)
+    return checkin, side
+
+
+# --- Scouts ---------------------------------------------------------------------------------------
+
+
+def _coordinator_body_for(user, sheet: SpecSheet) -> Organization | None:
+    """The user's coordinator body whose scope covers the sheet's place (the first, by name)."""
+    municipality = sheet.municipality
+    bodies = (
+        memberships(user, kind=Organization.Kind.COORDINATOR)
+        .prefetch_related("organization__scopes")
+        .order_by("organization__name", "organization_id")
+    )
+    for membership in bodies:
+        for scope in membership.organization.scopes.all():
+            if scope.municipality_id == municipality.pk or (
+                scope.municipality_id is None and scope.prefecture_id == municipality.prefecture_id
+            ):
+                return membership.organization
+    return None
+
+
+def sender_organization_for(user, sheet: SpecSheet) -> Organization | None:
+    """In whose name ``user`` scouts for ``sheet``; None when they may not scout for it."""
+    if not authenticated(user):
+        return None
+    company = companies_of(user).filter(pk=sheet.organization_id).first()
+    if company is not None:
+        return company
+    body = _coordinator_body_for(user, sheet)
+    if body is not None:
+        return body
+    if is_operator(user):
+        return memberships(user, kind=Organization.Kind.SECRETARIAT).first().organization
+    return None
+
+
+def can_send_scouts(user) -> bool:
+    """Company members, coordinators with a scope, and operators send scouts."""
+    if not authenticated(user):
+        return False
+    return companies_of(user).exists() or bool(coordinator_scopes(user)) or is_operator(user)
+
+
+def open_sheets_q(today: datetime.date | None = None) -> Q:
+    today = today or timezone.localdate()
+    return Q(status=SpecSheet.Status.PUBLISHED) & (Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+
+
+def scoutable_sheets(user) -> QuerySet[SpecSheet]:
+    """Published, open sheets ``user`` may scout for: their companies' and those in their scope."""
+    if not authenticated(user):
+        return SpecSheet.objects.none()
+    allowed = Q(organization__in=companies_of(user))
+    if is_operator(user):
+        allowed = Q()
+    elif coordinator_scopes(user):
+        allowed |= scope_filter(user)
+    return (
+        SpecSheet.objects.filter(open_sheets_q())
+        .filter(allowed)
+        .select_related("organization", "municipality", "municipality__prefecture")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def scouts_with_details() -> QuerySet[Scout]:
+    return Scout.objects.select_related(
+        "sheet",
+        "sheet__organization",
+        "sheet__municipality",
+        "sheet__municipality__prefecture",
+        "talent",
+        "talent__user",
+        "sender_organization",
+    )
+
+
+def scout_side(user, scout: Scout) -> ScoutSide | None:
+    if not authenticated(user):
+        return None
+    if scout.talent.user_id == user.pk:
+        return "talent"
+    org_ids = set(memberships(user).values_list("organization_id", flat=True))
+    if scout.sender_organization_id in org_ids or scout.sheet.organization_id in org_ids:
+        return "sender"
+    return None
+
+
+def get_scout_for_user(user, pk) -> tuple[Scout, ScoutSide]:
+    """The scout ``user`` asked for and their side on it; 404 when they have no business with it."""
+    message = "スカウトが見つかりません。"
+    pk = parse_id(pk, message=message)
+    scout = scouts_with_details().filter(pk=pk).first()
+    side = scout_side(user, scout) if scout is not None else None
+    if side is None:
+        raise NotFoundError(message)
+    return scout, side
+
+
+# --- 気になる ------------------------------------------------------------------------------------
+
+
+def sees_sheet_interest(user, sheet: SpecSheet) -> bool:
+    """The sheet's company members see its count and the names shared with them."""
+    return authenticated(user) and companies_of(user).filter(pk=sheet.organization_id).exists()
+
+
+def sees_prefecture_interest(user, prefecture: Prefecture) -> bool:
+    """Operators, and coordinators whose scope lies in the prefecture, see its count."""
+    if not authenticated(user):
+        return False
+    if is_operator(user):
+        return True
+    return any(prefecture_id == prefecture.pk for prefecture_id, _m in coordinator_scopes(user))
+
+
+def get_interest_for_owner(user, pk) -> Interest:
+    """One of the acting talent's 気になる; 404 for anyone else's."""
+    message = "「気になる」が見つかりません。"
+    pk = parse_id(pk, message=message)
+    talent = talent_of(user)
+    interest = (
+        Interest.objects.select_related("sheet", "prefecture", "talent").filter(pk=pk, talent=talent).first()
+        if talent is not None
+        else None
+    )
+    if interest is None:
+        raise NotFoundError(message)
+    return interest
+
+
+# --- Referrals ------------------------------------------------------------------------------------
+
+
+def is_member_of(user, organization: Organization) -> bool:
+    return memberships(user).filter(organization=organization).exists()
+
+
+def referrer_bodies_of(user) -> QuerySet[Organization]:
+    """The coordinator bodies ``user`` may register referrals for: their own; every active one for an
+    operator. Ordered by name."""
+    bodies = Organization.objects.filter(kind=Organization.Kind.COORDINATOR, is_active=True)
+    if is_operator(user):
+        return bodies.order_by("name", "pk")
+    own = memberships(user, kind=Organization.Kind.COORDINATOR).values("organization")
+    return bodies.filter(pk__in=own).order_by("name", "pk")
+
+
+def can_use_referrals(user) -> bool:
+    """Coordinators (members of an active coordinator body) and operators."""
+    return is_operator(user) or referrer_bodies_of(user).exists()
+
+
+def referrals_visible_to(user) -> QuerySet[Referral]:
+    """The referrals ``user`` may see: of their own bodies, or all of them for an operator."""
+    qs = Referral.objects.select_related(
+        "referrer", "company", "company__prefecture", "company__municipality"
+    )
+    if is_operator(user):
+        return qs
+    own = memberships(user, kind=Organization.Kind.COORDINATOR).values("organization")
+    return qs.filter(referrer__in=own)
+
+
+def get_referral_for_user(user, pk) -> Referral:
+    """The referral ``user`` asked for; 404 when it is not theirs to see (or does not exist)."""
+    message = "紹介の記録が見つかりません。"
+    pk = parse_id(pk, message=message)
+    referral = referrals_visible_to(user).filter(pk=pk).first()
+    if referral is None:
+        raise NotFoundError(message)
+    return referral

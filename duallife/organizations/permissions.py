@@ -9,10 +9,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from duallife.regions.models import Municipality
 
-from .models import Membership, Organization
+from .errors import InvitationError
+from .models import Invitation, Membership, Organization
 
 
 def _is_authenticated(user) -> bool:
@@ -193,3 +196,57 @@ def is_company_member(user) -> bool:
 def can_browse_talents(user) -> bool:
     """Company members and staff (coordinators, operators, Django staff) may look for talent."""
     return _is_authenticated(user) and (is_company_member(user) or is_staff_role(user))
+
+
+# --- invitations -------------------------------------------------------------------------------------
+
+
+def _mask_email(email: str) -> str:
+    local, _at, domain = email.partition("@")
+    return f"{local[:2]}{'*' * max(1, len(local) - 2)}@{domain}"
+
+
+def invitation_pending_error(invitation: Invitation, *, now=None) -> InvitationError | None:
+    """Why ``invitation`` can no longer be used, or ``None`` while it is pending."""
+    now = now or timezone.now()
+    if invitation.revoked_at:
+        return InvitationError(
+            "revoked", _("この招待は取り消されています。招待した方に、あらためて招待を依頼してください。")
+        )
+    if invitation.accepted_at:
+        return InvitationError("used", _("この招待はすでに使用されています。"))
+    if invitation.expires_at <= now:
+        return InvitationError(
+            "expired",
+            _("この招待の有効期限（7日間）が切れています。招待した方に、あらためて招待を依頼してください。"),
+        )
+    if not invitation.organization.is_active:
+        return InvitationError("inactive", _("この組織は現在ご利用いただけません。"))
+    return None
+
+
+def invitation_acceptance_error(*, invitation: Invitation, user) -> InvitationError | None:
+    """Why ``user`` cannot accept ``invitation`` now, or ``None`` if they can."""
+    from allauth.account.models import EmailAddress
+
+    error = invitation_pending_error(invitation)
+    if error:
+        return error
+    address = EmailAddress.objects.filter(user=user, email__iexact=invitation.email).first()
+    if address is None:
+        return InvitationError(
+            "wrong_email",
+            _(
+                "この招待は別のメールアドレス（%(email)s）宛てです。"
+                "招待されたメールアドレスのアカウントでログインしてください。"
+            )
+            % {"email": _mask_email(invitation.email)},
+        )
+    if not address.verified:
+        return InvitationError(
+            "unverified",
+            _(
+                "招待されたメールアドレスの確認が済んでいません。確認メールのリンクを開いてから、もう一度お試しください。"
+            ),
+        )
+    return None

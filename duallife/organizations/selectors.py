@@ -109,3 +109,10 @@ def organization_page(organization: Organization) -> OrganizationPage:
 
 def photos_of(organization: Organization) -> list[OrganizationPhoto]:
     return list(OrganizationPhoto.objects.filter(organization=organization).order_by("position", "pk"))
+
+
+def public_organizations() -> QuerySet[Organization]:
+    """Organisations with a public profile: active companies and coordinator bodies."""
+    return Organization.objects.filter(
+        is_active=True, kind__in=[Organization.Kind.COMPANY, Organization.Kind.COORDINATOR]
+    ).select_related("prefecture", "municipality", "company", "company__industry", "coordinator")

@@ -16,17 +16,17 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from duallife.core.errors import DomainError
 from duallife.engine.corporate_number import is_valid_corporate_number
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup
 
 from . import permissions
+from .errors import CoordinatorSetupError, InvitationError, ProfileInvalid, RegistrationInvalid
 from .images import ImageRejected, check_image, prepare_image
+from .links import invitation_accept_url
 from .models import (
     CompanyProfile,
     CoordinatorProfile,
@@ -36,6 +36,7 @@ from .models import (
     Organization,
     OrganizationPhoto,
 )
+from .permissions import invitation_acceptance_error
 
 # =================================================================================================
 # Invitations, coordinator bodies and scopes
@@ -43,24 +44,6 @@ from .models import (
 # =================================================================================================
 
 INVITATION_VALID_FOR = timedelta(days=7)
-
-
-class InvitationError(DomainError):
-    """An invitation cannot be created, accepted or revoked; ``message`` is for the user.
-
-    ``code`` is one of: invalid_email, invalid_role, already_member, not_found, revoked, used,
-    expired, inactive, wrong_email, unverified.
-    """
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message, code=code)
-
-
-class CoordinatorSetupError(DomainError):
-    """A coordinator body or scope cannot be created; ``field`` names the form field at fault."""
-
-    def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message, code=code, field=field)
 
 
 def _normalize_email(email: str) -> str:
@@ -71,35 +54,6 @@ def _normalize_email(email: str) -> str:
         raise InvitationError("invalid_email", _("メールアドレスの形式が正しくありません。")) from None
     local, _at, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}".lower()
-
-
-def _mask_email(email: str) -> str:
-    local, _at, domain = email.partition("@")
-    return f"{local[:2]}{'*' * max(1, len(local) - 2)}@{domain}"
-
-
-def invitation_pending_error(invitation: Invitation, *, now=None) -> InvitationError | None:
-    """Why ``invitation`` can no longer be used, or ``None`` while it is pending."""
-    now = now or timezone.now()
-    if invitation.revoked_at:
-        return InvitationError(
-            "revoked", _("この招待は取り消されています。招待した方に、あらためて招待を依頼してください。")
-        )
-    if invitation.accepted_at:
-        return InvitationError("used", _("この招待はすでに使用されています。"))
-    if invitation.expires_at <= now:
-        return InvitationError(
-            "expired",
-            _("この招待の有効期限（7日間）が切れています。招待した方に、あらためて招待を依頼してください。"),
-        )
-    if not invitation.organization.is_active:
-        return InvitationError("inactive", _("この組織は現在ご利用いただけません。"))
-    return None
-
-
-def invitation_accept_url(invitation: Invitation, *, base_url: str | None = None) -> str:
-    path = reverse("accounts:invitation_accept", kwargs={"token": invitation.token})
-    return f"{(base_url or settings.SITE_URL).rstrip('/')}{path}"
 
 
 def _invitation_email_send(invitation_pk: int, base_url: str | None) -> None:
@@ -155,33 +109,6 @@ def invitation_create(
         )
         transaction.on_commit(lambda: _invitation_email_send(invitation.pk, base_url))
     return invitation
-
-
-def invitation_acceptance_error(*, invitation: Invitation, user) -> InvitationError | None:
-    """Why ``user`` cannot accept ``invitation`` now, or ``None`` if they can."""
-    from allauth.account.models import EmailAddress
-
-    error = invitation_pending_error(invitation)
-    if error:
-        return error
-    address = EmailAddress.objects.filter(user=user, email__iexact=invitation.email).first()
-    if address is None:
-        return InvitationError(
-            "wrong_email",
-            _(
-                "この招待は別のメールアドレス（%(email)s）宛てです。"
-                "招待されたメールアドレスのアカウントでログインしてください。"
-            )
-            % {"email": _mask_email(invitation.email)},
-        )
-    if not address.verified:
-        return InvitationError(
-            "unverified",
-            _(
-                "招待されたメールアドレスの確認が済んでいません。確認メールのリンクを開いてから、もう一度お試しください。"
-            ),
-        )
-    return None
 
 
 def invitation_accept(*, token: str, user) -> Membership:
@@ -337,16 +264,6 @@ def scope_grant(
 
 MAX_PHOTOS = 8
 MIN_FOUNDED_YEAR = 600  # the oldest companies still trading in Japan were founded in the 6th century
-
-
-class ProfileInvalid(DomainError):
-    """A profile cannot be saved as given; ``errors`` maps a field name to Japanese messages.
-
-    The key ``None`` holds messages about the whole form.
-    """
-
-    def __init__(self, errors: dict[str | None, list[str]]) -> None:
-        super().__init__(errors=errors)
 
 
 @dataclass(frozen=True)
@@ -629,13 +546,6 @@ def _delete_files(names: list[str]) -> None:
 
 
 # --- Company registration ---------------------------------------------------------------------
-
-
-class RegistrationInvalid(DomainError):
-    """A company registration cannot be saved as given; ``errors`` maps fields to messages."""
-
-    def __init__(self, errors: dict[str | None, list[str]]):
-        super().__init__(errors=errors)
 
 
 def company_registration_problems(

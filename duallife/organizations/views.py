@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from . import permissions, selectors, services
+from .errors import ProfileInvalid, RegistrationInvalid
 from .forms import (
     CompanyProfileForm,
     CompanyRegistrationForm,
@@ -97,7 +98,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
                         data=form.to_data(),
                         photos=photo_changes(formset, form),
                     )
-            except services.ProfileInvalid as exc:
+            except ProfileInvalid as exc:
                 form.apply_service_errors(exc.errors)
             else:
                 messages.success(request, _("プロフィールを保存しました。"))
@@ -144,7 +145,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 prefecture=data["prefecture"],
                 municipality=data["municipality"],
             )
-        except services.RegistrationInvalid as exc:
+        except RegistrationInvalid as exc:
             form.apply_service_errors(exc.errors)
         else:
             messages.success(request, _("企業を登録しました。続けてプロフィールを書きましょう。"))

@@ -21,6 +21,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.engine.speclint import LintReport
 from duallife.organizations.permissions import companies_of
+from duallife.regions.api import PlaceOut
 
 from . import permissions, selectors, services
 from .links import sheet_url
@@ -35,13 +36,6 @@ TravelValue = Literal["company", "shared", "talent", "none"]
 
 
 # --- Schemas ------------------------------------------------------------------------------------
-
-
-class PlaceOut(Schema):
-    code: str = Field(description="全国地方公共団体コード（6桁）")
-    name: str
-    prefecture_code: str
-    prefecture: str
 
 
 class OrganizationRefOut(Schema):

@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from duallife.engine.skills import SkillVocabulary
 from duallife.engine.speclint import LintReport, SheetDraft, lint
-from duallife.organizations.models import Organization
 from duallife.organizations.permissions import companies_of, scope_filter
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import Theme
@@ -231,13 +230,6 @@ def review_queue(user) -> QuerySet[SpecSheet]:
     return qs.select_related("organization", "municipality", "municipality__prefecture").order_by(
         F("submitted_at").asc(nulls_last=True), "pk"
     )
-
-
-def public_organizations() -> QuerySet[Organization]:
-    """Organisations with a public profile: active companies and coordinator bodies."""
-    return Organization.objects.filter(
-        is_active=True, kind__in=[Organization.Kind.COMPANY, Organization.Kind.COORDINATOR]
-    ).select_related("prefecture", "municipality", "company", "company__industry", "coordinator")
 
 
 def themes_by_key(keys: Iterable[str]) -> dict[str, Theme]:

@@ -522,7 +522,7 @@ def spec_sheet_approve(*, sheet: SpecSheet, by, comment: str = "") -> SpecSheet:
 
 
 def _recommend_after_commit(sheet: SpecSheet) -> None:
-    from duallife.recommendations.services import after_sheet_change
+    from duallife.recommendations.services.recommendations import after_sheet_change
 
     after_sheet_change(sheet.pk)
 
@@ -574,7 +574,7 @@ def _end_open_applications(sheet: SpecSheet, *, by=None) -> None:
     """Nobody still waiting on a closed sheet is left in silence (see engagements), and the sheet
     leaves every list of recommendations in the same transaction."""
     from duallife.engagements.services.applications import applications_close_for_sheet
-    from duallife.recommendations.services import sheet_recommendations_drop
+    from duallife.recommendations.services.recommendations import sheet_recommendations_drop
 
     applications_close_for_sheet(sheet=sheet, by=by)
     sheet_recommendations_drop(sheet_id=sheet.pk)

@@ -19,14 +19,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.core.errors import add_to_form
-from duallife.engagements.selectors import applicant_counts
+from duallife.engagements.selectors.applications import applicant_counts
 from duallife.engine.speclint import FIELD_LABELS_JA, LintReport, Severity, lint
+from duallife.organizations.links import organization_url
 from duallife.organizations.permissions import companies_of
 
 from . import permissions, selectors, services
 from .errors import SpecSheetError
 from .forms import DEFAULT_INITIAL, CloseForm, CommentForm, InviteForm, ListingForm, ReviewForm, SpecSheetForm
-from .links import organization_url
 from .models import SpecSheet
 
 Status = SpecSheet.Status

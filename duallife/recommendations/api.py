@@ -25,7 +25,7 @@ from duallife.postings.api import SheetOut, sheet_payload
 
 from .models import SheetRecommendation
 from .permissions import get_sheet_for_matches, is_open
-from .selectors import (
+from .selectors.recommendations import (
     PAY_PAID,
     PAY_PRO_BONO,
     SheetMatchFilters,

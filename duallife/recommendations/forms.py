@@ -1,4 +1,5 @@
-"""The filters of the two recommendation pages (GET forms).
+"""The filters of the two recommendation pages (GET forms), and the small forms of saved searches
+and the digest's opt-ins (parsing only; the rules are in the services).
 
 A value that is not one of the choices is shown as an error beside its field and that filter is
 dropped: the page still answers 200 with the other filters applied, never a 500.
@@ -7,13 +8,18 @@ dropped: the page still answers 200 with the other filters applied, never a 500.
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from duallife.organizations.permissions import companies_of
 from duallife.regions.models import Prefecture
 from duallife.talents.models import WorkStyle
 from duallife.vocabulary.models import Skill, Theme
 
-from .selectors import PAY_PAID, PAY_PRO_BONO, SheetMatchFilters, TalentMatchFilters
+from .models import SavedSearch
+from .selectors.recommendations import PAY_PAID, PAY_PRO_BONO, SheetMatchFilters, TalentMatchFilters
+from .selectors.saved_searches import QUERY_MAX_CHARS
+from .services.saved_searches import NAME_MAX
 
 INVALID_CHOICE = _("選択肢にない値です。一覧から選び直してください（この条件は使っていません）。")
 
@@ -88,3 +94,42 @@ class TalentMatchForm(_FilterForm):
             interest_prefecture=data.get("interest_prefecture", ""),
             skill=data.get("skill", ""),
         )
+
+
+# --- saved searches and the digest's opt-ins ------------------------------------------------------
+
+NAME_ERRORS = {
+    "required": gettext_lazy("名前を入力してください。"),
+    "max_length": gettext_lazy("名前は%(limit_value)d文字以内で入力してください。"),
+}
+
+
+class SaveSearchForm(forms.Form):
+    kind = forms.ChoiceField(choices=SavedSearch.Kind.choices, widget=forms.HiddenInput)
+    query = forms.CharField(required=False, max_length=QUERY_MAX_CHARS, strip=False, widget=forms.HiddenInput)
+    name = forms.CharField(
+        label=gettext_lazy("名前"),
+        max_length=NAME_MAX,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text=gettext_lazy("あとで見分けられる名前を付けてください。例：宮城のリモート案件"),
+        error_messages=NAME_ERRORS,
+    )
+    digest = forms.BooleanField(
+        label=gettext_lazy("新着を週1回メールで受け取る（週次ダイジェスト）"), required=False
+    )
+
+
+class RenameForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("新しい名前"), max_length=NAME_MAX, error_messages=NAME_ERRORS)
+
+
+class SwitchForm(forms.Form):
+    on = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+
+
+class CompanyDigestForm(SwitchForm):
+    organization = forms.ModelChoiceField(queryset=None)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = companies_of(user)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.utils import timezone
 
-from .services import (
+from .services.digests import digests_send_weekly
+from .services.recommendations import (
     recommendations_rebuild_all,
     recommendations_refresh_sheet,
     recommendations_refresh_talent,
@@ -36,8 +38,4 @@ def rebuild_all_recommendations() -> int:
 def send_weekly_digests() -> int:
     """Weekly (Monday morning, Japan time): the digests of new matches. A second run in the same
     week sends nothing. Scheduled in settings; ``duallife send-digests`` does the same from cron."""
-    from django.utils import timezone
-
-    from .digests import digests_send_weekly
-
     return digests_send_weekly(now=timezone.now()).sent

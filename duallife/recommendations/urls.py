@@ -1,15 +1,11 @@
 from django.urls import path
 
-from . import views
+from .views import recommendations, saved_searches
 
 app_name = "recommendations"
 
 urlpatterns = [
-    path("recommendations/", views.mine, name="mine"),
-    path("sheets/<str:pk>/matches/", views.sheet_matches, name="sheet_matches"),
+    path("recommendations/", recommendations.mine, name="mine"),
+    path("sheets/<str:pk>/matches/", recommendations.sheet_matches, name="sheet_matches"),
+    *saved_searches.urlpatterns,
 ]
-
-# Saved searches and the weekly digest's opt-ins (views_saved.py).
-from . import views_saved  # noqa: E402
-
-urlpatterns += views_saved.urlpatterns

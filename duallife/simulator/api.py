@@ -24,16 +24,9 @@ from duallife.engine.costs import (
 )
 from duallife.engine.costs.types import RENT_LABEL
 
+from .errors import InvalidInput, SimulatorError
 from .payloads import place_payload, quote_payload
-from .selectors import (
-    REFERENCE_CODE,
-    InvalidInput,
-    SimulatorError,
-    build_subsidy,
-    cost_dataset,
-    cost_quote,
-    parse_mode,
-)
+from .selectors import REFERENCE_CODE, build_subsidy, cost_dataset, cost_quote, parse_mode
 
 router = Router()
 

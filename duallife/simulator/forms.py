@@ -32,7 +32,8 @@ from duallife.engine.costs import (
 )
 from duallife.engine.costs.types import CAP_PER_MONTH_LABEL, CAP_PER_TRIP_LABEL, RENT_LABEL
 
-from .selectors import CostDataset, SimulatorError, parse_lg_code, translated_message
+from .errors import SimulatorError, translated_message
+from .selectors import CostDataset, parse_lg_code
 
 DEFAULT_TRIPS = Decimal(2)
 #: Where a subsidy error belongs on this form (the engine names the API's fields).

@@ -1,8 +1,9 @@
 """Reads for the cost simulator: region data in, engine inputs and results out.
 
 The HTML page, the JSON API and the ``simulate`` command all go through these functions, so a
-figure is computed one way only. Every problem with the request raises :class:`SimulatorError`
-(or a subclass) whose message is Japanese and can be shown to the user as it is.
+figure is computed one way only. Every problem with the request raises
+:class:`~duallife.simulator.errors.SimulatorError` (or a subclass) whose message is Japanese and can
+be shown to the user as it is.
 
 Query counts are flat: :func:`cost_quote` takes two queries, :func:`cost_dataset` two, whatever
 the number of destinations.
@@ -19,7 +20,6 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 
-from duallife.core.errors import DomainError
 from duallife.engine.costs import (
     CostInput,
     CostInputError,
@@ -37,63 +37,20 @@ from duallife.engine.costs import parse_mode as _engine_parse_mode
 from duallife.engine.places import is_valid_lg_code
 from duallife.regions.models import Municipality, Prefecture, RentBenchmark, Route, Source
 
+from .errors import (
+    InvalidInput,
+    MalformedCode,
+    NoRegionData,
+    NoRentData,
+    NoRouteData,
+    UnknownMunicipality,
+)
+
 #: 東京都特別区部: the Tokyo side of every comparison, and the only origin the simulator accepts
 #: (its modes, labels and sentences are written for Tokyo; see docs/adr/0003-cost-simulator.md).
 REFERENCE_CODE = "131008"
 ORIGIN_LABEL = gettext_noop("出発地")
 DESTINATION_LABEL = gettext_noop("目的地")
-
-
-# --- Errors -------------------------------------------------------------------------------------
-
-
-class SimulatorError(DomainError):
-    """A request the simulator cannot answer. ``str(error)`` is a Japanese message.
-
-    ``template`` and ``params`` are the message's parts, for :func:`translated_message`.
-    """
-
-    def __init__(self, template: str, *, field: str | None = None, **params: object):
-        message = template % params  # always formatted: a literal percent sign is written %%
-        super().__init__(message, field=field)
-        self.template = template
-        self.params = params
-
-    @classmethod
-    def from_engine(cls, exc: CostInputError) -> SimulatorError:
-        return cls(exc.template, field=exc.field, **exc.params)
-
-
-def translated_message(exc: SimulatorError | CostInputError) -> str:
-    """The message in the active language (the API and the command keep ``exc.message``)."""
-    params = dict(exc.params)
-    if isinstance(params.get("label"), str):
-        params["label"] = _(params["label"])
-    return _(exc.template) % params
-
-
-class MalformedCode(SimulatorError):
-    """Not a six-digit 全国地方公共団体コード with a correct check digit."""
-
-
-class UnknownMunicipality(SimulatorError):
-    """A well-formed code that no loaded region pack knows."""
-
-
-class NoRegionData(UnknownMunicipality):
-    """No region pack is loaded: not even the reference place (Tokyo) is known."""
-
-
-class NoRouteData(SimulatorError):
-    """No fare and travel time between the two places."""
-
-
-class NoRentData(SimulatorError):
-    """No benchmark rent for a place the scenario needs one for."""
-
-
-class InvalidInput(SimulatorError):
-    """A number out of range, a bad mode, a subsidy that does not add up."""
 
 
 # --- Small value types --------------------------------------------------------------------------

@@ -20,17 +20,16 @@ from django.utils.translation import gettext as _
 from duallife.core.views import bad_request
 from duallife.engine.costs import Mode, Subsidy
 
+from .errors import SimulatorError, translated_message
 from .forms import DEFAULT_TRIPS, SimulatorForm
 from .selectors import (
     ComparisonRow,
     CostDataset,
     CostQuote,
-    SimulatorError,
     compare_all,
     cost_dataset,
     dataset_sources,
     quote_from_dataset,
-    translated_message,
 )
 from .texts import break_even_sentence, difference_sentence, origin_short_name, trips_text
 

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from duallife.core.errors import DomainError
 from duallife.engine.people import is_katakana_name, is_valid_name, is_valid_phone
 from duallife.engine.skills import MAX_SKILL_CHARS, normalize, search_text
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup, Skill, Theme
 from duallife.vocabulary.selectors import skill_vocabulary
 
+from .errors import TalentProfileInvalid
 from .models import TalentProfile, TalentSkill, WorkStyle
 
 MAX_SKILLS = 30
@@ -61,13 +61,6 @@ class TalentProfileData:
     self_introduction: str = ""
     visibility: str = TalentProfile.Visibility.ANONYMOUS
     in_company_digests: bool = False
-
-
-class TalentProfileInvalid(DomainError):
-    """The profile cannot be saved as given; ``errors`` maps a field name (or ``None``) to messages."""
-
-    def __init__(self, errors: dict[str | None, list[str]]) -> None:
-        super().__init__(errors=errors)
 
 
 def _add(errors: dict[str | None, list[str]], field: str | None, message: str) -> None:
@@ -316,12 +309,12 @@ def talent_profile_save(*, user, data: TalentProfileData) -> TalentProfile:
 
 def _withdraw_from_digests(profile: TalentProfile) -> None:
     """Private now, or no longer in companies' digests: the copies kept in notifications forget them."""
-    from duallife.recommendations.digests import digest_mentions_scrub
+    from duallife.recommendations.services.digests import digest_mentions_scrub
 
     digest_mentions_scrub(talent_id=profile.pk)
 
 
 def _recommend_after_commit(profile: TalentProfile) -> None:
-    from duallife.recommendations.services import after_talent_change
+    from duallife.recommendations.services.recommendations import after_talent_change
 
     after_talent_change(profile.pk)

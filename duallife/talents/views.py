@@ -18,6 +18,7 @@ from duallife.organizations.permissions import can_browse_talents
 from duallife.organizations.views import forbidden
 
 from . import permissions, selectors, services
+from .errors import TalentProfileInvalid
 from .forms import TalentProfileForm, TalentSearchForm, skill_formset, split_skills
 from .models import TalentProfile
 
@@ -53,7 +54,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         if form.is_valid() and formset_valid:
             try:
                 services.talent_profile_save(user=request.user, data=form.to_data())
-            except services.TalentProfileInvalid as exc:
+            except TalentProfileInvalid as exc:
                 form.apply_service_errors(exc.errors)
             else:
                 renamed = [

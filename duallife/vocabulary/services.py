@@ -20,7 +20,6 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 
-from duallife.core.errors import DomainError
 from duallife.engine.skills import (
     IndustryRow,
     SkillRow,
@@ -32,31 +31,13 @@ from duallife.engine.skills import (
     parse_theme_rows,
 )
 
+from .errors import VocabularyLoadError, VocabularyProblem
 from .models import IndustryGroup, Skill, Theme
 from .selectors import skill_vocabulary_invalidate
 
 SYNONYM_SEPARATOR = "|"
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _INDUSTRY_CODE = re.compile(r"^[A-T]$")
-
-
-@dataclass(frozen=True)
-class VocabularyProblem:
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file} {self.line}行目" if self.line else self.file
-        return f"{where}: {self.message}"
-
-
-class VocabularyLoadError(DomainError):
-    """The vocabulary files have problems; nothing was written. ``problems`` lists them all."""
-
-    def __init__(self, problems: Sequence[VocabularyProblem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass

@@ -8,13 +8,9 @@ from allauth.mfa.models import Authenticator
 from axes.models import AccessAttempt
 from django.urls import reverse
 
+from duallife.accounts.errors import AccountDeletionError
 from duallife.accounts.models import AccountDeletionLog, PersonalDataAccess, User
-from duallife.accounts.services import (
-    AccountDeletionError,
-    account_delete,
-    account_export,
-    personal_data_access_log,
-)
+from duallife.accounts.services import account_delete, account_export, personal_data_access_log
 from duallife.accounts.testing import DEFAULT_PASSWORD, make_user, with_totp
 from duallife.core import data_rights
 from duallife.organizations.models import Invitation, Membership, Organization

@@ -1,8 +1,10 @@
 """Japanese-first display of figures: durations, yen, ranks, months, localised names.
 
 ``{% load jpformat %}`` then ``{{ route.one_way_minutes|jp_duration }}`` → 「2時間12分」,
-``{{ rent.monthly_rent_yen|yen }}`` → 「62,065円」, ``{{ value.national_rank|rank }}`` → 「1位」.
-Every format string goes through gettext so the English catalogue can reword it.
+``{{ rent.monthly_rent_yen|yen }}`` → 「62,065円」, ``{{ value.national_rank|rank }}`` → 「1位」,
+``{{ camp.starts_at|format_datetime }}`` → 「2027年3月5日 13:00」 (``format_date``, ``format_datetime``
+and ``yen`` are :mod:`duallife.core.formats`, the functions Python code uses for the same texts).
+Every format string goes through gettext or the locale's formats so English can reword it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from django import template
 from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from duallife.core.formats import format_date, format_datetime, format_yen
 
 register = template.Library()
 
@@ -49,16 +53,14 @@ def jp_duration(minutes: Any) -> str:
 def num(value: Any) -> str:
     """An integer with thousands separators: 40568 → 「40,568」, −509 → 「-509」."""
     number = _as_int(value)
-    return "" if number is None else f"{number:,}"
+    return "" if number is None else formats.number_format(number, force_grouping=True)
 
 
 @register.filter
 def yen(value: Any) -> str:
     """Integer yen: 21120 → 「21,120円」. Empty for a missing value."""
     number = _as_int(value)
-    if number is None:
-        return ""
-    return _("%(amount)s円") % {"amount": f"{number:,}"}
+    return "" if number is None else format_yen(number)
 
 
 @register.filter
@@ -107,3 +109,19 @@ def localized_name(obj: Any) -> str:
 
 
 register.filter("local_name", localized_name)
+
+
+@register.filter("format_date")
+def date_filter(value: Any) -> str:
+    """A date (or a datetime's day in Tokyo) in the active language: 「2026年12月7日」."""
+    if not isinstance(value, datetime.date):
+        return ""
+    return format_date(value)
+
+
+@register.filter("format_datetime")
+def datetime_filter(value: Any) -> str:
+    """A datetime to the minute in Tokyo time, in the active language: 「2026年12月7日 13:05」."""
+    if not isinstance(value, datetime.datetime):
+        return ""
+    return format_datetime(value)

@@ -82,3 +82,27 @@ def test_default_language_path_drops_the_language_prefix(rf, path, expected):
         )
 
     assert rendered == expected.replace("&", "&amp;")
+
+
+def test_dates_times_and_yen_come_out_in_the_active_language():
+    import datetime
+
+    from django.utils import timezone
+
+    from duallife.core.formats import TOKYO, format_date, format_datetime, format_time, format_yen
+    from duallife.core.templatetags.jpformat import date_filter, datetime_filter
+
+    day = datetime.date(2026, 12, 7)
+    moment = datetime.datetime(2026, 12, 7, 4, 5, tzinfo=datetime.UTC)  # 13:05 in Tokyo
+    assert format_date(day) == "2026年12月7日"
+    assert format_datetime(moment) == "2026年12月7日 13:05"
+    assert format_time(moment) == "13:05"
+    assert format_date(timezone.make_aware(datetime.datetime(2026, 12, 7, 23, 30), TOKYO)) == "2026年12月7日"
+    assert format_yen(3000) == "3,000円"
+    assert date_filter(day) == "2026年12月7日"
+    assert datetime_filter(moment) == "2026年12月7日 13:05"
+    assert date_filter(None) == datetime_filter("") == ""
+    with translation.override("en"):
+        assert format_date(day) == "7 Dec 2026"
+        assert format_datetime(moment) == "7 Dec 2026 13:05"
+        assert format_yen(1234567) == "¥1,234,567"

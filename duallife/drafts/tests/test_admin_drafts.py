@@ -1,18 +1,13 @@
 """The drafts admin: operators look events, runs and nominations up; nobody changes them there."""
 
-# ruff: noqa: F401, F811
-
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
 from duallife.accounts.models import User
-from duallife.drafts.services import draft_run_execute
+from duallife.drafts.services.runs import draft_run_execute
 from duallife.engagements.tests.conftest import give_mfa
-from duallife.postings.tests.conftest import make_org, make_user, vocabulary, world
-
-from .test_runs import draft, make_event, teams_and_players
 
 pytestmark = pytest.mark.django_db
 

@@ -22,10 +22,10 @@ from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.postings.permissions import get_sheet_for_public
 
-from .. import selectors
 from ..links import application_url
 from ..models import Application, ShareableField
 from ..permissions import consented_fields, get_application_for_user, log_application_read
+from ..selectors import applications as reads
 from ..services import applications as services
 from ..services.consent import consent_grant
 
@@ -141,7 +141,7 @@ def _payload(application: Application) -> dict:
 def _consented_values(application: Application, fields: frozenset[str]) -> dict[str, str]:
     talent = application.talent
     values = {
-        ShareableField.NAME: selectors.full_name(talent),
+        ShareableField.NAME: reads.full_name(talent),
         ShareableField.EMAIL: talent.user.email,
         ShareableField.PHONE: talent.phone,
         ShareableField.CURRENT_JOB: talent.current_job,
@@ -208,10 +208,10 @@ def _reloaded(request: HttpRequest, application: Application) -> Status:
 )
 def applications_list(request: HttpRequest, params: Query[ApplicationQuery]):
     if params.as_ == "company":
-        filters = selectors.PipelineFilters(sheet_id=params.sheet_id, status=params.status or "")
-        applications = selectors.company_pipeline(request.auth, filters)
+        filters = reads.PipelineFilters(sheet_id=params.sheet_id, status=params.status or "")
+        applications = reads.company_pipeline(request.auth, filters)
     else:
-        applications = selectors.talent_applications(request.auth)
+        applications = reads.talent_applications(request.auth)
         if params.status:
             applications = applications.filter(status=params.status)
         if params.sheet_id:

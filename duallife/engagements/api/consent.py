@@ -18,7 +18,7 @@ from ninja import Field, Query, Router, Schema, Status
 from duallife.core.api import ErrorOut, session_auth
 
 from ..links import application_url
-from ..selectors_consent import PER_PAGE, provision_rows, provisions_of, staff_read_rows, staff_reads_of
+from ..selectors.consent import PER_PAGE, provision_rows, provisions_of, staff_read_rows, staff_reads_of
 
 router = Router()
 

@@ -23,10 +23,15 @@ from ninja import Field, Path, Router, Schema, Status
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 
-from .. import selectors_contracts as reads
-from ..links import application_url
+from ..links import application_url, checkin_url
 from ..models import CheckIn, CheckInAnswer, Contract
-from ..permissions import get_application_for_user, get_contract_for_user, log_contract_read
+from ..permissions import (
+    get_application_for_user,
+    get_checkin_for_user,
+    get_contract_for_user,
+    log_contract_read,
+)
+from ..selectors import contracts as reads
 from ..services import contracts as services
 
 router = Router()
@@ -138,7 +143,7 @@ def checkin_payload(checkin: CheckIn) -> dict:
         "due_on": checkin.due_on,
         "status": checkin.status,
         "answered_sides": [side for side in CheckInAnswer.Side.values if side in sides],
-        "url": services.checkin_url(checkin.pk),
+        "url": checkin_url(checkin.pk),
     }
 
 
@@ -288,6 +293,8 @@ def checkins_answer(
     request: HttpRequest, payload: CheckInAnswerIn, checkin_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     checkin, _side = reads.get_checkin_for_user(request.auth, checkin_id)
+    answer = services.checkin_answer(checkin=checkin, by=request.auth, **payload.model_dump())
+    checkin, _side = get_checkin_for_user(request.auth, checkin_id)
     answer = services.checkin_answer(checkin=checkin, by=request.auth, **payload.model_dump())
     fresh = CheckIn.objects.prefetch_related("answers").get(pk=checkin.pk)
     return Status(

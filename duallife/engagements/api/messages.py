@@ -26,6 +26,7 @@ from .. import selectors_messages
 from ..links import path_to
 from ..models import Application, Message
 from ..permissions import Side, get_application_for_user, log_thread_read
+from ..selectors import messages as message_reads
 from ..services.messages import CLOSED_STATUSES, message_post, thread_mark_read
 
 router = Router()
@@ -130,8 +131,8 @@ def messages_list(
         return loaded
     application, side = loaded
     user = request.auth
-    read_to = selectors_messages.last_read_at(user, application)
-    paginator = Paginator(selectors_messages.thread_messages(application), PER_PAGE)
+    read_to = message_reads.last_read_at(user, application)
+    paginator = Paginator(message_reads.thread_messages(application), PER_PAGE)
     try:
         page = list(paginator.page(params.page).object_list)
     except EmptyPage:
@@ -144,7 +145,7 @@ def messages_list(
             "page": params.page,
             "pages": paginator.num_pages if paginator.count else 0,
             "per_page": PER_PAGE,
-            "unread": selectors_messages.unread_counts(user, [application.pk])[application.pk],
+            "unread": message_reads.unread_counts(user, [application.pk])[application.pk],
             "can_post": side in ("talent", "company") and application.status not in CLOSED_STATUSES,
             "results": [_message_payload(m, application, user_id=user.pk, read_to=read_to) for m in page],
         },
@@ -181,6 +182,8 @@ def messages_create(
     application, _side = loaded
     message = message_post(application=application, by=request.auth, body=body, attachment=file)
     read_to = selectors_messages.last_read_at(request.auth, application)
+    message = message_post(application=application, by=request.auth, body=body, attachment=file)
+    read_to = message_reads.last_read_at(request.auth, application)
     return Status(201, _message_payload(message, application, user_id=request.auth.pk, read_to=read_to))
 
 
@@ -198,6 +201,8 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
     application, _side = loaded
     read_at = thread_mark_read(application=application, user=request.auth)
     unread_total = selectors_messages.unread_total(request.auth)
+    read_at = thread_mark_read(application=application, user=request.auth)
+    unread_total = message_reads.unread_total(request.auth)
     return Status(200, {"last_read_at": read_at, "unread_total": unread_total})
 
 
@@ -210,4 +215,4 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
     operation_id="my_messages_unread",
 )
 def messages_unread(request: HttpRequest):
-    return Status(200, {"total": selectors_messages.unread_total(request.auth)})
+    return Status(200, {"total": message_reads.unread_total(request.auth)})

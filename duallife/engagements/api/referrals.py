@@ -23,13 +23,10 @@ from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_a
 from duallife.organizations.models import Organization
 
 from ..models import Referral
-from ..selectors_referrals import (
+from ..permissions import can_use_referrals, get_referral_for_user, referrals_visible_to, referrer_bodies_of
+from ..selectors.referrals import (
     PER_PAGE,
     aggregate_credits,
-    can_use_referrals,
-    get_referral_for_user,
-    referrals_visible_to,
-    referrer_bodies_of,
     with_credits,
 )
 from ..services.referrals import NOTE_MAX_CHARS, referral_register, referral_remove

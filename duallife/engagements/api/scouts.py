@@ -29,7 +29,9 @@ from duallife.talents.permissions import visible_talents
 from .. import scouting
 from ..links import path_to
 from ..models import Interest, Scout
-from ..permissions import talent_of
+from ..permissions import can_send_scouts, get_interest_for_owner, get_scout_for_user, talent_of
+from ..selectors.interests import interest_of, talent_interests
+from ..selectors.scouts import received_scouts, scout_quota, sent_scouts
 from ..services import interests as interest_services
 from ..services import scouts as services
 
@@ -190,7 +192,7 @@ def interest_payload(interest: Interest) -> dict:
 
 
 def _reload_scout(scout_id: int, user) -> tuple[Scout, str]:
-    return scouting.get_scout_for_user(user, scout_id)
+    return get_scout_for_user(user, scout_id)
 
 
 # --- Scouts -------------------------------------------------------------------------------------
@@ -212,16 +214,16 @@ def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
     if params.box == "sent" and staff_without_mfa(user):
         return error(403, MFA_REQUIRED)
     if params.box == "sent":
-        scouts = scouting.sent_scouts(user)
+        scouts = sent_scouts(user)
         side = "sender"
     else:
-        scouts = scouting.received_scouts(user)
+        scouts = received_scouts(user)
         side = "talent"
     paginator = Paginator(scouts, PER_PAGE)
     results = list(paginator.page(params.page).object_list) if params.page <= paginator.num_pages else []
     quota = None
-    if params.box == "sent" and scouting.can_send_scouts(user):
-        q = scouting.scout_quota(user)
+    if params.box == "sent" and can_send_scouts(user):
+        q = scout_quota(user)
         quota = {
             "day_limit": q.day_limit,
             "day_left": q.day_left,
@@ -280,6 +282,7 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
     if staff_without_mfa(request.auth):
         return error(403, MFA_REQUIRED)
     scout, side = scouting.get_scout_for_user(request.auth, scout_id)
+    scout, side = get_scout_for_user(request.auth, scout_id)
     return Status(200, scout_payload(scout, side))
 
 
@@ -297,6 +300,10 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
     services.scout_accept(
         scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
     )
+    scout, _side = get_scout_for_user(request.auth, scout_id)
+    services.scout_accept(
+        scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
+    )
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
 
@@ -311,6 +318,8 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
 )
 def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
+    services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
+    scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
@@ -330,7 +339,7 @@ INTEREST_NOT_FOUND = "「気になる」が見つかりません。"
     operation_id="my_interests_list",
 )
 def interests_list(request: HttpRequest):
-    return Status(200, [interest_payload(i) for i in scouting.talent_interests(request.auth)])
+    return Status(200, [interest_payload(i) for i in talent_interests(request.auth)])
 
 
 @router.post(
@@ -358,6 +367,8 @@ def interests_add(request: HttpRequest, payload: InterestIn):
     talent = talent_of(request.auth)
     existed = scouting.interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
     interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
+    existed = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
+    interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
     interest = (
         Interest.objects.select_related("sheet", "sheet__organization", "prefecture")
         .filter(talent=talent, **({"sheet": sheet} if sheet else {"prefecture": prefecture}))
@@ -381,6 +392,10 @@ def interests_update(
     interest_services.interest_set_sharing(
         interest=interest, by=request.auth, share_identity=payload.share_identity
     )
+    interest = get_interest_for_owner(request.auth, interest_id)
+    interest_services.interest_set_sharing(
+        interest=interest, by=request.auth, share_identity=payload.share_identity
+    )
     interest = Interest.objects.select_related("sheet", "sheet__organization", "prefecture").get(
         pk=interest.pk
     )
@@ -396,5 +411,7 @@ def interests_update(
 )
 def interests_remove(request: HttpRequest, interest_id: int = Path(..., ge=1, le=MAX_ID)):
     interest = scouting.get_interest_for_owner(request.auth, interest_id)
+    interest_services.interest_remove(interest=interest, by=request.auth)
+    interest = get_interest_for_owner(request.auth, interest_id)
     interest_services.interest_remove(interest=interest, by=request.auth)
     return Status(204, None)

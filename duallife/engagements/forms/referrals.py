@@ -6,7 +6,7 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from ..selectors_referrals import COMPANY_CHOICES_MAX
+from ..selectors.referrals import COMPANY_CHOICES_MAX
 from ..services.referrals import NOTE_MAX_CHARS
 
 

@@ -260,7 +260,7 @@ def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> str:
     applied to), with the reason each fits; open sheets sharing a theme when there are none yet
     (``fallback``: a function giving that note, so that a caller can compute it once per sheet)."""
     from duallife.postings.links import sheet_url
-    from duallife.recommendations.selectors import next_best_sheets
+    from duallife.recommendations.selectors.recommendations import next_best_sheets
 
     best = next_best_sheets(talent, excluding=sheet.pk, limit=SIMILAR_SHEETS)
     if not best:

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from duallife.accounts.models import User
+from duallife.core.formats import format_date
 from duallife.notifications.models import Kind
 from duallife.organizations.models import CoordinatorScope, Organization
 from duallife.organizations.permissions import companies_of
@@ -36,7 +37,7 @@ from ..errors import (
     EngagementPermissionError,
     EngagementTransitionError,
 )
-from ..links import application_url, path_to
+from ..links import application_url, checkin_url
 from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
 from ..permissions import is_company_side
 from . import pipeline
@@ -71,10 +72,6 @@ SIDES = (CheckInAnswer.Side.TALENT, CheckInAnswer.Side.COMPANY)
 
 
 # --- Small helpers ------------------------------------------------------------------------------
-
-
-def jp_date(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -147,10 +144,6 @@ def party_side(user, contract: Contract) -> str:
     ):
         return CheckInAnswer.Side.COMPANY
     raise EngagementPermissionError("この操作は、契約した人材と企業のメンバーだけができます。")
-
-
-def checkin_url(checkin_id: int) -> str:
-    return path_to("checkin", checkin_id)
 
 
 # --- Input checks -------------------------------------------------------------------------------
@@ -319,7 +312,7 @@ def contract_record(
         **terms,
     )
     type_label = ContractType(terms["contract_type"]).label
-    pipeline.move(locked, to=S.CONTRACTED, by=by, note=f"{type_label}・{jp_date(terms['starts_on'])}開始")
+    pipeline.move(locked, to=S.CONTRACTED, by=by, note=f"{type_label}・{format_date(terms['starts_on'])}開始")
     CheckIn.objects.bulk_create(
         CheckIn(contract=contract, kind=CheckIn.Kind.PERIODIC, due_on=due)
         for due in checkin_schedule(terms["starts_on"], terms["ends_on"])
@@ -328,7 +321,7 @@ def contract_record(
         locked.talent.user,
         kind=Kind.CONTRACT,
         title=f"「{sheet.title}」の成約が記録されました",
-        body=f"{sheet.organization.name}との{type_label}の契約です。{jp_date(terms['starts_on'])}に始まります。",
+        body=f"{sheet.organization.name}との{type_label}の契約です。{format_date(terms['starts_on'])}に始まります。",
         url=application_url(locked.pk),
     )
     if taken + 1 >= sheet.openings and sheet.status == SpecSheet.Status.PUBLISHED:
@@ -382,7 +375,7 @@ def clean_end(contract: Contract, *, ended_on, reason, note, today: datetime.dat
     before_plan = contract.ends_on is not None and ended_on < contract.ends_on
     if before_plan and reason in ("", Contract.EndReason.COMPLETED):
         raise EngagementError(
-            f"終了予定日（{jp_date(contract.ends_on)}）より前に終えるときは、理由を選んでください。",
+            f"終了予定日（{format_date(contract.ends_on)}）より前に終えるときは、理由を選んでください。",
             field="reason",
         )
     reason = reason or Contract.EndReason.COMPLETED
@@ -418,7 +411,7 @@ def contract_end(
     locked.ended_early = early
     locked.save(update_fields=["ended_on", "end_reason", "end_note", "ended_early"])
     reason_label = Contract.EndReason(reason).label
-    pipeline.move(application, to=S.COMPLETED, by=by, note=f"{jp_date(ended_on)}終了（{reason_label}）")
+    pipeline.move(application, to=S.COMPLETED, by=by, note=f"{format_date(ended_on)}終了（{reason_label}）")
     CheckIn.objects.filter(
         contract=locked, kind=CheckIn.Kind.PERIODIC, status=CheckIn.Status.OPEN, due_on__gt=ended_on
     ).filter(answers__isnull=True).delete()
@@ -489,7 +482,7 @@ def lock_checkin(checkin: CheckIn) -> CheckIn:
     )
 
 
-def is_worrying(*, rating: int, on_track: bool) -> bool:
+def _is_worrying(*, rating: int, on_track: bool) -> bool:
     return rating <= WORRYING_RATING or not on_track
 
 
@@ -511,7 +504,9 @@ def checkin_answer(*, checkin: CheckIn, by, rating: int, on_track: bool, comment
     comment = clean_text(comment, field="comment", label="コメント", max_chars=COMMENT_MAX_CHARS)
     locked = lock_checkin(checkin)
     if locked.due_on > timezone.localdate():
-        raise EngagementTransitionError(f"このフォローアップには{jp_date(locked.due_on)}から回答できます。")
+        raise EngagementTransitionError(
+            f"このフォローアップには{format_date(locked.due_on)}から回答できます。"
+        )
     if locked.answers.filter(side=side).exists():
         raise EngagementConflictError("このフォローアップには、すでに回答しています。")
     try:
@@ -527,7 +522,7 @@ def checkin_answer(*, checkin: CheckIn, by, rating: int, on_track: bool, comment
         locked.status = CheckIn.Status.DONE
         locked.closed_at = now
         update += ["status", "closed_at"]
-    if is_worrying(rating=rating, on_track=on_track) and locked.alerted_at is None:
+    if _is_worrying(rating=rating, on_track=on_track) and locked.alerted_at is None:
         contract = locked.contract
         alert_coordinators(
             contract,
@@ -599,7 +594,7 @@ def _mark_missed_checkins(today: datetime.date, now: datetime.datetime) -> int:
         alert_coordinators(
             contract,
             title=f"「{contract.sheet.title}」のフォローアップに回答がありません",
-            body=f"{jp_date(checkin.due_on)}のフォローアップ：{missing}の回答がまだです。",
+            body=f"{format_date(checkin.due_on)}のフォローアップ：{missing}の回答がまだです。",
             url=checkin_url(checkin.pk),
         )
         checkin.status = CheckIn.Status.MISSED

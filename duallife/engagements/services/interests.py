@@ -14,7 +14,7 @@ from duallife.regions.models import Prefecture
 from ..errors import EngagementError, EngagementPermissionError
 from ..models import Interest
 from ..permissions import talent_of
-from ..scouting import tohoku_prefectures
+from ..selectors.interests import tohoku_prefectures
 
 
 def _talent_or_refuse(by):

@@ -8,7 +8,7 @@
   the browser's content type are not trusted), within :data:`ATTACHMENT_MAX_BYTES`.
 
 Attachments are stored under a random name (``models.attachment_path``); the cleaned original name
-is kept for the download only. Counting unread messages is a read: see ``selectors_messages``.
+is kept for the download only. Counting unread messages is a read: see ``selectors.messages``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ from PIL import Image, UnidentifiedImageError
 
 from duallife.notifications.models import Kind
 
-from ..errors import EngagementError, EngagementPermissionError, EngagementTransitionError
+from ..errors import (
+    AttachmentTooLargeError,
+    EngagementError,
+    EngagementPermissionError,
+    EngagementTransitionError,
+)
 from ..links import application_url
 from ..models import Application, Message, ThreadRead
 from ..permissions import authenticated, is_company_side, side_of
@@ -46,15 +51,6 @@ CLOSED_STATUSES = (S.DECLINED, S.WITHDRAWN, S.EXPIRED)
 NOTICE_BODY_CHARS = 200
 #: The anchor of the thread on the application page.
 THREAD_ANCHOR = "#thread"
-
-
-class AttachmentTooLargeError(EngagementError):
-    """The file is over :data:`ATTACHMENT_MAX_BYTES` (the API answers 413)."""
-
-    status = 413
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, field="attachment", code="too_large")
 
 
 # --- What a file is ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from ..errors import EngagementTransitionError
-from ..models import OPEN_STATUSES, Application, ApplicationEvent
+from ..models import Application, ApplicationEvent
 
 S = Application.Status
 
@@ -28,11 +28,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-def is_open(application: Application) -> bool:
-    return application.status in OPEN_STATUSES
-
-
-def can_move(from_status: str, to_status: str) -> bool:
+def _can_move(from_status: str, to_status: str) -> bool:
     return to_status in TRANSITIONS.get(from_status, frozenset())
 
 
@@ -50,7 +46,7 @@ def lock_application(application: Application) -> Application:
 
 def move(application: Application, *, to: str, by, note: str = "") -> ApplicationEvent:
     """Move a locked application to ``to``; refuse an illegal step with a Japanese message."""
-    if not can_move(application.status, to):
+    if not _can_move(application.status, to):
         raise EngagementTransitionError(
             f"「{application.get_status_display()}」の応募を「{S(to).label}」にはできません。"
         )

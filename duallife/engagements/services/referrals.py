@@ -5,7 +5,7 @@
 - :func:`referral_remove`: the registering body or an operator removes it.
 
 From the registration on, the company's sheets, applications and contracts are credited to the
-body (see ``selectors_referrals.with_credits``); applications and contracts also store the referrer
+body (see ``selectors.referrals.with_credits``); applications and contracts also store the referrer
 they were created under.
 """
 
@@ -14,18 +14,15 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 
 from duallife.organizations.models import Organization
-from duallife.organizations.permissions import is_operator, memberships
+from duallife.organizations.permissions import is_operator
 
 from ..errors import EngagementConflictError, EngagementError, EngagementPermissionError
 from ..models import Referral
-from ..selectors_referrals import body_scopes, scope_covers
+from ..permissions import is_member_of
+from ..selectors.referrals import body_scopes, scope_covers
 from .applications import clean_text
 
 NOTE_MAX_CHARS = 300
-
-
-def is_member_of(user, organization: Organization) -> bool:
-    return memberships(user).filter(organization=organization).exists()
 
 
 def _ensure_may_act_for(by, referrer: Organization) -> None:

@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from duallife.accounts.models import User
+from duallife.core.formats import format_datetime
 from duallife.notifications.models import Kind
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
@@ -34,9 +34,10 @@ from ..errors import (
     EngagementRateLimitError,
     EngagementTransitionError,
 )
-from ..links import application_url, path_to
+from ..links import application_url, path_to, scout_url
 from ..models import Application, ConsentRecord, Scout
-from ..scouting import DAY, WEEK, scout_limits, sender_organization_for
+from ..permissions import sender_organization_for
+from ..selectors.scouts import DAY, WEEK, scout_limits
 from .applications import application_create, clean_text, ensure_open_for_applications, lock_sheet
 from .consent import clean_fields
 from .notices import notify_company, notify_user
@@ -50,14 +51,6 @@ ANSWER_DAYS = 14
 TOKYO = ZoneInfo("Asia/Tokyo")
 DEFAULT_ACCEPT_MESSAGE = "スカウトを承諾しました。"
 NO_SUCH_TALENT = "指定された人材が見つかりません。"
-
-
-def scout_url(scout_id: int) -> str:
-    return path_to("scout_detail", scout_id)
-
-
-def _when(moment: datetime.datetime) -> str:
-    return date_format(timezone.localtime(moment, TOKYO), "Y年n月j日 H:i")
 
 
 def answer_deadline(sheet: SpecSheet, *, now: datetime.datetime) -> datetime.datetime:
@@ -97,7 +90,7 @@ def ensure_under_limit(user, *, now: datetime.datetime) -> None:
             when = _next_free_slot(times, limit=limit, window=window) if limit > 0 else now + window
             raise EngagementRateLimitError(
                 f"スカウトは一人{label}までです。一通ずつ丁寧に届けるための上限です。"
-                f"次に送れるのは{_when(when)}以降です。"
+                f"次に送れるのは{format_datetime(when)}以降です。"
             )
 
 
@@ -162,7 +155,7 @@ def scout_send(*, sheet: SpecSheet, talent: TalentProfile, by, message: str) -> 
         target.user,
         kind=Kind.SCOUT,
         title=f"{organization.name}から「{locked.title}」のスカウトが届きました",
-        body=f"{message[:200]}\n\n回答期限：{_when(scout.expires_at)}",
+        body=f"{message[:200]}\n\n回答期限：{format_datetime(scout.expires_at)}",
         url=scout_url(scout.pk),
     )
     return scout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from duallife.engagements.services.scouts import scout_send
+from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 
 from .conftest import make_talent
@@ -40,3 +41,7 @@ def post_json(client, path, body, method: str = "post"):
 
 def has_japanese(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def pref(code: str) -> Prefecture:
+    return Prefecture.objects.get(code=code)

@@ -8,7 +8,7 @@ import pytest
 
 from duallife.engagements.services.messages import message_post
 
-from .api_fuzz import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 from .messages_files import pdf, private_root
 
 schema = api_schema(r"^/api/v1/my/(applications/\{application_id\}/messages|messages/)")

@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings as django_settings
 
 from duallife.accounts.models import PersonalDataAccess
-from duallife.engagements import selectors_messages
 from duallife.engagements.models import Message
+from duallife.engagements.selectors.messages import unread_counts
 from duallife.engagements.services.applications import application_decline
 from duallife.engagements.services.messages import ATTACHMENT_MAX_BYTES, message_post
 from duallife.notifications.models import Notification
@@ -107,8 +107,8 @@ def test_opening_the_page_marks_the_thread_read_and_shows_what_was_new(client, w
     assert "新着メッセージが2件あります。" in first
     assert first.count(">新着<") == 2
     assert "新着" not in again
-    assert selectors_messages.unread_counts(world.owner, [application.pk]) == {application.pk: 0}
-    assert selectors_messages.unread_counts(world.member, [application.pk]) == {application.pk: 2}
+    assert unread_counts(world.owner, [application.pk]) == {application.pk: 0}
+    assert unread_counts(world.member, [application.pk]) == {application.pk: 2}
 
 
 def test_staff_read_the_thread_without_a_form_and_the_read_is_logged(client, staff_mfa, application):

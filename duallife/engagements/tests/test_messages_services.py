@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from duallife.engagements import selectors_messages
 from duallife.engagements.errors import (
+    AttachmentTooLargeError,
     EngagementError,
     EngagementPermissionError,
     EngagementTransitionError,
 )
 from duallife.engagements.models import Application, Message, ThreadRead
+from duallife.engagements.selectors.messages import unread_counts, unread_total
 from duallife.engagements.services.applications import application_decline, application_submit
-from duallife.engagements.services.messages import (
-    ATTACHMENT_MAX_BYTES,
-    AttachmentTooLargeError,
-    message_post,
-    thread_mark_read,
-)
+from duallife.engagements.services.messages import ATTACHMENT_MAX_BYTES, message_post, thread_mark_read
 from duallife.notifications.models import Notification
 from duallife.postings.models import SpecSheet
 
@@ -239,15 +235,15 @@ def test_unread_counts_count_messages_by_others_since_the_last_read(world, appli
     message_post(application=application, by=world.talent, body="一通目です。")
     message_post(application=application, by=world.talent, body="二通目です。")
 
-    assert selectors_messages.unread_counts(world.member, [application.pk]) == {application.pk: 2}
-    assert selectors_messages.unread_counts(world.talent, [application.pk]) == {application.pk: 0}
+    assert unread_counts(world.member, [application.pk]) == {application.pk: 2}
+    assert unread_counts(world.talent, [application.pk]) == {application.pk: 0}
 
     thread_mark_read(application=application, user=world.member)
-    assert selectors_messages.unread_counts(world.member, [application.pk]) == {application.pk: 0}
+    assert unread_counts(world.member, [application.pk]) == {application.pk: 0}
 
     message_post(application=application, by=world.owner, body="お返事です。")
-    assert selectors_messages.unread_counts(world.talent, [application.pk]) == {application.pk: 1}
-    assert selectors_messages.unread_counts(world.member, [application.pk]) == {application.pk: 1}
+    assert unread_counts(world.talent, [application.pk]) == {application.pk: 1}
+    assert unread_counts(world.member, [application.pk]) == {application.pk: 1}
 
 
 def test_unread_counts_for_many_applications_take_one_query(
@@ -261,7 +257,7 @@ def test_unread_counts_for_many_applications_take_one_query(
         message_post(application=other, by=second_talent, body="よろしくお願いします。")
 
     with django_assert_num_queries(1):
-        counts = selectors_messages.unread_counts(world.owner, [application.pk, other.pk, 10**6])
+        counts = unread_counts(world.owner, [application.pk, other.pk, 10**6])
 
     assert counts == {application.pk: 1, other.pk: 3, 10**6: 0}
 
@@ -275,9 +271,9 @@ def test_the_unread_total_covers_every_thread_a_person_writes_in(
     message_post(application=other, by=world.member, body="お話を伺えますか。")
 
     with django_assert_num_queries(1):
-        assert selectors_messages.unread_total(world.talent) == 2
-    assert selectors_messages.unread_total(world.stranger) == 0
-    assert selectors_messages.unread_total(world.coordinator) == 0
+        assert unread_total(world.talent) == 2
+    assert unread_total(world.stranger) == 0
+    assert unread_total(world.coordinator) == 0
 
     thread_mark_read(application=other, user=world.talent)
-    assert selectors_messages.unread_total(world.talent) == 1
+    assert unread_total(world.talent) == 1

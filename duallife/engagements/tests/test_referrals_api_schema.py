@@ -12,7 +12,7 @@ from duallife.accounts.services import personal_data_access_log
 from duallife.engagements.services.referrals import referral_register
 from duallife.organizations.models import Organization
 
-from .api_fuzz import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 
 schema = api_schema(r"^/api/v1/my/(referrals|data-provisions)")
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from duallife.engagements.errors import EngagementConflictError, EngagementError, EngagementPermissionError
 from duallife.engagements.models import Application, Contract, Referral
-from duallife.engagements.selectors_referrals import referral_credits, with_credits
+from duallife.engagements.selectors.referrals import referral_credits, with_credits
 from duallife.engagements.services.applications import application_submit
 from duallife.engagements.services.referrals import referral_register, referral_remove
 from duallife.organizations.models import CoordinatorScope, Organization

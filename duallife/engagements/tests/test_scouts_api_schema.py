@@ -10,7 +10,7 @@ import pytest
 
 from duallife.engagements.services.interests import interest_toggle
 
-from .api_fuzz import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 from .scouts_helpers import send
 
 schema = api_schema(r"^/api/v1/my/(scouts|interests)")

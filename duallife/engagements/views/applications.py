@@ -21,7 +21,6 @@ from duallife.core.errors import add_to_form
 from duallife.organizations.permissions import companies_of
 from duallife.postings.permissions import get_sheet_for_public
 
-from .. import selectors
 from ..errors import EngagementError
 from ..forms.applications import AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
 from ..models import OPEN_STATUSES, Application, ShareableField
@@ -35,7 +34,8 @@ from ..permissions import (
     log_application_read,
     talent_of,
 )
-from ..selectors_messages import unread_counts
+from ..selectors import applications as reads
+from ..selectors.messages import unread_counts
 from ..services import applications as services
 from ..services.consent import consent_grant
 from .panels import render_panels
@@ -92,7 +92,7 @@ def _with_unread(user, applications: list[Application]) -> list[Application]:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    applications = _with_unread(request.user, list(selectors.talent_applications(request.user)))
+    applications = _with_unread(request.user, list(reads.talent_applications(request.user)))
     return render(
         request,
         "engagements/applications/mine.html",
@@ -116,22 +116,22 @@ def pipeline(request: HttpRequest) -> HttpResponse:
         .only("pk", "title")
     )
     form = PipelineFilterForm(request.GET or None, sheets=sheets)
-    filters = selectors.PipelineFilters()
+    filters = reads.PipelineFilters()
     view = "board"
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        filters = selectors.PipelineFilters(
+        filters = reads.PipelineFilters(
             sheet_id=data["sheet"], status=data["status"], query=data["q"].strip()
         )
         view = data["view"] or "board"
-    applications = list(selectors.company_pipeline(request.user, filters)) if companies else []
+    applications = list(reads.company_pipeline(request.user, filters)) if companies else []
     applications = _with_unread(request.user, applications)
     context = {
         "companies": companies,
         "form": form,
         "view": view,
         "applications": applications,
-        "columns": selectors.pipeline_columns(applications),
+        "columns": reads.pipeline_columns(applications),
     }
     return render(request, "engagements/applications/pipeline.html", context)
 
@@ -147,7 +147,7 @@ def detail(request: HttpRequest, pk) -> HttpResponse:
         "side": side,
         "sheet": application.sheet,
         "talent": application.talent,
-        "card": selectors.applicant_card(application, fields) if side != "talent" else None,
+        "card": reads.applicant_card(application, fields) if side != "talent" else None,
         "shared_labels": [label for value, label in ShareableField.choices if value in fields],
         "events": _history(application),
         "advance_form": AdvanceForm(prefix="advance") if side == "company" and is_open else None,

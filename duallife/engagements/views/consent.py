@@ -13,7 +13,7 @@ from django.urls import path
 
 from duallife.accounts.mfa import personal_data_view
 
-from ..selectors_consent import provisions_page, staff_reads_page
+from ..selectors.consent import provisions_page, staff_reads_page
 
 
 @personal_data_view

@@ -23,14 +23,15 @@ from django.views.decorators.http import require_POST
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
 from duallife.core.errors import add_to_form
+from duallife.core.formats import format_date
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
 
-from .. import selectors_contracts as reads
 from ..errors import EngagementError
 from ..forms.contracts import CheckInAnswerForm, ContractForm, EndForm, FollowupFilterForm, contract_initial
 from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
-from ..permissions import get_application_for_user, get_contract_for_user
+from ..permissions import get_application_for_user, get_checkin_for_user, get_contract_for_user
+from ..selectors import contracts as reads
 from ..services import contracts as services
 from .panels import register
 
@@ -152,13 +153,13 @@ def _answer_rows(checkin: CheckIn, side: str) -> list[CheckInAnswer]:
 @personal_data_view
 def checkin_page(request: HttpRequest, pk) -> HttpResponse:
     """A check-in: each side answers its own questions once; staff read both answers (logged)."""
-    checkin, side = reads.get_checkin_for_user(request.user, pk)
+    checkin, side = get_checkin_for_user(request.user, pk)
     contract = checkin.contract
     if side == "staff":
         personal_data_access_log(
             by=request.user,
             subject=contract.talent.user,
-            what=f"「{contract.sheet.title[:60]}」のフォローアップ（{checkin.due_on:%Y年%-m月%-d日}）の閲覧",
+            what=f"「{contract.sheet.title[:60]}」のフォローアップ（{format_date(checkin.due_on)}）の閲覧",
         )
     today = timezone.localdate()
     answered = reads.answered_sides(checkin)

@@ -22,11 +22,11 @@ from django.views.decorators.http import require_POST, require_safe
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
 
-from .. import selectors_messages
 from ..errors import EngagementError
 from ..forms.messages import MessageForm
 from ..models import Application, Message
 from ..permissions import Side, get_application_for_user, log_thread_read, parse_id
+from ..selectors import messages as message_reads
 from ..services.messages import CLOSED_STATUSES, kind_label, message_post, thread_mark_read
 from .panels import register
 
@@ -72,8 +72,8 @@ def _row(message: Message, application: Application, *, viewer_id: int, read_to)
 
 def thread_context(request: HttpRequest, application: Application, side: Side, *, form=None) -> dict:
     """The thread as ``user`` sees it, before this visit marks it read."""
-    read_to = selectors_messages.last_read_at(request.user, application)
-    thread = selectors_messages.thread_messages(application)
+    read_to = message_reads.last_read_at(request.user, application)
+    thread = message_reads.thread_messages(application)
     total = thread.count()
     show_all = request.GET.get("thread") == "all"
     shown = thread if show_all or total <= THREAD_LIMIT else thread[total - THREAD_LIMIT :]

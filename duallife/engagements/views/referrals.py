@@ -1,7 +1,7 @@
 """Pages of referrals (紹介): the credits of a coordinator body, registering and removing a referral.
 
 For coordinators (their own bodies) and operators (every body); anyone else gets a 403, a referral
-of another body a 404. Thin: reads through ``selectors_referrals``, writes through one service,
+of another body a 404. Thin: reads through ``selectors.referrals``, writes through one service,
 whose :class:`EngagementError` becomes a form error or a message.
 """
 
@@ -21,15 +21,12 @@ from duallife.core.errors import add_to_form
 
 from ..errors import EngagementError
 from ..forms.referrals import CompanySearchForm, ReferralForm
-from ..selectors_referrals import (
+from ..permissions import can_use_referrals, get_referral_for_user, referrals_visible_to, referrer_bodies_of
+from ..selectors.referrals import (
     COMPANY_CHOICES_MAX,
     PER_PAGE,
     aggregate_credits,
-    can_use_referrals,
-    get_referral_for_user,
     referable_companies,
-    referrals_visible_to,
-    referrer_bodies_of,
     with_credits,
 )
 from ..services.referrals import referral_register, referral_remove

@@ -7,7 +7,7 @@
 - ``/interests/``: the talent's 気になる, each with the "tell the company my display name" switch;
 - ``/interests/toggle/``: the 気になる button (a plain form; htmx swaps just the button).
 
-Thin: scouts and interests are loaded through ``scouting`` (404 for anyone else), one service
+Thin: scouts and interests are loaded through ``permissions`` (404 for anyone else), one service
 writes, and its :class:`EngagementError` becomes a form error or a message.
 """
 
@@ -31,11 +31,28 @@ from duallife.postings.permissions import get_sheet_for_public
 from duallife.regions.models import Prefecture
 from duallife.talents.permissions import visible_talents
 
-from .. import scouting
 from ..errors import EngagementError
 from ..forms.scouts import AcceptForm, DeclineForm, InterestToggleForm, ScoutForm, SharingForm, SheetPickForm
 from ..models import Application, Interest, Scout
-from ..permissions import authenticated, is_company_side, parse_id, talent_of
+from ..permissions import (
+    authenticated,
+    can_send_scouts,
+    get_interest_for_owner,
+    get_scout_for_user,
+    is_company_side,
+    parse_id,
+    scoutable_sheets,
+    sees_prefecture_interest,
+    talent_of,
+)
+from ..selectors.interests import (
+    interest_counts_for_prefectures,
+    interest_counts_for_sheets,
+    interest_of,
+    interested_names,
+    talent_interests,
+)
+from ..selectors.scouts import received_scouts, scout_quota, sent_scouts
 from ..services import interests as interest_services
 from ..services import scouts as services
 
@@ -57,11 +74,11 @@ def _is_answerable(scout: Scout) -> bool:
 
 @personal_data_view
 def inbox(request: HttpRequest) -> HttpResponse:
-    can_send = scouting.can_send_scouts(request.user)
+    can_send = can_send_scouts(request.user)
     has_profile = talent_of(request.user) is not None
     if can_send and not has_profile:
         return redirect("engagements:scouts_sent")
-    scouts = scouting.received_scouts(request.user)
+    scouts = received_scouts(request.user)
     now = timezone.now()
     context = {
         "tab": "received",
@@ -75,18 +92,18 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @personal_data_view
 def sent(request: HttpRequest) -> HttpResponse:
-    if not scouting.can_send_scouts(request.user):
+    if not can_send_scouts(request.user):
         return forbidden(
             request, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。")
         )
-    page = Paginator(scouting.sent_scouts(request.user), SENT_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(sent_scouts(request.user), SENT_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "tab": "sent",
         "can_send": True,
         "has_profile": talent_of(request.user) is not None,
         "page": page,
         "scouts": list(page.object_list),
-        "quota": scouting.scout_quota(request.user),
+        "quota": scout_quota(request.user),
     }
     return render(request, "engagements/scouts/sent.html", context)
 
@@ -96,7 +113,7 @@ def sent(request: HttpRequest) -> HttpResponse:
 
 @personal_data_view
 def detail(request: HttpRequest, pk) -> HttpResponse:
-    scout, side = scouting.get_scout_for_user(request.user, pk)
+    scout, side = get_scout_for_user(request.user, pk)
     answerable = side == "talent" and _is_answerable(scout)
     context = {
         "scout": scout,
@@ -117,7 +134,7 @@ def _back(scout: Scout) -> HttpResponse:
 @require_POST
 @personal_data_view
 def accept(request: HttpRequest, pk) -> HttpResponse:
-    scout, _side = scouting.get_scout_for_user(request.user, pk)
+    scout, _side = get_scout_for_user(request.user, pk)
     form = AcceptForm(request.POST, prefix="accept")
     if not form.is_valid():
         _report(request, form)
@@ -142,7 +159,7 @@ def accept(request: HttpRequest, pk) -> HttpResponse:
 @require_POST
 @personal_data_view
 def decline(request: HttpRequest, pk) -> HttpResponse:
-    scout, _side = scouting.get_scout_for_user(request.user, pk)
+    scout, _side = get_scout_for_user(request.user, pk)
     form = DeclineForm(request.POST, prefix="decline")
     if not form.is_valid():
         _report(request, form)
@@ -176,12 +193,12 @@ def _chosen_sheet(request: HttpRequest, sheets: list[SpecSheet]) -> SpecSheet | 
 
 @personal_data_view
 def new(request: HttpRequest) -> HttpResponse:
-    if not scouting.can_send_scouts(request.user):
+    if not can_send_scouts(request.user):
         return forbidden(
             request, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。")
         )
     talent = _talent_to_scout(request)
-    sheets = list(scouting.scoutable_sheets(request.user)[:200])
+    sheets = list(scoutable_sheets(request.user)[:200])
     sheet = _chosen_sheet(request, sheets)
     pick_form = SheetPickForm(initial={"sheet": sheet.pk} if sheet else None, sheets=sheets)
     form = None
@@ -211,7 +228,7 @@ def new(request: HttpRequest) -> HttpResponse:
         "form": form if not (existing or applied) else None,
         "existing": existing,
         "applied": applied,
-        "quota": scouting.scout_quota(request.user),
+        "quota": scout_quota(request.user),
     }
     return render(request, "engagements/scouts/new.html", context)
 
@@ -256,7 +273,7 @@ def interest_toggle(request: HttpRequest) -> HttpResponse:
     except EngagementError as exc:
         if request.htmx:
             talent = talent_of(request.user)
-            was_on = scouting.interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
+            was_on = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
             button = _button(sheet=sheet, prefecture=prefecture, on=was_on, next_url=back)
             button["error"] = exc.message
             return render(request, "engagements/interests/_button.html", {"button": button})
@@ -271,7 +288,7 @@ def interest_toggle(request: HttpRequest) -> HttpResponse:
 
 @personal_data_view
 def interests(request: HttpRequest) -> HttpResponse:
-    items = scouting.talent_interests(request.user)
+    items = talent_interests(request.user)
     context = {
         "has_profile": talent_of(request.user) is not None,
         "sheet_interests": [i for i in items if i.sheet_id],
@@ -284,7 +301,7 @@ def interests(request: HttpRequest) -> HttpResponse:
 @require_POST
 @personal_data_view
 def interest_sharing(request: HttpRequest, pk) -> HttpResponse:
-    interest = scouting.get_interest_for_owner(request.user, pk)
+    interest = get_interest_for_owner(request.user, pk)
     form = SharingForm(request.POST)
     if not form.is_valid():
         _report(request, form)
@@ -349,15 +366,15 @@ def sheet_page_context(request: HttpRequest, sheet: SpecSheet) -> dict:
         if on or sheet.status == SpecSheet.Status.PUBLISHED:
             context["button"] = _button(sheet=sheet, on=on, next_url=here)
     if company_side:
-        context["interest_count"] = scouting.interest_counts_for_sheets([sheet.pk]).get(sheet.pk, 0)
-        context["interested_names"] = scouting.interested_names(sheet)
+        context["interest_count"] = interest_counts_for_sheets([sheet.pk]).get(sheet.pk, 0)
+        context["interested_names"] = interested_names(sheet)
     return context
 
 
 def talent_page_context(request: HttpRequest, talent) -> dict:
     """For the talent page: the スカウトする link, for those who may send scouts."""
     user = request.user
-    if talent.user_id == getattr(user, "pk", None) or not scouting.can_send_scouts(user):
+    if talent.user_id == getattr(user, "pk", None) or not can_send_scouts(user):
         return {"scout_url": None}
     return {"scout_url": f"{reverse('engagements:scout_new')}?talent={talent.pk}"}
 
@@ -377,8 +394,8 @@ def prefecture_page_context(request: HttpRequest, prefecture: Prefecture) -> dic
     if talent is not None:
         on = Interest.objects.filter(prefecture=prefecture, talent=talent).exists()
         context["button"] = _button(prefecture=prefecture, on=on, next_url=here)
-    if scouting.sees_prefecture_interest(user, prefecture):
-        context["count"] = scouting.interest_counts_for_prefectures([prefecture.pk]).get(prefecture.pk, 0)
+    if sees_prefecture_interest(user, prefecture):
+        context["count"] = interest_counts_for_prefectures([prefecture.pk]).get(prefecture.pk, 0)
     return context
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.accounts.testing import make_user, with_totp
+from duallife.organizations.errors import CoordinatorSetupError, InvitationError
 from duallife.organizations.models import (
     CoordinatorProfile,
     CoordinatorScope,
@@ -16,8 +17,6 @@ from duallife.organizations.models import (
     Organization,
 )
 from duallife.organizations.services import (
-    CoordinatorSetupError,
-    InvitationError,
     coordinator_body_create,
     invitation_accept,
     invitation_create,

@@ -3,8 +3,9 @@
 import pytest
 
 from duallife.accounts.testing import make_user
+from duallife.organizations.errors import RegistrationInvalid
 from duallife.organizations.models import CompanyProfile, Membership, Organization
-from duallife.organizations.services import RegistrationInvalid, company_register
+from duallife.organizations.services import company_register
 from duallife.regions.models import Municipality, Prefecture
 
 URL = "/organizations/new/"

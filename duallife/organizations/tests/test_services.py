@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from duallife.organizations import services
+from duallife.organizations.errors import ProfileInvalid
 from duallife.organizations.models import Organization, OrganizationPhoto
 from duallife.organizations.testing import image_upload
 from duallife.regions.models import Municipality, Prefecture
@@ -53,7 +54,7 @@ def test_service_refuses_bad_profiles_and_writes_nothing(cast, company, override
     if "municipality" in overrides:
         overrides["municipality"] = Municipality.objects.get(code=overrides["municipality"])
 
-    with pytest.raises(services.ProfileInvalid) as caught:
+    with pytest.raises(ProfileInvalid) as caught:
         services.company_profile_update(
             organization=company, by=cast["member"], data=data(summary="新", **overrides)
         )
@@ -82,7 +83,7 @@ def test_service_refuses_a_photo_without_alt_text_or_beyond_the_limit(cast, comp
             organization=company, image=f"organizations/{index}.jpg", alt_text="写真"
         )
 
-    with pytest.raises(services.ProfileInvalid) as caught:
+    with pytest.raises(ProfileInvalid) as caught:
         services.company_profile_update(
             organization=company,
             by=cast["member"],

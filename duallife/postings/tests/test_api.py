@@ -1,4 +1,4 @@
-"""The JSON API: public reads of sheets, organisations and vocabularies; a company's own writes."""
+"""The JSON API: public reads of sheets; a company's own writes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 from django.test import Client
 
-from duallife.organizations.models import CompanyProfile, Membership
+from duallife.organizations.models import Membership
 from duallife.postings.models import SpecSheet
 
 from .conftest import AKITA, good_data
@@ -115,49 +115,6 @@ def test_closed_sheet_detail_says_so_and_hidden_ones_are_404(client, make_sheet)
     assert response.status_code == 404
     assert response.json() == {"detail": "仕様書が見つかりません。", "errors": []}
     assert client.get(f"/api/v1/sheets/{2**63 - 1}").status_code == 404
-
-
-def test_organization_profile_shows_public_fields_only(client, world, make_sheet):
-    CompanyProfile.objects.create(
-        organization=world.company, summary="仙台の味噌蔵です。", vision="味噌を世界へ。"
-    )
-    make_sheet(Status.PUBLISHED)
-
-    body = client.get("/api/v1/organizations/sendai-miso").json()
-
-    assert body["kind"] == "company"
-    assert body["company"]["summary"] == "仙台の味噌蔵です。"
-    assert body["coordinator"] is None
-    assert body["municipality"]["code"] == "041009"
-    assert body["published_sheets"] == 1
-    assert body["url"] == "/organizations/sendai-miso/"
-    assert "memberships" not in body
-    assert "email" not in json.dumps(body).lower().replace("contact_email", "")
-
-
-def test_organization_without_profile_secretariat_and_unknown_are_handled(client, world):
-    assert client.get("/api/v1/organizations/akita-sake").json()["company"] is None
-    assert client.get("/api/v1/organizations/miyagi-pref").json()["kind"] == "coordinator"
-    assert client.get("/api/v1/organizations/secretariat").status_code == 404
-    response = client.get("/api/v1/organizations/no-such-org")
-    assert response.status_code == 404
-    assert has_japanese(response.json()["detail"])
-
-
-def test_vocabulary_endpoints(client, world):
-    skills = client.get("/api/v1/vocabulary/skills").json()
-    themes = client.get("/api/v1/vocabulary/themes").json()
-    industries = client.get("/api/v1/vocabulary/industries").json()
-
-    assert skills[0] == {
-        "key": "web-marketing",
-        "name": "ウェブマーケティング",
-        "name_en": "Web marketing",
-        "category": "marketing",
-        "synonyms": ["Webマーケティング", "Webマーケ"],
-    }
-    assert [t["key"] for t in themes] == ["marketing", "product-development", "new-business", "dx-it"]
-    assert industries == [{"code": "E", "name": "製造業", "name_en": "Manufacturing"}]
 
 
 # --- A company's own sheets --------------------------------------------------------------------

@@ -13,7 +13,7 @@ from duallife.accounts.testing import DEFAULT_PASSWORD
 from duallife.accounts.testing import make_user as make_user_with_password
 from duallife.postings.tests.conftest import make_user, vocabulary, world  # noqa: F401
 from duallife.recommendations.models import DigestSubscription, SavedSearch
-from duallife.recommendations.saved_searches import saved_search_create
+from duallife.recommendations.services.saved_searches import saved_search_create
 
 pytestmark = pytest.mark.django_db
 

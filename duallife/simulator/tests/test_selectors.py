@@ -4,13 +4,15 @@ import pytest
 
 from duallife.regions.models import Route
 from duallife.simulator import selectors as selectors_module
-from duallife.simulator.selectors import (
+from duallife.simulator.errors import (
     InvalidInput,
     MalformedCode,
     NoRegionData,
     NoRouteData,
     SimulatorError,
     UnknownMunicipality,
+)
+from duallife.simulator.selectors import (
     build_subsidy,
     compare_all,
     cost_dataset,

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from duallife.vocabulary.errors import VocabularyLoadError
 from duallife.vocabulary.models import IndustryGroup, Skill, Theme
 from duallife.vocabulary.selectors import skill_vocabulary
-from duallife.vocabulary.services import VocabularyLoadError, vocabulary_dir, vocabulary_load
+from duallife.vocabulary.services import vocabulary_dir, vocabulary_load
 
 
 @pytest.fixture

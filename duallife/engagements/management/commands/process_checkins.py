@@ -7,6 +7,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from duallife.core.formats import format_date
 from duallife.engagements.services.contracts import MISSED_AFTER_DAYS, checkins_process_due
 
 
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         result = checkins_process_due(today=today)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{today.year}年{today.month}月{today.day}日の処理："
+                f"{format_date(today)}の処理："
                 f"稼働を開始した契約 {result['started']} 件、"
                 f"回答を依頼したフォローアップ {result['announced']} 件、"
                 f"未回答にしたフォローアップ {result['missed']} 件。"

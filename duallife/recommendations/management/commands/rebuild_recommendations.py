@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from duallife.recommendations.services import recommendations_rebuild_all
+from duallife.recommendations.services.recommendations import recommendations_rebuild_all
 
 
 class Command(BaseCommand):

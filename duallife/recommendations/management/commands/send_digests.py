@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from duallife.recommendations.digests import digests_send_weekly
+from duallife.recommendations.services.digests import digests_send_weekly
 
 
 class Command(BaseCommand):

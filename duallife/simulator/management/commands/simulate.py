@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from duallife.core.formats import format_yen
 from duallife.engine.costs import (
     MAX_RENT_YEN,
     MODE_LABELS,
@@ -25,13 +26,11 @@ from duallife.engine.costs import (
     parse_yen,
 )
 from duallife.engine.costs.types import RENT_LABEL
+from duallife.simulator.errors import InvalidInput, NoRegionData, SimulatorError
 from duallife.simulator.payloads import quote_payload, result_payload, source_payload
 from duallife.simulator.selectors import (
     REFERENCE_CODE,
     CostQuote,
-    InvalidInput,
-    NoRegionData,
-    SimulatorError,
     build_subsidy,
     compare_all,
     cost_dataset,
@@ -75,10 +74,6 @@ def _place_name(municipality) -> str:
 def _width(text: str) -> int:
     """Columns a string takes in a terminal: full-width characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _yen_text(value: int) -> str:
-    return f"{value:,}円"
 
 
 class Command(BaseCommand):
@@ -195,7 +190,7 @@ class Command(BaseCommand):
             r = row.result
             lines.append(
                 f"{_place_name(row.destination.municipality)}: "
-                f"合計 {_yen_text(r.monthly_total_yen)}／月（差額 {r.difference_yen:+,}円）"
+                f"合計 {format_yen(r.monthly_total_yen)}／月（差額 {r.difference_yen:+,}円）"
             )
         return "\n".join(lines) + "\n"
 
@@ -230,13 +225,13 @@ class Command(BaseCommand):
         origin = origin_short_name(quote.origin.code, quote.origin.name)
         dest = quote.destination.name
         route = f"{quote.route.mode}・片道{minutes_text(r.one_way_minutes)}"
-        subsidy = f"-{_yen_text(r.monthly_subsidy_yen)}" if r.monthly_subsidy_yen else "0円"
+        subsidy = f"-{format_yen(r.monthly_subsidy_yen)}" if r.monthly_subsidy_yen else "0円"
         figures = [
-            ("家賃", _yen_text(r.monthly_rent_yen) + ("（入力値）" if r.rent_overridden else "")),
-            ("交通費", _yen_text(r.monthly_travel_yen)),
+            ("家賃", format_yen(r.monthly_rent_yen) + ("（入力値）" if r.rent_overridden else "")),
+            ("交通費", format_yen(r.monthly_travel_yen)),
             ("補助", subsidy),
-            ("合計", _yen_text(r.monthly_total_yen)),
-            (f"{origin}で暮らす場合", _yen_text(r.baseline_total_yen)),
+            ("合計", format_yen(r.monthly_total_yen)),
+            (f"{origin}で暮らす場合", format_yen(r.baseline_total_yen)),
             ("差額", f"{r.difference_yen:+,}円"),
             ("移動時間", f"{minutes_text(r.monthly_travel_minutes)}／月"),
         ]

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from duallife.vocabulary.services import VocabularyLoadError, vocabulary_dir, vocabulary_load
+from duallife.vocabulary.errors import VocabularyLoadError
+from duallife.vocabulary.services import vocabulary_dir, vocabulary_load
 
 
 class Command(BaseCommand):

@@ -1,0 +1,92 @@
+"""Preference lists (希望リスト): a player ranks the event's teams, a team ranks its players.
+
+A list is most wanted first; anyone left out is not acceptable; an entry may be a group ranked
+equally (a tie), which only an event allowing ties accepts. Saving replaces the whole list, until
+the preference deadline. Each raises :class:`~duallife.drafts.errors.DraftError` with a Japanese
+message and saves nothing when refused.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ..errors import DraftError
+from ..models import DraftEvent, DraftPlayer, DraftTeam, PlayerChoice, TeamChoice
+from ..permissions.choices import choices_refusal
+
+
+def _lists_open(event: DraftEvent) -> None:
+    refusal = choices_refusal(event)
+    if refusal:
+        raise DraftError(refusal)
+
+
+def _save_ranking(
+    owner,
+    others: list,
+    *,
+    event: DraftEvent,
+    allowed: set[int],
+    model,
+    owner_field: str,
+    other_field: str,
+    label: str,
+):
+    """``others``: most wanted first; an entry may be a list (a group ranked equally), which only
+    an event allowing ties accepts."""
+    groups = [list(entry) if isinstance(entry, (list, tuple)) else [entry] for entry in others]
+    groups = [[getattr(o, "pk", o) for o in group] for group in groups if group]
+    if any(len(group) > 1 for group in groups) and not event.allow_ties:
+        raise DraftError(
+            f"同じ順位の{label}があります。このドラフト会議では、順位をすべて別々にしてください。"
+        )
+    ids = [i for group in groups for i in group]
+    if len(set(ids)) != len(ids):
+        raise DraftError(f"同じ{label}を2回選ぶことはできません。")
+    unknown = [i for i in ids if i not in allowed]
+    if unknown:
+        raise DraftError(f"このドラフト会議に参加していない{label}が含まれています。")
+    with transaction.atomic():
+        # Two saves of one list at once (a double click, two tabs) would each delete the old rows
+        # and insert the new ones, and the second insert would break the unique constraint: the
+        # owner's row is locked first, so they run one after the other.
+        list(type(owner).objects.select_for_update().filter(pk=owner.pk).values_list("pk", flat=True))
+        model.objects.filter(**{owner_field: owner}).delete()
+        model.objects.bulk_create(
+            model(**{owner_field: owner, f"{other_field}_id": other, "rank": position})
+            for position, group in enumerate(groups, start=1)
+            for other in group
+        )
+
+
+def player_choices_save(*, player: DraftPlayer, teams: list) -> None:
+    """The teams a player would accept, most wanted first (any left out: not acceptable; a list
+    inside the list is a group ranked equally, where the event allows ties)."""
+    _lists_open(player.event)
+    allowed = set(DraftTeam.objects.filter(event=player.event_id).values_list("pk", flat=True))
+    _save_ranking(
+        player,
+        teams,
+        event=player.event,
+        allowed=allowed,
+        model=PlayerChoice,
+        owner_field="player",
+        other_field="team",
+        label="チーム",
+    )
+
+
+def team_choices_save(*, team: DraftTeam, players: list) -> None:
+    """The players a team would nominate, most wanted first (any left out: not acceptable)."""
+    _lists_open(team.event)
+    allowed = set(DraftPlayer.objects.filter(event=team.event_id).values_list("pk", flat=True))
+    _save_ranking(
+        team,
+        players,
+        event=team.event,
+        allowed=allowed,
+        model=TeamChoice,
+        owner_field="team",
+        other_field="player",
+        label="選手",
+    )

@@ -1,0 +1,74 @@
+"""Reads of application threads: the messages, and how many are unread. Each is one query.
+
+``unread_counts`` and ``unread_total`` count messages written by someone else after the person's
+:class:`ThreadRead` (every message by someone else when they never opened the thread). They are
+meant for the talent's list of applications and the company's pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+
+from duallife.organizations.permissions import companies_of
+
+from ..models import Application, Message, ThreadRead
+from ..permissions import authenticated
+
+
+def thread_messages(application: Application) -> QuerySet[Message]:
+    """The thread of an application, oldest first (authors are compared by id: no join)."""
+    return Message.objects.filter(application=application).order_by("created_at", "pk")
+
+
+def last_read_at(user, application: Application) -> datetime.datetime | None:
+    """When ``user`` last opened the thread (None: never)."""
+    if not authenticated(user):
+        return None
+    return (
+        ThreadRead.objects.filter(application=application, user=user)
+        .values_list("last_read_at", flat=True)
+        .first()
+    )
+
+
+def _unread(user) -> QuerySet[Message]:
+    """Messages by others that ``user`` has not read yet, on any application."""
+    read_to = ThreadRead.objects.filter(application=OuterRef("application"), user=user).values(
+        "last_read_at"
+    )[:1]
+    return (
+        Message.objects.exclude(author=user)
+        .annotate(read_to=Subquery(read_to))
+        .filter(Q(read_to__isnull=True) | Q(created_at__gt=F("read_to")))
+    )
+
+
+def unread_counts(user, application_ids: Iterable[int]) -> dict[int, int]:
+    """Unread messages per application, for ids the caller already may show (0 included)."""
+    ids = [int(pk) for pk in application_ids]
+    if not ids or not authenticated(user):
+        return dict.fromkeys(ids, 0)
+    rows = (
+        _unread(user)
+        .filter(application_id__in=ids)
+        .order_by()
+        .values("application_id")
+        .annotate(unread=Count("pk"))
+        .values_list("application_id", "unread")
+    )
+    counts = dict.fromkeys(ids, 0)
+    counts.update(dict(rows))
+    return counts
+
+
+def unread_total(user) -> int:
+    """Unread messages in every thread ``user`` writes in (as the talent or a company member)."""
+    if not authenticated(user):
+        return 0
+    mine = Q(application__talent__user=user) | Q(
+        application__sheet__organization__in=companies_of(user).values("pk")
+    )
+    return _unread(user).filter(mine).count()

@@ -1,0 +1,33 @@
+"""Schemathesis against the applications API, called as a logged-in talent and as a company member.
+
+Checks: no 5xx, every status code declared, every body matching its schema — for generated ids,
+bodies and query strings, with an application and a published sheet present so 200/201/409 happen.
+"""
+
+import pytest
+
+from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+
+schema = api_schema(r"^/api/v1/my/applications")
+
+
+@pytest.fixture
+def signed_in(world, application):
+    """Session cookies of the talent and of a company member, and the WSGI app called without
+    closing the test's connection (see ``duallife/simulator/tests/test_api_schema.py``)."""
+    with connection_kept():
+        yield calls_as({"talent": world.talent, "company": world.owner})
+
+
+@schema.parametrize()
+@SETTINGS
+def test_applications_api_holds_its_schema_for_a_talent(case, signed_in):
+    response = case.call_and_validate(checks=CHECKS, **signed_in["talent"])
+    assert response.status_code != 401  # really signed in
+
+
+@schema.parametrize()
+@SETTINGS
+def test_applications_api_holds_its_schema_for_a_company(case, signed_in):
+    response = case.call_and_validate(checks=CHECKS, **signed_in["company"])
+    assert response.status_code != 401  # really signed in
