@@ -12,7 +12,7 @@ from __future__ import annotations
 from duallife.core.data_rights import erase_step, export_section
 from duallife.talents.models import TalentProfile
 
-from .digests import digest_mentions_scrub
+from .services.digests import digest_mentions_scrub
 from .models import (
     DigestLog,
     DigestMention,
