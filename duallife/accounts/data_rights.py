@@ -4,6 +4,7 @@ staff reads in the export (the registry and the rules for every app's part are i
 
 from __future__ import annotations
 
+from duallife.accounts.models import PersonalDataAccess
 from duallife.core.data_rights import export_section
 
 
@@ -44,6 +45,5 @@ def export_authenticators(user) -> list[dict]:
 @export_section("personal_data_accesses")
 def export_personal_data_accesses(user) -> list[dict]:
     """When platform staff opened this person's data, and what (not who: staff are not exposed)."""
-    from .models import PersonalDataAccess
 
     return [{"what": a.what, "at": a.at} for a in PersonalDataAccess.objects.filter(subject=user)]

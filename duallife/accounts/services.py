@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duallife.core import data_rights
+from duallife.organizations.models import Membership, Organization
 
 from .errors import AccountDeletionError
 from .models import AccountDeletionLog, PersonalDataAccess, User
@@ -28,8 +29,6 @@ def account_export(*, user: User) -> dict:
 def _sole_admin_of(user: User) -> list[str]:
     """Organisations that would be left with members but no admin."""
     from django.db.models import Count, Q
-
-    from duallife.organizations.models import Membership, Organization
 
     admin_of = Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values("organization")
     return list(

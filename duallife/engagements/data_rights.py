@@ -29,6 +29,24 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 
 from duallife.core.data_rights import erase_step, export_section
+from duallife.engagements.links import application_url, scout_url
+from duallife.engagements.models import (
+    OPEN_STATUSES,
+    Application,
+    ApplicationEvent,
+    CheckInAnswer,
+    ConsentRecord,
+    Contract,
+    Interest,
+    Message,
+    Referral,
+    Scout,
+)
+from duallife.engagements.permissions import applications_with_details
+from duallife.engagements.services.applications import application_withdraw
+from duallife.engagements.services.scouts import scout_decline
+from duallife.notifications.models import Kind, Notification
+from duallife.talents.models import TalentProfile
 
 #: What other people's notifications say instead of the person's display name.
 FORMER_USER = "退会した方"
@@ -38,14 +56,12 @@ FORMER_USER = "退会した方"
 
 
 def _talent(user):
-    from duallife.talents.models import TalentProfile
 
     return TalentProfile.objects.filter(user=user).first()
 
 
 @export_section("interests")
 def export_interests(user) -> list[dict]:
-    from .models import Interest
 
     rows = Interest.objects.filter(talent__user=user).select_related("sheet", "prefecture").order_by("pk")
     return [
@@ -72,7 +88,6 @@ def _event_row(event, *, user_id: int) -> dict:
 
 @export_section("applications")
 def export_applications(user) -> list[dict]:
-    from .models import Application
 
     applications = (
         Application.objects.filter(talent__user=user)
@@ -103,7 +118,6 @@ def export_applications(user) -> list[dict]:
 
 @export_section("scouts_received")
 def export_scouts_received(user) -> list[dict]:
-    from .models import Scout
 
     scouts = (
         Scout.objects.filter(talent__user=user).select_related("sheet", "sender_organization").order_by("pk")
@@ -126,7 +140,6 @@ def export_scouts_received(user) -> list[dict]:
 
 @export_section("messages_written")
 def export_messages_written(user) -> list[dict]:
-    from .models import Message
 
     messages = Message.objects.filter(author=user).select_related("application__sheet").order_by("pk")
     return [
@@ -145,7 +158,6 @@ def export_messages_written(user) -> list[dict]:
 
 @export_section("consent_records")
 def export_consent_records(user) -> list[dict]:
-    from .models import ConsentRecord
 
     records = ConsentRecord.objects.filter(talent_user=user).select_related("recipient").order_by("pk")
     return [
@@ -163,7 +175,6 @@ def export_consent_records(user) -> list[dict]:
 
 @export_section("contracts")
 def export_contracts(user) -> list[dict]:
-    from .models import Contract
 
     contracts = (
         Contract.objects.filter(talent__user=user).select_related("sheet", "organization").order_by("pk")
@@ -192,7 +203,6 @@ def export_contracts(user) -> list[dict]:
 
 @export_section("checkin_answers")
 def export_checkin_answers(user) -> list[dict]:
-    from .models import CheckInAnswer
 
     answers = CheckInAnswer.objects.filter(by=user).select_related("checkin").order_by("pk")
     return [
@@ -212,7 +222,6 @@ def export_checkin_answers(user) -> list[dict]:
 
 @export_section("referrals_registered")
 def export_referrals_registered(user) -> list[dict]:
-    from .models import Referral
 
     referrals = (
         Referral.objects.filter(registered_by=user).select_related("referrer", "company").order_by("pk")
@@ -233,9 +242,6 @@ def export_referrals_registered(user) -> list[dict]:
 
 def withdraw_open_applications(user) -> None:
     """Withdraw every open application through the service: each company hears of it."""
-    from .models import OPEN_STATUSES, Application
-    from .permissions import applications_with_details
-    from .services.applications import application_withdraw
 
     for application in (
         applications_with_details().filter(talent__user=user, status__in=OPEN_STATUSES).order_by("pk")
@@ -247,8 +253,6 @@ def withdraw_open_applications(user) -> None:
 def decline_pending_scouts(user) -> None:
     """Decline every scout still waiting for an answer through the service: each sender hears of
     it. Scouts past their answer date are left to expire (the daily job)."""
-    from .models import Scout
-    from .services.scouts import scout_decline
 
     pending = (
         Scout.objects.select_related("sheet", "talent", "talent__user", "sender", "sender_organization")
@@ -262,7 +266,6 @@ def decline_pending_scouts(user) -> None:
 
 def blank_own_writing(user) -> None:
     """What the person wrote on shared records: notes on histories, check-in comments."""
-    from .models import ApplicationEvent, CheckInAnswer
 
     ApplicationEvent.objects.filter(by=user).update(note="")
     CheckInAnswer.objects.filter(by=user).update(comment="")
@@ -271,7 +274,6 @@ def blank_own_writing(user) -> None:
 def erase_messages(user) -> None:
     """Blank the bodies of the person's messages and delete their attachments (files on commit,
     so a rolled-back deletion leaves every file in place)."""
-    from .models import Message
 
     messages = Message.objects.filter(author=user)
     storage = Message._meta.get_field("attachment").storage
@@ -286,8 +288,6 @@ def erase_messages(user) -> None:
 
 
 def _urls_about(user) -> set[str]:
-    from .links import application_url, scout_url
-    from .models import Application, Scout
 
     urls = {
         application_url(pk)
@@ -304,7 +304,6 @@ def scrub_notifications(user) -> None:
     Only notifications that link to the person's own applications or scouts are touched (a thread
     link carries ``#thread``), so another person with a similar name is left alone.
     """
-    from duallife.notifications.models import Kind, Notification
 
     talent = _talent(user)
     if talent is None or not talent.display_name:
@@ -326,7 +325,6 @@ def scrub_notifications(user) -> None:
 @erase_step("engagements")
 def erase_engagements(user) -> None:
     """Close what is open (telling the other side), then erase what the person wrote."""
-    from .models import Interest
 
     withdraw_open_applications(user)
     decline_pending_scouts(user)

@@ -36,6 +36,7 @@ from duallife.organizations.permissions import (
 )
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Prefecture
+from duallife.talents.models import TalentProfile
 
 from .errors import EngagementConflictError, EngagementError, EngagementPermissionError
 from .models import Application, CheckIn, ConsentRecord, Contract, Interest, Referral, Scout
@@ -68,7 +69,6 @@ def talent_of(user):
     """The user's talent profile, or None."""
     if not authenticated(user):
         return None
-    from duallife.talents.models import TalentProfile
 
     return TalentProfile.objects.filter(user=user).first()
 

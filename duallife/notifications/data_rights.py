@@ -8,11 +8,11 @@ so ``CASCADE`` alone would keep them.
 from __future__ import annotations
 
 from duallife.core.data_rights import erase_step, export_section
+from duallife.notifications.models import EmailPreference, Kind, Notification
 
 
 @export_section("notifications")
 def export_notifications(user) -> dict:
-    from .models import EmailPreference, Kind, Notification
 
     notifications = Notification.objects.filter(user=user).order_by("created_at", "pk")
     preferences = EmailPreference.objects.filter(user=user).order_by("kind")
@@ -44,7 +44,6 @@ def export_notifications(user) -> dict:
 
 @erase_step("notifications")
 def erase_notifications(user) -> None:
-    from .models import EmailPreference, Notification
 
     Notification.objects.filter(user=user).delete()
     EmailPreference.objects.filter(user=user).delete()

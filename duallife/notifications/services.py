@@ -14,6 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from duallife.notifications.emails import notification_email
+from duallife.notifications.tasks import send_notification_email
+
 from .errors import NotificationError
 from .links import URL_MAX_CHARS, is_local_path
 from .models import EmailPreference, Kind, Notification
@@ -61,7 +64,6 @@ def notify(*, user, kind: str, title: str, body: str = "", url: str = "") -> Not
         user=user, kind=kind, title=title.strip()[:TITLE_MAX], body=body.strip(), url=url
     )
     if email_wanted(user=user, kind=kind):
-        from .tasks import send_notification_email
 
         def queue_notification_email(notification_id: int = notification.pk) -> None:
             send_notification_email.delay(notification_id)
@@ -141,7 +143,6 @@ def notification_email_send(*, notification_id: int) -> bool:
     (or whose account was closed) in between gets nothing. If the mail server refuses, the
     transaction rolls back and a retry can send it.
     """
-    from .emails import notification_email
 
     with transaction.atomic():
         notification = (

@@ -1,12 +1,14 @@
-"""Background work of notifications. Each task is safe to run twice."""
+"""Background work of notifications. Each task is safe to run twice.
+
+A task imports its service inside the function: services queue tasks (``on_commit``), so the
+task module is imported by them, never the other way round at import time.
+"""
 
 from __future__ import annotations
 
 import smtplib
 
 from celery import shared_task
-
-from .services import notification_email_send
 
 MAX_RETRIES = 5
 
@@ -19,6 +21,8 @@ def send_notification_email(self, notification_id: int) -> bool:
     a worker runs the task; run eagerly (development, tests) the error is raised to the caller,
     which ``notify`` queued with ``robust=True``, so it is only logged.
     """
+    from .services import notification_email_send
+
     try:
         return notification_email_send(notification_id=notification_id)
     except (smtplib.SMTPException, OSError) as exc:

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from duallife.organizations.models import CoordinatorScope
 from duallife.regions.models import Municipality
 
 from .errors import InvitationError
@@ -59,7 +60,6 @@ def companies_of(user, *, admin_only: bool = False) -> QuerySet[Organization]:
 
 def coordinator_scopes(user) -> list[tuple[int, int | None]]:
     """(prefecture id, municipality id or None) for every area the user's coordinator bodies cover."""
-    from .models import CoordinatorScope
 
     coordinator_orgs = memberships(user, kind=Organization.Kind.COORDINATOR).values("organization")
     return list(
@@ -124,7 +124,6 @@ def get_organization_for_inviting(user, *, slug: str) -> Organization:
 
 def get_invitation_for_inviting(user, *, slug: str, pk: int):
     """An invitation of an organisation whose invitations ``user`` manages; 404 otherwise."""
-    from .models import Invitation
 
     organization = get_organization_for_inviting(user, slug=slug)
     invitation = Invitation.objects.filter(organization=organization, pk=pk).first()
@@ -136,7 +135,6 @@ def get_invitation_for_inviting(user, *, slug: str, pk: int):
 def get_invitation_by_token(*, token: str):
     """The invitation a link points at (404 if none). Whether ``user`` may accept it is the
     service's question: it must be addressed to one of the user's verified emails."""
-    from .models import Invitation
 
     invitation = (
         Invitation.objects.select_related("organization").filter(token=token).first() if token else None

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duallife.postings.selectors import sheet_skill_labels
 from duallife.regions.models import Municipality
 from duallife.talents.models import WorkStyle
 from duallife.vocabulary.models import Theme
@@ -334,7 +335,6 @@ class SpecSheetForm(forms.Form):
     @classmethod
     def initial_from(cls, sheet: SpecSheet) -> dict[str, Any]:
         """Initial values for editing ``sheet`` (themes and skills read through its prefetches)."""
-        from .selectors import sheet_skill_labels
 
         initial = {name: getattr(sheet, name) for name in cls.base_fields if hasattr(sheet, name)}
         initial.pop("organization", None)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from duallife.core.errors import add_to_form
 from duallife.engagements.selectors.applications import applicant_counts
+from duallife.engine.skills import ResolvedSkill
 from duallife.engine.speclint import FIELD_LABELS_JA, LintReport, Severity, lint
 from duallife.organizations.links import organization_url
 from duallife.organizations.permissions import companies_of
@@ -141,7 +142,6 @@ def _render_form(request, form, *, sheet=None, lint_context=None, status=200) ->
 
 def _saved_matches(sheet: SpecSheet) -> dict:
     """How the saved skills matched: known skills carry their vocabulary entry."""
-    from duallife.engine.skills import ResolvedSkill
 
     matches: dict[str, list] = {"required": [], "welcome": []}
     for item in sheet.skills.all():

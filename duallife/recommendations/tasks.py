@@ -1,21 +1,20 @@
-"""Background work of recommendations. Each task calls one service and is safe to run twice."""
+"""Background work of recommendations. Each task calls one service and is safe to run twice.
+
+A task imports its service inside the function: services queue tasks (``on_commit``), so the
+task module is imported by them, never the other way round at import time.
+"""
 
 from __future__ import annotations
 
 from celery import shared_task
 from django.utils import timezone
 
-from .services.digests import digests_send_weekly
-from .services.recommendations import (
-    recommendations_rebuild_all,
-    recommendations_refresh_sheet,
-    recommendations_refresh_talent,
-)
-
 
 @shared_task(name="recommendations.refresh_talent")
 def refresh_talent_recommendations(talent_id: int) -> int:
     """After a profile changes (queued after commit)."""
+    from .services.recommendations import recommendations_refresh_talent
+
     report = recommendations_refresh_talent(talent_id=talent_id)
     return report.own + report.elsewhere
 
@@ -23,6 +22,8 @@ def refresh_talent_recommendations(talent_id: int) -> int:
 @shared_task(name="recommendations.refresh_sheet")
 def refresh_sheet_recommendations(sheet_id: int) -> int:
     """After a sheet is published, changed or closed (queued after commit)."""
+    from .services.recommendations import recommendations_refresh_sheet
+
     report = recommendations_refresh_sheet(sheet_id=sheet_id)
     return report.own + report.elsewhere
 
@@ -30,6 +31,8 @@ def refresh_sheet_recommendations(sheet_id: int) -> int:
 @shared_task(name="recommendations.rebuild_all")
 def rebuild_all_recommendations() -> int:
     """Nightly: every list from scratch, with the day's applicant counts. Scheduled in settings."""
+    from .services.recommendations import recommendations_rebuild_all
+
     report = recommendations_rebuild_all()
     return report.sheet_entries + report.talent_entries
 
@@ -38,4 +41,6 @@ def rebuild_all_recommendations() -> int:
 def send_weekly_digests() -> int:
     """Weekly (Monday morning, Japan time): the digests of new matches. A second run in the same
     week sends nothing. Scheduled in settings; ``duallife send-digests`` does the same from cron."""
+    from .services.digests import digests_send_weekly
+
     return digests_send_weekly(now=timezone.now()).sent

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from duallife.notifications.models import Kind
+from duallife.postings.links import sheet_url
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
 
@@ -259,7 +260,6 @@ def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> str:
     """The talent's next-best open sheets from their recommendations (not ``sheet``, nothing they
     applied to), with the reason each fits; open sheets sharing a theme when there are none yet
     (``fallback``: a function giving that note, so that a caller can compute it once per sheet)."""
-    from duallife.postings.links import sheet_url
     from duallife.recommendations.selectors.recommendations import next_best_sheets
 
     best = next_best_sheets(talent, excluding=sheet.pk, limit=SIMILAR_SHEETS)
@@ -274,7 +274,6 @@ def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> str:
 
 def similar_sheets_note(sheet: SpecSheet) -> str:
     """A few open sheets sharing a theme with ``sheet`` (for a talent without recommendations yet)."""
-    from duallife.postings.links import sheet_url
 
     similar = list(
         SpecSheet.objects.filter(status=SpecSheet.Status.PUBLISHED, themes__in=sheet.themes.all())

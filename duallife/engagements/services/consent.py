@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from duallife.engagements.services.pipeline import lock_application
+
 from ..errors import EngagementError, EngagementPermissionError
 from ..models import CONSENT_RETENTION, Application, ConsentRecord, ShareableField
 
@@ -46,7 +48,6 @@ def consent_grant(*, application: Application, by, fields: Iterable[str]) -> Con
     """
     if application.talent.user_id != getattr(by, "pk", None):
         raise EngagementPermissionError("共有する項目を選べるのは応募した本人だけです。")
-    from .pipeline import lock_application
 
     locked = lock_application(application)
     if locked.status in (

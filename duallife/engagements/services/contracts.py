@@ -30,6 +30,7 @@ from duallife.notifications.models import Kind
 from duallife.organizations.models import CoordinatorScope, Organization
 from duallife.organizations.permissions import companies_of
 from duallife.postings.models import SpecSheet
+from duallife.postings.services import spec_sheet_close
 
 from ..errors import (
     EngagementConflictError,
@@ -325,8 +326,6 @@ def contract_record(
         url=application_url(locked.pk),
     )
     if taken + 1 >= sheet.openings and sheet.status == SpecSheet.Status.PUBLISHED:
-        from duallife.postings.services import spec_sheet_close
-
         spec_sheet_close(sheet=sheet, by=by, reason=SpecSheet.ClosedReason.FILLED)
     pipeline.sync(application, locked)
     return contract

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from duallife.accounts.mfa import personal_data_view
 from duallife.core.errors import add_to_form
 from duallife.organizations.permissions import companies_of
+from duallife.postings.models import SpecSheet
 from duallife.postings.permissions import get_sheet_for_public
 
 from ..errors import EngagementError
@@ -107,7 +108,6 @@ def mine(request: HttpRequest) -> HttpResponse:
 @login_required
 def pipeline(request: HttpRequest) -> HttpResponse:
     companies = list(companies_of(request.user))
-    from duallife.postings.models import SpecSheet
 
     sheets = list(
         SpecSheet.objects.filter(organization__in=companies, applications__isnull=False)

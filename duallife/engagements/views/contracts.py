@@ -33,7 +33,6 @@ from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Cont
 from ..permissions import get_application_for_user, get_checkin_for_user, get_contract_for_user
 from ..selectors import contracts as reads
 from ..services import contracts as services
-from .panels import register
 
 S = Application.Status
 
@@ -51,7 +50,6 @@ def _back(application_id: int) -> HttpResponse:
 # --- The part of the application page ----------------------------------------------------------
 
 
-@register("engagements/contracts/_panel.html", order=20)
 def contract_panel(request: HttpRequest, application: Application, side: str) -> dict | None:
     """条件提示: the company's contract form (prefilled from the sheet); 成約 and after: the contract,
     its start / end actions and its check-ins for both sides and staff."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path, resolve, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -28,7 +28,6 @@ from ..models import Application, Message
 from ..permissions import Side, get_application_for_user, log_thread_read, parse_id
 from ..selectors import messages as message_reads
 from ..services.messages import CLOSED_STATUSES, kind_label, message_post, thread_mark_read
-from .panels import register
 
 #: The newest messages the page shows at first; ``?thread=all`` shows every one.
 THREAD_LIMIT = 100
@@ -93,7 +92,6 @@ def thread_context(request: HttpRequest, application: Application, side: Side, *
     }
 
 
-@register("engagements/messages/_panel.html", order=10)
 def thread_panel(request: HttpRequest, application: Application, side: Side) -> dict:
     return thread_context(request, application, side, form=getattr(request, BOUND_FORM_ATTRIBUTE, None))
 
@@ -113,11 +111,11 @@ def _fragment(request, application, side, *, form=None, notice="", error="", sta
 
 
 def _show_page_again(request: HttpRequest, application: Application, form: MessageForm) -> HttpResponse:
-    """The application page with the form's errors and what was typed (no JavaScript)."""
-    from .applications import detail
-
+    """The application page with the form's errors and what was typed (no JavaScript). The page is
+    found through its URL name: it shows this module's thread panel, so it cannot be imported here."""
     setattr(request, BOUND_FORM_ATTRIBUTE, form)
-    response = detail(request, application.pk)
+    page = resolve(reverse("engagements:application_detail", args=[application.pk]))
+    response = page.func(request, application.pk)
     response.status_code = 400
     return response
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from duallife.engagements.models import Application
 from duallife.engine.recommend import Context, RouteTable, Sheet, Style, Talent
 from duallife.postings.models import SheetSkill, SpecSheet
 from duallife.regions.models import Municipality, Prefecture, Route
@@ -117,7 +118,6 @@ def engine_talent(profile: TalentProfile) -> Talent:
 def open_sheets_with_inputs(today=None) -> QuerySet[SpecSheet]:
     """Published sheets still open on ``today`` (no closing date, or not yet passed), with what
     :func:`engine_sheet` reads and the number of applications received (withdrawn ones aside)."""
-    from duallife.engagements.models import Application
 
     today = today or timezone.localdate()
     return (

@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from duallife.notifications.links import absolute
 from duallife.notifications.models import Kind as NotificationKind
+from duallife.notifications.models import Notification
 from duallife.notifications.services import notify
 from duallife.organizations.permissions import companies_of
 
@@ -155,7 +156,6 @@ def digest_mentions_scrub(*, talent_id: int) -> int:
     """A talent withdrew: their entries leave the digests kept in the recipients' notifications
     (emails already sent cannot be recalled), and they may be named again only if they opt in
     again. Returns how many notifications were changed."""
-    from duallife.notifications.models import Notification
 
     url = absolute(path_to("talents:detail", talent_id))
     recipients = DigestMention.objects.filter(talent_id=talent_id).values("recipient")

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from duallife.engine.recommend import Context, Recommendation, Sheet, Talent, score_pair
 from duallife.engine.recommend.fast import SheetIndex, TalentIndex, top_sheets_batch, top_talents_batch
+from duallife.recommendations.tasks import refresh_sheet_recommendations, refresh_talent_recommendations
 from duallife.talents.models import TalentProfile
 
 from ..models import KEEP, SheetRecommendation, TalentRecommendation
@@ -59,7 +60,6 @@ def after_talent_change(talent_id: int) -> None:
     """Queue a refresh of ``talent_id``'s recommendations once the current transaction commits."""
     if _deferred.get():
         return
-    from ..tasks import refresh_talent_recommendations
 
     # robust: the profile is saved whatever happens here; the nightly rebuild catches up
     transaction.on_commit(lambda: refresh_talent_recommendations.delay(talent_id), robust=True)
@@ -69,7 +69,6 @@ def after_sheet_change(sheet_id: int) -> None:
     """Queue a refresh of ``sheet_id``'s recommendations once the current transaction commits."""
     if _deferred.get():
         return
-    from ..tasks import refresh_sheet_recommendations
 
     transaction.on_commit(lambda: refresh_sheet_recommendations.delay(sheet_id), robust=True)
 
