@@ -12,7 +12,6 @@ from __future__ import annotations
 from duallife.core.data_rights import erase_step, export_section
 from duallife.talents.models import TalentProfile
 
-from .digests import digest_mentions_scrub
 from .models import (
     DigestLog,
     DigestMention,
@@ -21,6 +20,7 @@ from .models import (
     SheetRecommendation,
     TalentRecommendation,
 )
+from .services.digests import digest_mentions_scrub
 
 
 @export_section("saved_searches")

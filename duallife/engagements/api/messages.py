@@ -22,7 +22,6 @@ from ninja import Field, File, Form, Path, Query, Router, Schema, Status, Upload
 from duallife.accounts.mfa import MFA_REQUIRED, mfa_setup_required
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 
-from .. import selectors_messages
 from ..links import path_to
 from ..models import Application, Message
 from ..permissions import Side, get_application_for_user, log_thread_read
@@ -181,7 +180,7 @@ def messages_create(
         return loaded
     application, _side = loaded
     message = message_post(application=application, by=request.auth, body=body, attachment=file)
-    read_to = selectors_messages.last_read_at(request.auth, application)
+    read_to = message_reads.last_read_at(request.auth, application)
     message = message_post(application=application, by=request.auth, body=body, attachment=file)
     read_to = message_reads.last_read_at(request.auth, application)
     return Status(201, _message_payload(message, application, user_id=request.auth.pk, read_to=read_to))
@@ -200,7 +199,7 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
         return loaded
     application, _side = loaded
     read_at = thread_mark_read(application=application, user=request.auth)
-    unread_total = selectors_messages.unread_total(request.auth)
+    unread_total = message_reads.unread_total(request.auth)
     read_at = thread_mark_read(application=application, user=request.auth)
     unread_total = message_reads.unread_total(request.auth)
     return Status(200, {"last_read_at": read_at, "unread_total": unread_total})

@@ -26,7 +26,6 @@ from duallife.postings.permissions import get_sheet_for_public
 from duallife.regions.models import Prefecture
 from duallife.talents.permissions import visible_talents
 
-from .. import scouting
 from ..links import path_to
 from ..models import Interest, Scout
 from ..permissions import can_send_scouts, get_interest_for_owner, get_scout_for_user, talent_of
@@ -281,7 +280,7 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
 def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     if staff_without_mfa(request.auth):
         return error(403, MFA_REQUIRED)
-    scout, side = scouting.get_scout_for_user(request.auth, scout_id)
+    scout, side = get_scout_for_user(request.auth, scout_id)
     scout, side = get_scout_for_user(request.auth, scout_id)
     return Status(200, scout_payload(scout, side))
 
@@ -296,7 +295,7 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
     operation_id="my_scouts_accept",
 )
 def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
-    scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
+    scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_accept(
         scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
     )
@@ -317,7 +316,7 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
     operation_id="my_scouts_decline",
 )
 def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
-    scout, _side = scouting.get_scout_for_user(request.auth, scout_id)
+    scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
     scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
@@ -365,7 +364,7 @@ def interests_add(request: HttpRequest, payload: InterestIn):
         if prefecture is None:
             return error(404, "県が見つかりません。", "prefecture_code")
     talent = talent_of(request.auth)
-    existed = scouting.interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
+    existed = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
     interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
     existed = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
     interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
@@ -388,7 +387,7 @@ def interests_add(request: HttpRequest, payload: InterestIn):
 def interests_update(
     request: HttpRequest, payload: InterestPatch, interest_id: int = Path(..., ge=1, le=MAX_ID)
 ):
-    interest = scouting.get_interest_for_owner(request.auth, interest_id)
+    interest = get_interest_for_owner(request.auth, interest_id)
     interest_services.interest_set_sharing(
         interest=interest, by=request.auth, share_identity=payload.share_identity
     )
@@ -410,7 +409,7 @@ def interests_update(
     operation_id="my_interests_remove",
 )
 def interests_remove(request: HttpRequest, interest_id: int = Path(..., ge=1, le=MAX_ID)):
-    interest = scouting.get_interest_for_owner(request.auth, interest_id)
+    interest = get_interest_for_owner(request.auth, interest_id)
     interest_services.interest_remove(interest=interest, by=request.auth)
     interest = get_interest_for_owner(request.auth, interest_id)
     interest_services.interest_remove(interest=interest, by=request.auth)
