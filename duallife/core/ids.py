@@ -24,10 +24,9 @@ def is_id(value) -> bool:
     """Whether ``value`` is an id: an ``int`` (not a bool) or a string of ASCII digits, in
     ``1..MAX_ID``."""
     if isinstance(value, str):
-        text = value.strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= len(str(MAX_ID))):
+        if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID))):
             return False
-        value = int(text)
+        value = int(value)
     elif isinstance(value, bool) or not isinstance(value, int):
         return False
     return 0 < value <= MAX_ID
