@@ -292,8 +292,6 @@ def checkins_list(request: HttpRequest):
 def checkins_answer(
     request: HttpRequest, payload: CheckInAnswerIn, checkin_id: int = Path(..., ge=1, le=MAX_ID)
 ):
-    checkin, _side = reads.get_checkin_for_user(request.auth, checkin_id)
-    answer = services.checkin_answer(checkin=checkin, by=request.auth, **payload.model_dump())
     checkin, _side = get_checkin_for_user(request.auth, checkin_id)
     answer = services.checkin_answer(checkin=checkin, by=request.auth, **payload.model_dump())
     fresh = CheckIn.objects.prefetch_related("answers").get(pk=checkin.pk)

@@ -181,8 +181,6 @@ def messages_create(
     application, _side = loaded
     message = message_post(application=application, by=request.auth, body=body, attachment=file)
     read_to = message_reads.last_read_at(request.auth, application)
-    message = message_post(application=application, by=request.auth, body=body, attachment=file)
-    read_to = message_reads.last_read_at(request.auth, application)
     return Status(201, _message_payload(message, application, user_id=request.auth.pk, read_to=read_to))
 
 
@@ -198,8 +196,6 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
     if isinstance(loaded, Status):
         return loaded
     application, _side = loaded
-    read_at = thread_mark_read(application=application, user=request.auth)
-    unread_total = message_reads.unread_total(request.auth)
     read_at = thread_mark_read(application=application, user=request.auth)
     unread_total = message_reads.unread_total(request.auth)
     return Status(200, {"last_read_at": read_at, "unread_total": unread_total})

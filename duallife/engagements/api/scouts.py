@@ -281,7 +281,6 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
     if staff_without_mfa(request.auth):
         return error(403, MFA_REQUIRED)
     scout, side = get_scout_for_user(request.auth, scout_id)
-    scout, side = get_scout_for_user(request.auth, scout_id)
     return Status(200, scout_payload(scout, side))
 
 
@@ -299,10 +298,6 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
     services.scout_accept(
         scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
     )
-    scout, _side = get_scout_for_user(request.auth, scout_id)
-    services.scout_accept(
-        scout=scout, by=request.auth, shared_fields=payload.shared_fields, message=payload.message
-    )
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
 
@@ -316,8 +311,6 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
     operation_id="my_scouts_decline",
 )
 def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
-    scout, _side = get_scout_for_user(request.auth, scout_id)
-    services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
     scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
     scout, side = _reload_scout(scout.pk, request.auth)
@@ -366,8 +359,6 @@ def interests_add(request: HttpRequest, payload: InterestIn):
     talent = talent_of(request.auth)
     existed = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
     interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
-    existed = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
-    interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)
     interest = (
         Interest.objects.select_related("sheet", "sheet__organization", "prefecture")
         .filter(talent=talent, **({"sheet": sheet} if sheet else {"prefecture": prefecture}))
@@ -391,10 +382,6 @@ def interests_update(
     interest_services.interest_set_sharing(
         interest=interest, by=request.auth, share_identity=payload.share_identity
     )
-    interest = get_interest_for_owner(request.auth, interest_id)
-    interest_services.interest_set_sharing(
-        interest=interest, by=request.auth, share_identity=payload.share_identity
-    )
     interest = Interest.objects.select_related("sheet", "sheet__organization", "prefecture").get(
         pk=interest.pk
     )
@@ -409,8 +396,6 @@ def interests_update(
     operation_id="my_interests_remove",
 )
 def interests_remove(request: HttpRequest, interest_id: int = Path(..., ge=1, le=MAX_ID)):
-    interest = get_interest_for_owner(request.auth, interest_id)
-    interest_services.interest_remove(interest=interest, by=request.auth)
     interest = get_interest_for_owner(request.auth, interest_id)
     interest_services.interest_remove(interest=interest, by=request.auth)
     return Status(204, None)
