@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.fields import IdModelChoiceField
 from duallife.organizations.models import CoordinatorProfile, Membership
 from duallife.regions.models import Municipality, Prefecture
 
@@ -59,12 +60,12 @@ class CoordinatorBodyForm(forms.Form):
         error_messages={"invalid": _("半角英数字・ハイフン・アンダースコアで入力してください。")},
     )
     body_type = forms.ChoiceField(label=_("種別"), choices=CoordinatorProfile.BodyType.choices)
-    prefecture = forms.ModelChoiceField(
+    prefecture = IdModelChoiceField(
         label=_("所在地（都道府県）"),
         queryset=Prefecture.objects.order_by("code"),
         error_messages={"invalid_choice": _("一覧から都道府県を選んでください。")},
     )
-    municipality = forms.ModelChoiceField(
+    municipality = IdModelChoiceField(
         label=_("所在地（市区町村）"),
         queryset=_municipalities(),
         required=False,
@@ -82,12 +83,12 @@ class CoordinatorBodyForm(forms.Form):
 
 
 class ScopeGrantForm(forms.Form):
-    prefecture = forms.ModelChoiceField(
+    prefecture = IdModelChoiceField(
         label=_("都道府県"),
         queryset=Prefecture.objects.order_by("code"),
         error_messages={"invalid_choice": _("一覧から都道府県を選んでください。")},
     )
-    municipality = forms.ModelChoiceField(
+    municipality = IdModelChoiceField(
         label=_("市区町村"),
         queryset=_municipalities(),
         required=False,

@@ -10,7 +10,7 @@ urlpatterns = [
     path("me/delete/", views.me_delete, name="delete"),
     path("organizations/<slug:slug>/invite/", views.organization_invite, name="organization_invite"),
     path(
-        "organizations/<slug:slug>/invitations/<int:pk>/revoke/",
+        "organizations/<slug:slug>/invitations/<id:pk>/revoke/",
         views.invitation_revoke_view,
         name="invitation_revoke",
     ),

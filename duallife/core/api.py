@@ -16,10 +16,9 @@ from ninja.errors import HttpError
 from ninja.security import APIKeyCookie
 from ninja.utils import check_csrf
 
-__all__ = ["AUTH_RESPONSES", "MAX_ID", "ErrorOut", "error", "session_auth"]
+from .ids import MAX_ID  # the largest id a path or query parameter may carry
 
-#: The largest id a path or query parameter may carry (a 64-bit signed integer, as the database).
-MAX_ID = 2**63 - 1
+__all__ = ["AUTH_RESPONSES", "MAX_ID", "ErrorOut", "error", "session_auth"]
 
 
 class ErrorOut(Schema):

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from duallife.accounts.services import personal_data_access_log
 from duallife.core.errors import NotFoundError
+from duallife.core.ids import parse_id
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import (
     can_coordinate,
@@ -39,7 +40,7 @@ from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 
 from .errors import EngagementConflictError, EngagementError, EngagementPermissionError
-from .models import Application, CheckIn, ConsentRecord, Contract, Interest, Referral, Scout
+from .models import Application, CheckIn, ConsentRecord, Contract, Interest, Message, Referral, Scout
 
 Side = Literal["talent", "company", "staff"]
 ScoutSide = Literal["talent", "sender"]
@@ -47,22 +48,9 @@ ScoutSide = Literal["talent", "sender"]
 Via = Literal["page", "api"]
 _VIA_SUFFIX = {"page": "", "api": "（API）"}
 
-MAX_ID = 2**63 - 1
-
 
 def authenticated(user) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def parse_id(pk, *, message: str = "見つかりません。") -> int:
-    """A positive id from user input, or a 404 (never a 500 on ``abc`` or 10**30)."""
-    try:
-        value = int(pk)
-    except (TypeError, ValueError, OverflowError):
-        raise NotFoundError(message) from None
-    if not 0 < value <= MAX_ID:
-        raise NotFoundError(message)
-    return value
 
 
 def talent_of(user):
@@ -127,12 +115,24 @@ def applications_with_details():
 def get_application_for_user(user, pk) -> tuple[Application, Side]:
     """The application ``user`` asked for and their side on it; 404 when they may not see it."""
     message = "応募が見つかりません。"
-    pk = parse_id(pk, message=message)
+    pk = parse_id(pk, not_found=message)
     application = applications_with_details().filter(pk=pk).first()
     side = side_of(user, application) if application is not None else None
     if side is None:
         raise NotFoundError(message)
     return application, side
+
+
+def get_attachment_for_user(user, pk, message_pk) -> tuple[Message, Side]:
+    """The message ``message_pk`` of application ``pk`` with its attachment, and the reader's side;
+    404 when the reader may not see the application or the message has no attachment."""
+    application, side = get_application_for_user(user, pk)
+    message_id = parse_id(message_pk, not_found="添付ファイルが見つかりません。")
+    message = Message.objects.filter(pk=message_id, application=application).exclude(attachment="").first()
+    if message is None:
+        raise NotFoundError("添付ファイルが見つかりません。")
+    message.application = application
+    return message, side
 
 
 def consented_fields(application: Application) -> frozenset[str]:
@@ -147,7 +147,7 @@ def consented_fields(application: Application) -> frozenset[str]:
 
 def get_contract_for_user(user, pk) -> tuple[Contract, Side]:
     message = "成約の記録が見つかりません。"
-    pk = parse_id(pk, message=message)
+    pk = parse_id(pk, not_found=message)
     contract = (
         Contract.objects.select_related(
             "application",
@@ -204,7 +204,7 @@ def log_thread_read(user, application: Application, side: Side, *, messages: int
 def get_checkin_for_user(user, pk) -> tuple[CheckIn, Side]:
     """The check-in ``user`` asked for and their side on its application; 404 when they may not see it."""
     message = "フォローアップが見つかりません。"
-    pk = parse_id(pk, message=message)
+    pk = parse_id(pk, not_found=message)
     checkin = (
         CheckIn.objects.select_related(
             "contract",
@@ -317,7 +317,7 @@ def scout_side(user, scout: Scout) -> ScoutSide | None:
 def get_scout_for_user(user, pk) -> tuple[Scout, ScoutSide]:
     """The scout ``user`` asked for and their side on it; 404 when they have no business with it."""
     message = "スカウトが見つかりません。"
-    pk = parse_id(pk, message=message)
+    pk = parse_id(pk, not_found=message)
     scout = scouts_with_details().filter(pk=pk).first()
     side = scout_side(user, scout) if scout is not None else None
     if side is None:
@@ -345,7 +345,7 @@ def sees_prefecture_interest(user, prefecture: Prefecture) -> bool:
 def get_interest_for_owner(user, pk) -> Interest:
     """One of the acting talent's 気になる; 404 for anyone else's."""
     message = "「気になる」が見つかりません。"
-    pk = parse_id(pk, message=message)
+    pk = parse_id(pk, not_found=message)
     talent = talent_of(user)
     interest = (
         Interest.objects.select_related("sheet", "prefecture", "talent").filter(pk=pk, talent=talent).first()
@@ -393,7 +393,7 @@ def referrals_visible_to(user) -> QuerySet[Referral]:
 def get_referral_for_user(user, pk) -> Referral:
     """The referral ``user`` asked for; 404 when it is not theirs to see (or does not exist)."""
     message = "紹介の記録が見つかりません。"
-    pk = parse_id(pk, message=message)
+    pk = parse_id(pk, not_found=message)
     referral = referrals_visible_to(user).filter(pk=pk).first()
     if referral is None:
         raise NotFoundError(message)

@@ -113,5 +113,5 @@ urlpatterns = [
     path("read-all/", notifications_read_all, name="read_all"),
     path("settings/", email_settings, name="settings"),
     path("unsubscribe/<str:token>/", unsubscribe, name="unsubscribe"),
-    path("<str:pk>/open/", notification_open, name="open"),
+    path("<id:pk>/open/", notification_open, name="open"),
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.fields import IdModelChoiceField
 from duallife.engine.corporate_number import clean_corporate_number
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup
@@ -176,7 +177,7 @@ class CompanyIdentityFields(forms.Form):
         max_length=200,
         help_text=_("一覧の並び順に使います。「株式会社」などは省いて構いません。例: ミチノクジョウゾウ"),
     )
-    prefecture = forms.ModelChoiceField(
+    prefecture = IdModelChoiceField(
         label=_("所在地（都道府県）"),
         queryset=Prefecture.objects.none(),
         empty_label=_("選んでください"),
@@ -208,7 +209,7 @@ class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
         ),
         error_messages={"max_length": _("法人番号は13桁の数字で入力してください。")},
     )
-    industry = forms.ModelChoiceField(
+    industry = IdModelChoiceField(
         label=_("業種"),
         queryset=IndustryGroup.objects.none(),
         required=False,
@@ -442,7 +443,7 @@ class CoordinatorProfileForm(NewPhotoMixin):
 
 
 class DirectoryFilterForm(forms.Form):
-    prefecture = forms.ModelChoiceField(
+    prefecture = IdModelChoiceField(
         label=_("都道府県"),
         queryset=Prefecture.objects.none(),
         required=False,
@@ -458,7 +459,7 @@ class DirectoryFilterForm(forms.Form):
             (Organization.Kind.COORDINATOR, _("自治体・支援機関")),
         ],
     )
-    industry = forms.ModelChoiceField(
+    industry = IdModelChoiceField(
         label=_("業種（企業）"),
         queryset=IndustryGroup.objects.none(),
         required=False,

@@ -12,6 +12,7 @@ Anything else answers 404, so that a sheet's existence does not leak to another 
 from __future__ import annotations
 
 from duallife.core.errors import NotFoundError
+from duallife.core.ids import parse_id
 from duallife.organizations.permissions import can_coordinate, companies_of, is_coordinator, is_operator
 
 from .models import SpecSheet, SpecSheetCollaborator
@@ -24,17 +25,11 @@ def _authenticated(user) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
 
 
-MAX_ID = 2**63 - 1
-
-
 def _load(pk) -> SpecSheet:
-    try:
-        pk = int(pk)
-        if not 0 < pk <= MAX_ID:  # beyond a bigint the database would raise, not miss
-            raise ValueError(pk)
-        return sheets_with_details().get(pk=pk)
-    except (SpecSheet.DoesNotExist, TypeError, ValueError, OverflowError):
-        raise NotFoundError("仕様書が見つかりません。") from None
+    sheet = sheets_with_details().filter(pk=parse_id(pk, not_found="仕様書が見つかりません。")).first()
+    if sheet is None:
+        raise NotFoundError("仕様書が見つかりません。")
+    return sheet
 
 
 def is_sheet_editor(user, sheet: SpecSheet) -> bool:

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.fields import IdModelChoiceField
 from duallife.organizations.permissions import companies_of
 from duallife.regions.models import Prefecture
 from duallife.talents.models import WorkStyle
@@ -128,7 +129,7 @@ class SwitchForm(forms.Form):
 
 
 class CompanyDigestForm(SwitchForm):
-    organization = forms.ModelChoiceField(queryset=None)
+    organization = IdModelChoiceField(queryset=None)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.core.errors import NotFoundError
+from duallife.core.ids import parse_id
 from duallife.organizations.permissions import can_browse_talents
 from duallife.postings import permissions as sheet_permissions
 from duallife.postings.models import SpecSheet
@@ -50,11 +51,9 @@ def can_save(user, kind: str) -> bool:
 
 def get_saved_search_for_user(user, pk) -> SavedSearch:
     """The saved search ``pk`` if it is ``user``'s; 404 otherwise (no hint another exists)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    search = SavedSearch.objects.select_related("user").filter(pk=pk, user=user).first()
+    search = (
+        SavedSearch.objects.select_related("user").filter(pk=parse_id(pk, not_found=""), user=user).first()
+    )
     if search is None:
         raise Http404
     return search

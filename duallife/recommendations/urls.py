@@ -6,6 +6,6 @@ app_name = "recommendations"
 
 urlpatterns = [
     path("recommendations/", recommendations.mine, name="mine"),
-    path("sheets/<str:pk>/matches/", recommendations.sheet_matches, name="sheet_matches"),
+    path("sheets/<id:pk>/matches/", recommendations.sheet_matches, name="sheet_matches"),
     *saved_searches.urlpatterns,
 ]

@@ -8,6 +8,8 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.fields import IdModelChoiceField
+
 from .models import Municipality, Prefecture, SupportProgram
 
 #: Highest amount a support program may state: far above any real grant, and within the range
@@ -44,6 +46,7 @@ class SupportProgramAdminForm(forms.ModelForm):
             "url",
             "is_published",
         ]
+        field_classes = {"prefecture": IdModelChoiceField, "municipality": IdModelChoiceField}
         error_messages = {
             "amount_yen": {
                 "min_value": _("上限額は0円以上で入力してください。"),

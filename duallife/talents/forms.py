@@ -10,6 +10,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.fields import IdModelChoiceField, IdModelMultipleChoiceField
 from duallife.engine.people import clean_name
 from duallife.organizations.fields import (
     MunicipalityChoiceField,
@@ -138,7 +139,7 @@ class TalentProfileForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         error_messages={"max_length": _("電話番号は20文字以内で入力してください。")},
     )
-    home_prefecture = forms.ModelChoiceField(
+    home_prefecture = IdModelChoiceField(
         label=_("お住まいの都道府県"),
         queryset=Prefecture.objects.none(),
         empty_label=_("選んでください"),
@@ -152,7 +153,7 @@ class TalentProfileForm(forms.Form):
         help_text=_("一覧にない場合は空欄のままで構いません。"),
         error_messages={"invalid_choice": _("お住まいの市区町村を選び直してください。")},
     )
-    hometown_prefecture = forms.ModelChoiceField(
+    hometown_prefecture = IdModelChoiceField(
         label=_("出身地（都道府県）"),
         queryset=Prefecture.objects.none(),
         required=False,
@@ -168,7 +169,7 @@ class TalentProfileForm(forms.Form):
     current_job = text_field(
         _("現在の仕事"), max_length=100, help_text=_("例: 都内のIT企業でWebマーケティングを担当（8年目）")
     )
-    current_industry = forms.ModelChoiceField(
+    current_industry = IdModelChoiceField(
         label=_("現在の業種"),
         queryset=IndustryGroup.objects.none(),
         required=False,
@@ -185,7 +186,7 @@ class TalentProfileForm(forms.Form):
             "一覧にないスキルもそのまま登録できます。経験年数とレベルは下の表で設定できます。"
         ),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdModelMultipleChoiceField(
         label=_("関心のあるテーマ"),
         queryset=Theme.objects.none(),
         required=False,
@@ -227,7 +228,7 @@ class TalentProfileForm(forms.Form):
         required=False,
         help_text=_("チェックしないと、無償の仕様書はおすすめに出ません。"),
     )
-    prefectures_of_interest = forms.ModelMultipleChoiceField(
+    prefectures_of_interest = IdModelMultipleChoiceField(
         label=_("関心のある県"),
         queryset=Prefecture.objects.none(),
         required=False,
@@ -403,21 +404,21 @@ class TalentSearchForm(forms.Form):
         max_length=60,
         widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
     )
-    theme = forms.ModelChoiceField(
+    theme = IdModelChoiceField(
         label=_("テーマ"),
         queryset=Theme.objects.none(),
         required=False,
         empty_label=_("すべて"),
         to_field_name="key",
     )
-    interest = forms.ModelChoiceField(
+    interest = IdModelChoiceField(
         label=_("関心のある県"),
         queryset=Prefecture.objects.none(),
         required=False,
         empty_label=_("すべて"),
         to_field_name="code",
     )
-    hometown = forms.ModelChoiceField(
+    hometown = IdModelChoiceField(
         label=_("出身地"),
         queryset=Prefecture.objects.none(),
         required=False,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
+from duallife.core.ids import parse_id
 from duallife.organizations.permissions import can_browse_talents, is_staff_role
 
 from .models import TalentProfile
@@ -46,11 +47,7 @@ def shows_full_profile(user, talent: TalentProfile) -> bool:
 
 def get_talent_for_viewing(user, *, pk) -> TalentProfile:
     """The profile ``user`` asked for, if they may see it; 404 otherwise (no hint it exists)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    talent = TalentProfile.objects.select_related("user").filter(pk=pk).first()
+    talent = TalentProfile.objects.select_related("user").filter(pk=parse_id(pk, not_found="")).first()
     if talent is None or not can_view_talent(user, talent):
         raise Http404
     return talent

@@ -9,5 +9,5 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("me/edit/", views.profile_edit, name="profile_edit"),
     path("me/skills/preview/", views.skill_preview, name="skill_preview"),
-    path("<int:pk>/", views.detail, name="detail"),
+    path("<id:pk>/", views.detail, name="detail"),
 ]

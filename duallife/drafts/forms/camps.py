@@ -13,6 +13,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.ids import is_id
+
 from ..models import CampRegistration, DraftCamp
 from ..selectors.camps import registrant_label
 from ..services.camps import CAPACITY_MAX, CAPACITY_MIN, DESCRIPTION_MAX, PLACE_MAX, TITLE_MAX
@@ -134,9 +136,6 @@ class RegisterForm(forms.Form):
 ATTENDANCE_CHOICES = [("1", _("出席")), ("0", _("欠席")), ("", _("未記録"))]
 _VALUES = {"1": True, "0": False, "": None}
 _FIELD = re.compile(r"^attended-(.*)$")
-#: A registration id as sent back: ASCII digits only (``str.isdigit`` also accepts 「²」, which
-#: ``int`` refuses), short enough to be a database id.
-_ID = re.compile(r"[0-9]{1,18}")
 
 
 def attendance_field_name(registration_id: int) -> str:
@@ -177,7 +176,7 @@ class AttendanceForm(forms.Form):
             if not match or key in self.fields:
                 continue
             raw_id, value = match[1], self.data.get(key)
-            if not _ID.fullmatch(raw_id) or value not in _VALUES:
+            if not is_id(raw_id) or value not in _VALUES:  # a registration id as sent back
                 raise forms.ValidationError(
                     _("出欠の送信内容を読めませんでした。ページを開き直してください。")
                 )

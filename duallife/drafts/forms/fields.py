@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.fields import IdModelChoiceField, IdModelMultipleChoiceField
 from duallife.organizations.models import Organization
 from duallife.regions.models import Prefecture
 
@@ -86,12 +87,12 @@ def text_field(
     )
 
 
-class OrganizerField(forms.ModelChoiceField):
+class OrganizerField(IdModelChoiceField):
     def label_from_instance(self, obj: Organization) -> str:
         return obj.name
 
 
-class PrefecturesField(forms.ModelMultipleChoiceField):
+class PrefecturesField(IdModelMultipleChoiceField):
     def label_from_instance(self, obj: Prefecture) -> str:
         return obj.name
 

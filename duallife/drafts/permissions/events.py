@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from duallife.core.ids import parse_id
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import is_operator, memberships
 
@@ -35,11 +35,8 @@ def organizes(user, event: DraftEvent) -> bool:
 
 
 def as_id(value) -> int:
-    """An id typed in a URL or a form, or a 404 (anything that is not an integer)."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    """An id typed in a URL or a form, or a 404 (anything that is not an id, duallife/core/ids.py)."""
+    return parse_id(value, not_found="")
 
 
 def get_event(pk) -> DraftEvent:

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from duallife.core.formats import format_datetime
+from duallife.core.ids import is_id
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
@@ -45,8 +46,6 @@ PLACE_MAX = 200
 DESCRIPTION_MAX = 4000
 CAPACITY_MIN = 1
 CAPACITY_MAX = 1000
-#: The largest id a database row can have (a 64-bit signed integer).
-ID_MAX = 2**63 - 1
 
 
 def _check_camp_fields(
@@ -294,7 +293,7 @@ def camp_attendance_record(*, camp: DraftCamp, by, attended: Mapping[int, bool |
     ids = [pk for values in groups.values() for pk in values]
     with transaction.atomic():
         locked = DraftCamp.objects.select_for_update().get(pk=camp.pk)
-        possible = [pk for pk in ids if 0 < pk <= ID_MAX]  # others are no row's id
+        possible = [pk for pk in ids if is_id(pk)]  # others are no row's id
         known = set(
             CampRegistration.objects.filter(camp=locked, pk__in=possible).values_list("pk", flat=True)
         )

@@ -79,7 +79,7 @@ def kwargs_for(name: str, d, camp) -> dict:
     return {
         k: v
         for k, v in values.items()
-        if f"<int:{k}>" in str(pattern.pattern) or f"<str:{k}>" in str(pattern.pattern)
+        if any(f"<{converter}:{k}>" in str(pattern.pattern) for converter in ("id", "int", "str"))
     }
 
 

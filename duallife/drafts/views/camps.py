@@ -314,11 +314,11 @@ def camp_delete_view(request: HttpRequest, pk, camp_pk) -> HttpResponse:
 
 
 urlpatterns = [
-    path("<int:pk>/camps/new/", camp_create_view, name="camp_create"),
-    path("<int:pk>/camps/<int:camp_pk>/", camp_detail, name="camp"),
-    path("<int:pk>/camps/<int:camp_pk>/register/", camp_register_view, name="camp_register"),
-    path("<int:pk>/camps/<int:camp_pk>/cancel/", camp_cancel_view, name="camp_cancel"),
-    path("<int:pk>/camps/<int:camp_pk>/attendance/", camp_attendance, name="camp_attendance"),
-    path("<int:pk>/camps/<int:camp_pk>/edit/", camp_edit, name="camp_edit"),
-    path("<int:pk>/camps/<int:camp_pk>/delete/", camp_delete_view, name="camp_delete"),
+    path("<id:pk>/camps/new/", camp_create_view, name="camp_create"),
+    path("<id:pk>/camps/<id:camp_pk>/", camp_detail, name="camp"),
+    path("<id:pk>/camps/<id:camp_pk>/register/", camp_register_view, name="camp_register"),
+    path("<id:pk>/camps/<id:camp_pk>/cancel/", camp_cancel_view, name="camp_cancel"),
+    path("<id:pk>/camps/<id:camp_pk>/attendance/", camp_attendance, name="camp_attendance"),
+    path("<id:pk>/camps/<id:camp_pk>/edit/", camp_edit, name="camp_edit"),
+    path("<id:pk>/camps/<id:camp_pk>/delete/", camp_delete_view, name="camp_delete"),
 ]

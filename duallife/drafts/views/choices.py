@@ -148,6 +148,6 @@ def team_choices(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("<int:pk>/my-list/", player_choices, name="player_choices"),
-    path("<int:pk>/teams/<int:team_pk>/list/", team_choices, name="team_choices"),
+    path("<id:pk>/my-list/", player_choices, name="player_choices"),
+    path("<id:pk>/teams/<id:team_pk>/list/", team_choices, name="team_choices"),
 ]

@@ -98,6 +98,6 @@ def event_edit(request: HttpRequest, pk) -> HttpResponse:
 urlpatterns = [
     path("", event_list, name="list"),
     path("new/", event_create, name="create"),
-    path("<int:pk>/", event_detail, name="detail"),
-    path("<int:pk>/edit/", event_edit, name="edit"),
+    path("<id:pk>/", event_detail, name="detail"),
+    path("<id:pk>/edit/", event_edit, name="edit"),
 ]

@@ -139,6 +139,6 @@ def thread(request: HttpRequest, pk, team_pk, player_pk) -> HttpResponse:
 
 
 urlpatterns = [
-    path("<int:pk>/messages/", message_list, name="messages"),
-    path("<int:pk>/messages/<int:team_pk>/<int:player_pk>/", thread, name="thread"),
+    path("<id:pk>/messages/", message_list, name="messages"),
+    path("<id:pk>/messages/<id:team_pk>/<id:player_pk>/", thread, name="thread"),
 ]

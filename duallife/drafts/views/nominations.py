@@ -264,8 +264,8 @@ def nomination_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("<int:pk>/nominations/", nominations, name="nominations"),
-    path("nominations/<int:pk>/respond/", nomination_respond_view, name="nomination_respond"),
-    path("nominations/<int:pk>/message/", nomination_message_view, name="nomination_message"),
-    path("nominations/<int:pk>/outcome/", nomination_outcome_view, name="nomination_outcome"),
+    path("<id:pk>/nominations/", nominations, name="nominations"),
+    path("nominations/<id:pk>/respond/", nomination_respond_view, name="nomination_respond"),
+    path("nominations/<id:pk>/message/", nomination_message_view, name="nomination_message"),
+    path("nominations/<id:pk>/outcome/", nomination_outcome_view, name="nomination_outcome"),
 ]

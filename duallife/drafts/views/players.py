@@ -150,8 +150,8 @@ def players(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("<int:pk>/enter/", event_enter, name="enter"),
-    path("<int:pk>/entry/", entry_edit, name="entry_edit"),
-    path("<int:pk>/withdraw/", withdraw, name="withdraw"),
-    path("<int:pk>/players/", players, name="players"),
+    path("<id:pk>/enter/", event_enter, name="enter"),
+    path("<id:pk>/entry/", entry_edit, name="entry_edit"),
+    path("<id:pk>/withdraw/", withdraw, name="withdraw"),
+    path("<id:pk>/players/", players, name="players"),
 ]

@@ -27,5 +27,5 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("<int:pk>/results/", results, name="results"),
+    path("<id:pk>/results/", results, name="results"),
 ]

@@ -134,8 +134,8 @@ def run_download(request: HttpRequest, pk: int, number: int, part: str) -> HttpR
 
 
 urlpatterns = [
-    path("<int:pk>/runs/", runs, name="runs"),
-    path("<int:pk>/runs/<int:number>/", run_detail, name="run_detail"),
-    path("<int:pk>/runs/<int:number>/replay/", run_replay, name="run_replay"),
-    path("<int:pk>/runs/<int:number>/<str:part>.json", run_download, name="run_download"),
+    path("<id:pk>/runs/", runs, name="runs"),
+    path("<id:pk>/runs/<id:number>/", run_detail, name="run_detail"),
+    path("<id:pk>/runs/<id:number>/replay/", run_replay, name="run_replay"),
+    path("<id:pk>/runs/<id:number>/<str:part>.json", run_download, name="run_download"),
 ]

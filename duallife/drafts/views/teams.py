@@ -149,8 +149,8 @@ def team_leave(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("<int:pk>/join/", team_join, name="join"),
-    path("<int:pk>/teams/<int:team_pk>/", team_detail, name="team"),
-    path("<int:pk>/teams/<int:team_pk>/edit/", team_edit, name="team_edit"),
-    path("<int:pk>/teams/<int:team_pk>/leave/", team_leave, name="team_leave"),
+    path("<id:pk>/join/", team_join, name="join"),
+    path("<id:pk>/teams/<id:team_pk>/", team_detail, name="team"),
+    path("<id:pk>/teams/<id:team_pk>/edit/", team_edit, name="team_edit"),
+    path("<id:pk>/teams/<id:team_pk>/leave/", team_leave, name="team_leave"),
 ]

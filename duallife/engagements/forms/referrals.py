@@ -6,6 +6,8 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.fields import IdModelChoiceField
+
 from ..selectors.referrals import COMPANY_CHOICES_MAX
 from ..services.referrals import NOTE_MAX_CHARS
 
@@ -30,7 +32,7 @@ class LimitedChoiceIterator(ModelChoiceIterator):
         return min(self.queryset.count(), COMPANY_CHOICES_MAX) + (self.field.empty_label is not None)
 
 
-class OrganizationChoiceField(forms.ModelChoiceField):
+class OrganizationChoiceField(IdModelChoiceField):
     iterator = LimitedChoiceIterator
 
     def label_from_instance(self, obj) -> str:

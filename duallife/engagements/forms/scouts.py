@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.ids import MAX_ID
+
 from ..models import ShareableField
 from ..services.scouts import MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, REASON_MAX_CHARS
 
@@ -74,7 +76,7 @@ class DeclineForm(forms.Form):
 class InterestToggleForm(forms.Form):
     """The 気になる button: one sheet or one prefecture, and the state wanted after the click."""
 
-    sheet = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    sheet = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     prefecture = forms.RegexField(regex=r"^\d{2}$", required=False)
     on = forms.TypedChoiceField(choices=ON_OFF, coerce=_on)
     next = forms.CharField(required=False, max_length=500)

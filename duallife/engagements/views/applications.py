@@ -263,12 +263,12 @@ def share(request: HttpRequest, pk) -> HttpResponse:
 
 
 urlpatterns = [
-    path("sheets/<str:sheet_pk>/apply/", apply, name="apply"),
+    path("sheets/<id:sheet_pk>/apply/", apply, name="apply"),
     path("applications/", mine, name="my_applications"),
     path("applications/pipeline/", pipeline, name="pipeline"),
-    path("applications/<str:pk>/", detail, name="application_detail"),
-    path("applications/<str:pk>/advance/", advance, name="application_advance"),
-    path("applications/<str:pk>/decline/", decline, name="application_decline"),
-    path("applications/<str:pk>/withdraw/", withdraw, name="application_withdraw"),
-    path("applications/<str:pk>/share/", share, name="application_share"),
+    path("applications/<id:pk>/", detail, name="application_detail"),
+    path("applications/<id:pk>/advance/", advance, name="application_advance"),
+    path("applications/<id:pk>/decline/", decline, name="application_decline"),
+    path("applications/<id:pk>/withdraw/", withdraw, name="application_withdraw"),
+    path("applications/<id:pk>/share/", share, name="application_share"),
 ]

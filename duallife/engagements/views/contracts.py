@@ -225,9 +225,9 @@ def followups(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("applications/<str:pk>/contract/", record, name="contract_record"),
-    path("contracts/<str:pk>/start/", start, name="contract_start"),
-    path("contracts/<str:pk>/end/", end, name="contract_end"),
-    path("checkins/<str:pk>/", checkin_page, name="checkin"),
+    path("applications/<id:pk>/contract/", record, name="contract_record"),
+    path("contracts/<id:pk>/start/", start, name="contract_start"),
+    path("contracts/<id:pk>/end/", end, name="contract_end"),
+    path("checkins/<id:pk>/", checkin_page, name="checkin"),
     path("followups/", followups, name="followups"),
 ]

@@ -25,7 +25,7 @@ from duallife.accounts.services import personal_data_access_log
 from ..errors import EngagementError
 from ..forms.messages import MessageForm
 from ..models import Application, Message
-from ..permissions import Side, get_application_for_user, log_thread_read, parse_id
+from ..permissions import Side, get_application_for_user, get_attachment_for_user, log_thread_read
 from ..selectors import messages as message_reads
 from ..services.messages import CLOSED_STATUSES, kind_label, message_post, thread_mark_read
 
@@ -158,11 +158,8 @@ def post(request: HttpRequest, pk) -> HttpResponse:
 @personal_data_view
 def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
     """One attachment as a download, for those who may see the application (others: 404)."""
-    application, side = get_application_for_user(request.user, pk)
-    message_id = parse_id(message_pk, message="添付ファイルが見つかりません。")
-    message = Message.objects.filter(pk=message_id, application=application).exclude(attachment="").first()
-    if message is None:
-        raise Http404("添付ファイルが見つかりません。")
+    message, side = get_attachment_for_user(request.user, pk, message_pk)
+    application = message.application
     try:
         handle = message.attachment.open("rb")
     except (FileNotFoundError, OSError):
@@ -183,8 +180,6 @@ def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
 
 
 urlpatterns = [
-    path("applications/<str:pk>/messages/", post, name="message_post"),
-    path(
-        "applications/<str:pk>/messages/<str:message_pk>/attachment/", attachment, name="message_attachment"
-    ),
+    path("applications/<id:pk>/messages/", post, name="message_post"),
+    path("applications/<id:pk>/messages/<id:message_pk>/attachment/", attachment, name="message_attachment"),
 ]

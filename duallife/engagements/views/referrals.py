@@ -116,5 +116,5 @@ def referral_delete(request: HttpRequest, pk) -> HttpResponse:
 urlpatterns = [
     path("referrals/", referral_list, name="referrals"),
     path("referrals/new/", referral_new, name="referral_new"),
-    path("referrals/<str:pk>/remove/", referral_delete, name="referral_remove"),
+    path("referrals/<id:pk>/remove/", referral_delete, name="referral_remove"),
 ]

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.ids import parse_id
 from duallife.organizations.views import forbidden
 from duallife.postings.models import SpecSheet
 from duallife.postings.permissions import get_sheet_for_public
@@ -40,7 +41,6 @@ from ..permissions import (
     get_interest_for_owner,
     get_scout_for_user,
     is_company_side,
-    parse_id,
     scoutable_sheets,
     sees_prefecture_interest,
     talent_of,
@@ -177,7 +177,7 @@ def decline(request: HttpRequest, pk) -> HttpResponse:
 
 
 def _talent_to_scout(request: HttpRequest):
-    pk = parse_id(request.GET.get("talent"), message=_("人材が見つかりません。"))
+    pk = parse_id(request.GET.get("talent"), not_found=_("人材が見つかりません。"))
     talent = visible_talents(request.user).filter(pk=pk).first()
     if talent is None or talent.user_id == request.user.pk:
         raise Http404(_("人材が見つかりません。"))
@@ -403,10 +403,10 @@ urlpatterns = [
     path("scouts/", inbox, name="scouts"),
     path("scouts/sent/", sent, name="scouts_sent"),
     path("scouts/new/", new, name="scout_new"),
-    path("scouts/<str:pk>/", detail, name="scout_detail"),
-    path("scouts/<str:pk>/accept/", accept, name="scout_accept"),
-    path("scouts/<str:pk>/decline/", decline, name="scout_decline"),
+    path("scouts/<id:pk>/", detail, name="scout_detail"),
+    path("scouts/<id:pk>/accept/", accept, name="scout_accept"),
+    path("scouts/<id:pk>/decline/", decline, name="scout_decline"),
     path("interests/", interests, name="interests"),
     path("interests/toggle/", interest_toggle, name="interest_toggle"),
-    path("interests/<str:pk>/sharing/", interest_sharing, name="interest_sharing"),
+    path("interests/<id:pk>/sharing/", interest_sharing, name="interest_sharing"),
 ]

@@ -168,7 +168,7 @@ urlpatterns = [
     path("saved-searches/", saved_search_list, name="saved_search_list"),
     path("saved-searches/new/", saved_search_new, name="saved_search_create"),
     path("saved-searches/company-digest/", company_digest, name="company_digest"),
-    path("saved-searches/<str:pk>/rename/", saved_search_rename_view, name="saved_search_rename"),
-    path("saved-searches/<str:pk>/digest/", saved_search_digest, name="saved_search_digest"),
-    path("saved-searches/<str:pk>/delete/", saved_search_delete_view, name="saved_search_delete"),
+    path("saved-searches/<id:pk>/rename/", saved_search_rename_view, name="saved_search_rename"),
+    path("saved-searches/<id:pk>/digest/", saved_search_digest, name="saved_search_digest"),
+    path("saved-searches/<id:pk>/delete/", saved_search_delete_view, name="saved_search_delete"),
 ]
