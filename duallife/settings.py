@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "duallife.engagements",
     "duallife.recommendations",
     "duallife.drafts",
+    "duallife.site",
 ]
 
 MIDDLEWARE = [
