@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "duallife.recommendations",
     "duallife.drafts",
     "duallife.site",
+    "duallife.demo",
 ]
 
 MIDDLEWARE = [

@@ -2,8 +2,7 @@
 event under its lock (a run, a new camp), the people told "for a team" are the people who act for
 it (no member of a deactivated organisation), a company leaving or removed from a consortium gives
 back its team seats at camps ahead and hears of it, a partner leaves in one transaction, an event
-edit keeps its consortium partners inside its area and its negotiation window ahead, and the demo's
-runs and notices carry true dates."""
+edit keeps its consortium partners inside its area and its negotiation window ahead."""
 
 # ruff: noqa: F401, F811
 
@@ -37,10 +36,6 @@ pytestmark = pytest.mark.django_db
 
 DAY = datetime.timedelta(days=1)
 HOUR = datetime.timedelta(hours=1)
-
-
-def jp_date(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @pytest.fixture
@@ -262,35 +257,3 @@ def test_the_end_of_the_negotiation_window_cannot_move_into_the_past(client, wor
         )
     draft_event_update(event=event, by=world.coordinator, **update_kwargs(event, name="新しい名前"))
     assert DraftEvent.objects.get(pk=event.pk).name == "新しい名前"
-
-
-# --- the demo -------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def fresh_vocabulary_cache():
-    from duallife.vocabulary.testing import forget_vocabulary
-
-    forget_vocabulary()
-    yield
-    forget_vocabulary()
-
-
-def test_the_demos_runs_happen_on_the_nomination_day_and_their_notices_tell_true_dates(
-    region_pack, fresh_vocabulary_cache
-):
-    from duallife.core.services import demo_data_create
-
-    demo_data_create(password="demo-password-123", small=True)
-
-    runs = list(DraftRun.objects.select_related("event"))
-    assert len(runs) == 2
-    for run in runs:
-        event = run.event
-        assert timezone.localtime(run.created_at).date() == event.nomination_on
-        notices = Notification.objects.filter(url=reverse("drafts:nominations", args=[event.pk]))
-        nominated = notices.filter(title="指名されました")
-        assert nominated.count() == run.nominations.count()
-        assert not notices.exclude(created_at=run.created_at).filter(title="指名されました").exists()
-        for notice in nominated:
-            assert f"交渉期間の終わり（{jp_date(event.negotiation_until)}）" in notice.body

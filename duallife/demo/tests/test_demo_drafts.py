@@ -1,22 +1,22 @@
 """The demo's draft events: one answered with outcomes, one in its negotiation window with the
-first demo talent's pending nomination, one open for entries — runs replayable, no demo mail."""
+first demo talent's pending nomination, one open for entries — runs replayable and dated on their
+nomination day, no demo mail."""
 
 from __future__ import annotations
 
-import pytest
+import datetime
 
-from duallife.core.services import demo_data_create
-from duallife.drafts.models import DraftEvent, DraftPlayer, DraftTeam, Nomination
+from django.urls import reverse
+from django.utils import timezone
+
+from duallife.demo.services import demo_data_create
+from duallife.drafts.models import DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
 from duallife.drafts.services import draft_run_replay
 from duallife.notifications.models import Notification
-from duallife.vocabulary.testing import forget_vocabulary
 
 
-@pytest.fixture(autouse=True)
-def fresh_vocabulary_cache():
-    forget_vocabulary()
-    yield
-    forget_vocabulary()
+def jp_date(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def test_the_demo_shows_a_draft_at_every_stage(region_pack):
@@ -64,3 +64,19 @@ def test_the_demo_shows_a_draft_at_every_stage(region_pack):
     again = demo_data_create(small=True)
     assert again.created["drafts"] == 0
     assert again.existing["drafts"] == 3
+
+
+def test_the_demos_runs_happen_on_the_nomination_day_and_their_notices_tell_true_dates(region_pack):
+    demo_data_create(password="demo-password-123", small=True)
+
+    runs = list(DraftRun.objects.select_related("event"))
+    assert len(runs) == 2
+    for run in runs:
+        event = run.event
+        assert timezone.localtime(run.created_at).date() == event.nomination_on
+        notices = Notification.objects.filter(url=reverse("drafts:nominations", args=[event.pk]))
+        nominated = notices.filter(title="指名されました")
+        assert nominated.count() == run.nominations.count()
+        assert not notices.exclude(created_at=run.created_at).filter(title="指名されました").exists()
+        for notice in nominated:
+            assert f"交渉期間の終わり（{jp_date(event.negotiation_until)}）" in notice.body
