@@ -153,13 +153,14 @@ class DemoEngagements:
         if not contracts:
             plans = [("offer" if path == "contract" else path, talent) for path, talent in plans]
         for path, talent in plans:
-            sheet.refresh_from_db(fields=["status"])
             if sheet.status != sheet.Status.PUBLISHED:
                 break
             application = self._apply(sheet, talent, draw)
             self._walk(application, company_user, path, draw)
-        scoutable = [t for t in pool if t not in chosen and t.visibility != t.Visibility.PRIVATE]
-        sheet.refresh_from_db(fields=["status"])
+            if path == "contract":  # the one step that may close the sheet (its openings filled)
+                sheet.refresh_from_db(fields=["status"])
+        chosen_ids = {talent.pk for talent in chosen}
+        scoutable = [t for t in pool if t.pk not in chosen_ids and t.visibility != t.Visibility.PRIVATE]
         if scoutable and sheet.status == sheet.Status.PUBLISHED and draw.random() < 0.4:
             scout = self._scout(sheet, draw.choice(scoutable), company_user, draw)
             answer = draw.random()
@@ -243,9 +244,11 @@ class DemoEngagements:
             Prefecture.objects.filter(code__in=self.run.content.places.company_prefectures).order_by("code")
         )
         draw = rng("interests")
+        status = dict(SpecSheet.objects.filter(pk__in=[s.pk for s in sheets]).values_list("pk", "status"))
+        for sheet in sheets:  # contracts closed some (marking 気になる closes none)
+            sheet.status = status[sheet.pk]
         for talent in talents[: max(3, len(talents) // 4)]:
             for sheet in draw.sample(sheets, min(len(sheets), draw.randint(0, 3))):
-                sheet.refresh_from_db(fields=["status"])
                 if sheet.status != sheet.Status.PUBLISHED:
                     continue
                 interest_toggle(by=talent.user, sheet=sheet, on=True)

@@ -178,3 +178,92 @@ def test_no_real_looking_email_addresses(region_pack):
     names = {(t.family_name, t.given_name) for t in TalentProfile.objects.all()}
     # the local part never carries a person's name
     assert not any(family in email for family, _given in names for email in emails)
+
+
+def test_the_small_demo_has_the_same_shape_every_time(region_pack):
+    """Exact counts of what the small demo writes, so that a faster way of writing it cannot
+    change it unnoticed. Check-ins are left out: how many fall due depends on the calendar."""
+    from django.db.models import Count
+
+    from duallife.drafts.models import CampRegistration, DraftMessage, DraftRun, DraftTeam, Nomination
+    from duallife.engagements.models import (
+        Application,
+        ApplicationEvent,
+        ConsentRecord,
+        Contract,
+        Interest,
+        Message,
+        Referral,
+        Scout,
+    )
+    from duallife.notifications.models import Notification
+    from duallife.postings.models import SheetSkill, SpecSheetEvent, SpecSheetVersion
+    from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
+    from duallife.talents.models import TalentSkill
+
+    demo_data_create(password="demo-password-123", small=True)
+
+    counts = {
+        model.__name__: model.objects.count()
+        for model in (
+            TalentSkill,
+            TalentProfile.themes.through,
+            TalentProfile.prefectures_of_interest.through,
+            SheetSkill,
+            SpecSheetEvent,
+            SpecSheetVersion,
+            Application,
+            ApplicationEvent,
+            ConsentRecord,
+            Message,
+            Scout,
+            Contract,
+            Interest,
+            Referral,
+            DraftTeam,
+            DraftRun,
+            Nomination,
+            CampRegistration,
+            DraftMessage,
+            SheetRecommendation,
+            TalentRecommendation,
+        )
+    }
+    assert counts == {
+        "TalentSkill": 113,
+        "TalentProfile_themes": 54,
+        "TalentProfile_prefectures_of_interest": 41,
+        "SheetSkill": 100,
+        "SpecSheetEvent": 41,
+        "SpecSheetVersion": 19,
+        "Application": 27,
+        "ApplicationEvent": 67,
+        "ConsentRecord": 18,
+        "Message": 31,
+        "Scout": 4,
+        "Contract": 4,
+        "Interest": 11,
+        "Referral": 2,
+        "DraftTeam": 12,
+        "DraftRun": 2,
+        "Nomination": 14,
+        "CampRegistration": 38,
+        "DraftMessage": 16,
+        "SheetRecommendation": 131,
+        "TalentRecommendation": 111,
+    }
+    by_kind = dict(
+        Notification.objects.exclude(kind__in=["checkin", "alert"])
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    assert by_kind == {
+        "application": 27,
+        "status": 31,
+        "message": 31,
+        "draft": 22,
+        "contract": 8,
+        "scout": 4,
+        "sheet_closed": 2,
+    }
