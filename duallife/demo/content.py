@@ -45,7 +45,7 @@ class Notes(NamedTuple):
 
 
 @dataclasses.dataclass(frozen=True)
-class NotesFile:
+class MarksFile:
     mark: str
     notes: Notes
 
@@ -289,7 +289,7 @@ class DraftsFile:
 class DemoContent:
     """Every text of the demo, by file."""
 
-    notes: NotesFile
+    marks: MarksFile
     people: PeopleFile
     places: PlacesFile
     programs: ProgramsFile
@@ -302,7 +302,13 @@ class DemoContent:
 
     @property
     def mark(self) -> str:
-        return self.notes.mark
+        """Ends every demo organisation's name and starts every demo programme's."""
+        return self.marks.mark
+
+    @property
+    def notes(self) -> Notes:
+        """The note that closes each kind of demo text (it says the thing is fictional)."""
+        return self.marks.notes
 
     @property
     def sheet_templates(self) -> dict[str, SheetTemplate]:
@@ -310,7 +316,7 @@ class DemoContent:
 
 
 FILES: dict[str, type] = {
-    "notes": NotesFile,
+    "marks": MarksFile,
     "people": PeopleFile,
     "places": PlacesFile,
     "programs": ProgramsFile,

@@ -55,7 +55,7 @@ class DemoDrafts:
     def __init__(self, run: DemoRun, *, coordinators, companies, talents) -> None:
         self.report = run.report
         self.mark = run.content.mark
-        self.note = run.content.notes.notes.draft
+        self.note = run.content.notes.draft
         self.texts = run.content.drafts
         self.coordinators = coordinators
         self.companies = companies

@@ -111,7 +111,7 @@ def coordinators(run: DemoRun, operator) -> list[tuple[CoordinatorSpec, Any, Any
                     name_kana=spec.name_kana,
                     contact_email=contact_email,
                     contact_url=contact_url,
-                    region_vision=f"{spec.region_vision}\n{content.notes.notes.region}",
+                    region_vision=f"{spec.region_vision}\n{content.notes.region}",
                     talent_needed=spec.talent_needed,
                 ),
             )
@@ -201,7 +201,7 @@ def company_profile_data(world: World, plan: CompanyPlan) -> CompanyProfileData:
         founded_year=plan.founded,
         website=f"https://company-{plan.index + 1:03d}.{DEMO_EMAIL_DOMAIN}/",
         summary=f"{plan.town.name}で{kind.business}を手がけています（{plan.founded}年創業）。"
-        f"{world.content.notes.notes.company}",
+        f"{world.content.notes.company}",
         vision=kind.vision.format(**words),
         strategy=kind.strategy.format(**words),
         region_meaning=kind.region_meaning.format(**words),

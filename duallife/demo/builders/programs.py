@@ -30,7 +30,7 @@ def programs(report: DemoReport, content: DemoContent, slug: str) -> None:
             "owner": program.owner + content.mark,
             "category": SupportProgram.Category(program.category),
             "name": content.mark + program.name,
-            "summary": f"{program.summary}\n{content.notes.notes.program}",
+            "summary": f"{program.summary}\n{content.notes.program}",
             "amount_yen": program.amount_yen,
             "amount_note": program.amount_note,
             "conditions": program.conditions,

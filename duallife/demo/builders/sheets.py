@@ -80,7 +80,7 @@ def sheet_data(
     closes_on = today + datetime.timedelta(days=draw.randint(low, high))
     return {
         "title": template.title.format(**words),
-        "issue": f"{template.issue.format(**words)}\n\n{world.content.notes.notes.sheet}",
+        "issue": f"{template.issue.format(**words)}\n\n{world.content.notes.sheet}",
         "outcome": "" if in_progress else template.outcome.format(**words),
         "why_you": "" if in_progress else template.why_you.format(**words),
         "municipality": plan.town,
@@ -162,7 +162,7 @@ def _walk(run: DemoRun, company, user, reviewer, template, state: str, data: dic
         return steps.spec_sheet_return(sheet=sheet, by=reviewer, comment=comment)
     if draw.random() < 0.25:  # returned once, fixed and submitted again: version 2 is published
         steps.spec_sheet_return(sheet=sheet, by=reviewer, comment=comment)
-        note = f"\n\n{run.content.notes.notes.sheet}"
+        note = f"\n\n{run.content.notes.sheet}"
         if field_name == "fee_reason":
             value = fix
         elif field_name == "issue":

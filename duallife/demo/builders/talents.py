@@ -150,7 +150,7 @@ def talent_data(world: World, index: int) -> TalentProfileData:
         desired_monthly_fee_yen=fee,
         prefectures_of_interest=tuple(interest),
         motives=tuple(motives),
-        self_introduction="".join(intro) + "\n" + content.notes.notes.talent,
+        self_introduction="".join(intro) + "\n" + content.notes.talent,
         visibility=visibility,
         accepts_pro_bono=not fee or extra.random() < 0.35,
         in_company_digests=visibility != "private" and extra.random() < 0.5,

@@ -114,11 +114,11 @@ def test_the_command_stops_on_a_malformed_file_before_writing_anything(
 ):
     from django.contrib.auth import get_user_model
 
-    texts("notes.toml", 'mark = "（デモ）"', "mark = 1")
+    texts("marks.toml", 'mark = "（デモ）"', "mark = 1")
     settings.DEMO_DATA_DIR = texts.folder
     demo_content.cache_clear()
     try:
-        with pytest.raises(CommandError, match=r"data/demo/notes.toml: mark: 文字列にしてください"):
+        with pytest.raises(CommandError, match=r"data/demo/marks.toml: mark: 文字列にしてください"):
             run_demo("--small")
     finally:
         demo_content.cache_clear()

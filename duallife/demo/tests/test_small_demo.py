@@ -101,7 +101,7 @@ def test_sheets_are_in_every_state_and_every_published_one_passes_the_quality_ch
             assert sheet.submitted_at <= sheet.published_at <= (sheet.closed_at or sheet.published_at)
     assert len({s.published_at.date() for s in published}) > 1
     # every sheet is clearly fictional and its texts are filled in from the templates
-    assert all(demo_content().notes.notes.sheet in s.issue for s in sheets)
+    assert all(demo_content().notes.sheet in s.issue for s in sheets)
     assert not any("{" in s.title + s.issue + s.outcome + s.why_you for s in sheets)
 
 
@@ -160,7 +160,7 @@ def test_companies_have_full_profiles_and_talents_varied_profiles(region_pack):
         assert Membership.objects.filter(organization=company, role=Membership.Role.ADMIN).exists()
     talents = TalentProfile.objects.prefetch_related("skills")
     assert all(t.search_text and t.skills.exists() for t in talents)
-    assert all(demo_content().notes.notes.talent in t.self_introduction for t in talents)
+    assert all(demo_content().notes.talent in t.self_introduction for t in talents)
     assert sum(t.home_prefecture.code in {"11", "12", "13", "14"} for t in talents) >= 25
     assert {t.visibility for t in talents} == set(TalentProfile.Visibility.values)
     assert sum(t.hometown_prefecture_id is not None for t in talents) >= 10
