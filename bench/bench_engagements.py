@@ -43,7 +43,7 @@ def main() -> None:
     from django.utils import timezone
 
     from duallife.accounts.models import User
-    from duallife.core.services import demo_data_create
+    from duallife.demo.services import demo_data_create
     from duallife.engagements.errors import EngagementError
     from duallife.engagements.models import Application, Contract
     from duallife.engagements.services.applications import application_advance, application_submit

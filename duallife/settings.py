@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "duallife.engagements",
     "duallife.recommendations",
     "duallife.drafts",
+    "duallife.site",
+    "duallife.demo",
 ]
 
 MIDDLEWARE = [

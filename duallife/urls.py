@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from duallife.api import api
 from duallife.core import views as core_views
+from duallife.site import views as site_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -14,7 +15,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("regions/", include("duallife.regions.urls")),
     path("simulator/", include("duallife.simulator.urls")),
     path("sheets/", include("duallife.postings.urls")),

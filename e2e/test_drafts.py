@@ -3,7 +3,7 @@ every page has one h1 and is axe-clean (WCAG 2 A/AA), and the main steps — ans
 entering an event and ranking its teams, joining as a team and writing to a player, checking a
 nomination run and recording what came of it — are done through the pages, reached by their links.
 
-The demo holds three events (``duallife/drafts/demo.py``): 2025 answered, 2026 in its negotiation
+The demo holds three events (``duallife/demo/builders/drafts.py``): 2025 answered, 2026 in its negotiation
 window with a pending nomination for talent-0001, 2027 open for entries.
 """
 

@@ -1,4 +1,4 @@
-"""Site-wide views: the home page, the health check, and the error pages.
+"""Site-wide views that need no app: the health check and the error pages.
 
 Error pages answer in the page language, with the site's layout. Under ``/api/`` they answer
 JSON instead (``{"detail": "…", "errors": []}`` in Japanese, like every API error), since API clients cannot
@@ -13,8 +13,6 @@ from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from duallife.regions import selectors as region_selectors
-
 API_PREFIX = "/api/"
 
 # The API speaks Japanese whatever the client's language (see duallife/api.py).
@@ -25,10 +23,6 @@ API_DETAILS = {
     500: "サーバーで一時的なエラーが発生しました。時間をおいて再度お試しください。",
 }
 CSRF_API_DETAIL = "リクエストの送信元を確認できなかったため、受け付けませんでした。"
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"overview": region_selectors.pack_prefectures()})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -28,8 +28,8 @@ from django.utils import timezone
 import duallife
 from duallife.accounts.testing import with_totp
 from duallife.core.forms import FormRenderer
-from duallife.core.services import demo_data_create
 from duallife.core.testing import form_problems, label_text
+from duallife.demo.services import demo_data_create
 from duallife.drafts.models import CampRegistration, DraftCamp, DraftEvent, DraftPlayer, DraftTeam, Nomination
 from duallife.engagements.models import Application, CheckIn, Contract, Scout
 from duallife.organizations.models import Membership, Organization

@@ -4,7 +4,9 @@ import unicodedata
 
 from django.core.management.base import BaseCommand, CommandError
 
-from duallife.core.services import DEMO_ADMIN_EMAIL, DemoDataError, demo_data_create
+from duallife.demo.errors import DemoDataError
+from duallife.demo.plan import DEMO_ADMIN_EMAIL
+from duallife.demo.services import demo_data_create
 
 PASSWORD_ENV = "DUALLIFE_DEMO_PASSWORD"
 

@@ -10,17 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.core.services import demo_data_create
-from duallife.drafts.models import (
-    DraftEvent,
-    DraftPlayer,
-    DraftRun,
-    DraftTeam,
-    Nomination,
-)
+from duallife.demo.services import demo_data_create
+from duallife.drafts.models import DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
 from duallife.drafts.services.runs import draft_run_replay
 from duallife.notifications.models import Notification
-from duallife.vocabulary.testing import forget_vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +21,6 @@ pytestmark = pytest.mark.django_db
 def jp_date(day: datetime.date) -> str:
     """A day as Japanese readers expect it in a notice (what the notices must say)."""
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-@pytest.fixture(autouse=True)
-def fresh_vocabulary_cache():
-    forget_vocabulary()
-    yield
-    forget_vocabulary()
 
 
 def test_the_demo_shows_a_draft_at_every_stage(region_pack):

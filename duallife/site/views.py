@@ -1,0 +1,10 @@
+"""Pages composed from several apps. Today: the home page, with the region pack's overview."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from duallife.regions import selectors as region_selectors
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "site/home.html", {"overview": region_selectors.pack_prefectures()})
