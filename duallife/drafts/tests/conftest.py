@@ -17,9 +17,9 @@ from duallife.drafts.models import (
     TeamChoice,
 )
 from duallife.organizations.models import Organization
-from duallife.organizations.testing import give_mfa
 from duallife.postings.tests.conftest import make_org, make_sheet, make_user, vocabulary, world
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import give_mfa
+from duallife.testing.talents import make_talent
 
 from .builders import (
     Drafted,

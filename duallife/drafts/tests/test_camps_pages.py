@@ -25,8 +25,8 @@ from duallife.drafts.services.camps import (
     camp_create,
 )
 from duallife.organizations.models import Membership, Organization
-from duallife.organizations.testing import give_mfa
 from duallife.postings.tests.conftest import make_org
+from duallife.testing.accounts import give_mfa
 
 from .builders import (
     CONTACTS,

@@ -32,7 +32,7 @@ from duallife.drafts.services.runs import draft_run_execute
 from duallife.organizations.models import Organization
 from duallife.postings.tests.conftest import make_org, make_user
 from duallife.regions.models import Prefecture
-from duallife.talents.testing import make_talent
+from duallife.testing.talents import make_talent
 
 from .builders import (
     DAY,

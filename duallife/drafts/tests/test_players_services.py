@@ -16,7 +16,7 @@ from duallife.drafts.models import (
 )
 from duallife.drafts.services.players import player_enter, player_withdraw
 from duallife.postings.tests.conftest import make_user
-from duallife.talents.testing import make_talent
+from duallife.testing.talents import make_talent
 
 from .builders import make_event
 

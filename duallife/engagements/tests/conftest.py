@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from duallife.engagements.services.applications import application_submit
-from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import World, good_data, make_sheet, make_talent, vocabulary, world  # noqa: F401
+from duallife.testing.accounts import give_mfa
 
 __all__ = ["World", "give_mfa", "good_data", "make_talent"]
 

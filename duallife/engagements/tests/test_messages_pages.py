@@ -289,7 +289,7 @@ def test_a_lost_file_is_not_found_rather_than_an_error(client, world, applicatio
 
 @pytest.mark.parametrize("who", ["stranger", "far_coordinator", "nobody"])
 def test_other_tenants_get_not_found_for_the_thread_posting_and_downloads(client, world, application, who):
-    from duallife.organizations.testing import give_mfa
+    from duallife.testing.accounts import give_mfa
 
     message = message_post(
         application=application, by=world.talent, body="秘密の相談です。", attachment=pdf()

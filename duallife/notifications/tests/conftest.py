@@ -135,6 +135,6 @@ from duallife.postings.tests.conftest import vocabulary, world  # noqa: E402, F4
 @pytest.fixture
 def give_mfa():
     """``give_mfa(user)``: an authenticator app for a staff user (may open personal data)."""
-    from duallife.organizations.testing import give_mfa as give
+    from duallife.testing.accounts import give_mfa as give
 
     return give

@@ -19,8 +19,8 @@ from duallife.postings import services
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
+from duallife.testing.vocabulary import forget_vocabulary
 from duallife.vocabulary.models import IndustryGroup, Skill, Theme
-from duallife.vocabulary.testing import forget_vocabulary
 
 SENDAI = "041009"
 ISHINOMAKI = "042021"

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet, SpecSheetCollaborator, SpecSheetComment, SpecSheetEvent
+from duallife.testing.accounts import give_mfa
 
 from .conftest import AKITA, good_data
 

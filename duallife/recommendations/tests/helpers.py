@@ -8,7 +8,7 @@ from duallife.postings.tests.conftest import make_user
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 from duallife.talents.services import SkillInput, TalentProfileData, talent_profile_save
-from duallife.talents.testing import make_talent
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
 
 Published = SpecSheet.Status.PUBLISHED

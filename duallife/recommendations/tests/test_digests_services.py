@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from duallife.notifications.models import EmailPreference, Kind, Notification
 from duallife.notifications.tests.conftest import SITE_URL, site_url, smtp_sink  # noqa: F401 (fixtures)
-from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import AKITA, make_sheet, make_user, vocabulary, world  # noqa: F401
 from duallife.recommendations.models import DigestLog, DigestMention, DigestSubscription, SavedSearch
@@ -26,7 +25,8 @@ from duallife.recommendations.services.saved_searches import saved_search_create
 from duallife.recommendations.tasks import send_weekly_digests
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import give_mfa
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
 
 from .helpers import fitting_talent_update

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 
 from duallife.engagements.tests.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
-from duallife.organizations.testing import give_mfa
 from duallife.postings.tests.conftest import make_sheet, make_user, vocabulary, world
 from duallife.recommendations.services.recommendations import recommendations_rebuild_all
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
+from duallife.testing.accounts import give_mfa
 
 from .helpers import fitting_talent
 from .test_recommendations_pages import me, sheet

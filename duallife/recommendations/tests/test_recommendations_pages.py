@@ -19,7 +19,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.engagements.services.applications import application_submit
-from duallife.organizations.testing import give_mfa
 from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
 from duallife.postings.tests.conftest import (
@@ -39,7 +38,8 @@ from duallife.recommendations.services.recommendations import (
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
 from duallife.talents.services import talent_profile_save
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import give_mfa
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
 
 from .helpers import APPLY_MESSAGE, Published, fitting_talent, fitting_talent_update

@@ -48,7 +48,7 @@ from duallife.recommendations.services.recommendations import (
 )
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
-from duallife.talents.testing import make_talent
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
 
 from .helpers import APPLY_MESSAGE, Published, fitting_talent
