@@ -1,6 +1,6 @@
 """Users as allauth sees them, and staff with MFA on.
 
-from duallife.testing.accounts import make_user, with_totp
+from .accounts import make_user, with_totp
 coordinator = with_totp(make_user("pref"))   # may open personal-data pages
 client.force_login(coordinator)              # not client.login(): see settings
 """

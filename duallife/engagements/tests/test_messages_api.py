@@ -10,8 +10,7 @@ from duallife.engagements.models import Message
 from duallife.engagements.services.applications import application_decline
 from duallife.engagements.services.messages import ATTACHMENT_MAX_BYTES, message_post
 from duallife.testing.accounts import give_mfa
-
-from .messages_files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
+from duallife.testing.files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from duallife.postings.models import SpecSheet, SpecSheetCollaborator, SpecSheetComment, SpecSheetEvent
 from duallife.testing.accounts import give_mfa
-
-from .conftest import AKITA, good_data
+from duallife.testing.postings import AKITA, good_data
 
 Status = SpecSheet.Status
 HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]

@@ -9,7 +9,6 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 
 from duallife.accounts.services import account_delete, account_export
-from duallife.postings.tests.conftest import vocabulary, world  # noqa: F401
 from duallife.recommendations.models import DigestSubscription, SavedSearch
 from duallife.recommendations.services.saved_searches import saved_search_create
 from duallife.testing.accounts import DEFAULT_PASSWORD, make_user
@@ -17,7 +16,7 @@ from duallife.testing.accounts import DEFAULT_PASSWORD, make_user
 pytestmark = pytest.mark.django_db
 
 
-def test_saved_searches_and_digest_opt_ins_are_in_the_export(world):  # noqa: F811
+def test_saved_searches_and_digest_opt_ins_are_in_the_export(world):
     saved_search_create(user=world.owner, kind="sheets", name="宮城", query="prefecture=04")
     DigestSubscription.objects.create(user=world.owner, organization=world.company)
     saved_search_create(user=world.member, kind="sheets", name="ほかの人", query="")
@@ -30,7 +29,7 @@ def test_saved_searches_and_digest_opt_ins_are_in_the_export(world):  # noqa: F8
     json.dumps(section, cls=DjangoJSONEncoder)
 
 
-def test_deleting_the_account_erases_saved_searches_and_opt_ins(world):  # noqa: F811
+def test_deleting_the_account_erases_saved_searches_and_opt_ins(world):
     person = make_user("leaving@example.jp", signed_up=True)
     saved_search_create(user=person, kind="sheets", name="宮城", query="prefecture=04")
     saved_search_create(user=world.member, kind="sheets", name="残る", query="")
