@@ -8,7 +8,7 @@ from duallife.accounts.models import User
 from duallife.organizations.models import Membership, Organization
 from duallife.testing.accounts import make_user, with_totp
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("duallife.accounts.tests.urls_personal_data")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("duallife.testing.urls")]
 
 PERSONAL_DATA_PAGES = ["/test/personal-data/function/", "/test/personal-data/class/"]
 
