@@ -7,7 +7,9 @@
 - ``page``: a fresh browser context per test, Japanese locale and Tokyo time, pointed at the
   live server (``page.goto("/regions/")`` works); a full-page screenshot and the page's HTML
   land in ``e2e/artifacts/`` when the test fails (with the server log, if anything failed).
-- ``assert_no_axe_violations(page)``: axe-core's WCAG 2 A/AA rules must find nothing.
+
+The checks the tests share (axe-core, horizontal overflow) and the demo admin's credentials are in
+``duallife/testing/browser.py``.
 """
 
 from __future__ import annotations
@@ -28,29 +30,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from duallife.testing.browser import CHROMIUM, CHROMIUM_ARGS, DEMO_ADMIN_PASSWORD
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-AXE_JS = ROOT / "build" / "static" / "vendor" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SERVER_START_TIMEOUT = 60  # seconds until /healthz must answer
 SETUP_COMMAND_TIMEOUT = 600  # seconds for each of migrate / load-region-pack / demo
-PHONE_VIEWPORT = {"width": 375, "height": 812}
 # Generous waits: CI machines are small and busy (a page with ECharts is ~1 MB of script).
 NAVIGATION_TIMEOUT_MS = 30_000
 ACTION_TIMEOUT_MS = 15_000
 EXPECT_TIMEOUT_MS = 10_000
-# `duallife demo` creates the admin user with this password on the e2e server.
-DEMO_ADMIN_USERNAME = "admin"
-DEMO_ADMIN_PASSWORD = "e2e-demo-Password-4821"
 
 _REPORTS = pytest.StashKey[dict]()
 expect.set_options(timeout=EXPECT_TIMEOUT_MS)
@@ -245,62 +234,3 @@ def page_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
-
-
-# --- Checks shared by the tests -------------------------------------------------------------
-
-_AXE_RUN = """
-async () => {
-  const results = await axe.run(document, {
-    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']},
-    resultTypes: ['violations'],
-  });
-  return results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    helpUrl: v.helpUrl,
-    nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary || ''})),
-  }));
-}
-"""
-
-
-def axe_violations(page: Page) -> list[dict]:
-    """Run axe-core's WCAG 2 A and AA rules on the page as it is now."""
-    if not AXE_JS.is_file():
-        pytest.fail(f"axe-core is missing at {AXE_JS.relative_to(ROOT)}: run make setup", pytrace=False)
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    return page.evaluate(_AXE_RUN)
-
-
-def format_violations(violations: list[dict], max_nodes: int = 8) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(
-            f"- {violation['id']} [{violation['impact']}]: {violation['help']} ({violation['helpUrl']})"
-        )
-        for node in violation["nodes"][:max_nodes]:
-            summary = " ".join(node["summary"].split())
-            lines.append(f"    {node['target']}  -- {summary[:300]}")
-        if len(violation["nodes"]) > max_nodes:
-            lines.append(f"    … and {len(violation['nodes']) - max_nodes} more")
-    return "\n".join(lines)
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    violations = axe_violations(page)
-    if violations:
-        pytest.fail(
-            f"axe found {len(violations)} WCAG 2 A/AA violation(s) on {page.url}:\n"
-            + format_violations(violations),
-            pytrace=False,
-        )
-
-
-def horizontal_overflow(page: Page) -> int:
-    """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
-    return page.evaluate(
-        "() => { const el = document.scrollingElement; return Math.max(0, el.scrollWidth - el.clientWidth); }"
-    )

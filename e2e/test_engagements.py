@@ -11,8 +11,16 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import DEMO_ADMIN_PASSWORD, PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow
-from .test_signed_in_pages import COMPANY_ADMIN, TALENT, log_in, totp_now
+from duallife.testing.browser import (
+    COMPANY_ADMIN,
+    DEMO_ADMIN_PASSWORD,
+    PHONE_VIEWPORT,
+    TALENT,
+    assert_no_axe_violations,
+    horizontal_overflow,
+    log_in,
+    totp_now,
+)
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow
+from duallife.testing.browser import PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow
 
 pytestmark = pytest.mark.e2e
 

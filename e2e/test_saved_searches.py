@@ -9,8 +9,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow
-from .test_signed_in_pages import COMPANY_ADMIN, TALENT, log_in
+from duallife.testing.browser import (
+    COMPANY_ADMIN,
+    PHONE_VIEWPORT,
+    TALENT,
+    assert_no_axe_violations,
+    horizontal_overflow,
+    log_in,
+)
 
 pytestmark = pytest.mark.e2e
 

@@ -5,21 +5,17 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_ADMIN_PASSWORD, assert_no_axe_violations, horizontal_overflow
+from duallife.testing.browser import (
+    COMPANY_ADMIN,
+    DEMO_ADMIN_PASSWORD,
+    TALENT,
+    assert_no_axe_violations,
+    horizontal_overflow,
+    log_in,
+    totp_now,
+)
 
 pytestmark = pytest.mark.e2e
-
-COMPANY_ADMIN = "company-001@example.jp"
-TALENT = "talent-0001@example.jp"
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("メールアドレス").fill(email)
-    page.locator("#id_password").fill(DEMO_ADMIN_PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-    page.wait_for_load_state("load")
-    expect(page.locator("h1")).not_to_contain_text("ログイン")
 
 
 @pytest.mark.parametrize(
@@ -68,21 +64,6 @@ def test_talent_pages_pass_axe(page: Page, path: str) -> None:
     assert response is not None
     assert response.status == 200
     assert_no_axe_violations(page)
-
-
-def totp_now(secret: str) -> str:
-    """The current 6-digit code of an authenticator app (RFC 6238: 30 s steps, HMAC-SHA1)."""
-    import base64
-    import hashlib
-    import hmac
-    import struct
-    import time
-
-    key = base64.b32decode(secret.replace(" ", "").upper() + "=" * (-len(secret.replace(" ", "")) % 8))
-    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{number % 1_000_000:06d}"
 
 
 def test_coordinator_sets_up_two_factor_and_reviews_sheets_on_accessible_pages(page: Page) -> None:

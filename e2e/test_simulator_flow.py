@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.conftest import assert_no_axe_violations
+from duallife.testing.browser import assert_no_axe_violations
 
 pytestmark = pytest.mark.e2e
 

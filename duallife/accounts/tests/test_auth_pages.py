@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from duallife.accounts.models import User
-from duallife.accounts.testing import DEFAULT_PASSWORD, make_user, with_totp
+from duallife.testing.accounts import DEFAULT_PASSWORD, make_user, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_header_offers_login_and_signup_to_visitors_and_a_menu_to_members(client
     assert reverse("account_login") in visitor
     assert reverse("account_signup") in visitor
 
-    client.force_login(make_user("hanako@example.jp"))
+    client.force_login(make_user("hanako@example.jp", signed_up=True))
     member = client.get(reverse("home")).content.decode()
     assert reverse("accounts:me") in member
     assert reverse("account_logout") in member
@@ -97,7 +97,7 @@ def test_bad_signup_shows_japanese_errors_tied_to_the_field_and_saves_nothing(
 
 
 def test_signup_with_an_existing_email_creates_no_second_account(client, mailoutbox):
-    make_user("taro@example.jp")
+    make_user("taro@example.jp", signed_up=True)
 
     signup(client)
 
@@ -105,7 +105,7 @@ def test_signup_with_an_existing_email_creates_no_second_account(client, mailout
 
 
 def test_login_with_email_and_password_goes_to_my_page(client):
-    make_user("hanako@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
 
     response = client.post(
         reverse("account_login"), {"login": "hanako@example.jp", "password": DEFAULT_PASSWORD}
@@ -116,7 +116,7 @@ def test_login_with_email_and_password_goes_to_my_page(client):
 
 
 def test_login_with_an_unverified_email_sends_a_verification_mail_instead(client, mailoutbox):
-    make_user("new@example.jp", verified=False)
+    make_user("new@example.jp", signed_up=True, verified=False)
 
     response = client.post(
         reverse("account_login"), {"login": "new@example.jp", "password": DEFAULT_PASSWORD}
@@ -129,7 +129,7 @@ def test_login_with_an_unverified_email_sends_a_verification_mail_instead(client
 
 
 def test_wrong_password_shows_an_error_summary_in_japanese(client):
-    make_user("hanako@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
 
     response = client.post(reverse("account_login"), {"login": "hanako@example.jp", "password": "wrong"})
 
@@ -140,7 +140,7 @@ def test_wrong_password_shows_an_error_summary_in_japanese(client):
 
 
 def test_password_reset_mails_a_link_that_sets_a_new_password(client, mailoutbox):
-    make_user("hanako@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
 
     response = client.post(reverse("account_reset_password"), {"email": "hanako@example.jp"})
     assert response.status_code == 302
@@ -171,7 +171,7 @@ def test_bad_reset_link_says_so_in_japanese(client):
 
 
 def test_logout_asks_for_confirmation_and_only_a_post_logs_out(client):
-    client.force_login(make_user("hanako@example.jp"))
+    client.force_login(make_user("hanako@example.jp", signed_up=True))
 
     page = client.get(reverse("account_logout"))
     assert page.status_code == 200
@@ -183,7 +183,7 @@ def test_logout_asks_for_confirmation_and_only_a_post_logs_out(client):
 
 
 def test_allauth_pages_render_inside_the_site_layout_with_labelled_fields(client):
-    client.force_login(make_user("hanako@example.jp"))
+    client.force_login(make_user("hanako@example.jp", signed_up=True))
     reauthenticate = client.get(reverse("account_reauthenticate")).content.decode()
     assert 'class="site-header"' in reauthenticate
     assert '<label for="id_password">' in reauthenticate
@@ -212,7 +212,7 @@ def test_allauth_pages_render_inside_the_site_layout_with_labelled_fields(client
     ],
 )
 def test_every_account_management_page_renders_in_the_site_layout(client, name):
-    client.force_login(make_user("hanako@example.jp"))
+    client.force_login(make_user("hanako@example.jp", signed_up=True))
     client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})
 
     response = client.get(reverse(name))
@@ -224,7 +224,7 @@ def test_every_account_management_page_renders_in_the_site_layout(client, name):
 
 
 def test_recovery_code_pages_render_once_totp_is_on(client):
-    user = with_totp(make_user("hanako@example.jp"))
+    user = with_totp(make_user("hanako@example.jp", signed_up=True))
     client.force_login(user)
     client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})
 

@@ -11,10 +11,10 @@ from django.urls import reverse
 from duallife.accounts.errors import AccountDeletionError
 from duallife.accounts.models import AccountDeletionLog, PersonalDataAccess, User
 from duallife.accounts.services import account_delete, account_export, personal_data_access_log
-from duallife.accounts.testing import DEFAULT_PASSWORD, make_user, with_totp
 from duallife.core import data_rights
 from duallife.organizations.models import Invitation, Membership, Organization
 from duallife.talents.models import TalentProfile, TalentSkill
+from duallife.testing.accounts import DEFAULT_PASSWORD, make_user, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def company(places):
 
 @pytest.fixture
 def talent(places):
-    user = make_user("hanako@example.jp", first_name="花子", last_name="髙橋")
+    user = make_user("hanako@example.jp", signed_up=True, first_name="花子", last_name="髙橋")
     profile = TalentProfile.objects.create(
         user=user,
         family_name="髙橋",
@@ -84,7 +84,7 @@ def test_export_holds_the_account_profile_skills_memberships_and_invitations(tal
 
 
 def test_export_of_a_user_without_profile_says_none(places):
-    user = make_user("plain@example.jp")
+    user = make_user("plain@example.jp", signed_up=True)
 
     sections = account_export(user=user)["sections"]
 
@@ -93,7 +93,7 @@ def test_export_of_a_user_without_profile_says_none(places):
 
 
 def test_export_lists_staff_accesses_without_naming_the_staff(talent):
-    staff = make_user("staff@example.jp")
+    staff = make_user("staff@example.jp", signed_up=True)
     personal_data_access_log(by=staff, subject=talent, what="人材プロフィールの閲覧")
 
     accesses = account_export(user=talent)["sections"]["personal_data_accesses"]
@@ -103,7 +103,7 @@ def test_export_lists_staff_accesses_without_naming_the_staff(talent):
 
 
 def test_export_download_is_a_json_attachment_of_my_data_only(client, talent):
-    make_user("other@example.jp")
+    make_user("other@example.jp", signed_up=True)
     client.force_login(talent)
 
     response = client.get(reverse("accounts:export"))
@@ -194,7 +194,7 @@ def test_delete_refuses_bad_input_and_changes_nothing(talent, password, reason, 
 
 def test_the_only_admin_of_an_organisation_with_members_must_hand_over_first(talent, company):
     Membership.objects.create(user=talent, organization=company, role=Membership.Role.ADMIN)
-    Membership.objects.create(user=make_user("colleague@example.jp"), organization=company)
+    Membership.objects.create(user=make_user("colleague@example.jp", signed_up=True), organization=company)
 
     with pytest.raises(AccountDeletionError) as error:
         account_delete(user=talent, password=DEFAULT_PASSWORD)
@@ -261,7 +261,7 @@ def test_delete_page_rejects_bad_input_in_japanese(client, talent, data, message
 
 
 def test_personal_data_access_log_records_who_whose_what_and_when(talent):
-    staff = make_user("staff@example.jp")
+    staff = make_user("staff@example.jp", signed_up=True)
 
     entry = personal_data_access_log(by=staff, subject=talent, what="  人材プロフィール\nの閲覧 ")
 
@@ -281,7 +281,7 @@ def test_personal_data_access_log_refuses_an_empty_what_or_an_anonymous_reader(t
 
 
 def test_staff_opening_a_user_in_the_admin_is_logged(client, talent):
-    staff = with_totp(make_user("boss@example.jp", is_staff=True, is_superuser=True))
+    staff = with_totp(make_user("boss@example.jp", signed_up=True, is_staff=True, is_superuser=True))
     client.force_login(staff)
 
     response = client.get(reverse("admin:accounts_user_change", args=[talent.pk]))
@@ -295,10 +295,10 @@ def test_an_unverified_address_does_not_pull_in_or_erase_someone_elses_invitatio
     from allauth.account.models import EmailAddress
 
     from duallife.accounts.services import account_delete, account_export
-    from duallife.accounts.testing import DEFAULT_PASSWORD, make_user
     from duallife.organizations.models import Invitation, Organization
     from duallife.regions.models import Prefecture
     from duallife.regions.services import region_pack_load
+    from duallife.testing.accounts import DEFAULT_PASSWORD, make_user
 
     region_pack_load(slug="tohoku")
     org = Organization.objects.create(
@@ -313,7 +313,7 @@ def test_an_unverified_address_does_not_pull_in_or_erase_someone_elses_invitatio
         token="t" * 40,
         expires_at=org.created_at + __import__("datetime").timedelta(days=7),
     )
-    sneaky = make_user("sneaky@example.jp")
+    sneaky = make_user("sneaky@example.jp", signed_up=True)
     EmailAddress.objects.create(user=sneaky, email="victim@corp.example.jp", verified=False, primary=False)
 
     exported = account_export(user=sneaky)

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from duallife.accounts.lockout import username_from_request
-from duallife.accounts.testing import DEFAULT_PASSWORD, make_user
+from duallife.testing.accounts import DEFAULT_PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def fail(client, times, email="hanako@example.jp"):
 
 
 def test_fifth_failure_locks_the_account_out_with_a_japanese_429_page(client, settings):
-    make_user("hanako@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
 
     statuses = fail(client, settings.AXES_FAILURE_LIMIT)
 
@@ -36,7 +36,7 @@ def test_fifth_failure_locks_the_account_out_with_a_japanese_429_page(client, se
 
 
 def test_the_lockout_counts_the_email_case_insensitively(client):
-    make_user("hanako@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
 
     fail(client, 3, "Hanako@Example.JP")
     fail(client, 2, "hanako@example.jp")
@@ -46,8 +46,8 @@ def test_the_lockout_counts_the_email_case_insensitively(client):
 
 
 def test_lockout_is_per_email_and_ip_address(client):
-    make_user("hanako@example.jp")
-    make_user("taro@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
+    make_user("taro@example.jp", signed_up=True)
     fail(client, 5)
 
     other_account = client.post(
@@ -62,7 +62,7 @@ def test_lockout_is_per_email_and_ip_address(client):
 
 
 def test_a_success_before_the_limit_resets_the_count(client):
-    make_user("hanako@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
     fail(client, 4)
 
     assert client.post(reverse("account_login"), {**LOGIN, "password": DEFAULT_PASSWORD}).status_code == 302
@@ -73,7 +73,7 @@ def test_a_success_before_the_limit_resets_the_count(client):
 def test_lockout_expires_after_the_cool_off(client, settings):
     from datetime import timedelta
 
-    make_user("hanako@example.jp")
+    make_user("hanako@example.jp", signed_up=True)
     fail(client, 5)
     AccessAttempt.objects.update(
         attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=16)
@@ -83,7 +83,7 @@ def test_lockout_expires_after_the_cool_off(client, settings):
 
 
 def test_admin_login_goes_through_the_same_login_and_lockout(client):
-    make_user("boss@example.jp", is_staff=True, is_superuser=True)
+    make_user("boss@example.jp", signed_up=True, is_staff=True, is_superuser=True)
 
     page = client.get(reverse("admin:login"))
     posted = client.post(

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.accounts.testing import make_user, with_totp
 from duallife.organizations.models import CoordinatorScope, Invitation, Membership, Organization
 from duallife.talents.models import TalentProfile
+from duallife.testing.accounts import make_user, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def org(kind, slug, prefecture, name=None):
 
 
 def test_a_new_user_is_offered_to_create_a_talent_profile(client, places):
-    client.force_login(make_user("hanako@example.jp"))
+    client.force_login(make_user("hanako@example.jp", signed_up=True))
 
     html = client.get(reverse("accounts:me")).content.decode()
 
@@ -31,7 +31,7 @@ def test_a_new_user_is_offered_to_create_a_talent_profile(client, places):
 
 
 def test_shows_talent_profile_organisations_roles_scopes_and_invitations(client, places):
-    user = make_user("hanako@example.jp")
+    user = make_user("hanako@example.jp", signed_up=True)
     TalentProfile.objects.create(
         user=user,
         family_name="髙橋",
@@ -76,7 +76,7 @@ def test_shows_talent_profile_organisations_roles_scopes_and_invitations(client,
 
 
 def test_operators_see_their_tools_and_mfa_status(client, places):
-    user = with_totp(make_user("op@example.jp"))
+    user = with_totp(make_user("op@example.jp", signed_up=True))
     Membership.objects.create(
         user=user, organization=org(Organization.Kind.SECRETARIAT, "office", places["miyagi"])
     )
@@ -90,7 +90,7 @@ def test_operators_see_their_tools_and_mfa_status(client, places):
 
 
 def test_query_count_does_not_grow_with_memberships(client, places, django_assert_max_num_queries):
-    user = make_user("busy@example.jp")
+    user = make_user("busy@example.jp", signed_up=True)
     for i in range(12):
         company = org(Organization.Kind.COMPANY, f"co-{i}", places["miyagi"])
         Membership.objects.create(user=user, organization=company, role=Membership.Role.ADMIN)

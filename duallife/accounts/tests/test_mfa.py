@@ -5,10 +5,10 @@ from django.urls import reverse
 
 from duallife.accounts.mfa import has_mfa, mfa_setup_required
 from duallife.accounts.models import User
-from duallife.accounts.testing import make_user, with_totp
 from duallife.organizations.models import Membership, Organization
+from duallife.testing.accounts import make_user, with_totp
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("duallife.accounts.tests.urls_personal_data")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("duallife.testing.urls")]
 
 PERSONAL_DATA_PAGES = ["/test/personal-data/function/", "/test/personal-data/class/"]
 
@@ -18,7 +18,7 @@ def coordinator(places):
     body = Organization.objects.create(
         kind=Organization.Kind.COORDINATOR, name="宮城県", slug="miyagi-pref", prefecture=places["miyagi"]
     )
-    user = make_user("pref@example.jp")
+    user = make_user("pref@example.jp", signed_up=True)
     Membership.objects.create(user=user, organization=body)
     return user
 
@@ -28,7 +28,7 @@ def company_member(places):
     company = Organization.objects.create(
         kind=Organization.Kind.COMPANY, name="仙台商事", slug="sendai-co", prefecture=places["miyagi"]
     )
-    user = make_user("member@example.jp")
+    user = make_user("member@example.jp", signed_up=True)
     Membership.objects.create(user=user, organization=company, role=Membership.Role.ADMIN)
     return user
 
@@ -66,7 +66,7 @@ def test_coordinator_with_mfa_reaches_the_admin_where_django_decides(client, coo
 
 
 def test_django_staff_need_mfa_for_the_admin_too(client):
-    staff = make_user("boss@example.jp", is_staff=True, is_superuser=True)
+    staff = make_user("boss@example.jp", signed_up=True, is_staff=True, is_superuser=True)
     client.force_login(staff)
     assert client.get("/admin/").url == reverse("mfa_index")
 
@@ -84,7 +84,7 @@ def test_operator_needs_mfa(client, places):
     secretariat = Organization.objects.create(
         kind=Organization.Kind.SECRETARIAT, name="事務局", slug="secretariat", prefecture=places["miyagi"]
     )
-    operator = make_user("op@example.jp")
+    operator = make_user("op@example.jp", signed_up=True)
     Membership.objects.create(user=operator, organization=secretariat)
     client.force_login(operator)
 
@@ -132,7 +132,9 @@ def test_htmx_requests_are_redirected_by_the_browser(client, coordinator):
 
 
 def test_admin_add_user_form_asks_for_the_email(client):
-    client.force_login(with_totp(make_user("boss@example.jp", is_staff=True, is_superuser=True)))
+    client.force_login(
+        with_totp(make_user("boss@example.jp", signed_up=True, is_staff=True, is_superuser=True))
+    )
 
     page = client.get(reverse("admin:accounts_user_add"))
     client.post(

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from duallife.cli import FAST_COMMANDS
-from duallife.cli.testing import console
 from duallife.recommendations import batch_io
+from duallife.testing.console import console
 
 ROOT = Path(__file__).resolve().parents[3]
 INSTANCE = {

@@ -26,19 +26,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 import duallife
-from duallife.accounts.testing import with_totp
 from duallife.core.forms import FormRenderer
-from duallife.core.testing import form_problems, label_text
 from duallife.demo.services import demo_data_create
 from duallife.drafts.models import CampRegistration, DraftCamp, DraftEvent, DraftPlayer, DraftTeam, Nomination
 from duallife.engagements.models import Application, CheckIn, Contract, Scout
 from duallife.organizations.models import Membership, Organization
-from duallife.organizations.testing import make_company, make_coordinator
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
+from duallife.testing.accounts import with_totp
+from duallife.testing.html import form_problems, label_text
+from duallife.testing.organizations import make_company, make_coordinator_body
+from duallife.testing.vocabulary import forget_vocabulary
 from duallife.vocabulary.services import vocabulary_load
-from duallife.vocabulary.testing import forget_vocabulary
 
 PAGE = Template('{% include "forms/error_summary.html" %}<form>{{ form }}</form>')
 ERROR = "（確認用）この欄を直してください。"
@@ -122,7 +122,7 @@ def _field_problems(form: forms.BaseForm, html: str) -> list[str]:
 def test_every_form_class_renders_labels_help_and_errors_with_the_same_ids(region_pack):
     vocabulary_load()
     make_company("walk-company")
-    make_coordinator("walk-body")
+    make_coordinator_body("walk-body")
     classes = {cls for cls in project_form_classes() if cls.__name__ not in NOT_WALKED}
     assert len(classes) >= 55, sorted(cls.__name__ for cls in classes)
 

@@ -13,7 +13,7 @@ from duallife.postings.forms import ListingForm, SpecSheetForm
 from duallife.recommendations.forms import SheetMatchForm, TalentMatchForm
 from duallife.regions.models import Prefecture
 from duallife.talents.forms import TalentProfileForm, TalentSearchForm
-from duallife.vocabulary.testing import forget_vocabulary, load_vocabulary_for_tests
+from duallife.testing.vocabulary import forget_vocabulary, load_vocabulary_for_tests
 
 HUGE = "99999999999999999999999"
 NOT_IDS = (HUGE, "9223372036854775808", "-1", "0", "1.5", "abc")

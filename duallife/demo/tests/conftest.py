@@ -10,7 +10,7 @@ from duallife.organizations.models import Organization
 from duallife.postings.models import SpecSheet, SpecSheetEvent
 from duallife.regions.models import SupportProgram
 from duallife.talents.models import TalentProfile
-from duallife.vocabulary.testing import forget_vocabulary
+from duallife.testing.vocabulary import forget_vocabulary
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,11 @@
 """The demo writes its 2,000 talents in bulk; each must be the profile ``talent_profile_save`` writes
 from the same data (fields, search text, matched skills, themes, prefectures of interest)."""
 
-from duallife.accounts.testing import make_user
 from duallife.demo.builders.talents import talent_data, talent_profiles_write
 from duallife.demo.builders.world import World
 from duallife.talents.models import TalentProfile
 from duallife.talents.services import talent_profile_save
+from duallife.testing.accounts import make_user
 from duallife.vocabulary.services import vocabulary_load
 
 TALENTS = 60  # every persona, home area and visibility several times
@@ -30,8 +30,8 @@ def test_bulk_written_talents_equal_what_the_profile_service_writes(region_pack)
     vocabulary_load()
     world = World()
     data = [talent_data(world, index) for index in range(TALENTS)]
-    one_by_one = [make_user(f"service-{i}@example.com") for i in range(TALENTS)]
-    in_bulk = [make_user(f"bulk-{i}@example.com") for i in range(TALENTS)]
+    one_by_one = [make_user(f"service-{i}@example.com", signed_up=True) for i in range(TALENTS)]
+    in_bulk = [make_user(f"bulk-{i}@example.com", signed_up=True) for i in range(TALENTS)]
 
     # when one set goes through the service and the other through the demo's bulk write
     for user, item in zip(one_by_one, data, strict=True):

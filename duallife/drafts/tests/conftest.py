@@ -1,4 +1,4 @@
-"""Fixtures of the draft's tests: the marketplace of ``world`` (from the postings tests) and
+"""Fixtures of the draft's tests: the marketplace of ``world`` (duallife/testing/fixtures.py) and
 draft events at the stages the tests need."""
 
 from __future__ import annotations
@@ -17,11 +17,8 @@ from duallife.drafts.models import (
     TeamChoice,
 )
 from duallife.organizations.models import Organization
-from duallife.organizations.testing import give_mfa
-from duallife.postings.tests.conftest import make_org, make_sheet, make_user, vocabulary, world
-from duallife.talents.testing import make_talent
-
-from .builders import (
+from duallife.testing.accounts import give_mfa, make_user
+from duallife.testing.drafts import (
     Drafted,
     camp_event,
     draft_and_run,
@@ -33,9 +30,8 @@ from .builders import (
     rank,
     teams_and_players,
 )
-
-#: the postings tests' fixtures, offered to every test here
-__all__ = ["make_sheet", "vocabulary", "world"]
+from duallife.testing.organizations import make_org
+from duallife.testing.talents import make_talent
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from duallife.accounts.models import User
 from duallife.drafts.services.runs import draft_run_execute
-from duallife.engagements.tests.conftest import give_mfa
+from duallife.testing.accounts import give_mfa
 
 pytestmark = pytest.mark.django_db
 

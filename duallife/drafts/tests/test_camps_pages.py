@@ -25,10 +25,8 @@ from duallife.drafts.services.camps import (
     camp_create,
 )
 from duallife.organizations.models import Membership, Organization
-from duallife.organizations.testing import give_mfa
-from duallife.postings.tests.conftest import make_org
-
-from .builders import (
+from duallife.testing.accounts import give_mfa
+from duallife.testing.drafts import (
     CONTACTS,
     DAY,
     HOUR,
@@ -48,6 +46,7 @@ from .builders import (
     url,
     user_of,
 )
+from duallife.testing.organizations import make_org
 
 pytestmark = pytest.mark.django_db
 
@@ -455,7 +454,7 @@ def test_the_attendance_page_costs_the_same_queries_for_many_registrants(
 )
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_requests_for_the_last_seats_never_overfill_the_camp(live_server, world):
-    from duallife.engagements.tests.test_concurrency import all_at_once, signed_in_session
+    from duallife.testing.concurrency import all_at_once, signed_in_session
 
     event = camp_event(world)
     players = more_players(event, 5, prefix="rush")

@@ -29,9 +29,7 @@ from duallife.drafts.services.camps import (
 )
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
-from duallife.postings.tests.conftest import make_org
-
-from .builders import (
+from duallife.testing.drafts import (
     DAY,
     HOUR,
     camp_event,
@@ -43,6 +41,7 @@ from .builders import (
     teams_and_players,
     user_of,
 )
+from duallife.testing.organizations import make_org
 
 pytestmark = pytest.mark.django_db
 

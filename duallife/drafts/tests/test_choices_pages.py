@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.drafts.models import DraftTeam, PlayerChoice, TeamChoice
-
-from .builders import assert_no_contact_details, ensure_mfa, make_event, teams_and_players
+from duallife.testing.drafts import assert_no_contact_details, ensure_mfa, make_event, teams_and_players
 
 pytestmark = pytest.mark.django_db
 

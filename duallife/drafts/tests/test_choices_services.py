@@ -14,8 +14,7 @@ from duallife.drafts.models import (
     TeamChoice,
 )
 from duallife.drafts.services.choices import player_choices_save, team_choices_save
-
-from .builders import camp_event, make_event, rank, teams_and_players
+from duallife.testing.drafts import camp_event, make_event, rank, teams_and_players
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +69,7 @@ def test_rankings_lock_at_the_deadline(world, draft):
 )
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_saves_of_one_list_both_succeed(world):
-    from duallife.engagements.tests.test_concurrency import all_at_once
+    from duallife.testing.concurrency import all_at_once
 
     event = camp_event(world)
     teams, (player,) = teams_and_players(event, n_teams=3, n_players=1)

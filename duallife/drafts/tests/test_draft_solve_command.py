@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from duallife.cli.testing import Ran, console
+from duallife.testing.console import Ran, console
 
 INSTANCE = {
     "players": [

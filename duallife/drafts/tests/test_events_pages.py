@@ -30,11 +30,9 @@ from duallife.drafts.selectors.events import EventStatus, event_status
 from duallife.drafts.services.events import draft_event_update
 from duallife.drafts.services.runs import draft_run_execute
 from duallife.organizations.models import Organization
-from duallife.postings.tests.conftest import make_org, make_user
 from duallife.regions.models import Prefecture
-from duallife.talents.testing import make_talent
-
-from .builders import (
+from duallife.testing.accounts import make_user
+from duallife.testing.drafts import (
     DAY,
     HOUR,
     HUGE,
@@ -51,6 +49,8 @@ from .builders import (
     url,
     user_of,
 )
+from duallife.testing.organizations import make_org
+from duallife.testing.talents import make_talent
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from duallife.drafts.models import (
 )
 from duallife.drafts.services.events import draft_event_update
 from duallife.regions.models import Prefecture
-
-from .builders import DAY, create, schedule, update_kwargs
+from duallife.testing.drafts import DAY, create, schedule, update_kwargs
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,18 @@ from duallife.accounts.models import PersonalDataAccess
 from duallife.drafts.models import DraftMessage, DraftTeam
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
-from duallife.organizations.testing import give_mfa
-from duallife.postings.tests.conftest import make_org
-
-from .builders import CONTACTS, camp_event, more_players, post, teams_and_players, text, thread_url, user_of
+from duallife.testing.accounts import give_mfa
+from duallife.testing.drafts import (
+    CONTACTS,
+    camp_event,
+    more_players,
+    post,
+    teams_and_players,
+    text,
+    thread_url,
+    user_of,
+)
+from duallife.testing.organizations import make_org
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.utils import timezone
 from duallife.drafts.errors import DraftError
 from duallife.drafts.models import DraftMessage
 from duallife.notifications.models import Kind, Notification
-
-from .builders import camp_event, post, teams_and_players, thread_url, user_of
+from duallife.testing.drafts import camp_event, post, teams_and_players, thread_url, user_of
 
 pytestmark = pytest.mark.django_db
 

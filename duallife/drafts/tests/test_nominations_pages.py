@@ -23,8 +23,7 @@ from duallife.drafts.services.runs import draft_run_execute
 from duallife.notifications.models import Kind, Notification
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
-
-from .builders import (
+from duallife.testing.drafts import (
     DAY,
     assert_no_contact_details,
     draft_and_run,

@@ -18,9 +18,8 @@ from duallife.drafts.services.nominations import (
 )
 from duallife.drafts.services.runs import draft_run_execute
 from duallife.organizations.models import Membership
-from duallife.postings.tests.conftest import make_user
-
-from .builders import nomination_of
+from duallife.testing.accounts import make_user
+from duallife.testing.drafts import nomination_of
 
 pytestmark = pytest.mark.django_db
 

@@ -23,8 +23,7 @@ from duallife.drafts.models import (
     PlayerChoice,
     TeamChoice,
 )
-
-from .builders import ensure_mfa
+from duallife.testing.drafts import ensure_mfa
 
 pytestmark = pytest.mark.django_db
 

@@ -22,15 +22,11 @@ from duallife.drafts.models import (
 from duallife.drafts.services.players import player_entry_update
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
-from duallife.organizations.testing import give_mfa
-from duallife.postings.tests.conftest import make_user
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 from duallife.talents.services import SkillInput
-from duallife.talents.testing import make_talent
-from duallife.vocabulary.models import Theme
-
-from .builders import (
+from duallife.testing.accounts import give_mfa, make_user
+from duallife.testing.drafts import (
     HUGE,
     assert_login_redirect,
     make_event,
@@ -41,6 +37,8 @@ from .builders import (
     text,
     url,
 )
+from duallife.testing.talents import make_talent
+from duallife.vocabulary.models import Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,9 @@ from duallife.drafts.models import (
     TeamChoice,
 )
 from duallife.drafts.services.players import player_enter, player_withdraw
-from duallife.postings.tests.conftest import make_user
-from duallife.talents.testing import make_talent
-
-from .builders import make_event
+from duallife.testing.accounts import make_user
+from duallife.testing.drafts import make_event
+from duallife.testing.talents import make_talent
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from duallife.drafts.models import (
 )
 from duallife.drafts.permissions.results import results_access, results_announced
 from duallife.drafts.selectors.results import player_label
-
-from .builders import assert_no_contact_details, make_event, rank, teams_and_players, text
+from duallife.testing.drafts import assert_no_contact_details, make_event, rank, teams_and_players, text
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,8 @@ from duallife.drafts.models import DraftRun, Nomination
 from duallife.drafts.services.runs import draft_run_execute
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership
-from duallife.postings.tests.conftest import make_user
-
-from .builders import (
+from duallife.testing.accounts import make_user
+from duallife.testing.drafts import (
     assert_no_contact_details,
     draft_and_run,
     ensure_mfa,

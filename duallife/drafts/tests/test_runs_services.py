@@ -19,8 +19,7 @@ from duallife.drafts.models import (
 )
 from duallife.drafts.services.runs import draft_run_execute, draft_run_replay
 from duallife.notifications.models import Notification
-
-from .builders import DAY, make_event, rank, teams_and_players
+from duallife.testing.drafts import DAY, make_event, rank, teams_and_players
 
 pytestmark = pytest.mark.django_db
 

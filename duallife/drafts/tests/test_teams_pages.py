@@ -17,9 +17,9 @@ from duallife.drafts.selectors.teams import team_members
 from duallife.drafts.services.teams import draft_team_update
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
-from duallife.postings.tests.conftest import SENDAI, make_org
-
-from .builders import DAY, HOUR, assert_login_redirect, camp_at, make_event, open_event, url
+from duallife.testing.drafts import DAY, HOUR, assert_login_redirect, camp_at, make_event, open_event, url
+from duallife.testing.organizations import make_org
+from duallife.testing.postings import SENDAI
 
 pytestmark = pytest.mark.django_db
 

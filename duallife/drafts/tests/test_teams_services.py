@@ -25,9 +25,8 @@ from duallife.drafts.services.runs import draft_run_execute
 from duallife.drafts.services.teams import draft_team_join, draft_team_partner_leave, draft_team_update
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
-from duallife.postings.tests.conftest import make_org
-
-from .builders import DAY, camp_at, create, make_event, rank, teams_and_players
+from duallife.testing.drafts import DAY, camp_at, create, make_event, rank, teams_and_players
+from duallife.testing.organizations import make_org
 
 pytestmark = pytest.mark.django_db
 

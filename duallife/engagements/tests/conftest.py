@@ -1,4 +1,5 @@
-"""Fixtures for engagement tests, on top of the spec-sheet world (see postings/tests/conftest.py).
+"""Fixtures for engagement tests, on top of the spec-sheet world (``world`` and ``make_sheet``
+from duallife/testing/fixtures.py).
 
 ``world``: company ``sendai-miso`` (仙台市) with ``owner`` (admin) and ``member``; ``stranger``
 (admin of another company in Akita); ``talent`` (a profile, 山田花子); coordinators for 宮城県
@@ -11,23 +12,19 @@ from __future__ import annotations
 import pytest
 
 from duallife.engagements.services.applications import application_submit
-from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet
-from duallife.postings.tests.conftest import World, good_data, make_sheet, make_talent, vocabulary, world  # noqa: F401
-
-__all__ = ["World", "give_mfa", "good_data", "make_talent"]
-
-APPLY_MESSAGE = "首都圏で食品のEC運営を五年担当してきました。数字を一緒に見ながら進めたいです。"
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import APPLY_MESSAGE
 
 
 @pytest.fixture
-def sheet(make_sheet) -> SpecSheet:  # noqa: F811
+def sheet(make_sheet) -> SpecSheet:
     """A published sheet of ``world.company`` with two openings."""
     return make_sheet(SpecSheet.Status.PUBLISHED, openings=2)
 
 
 @pytest.fixture
-def application(world, sheet):  # noqa: F811
+def application(world, sheet):
     """``world.talent`` applied to ``sheet`` sharing name and email."""
     return application_submit(
         sheet=sheet, by=world.talent, message=APPLY_MESSAGE, shared_fields=["name", "email"]
@@ -35,7 +32,7 @@ def application(world, sheet):  # noqa: F811
 
 
 @pytest.fixture
-def staff_mfa(world):  # noqa: F811
+def staff_mfa(world):
     for user in (world.coordinator, world.far_coordinator, world.operator):
         give_mfa(user)
     return world

@@ -10,8 +10,7 @@ from duallife.accounts.models import PersonalDataAccess, User
 from duallife.engagements.models import Application, ConsentRecord, Referral
 from duallife.engagements.services.referrals import referral_register
 from duallife.organizations.models import Organization
-
-from .conftest import give_mfa
+from duallife.testing.accounts import give_mfa
 
 MODELS = [
     "application",

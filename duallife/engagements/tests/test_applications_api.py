@@ -6,8 +6,8 @@ import json
 
 from duallife.accounts.models import PersonalDataAccess
 from duallife.engagements.models import Application, ConsentRecord
-
-from .conftest import APPLY_MESSAGE, give_mfa
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import APPLY_MESSAGE
 
 S = Application.Status
 

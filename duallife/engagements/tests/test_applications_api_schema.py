@@ -6,7 +6,7 @@ bodies and query strings, with an application and a published sheet present so 2
 
 import pytest
 
-from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from duallife.testing.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 
 schema = api_schema(r"^/api/v1/my/applications")
 

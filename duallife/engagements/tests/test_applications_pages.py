@@ -8,8 +8,9 @@ from duallife.accounts.models import PersonalDataAccess
 from duallife.engagements.models import Application, ConsentRecord
 from duallife.engagements.services.applications import application_submit
 from duallife.postings.models import SpecSheet
-
-from .conftest import APPLY_MESSAGE, give_mfa, make_talent
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.talents import make_talent_user
 
 S = Application.Status
 
@@ -74,7 +75,7 @@ def test_the_company_sees_consented_fields_only(client, world, application):
 
 
 def test_without_consent_the_company_sees_no_name_or_contact(client, world, sheet):
-    other = make_talent("kana")
+    other = make_talent_user("kana")
     application = application_submit(sheet=sheet, by=other, message=APPLY_MESSAGE)
     client.force_login(world.owner)
 
@@ -172,11 +173,11 @@ def test_the_pipeline_board_and_list_with_bounded_queries(
 ):
     client.force_login(world.owner)
     for index in range(3):
-        application_submit(sheet=sheet, by=make_talent(f"t{index}"), message=APPLY_MESSAGE)
+        application_submit(sheet=sheet, by=make_talent_user(f"t{index}"), message=APPLY_MESSAGE)
     with django_assert_max_num_queries(14):
         small = client.get("/applications/pipeline/")
     for index in range(3, 20):
-        application_submit(sheet=sheet, by=make_talent(f"t{index}"), message=APPLY_MESSAGE)
+        application_submit(sheet=sheet, by=make_talent_user(f"t{index}"), message=APPLY_MESSAGE)
     with django_assert_max_num_queries(14):
         large = client.get("/applications/pipeline/?view=list")
 
@@ -203,7 +204,7 @@ def test_another_company_sees_an_empty_pipeline(client, world, application):
 
 
 def test_the_sheet_dashboard_counts_open_and_all_applicants(client, world, sheet, application):
-    withdrawn = application_submit(sheet=sheet, by=make_talent("late"), message=APPLY_MESSAGE)
+    withdrawn = application_submit(sheet=sheet, by=make_talent_user("late"), message=APPLY_MESSAGE)
     from duallife.engagements.services.applications import application_withdraw
 
     application_withdraw(application=withdrawn, by=withdrawn.talent.user)

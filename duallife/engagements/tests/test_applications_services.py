@@ -20,8 +20,7 @@ from duallife.engagements.services.applications import (
 from duallife.notifications.models import Notification
 from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
-
-from .conftest import APPLY_MESSAGE
+from duallife.testing.engagements import APPLY_MESSAGE
 
 S = Application.Status
 

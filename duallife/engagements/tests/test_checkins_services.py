@@ -24,8 +24,7 @@ from duallife.engagements.services.contracts import (
 )
 from duallife.engagements.tasks import process_checkins
 from duallife.notifications.models import Notification
-
-from .contracts_helpers import record, to_offer
+from duallife.testing.engagements import record, to_offer
 
 S = Application.Status
 

@@ -14,15 +14,10 @@ no-op on SQLite, so there is no lock order to observe either).
 from __future__ import annotations
 
 import datetime
-import threading
-from collections.abc import Callable
 
 import pytest
 import requests
-from django.conf import settings
-from django.db import connection, connections
-from django.middleware.csrf import _get_new_csrf_string
-from django.test import Client
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -30,9 +25,8 @@ from duallife.engagements.models import Application, CheckIn, CheckInAnswer, Con
 from duallife.engagements.services.contracts import add_months, checkins_process_due
 from duallife.notifications.models import Notification
 from duallife.postings.models import SpecSheet
-
-from .conftest import APPLY_MESSAGE
-from .contracts_helpers import applicant_in_offer, record, terms, to_offer
+from duallife.testing.concurrency import TIMEOUT, all_at_once, signed_in_session
+from duallife.testing.engagements import APPLY_MESSAGE, applicant_in_offer, record, terms, to_offer
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -41,49 +35,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 PARALLEL = 5
-TIMEOUT = 60  # seconds per request
 
 
 def has_japanese(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def signed_in_session(user) -> requests.Session:
-    """A ``requests`` session carrying ``user``'s Django session cookie and a CSRF token."""
-    client = Client()
-    client.force_login(user)
-    token = _get_new_csrf_string()
-    session = requests.Session()
-    session.cookies.set(settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME].value)
-    session.cookies.set(settings.CSRF_COOKIE_NAME, token)
-    session.headers["X-CSRFToken"] = token
-    return session
-
-
-def all_at_once(count: int, send: Callable[[int], object]) -> list:
-    """Run ``send(i)`` in ``count`` threads released together; results (or exceptions) in order."""
-    barrier = threading.Barrier(count)
-    results: list = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=TIMEOUT)
-            results[index] = send(index)
-        except Exception as exc:  # reported by the test, not lost in the thread
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=TIMEOUT * 2)
-    assert not any(thread.is_alive() for thread in threads), "a request never finished"
-    for result in results:
-        if isinstance(result, Exception):
-            raise result
-    return results
 
 
 def json_terms() -> dict:

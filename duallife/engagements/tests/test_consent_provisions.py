@@ -9,8 +9,9 @@ from duallife.accounts.services import personal_data_access_log
 from duallife.engagements.models import ConsentRecord
 from duallife.engagements.services.applications import application_submit
 from duallife.engagements.services.consent import consent_grant
-
-from .conftest import APPLY_MESSAGE, give_mfa, make_talent
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.talents import make_talent_user
 
 PAGE = reverse("engagements:my_provisions")
 API = "/api/v1/my/data-provisions"
@@ -54,7 +55,7 @@ def test_staff_reads_show_the_organisation_not_the_staff_member(client, world, a
 
 def test_nobody_sees_another_persons_records(client, world, application):
     personal_data_access_log(by=world.coordinator, subject=world.talent, what="人材プロフィールの閲覧")
-    other = make_talent("other")
+    other = make_talent_user("other")
     client.force_login(other)
 
     response = client.get(PAGE)

@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from duallife.engagements.models import Application, CheckInAnswer, Contract
 from duallife.engagements.services.contracts import add_months
-
-from .conftest import give_mfa
-from .contracts_helpers import applicant_in_offer, record, terms, to_offer
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import applicant_in_offer, record, terms, to_offer
 
 S = Application.Status
 

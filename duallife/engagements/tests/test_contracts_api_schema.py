@@ -11,9 +11,8 @@ import pytest
 from django.utils import timezone
 
 from duallife.engagements.services.contracts import add_months
-
-from .contracts_helpers import applicant_in_offer, record, to_offer
-from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from duallife.testing.engagements import applicant_in_offer, record, to_offer
+from duallife.testing.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 
 schema = api_schema(r"^/api/v1/my/(contracts|checkins|applications/\{application_id\}/contract)")
 

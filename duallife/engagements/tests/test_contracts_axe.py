@@ -13,10 +13,15 @@ from django.test import Client
 from django.utils import timezone
 
 from duallife.engagements.services.contracts import add_months, checkin_answer
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations, format_violations, horizontal_overflow
-
-from .conftest import give_mfa
-from .contracts_helpers import applicant_in_offer, record, to_offer
+from duallife.testing.accounts import give_mfa
+from duallife.testing.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    axe_violations,
+    format_violations,
+    horizontal_overflow,
+)
+from duallife.testing.engagements import applicant_in_offer, record, to_offer
 
 pytestmark = [
     pytest.mark.e2e,

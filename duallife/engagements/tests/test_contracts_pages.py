@@ -15,8 +15,7 @@ from duallife.engagements.models import Application, CheckIn, CheckInAnswer, Con
 from duallife.engagements.services.contracts import add_months, checkin_answer, contract_end
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
-
-from .contracts_helpers import applicant_in_offer, record, terms, to_offer
+from duallife.testing.engagements import applicant_in_offer, record, terms, to_offer
 
 S = Application.Status
 

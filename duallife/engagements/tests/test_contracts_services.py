@@ -24,8 +24,7 @@ from duallife.engagements.services.contracts import (
 from duallife.notifications.models import Notification
 from duallife.organizations.models import Organization
 from duallife.postings.models import SpecSheet
-
-from .contracts_helpers import applicant_in_offer, record, to_offer
+from duallife.testing.engagements import applicant_in_offer, record, to_offer
 
 S = Application.Status
 TODAY = timezone.localdate

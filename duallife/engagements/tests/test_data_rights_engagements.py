@@ -31,8 +31,8 @@ from duallife.notifications.models import Notification
 from duallife.organizations.models import Organization
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile, TalentSkill
-
-from .conftest import APPLY_MESSAGE, give_mfa
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import APPLY_MESSAGE
 
 PASSWORD = "an-unguessable-Passw0rd"
 PHONE = "090-1234-5678"

@@ -7,8 +7,7 @@ import pytest
 
 from duallife.engagements.models import Interest
 from duallife.engagements.services.interests import interest_toggle
-
-from .scouts_helpers import another_talent, has_japanese, post_json
+from duallife.testing.engagements import another_talent, has_japanese, post_json
 
 # --- API ------------------------------------------------------------------------------------------
 

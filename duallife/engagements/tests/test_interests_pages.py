@@ -11,8 +11,7 @@ from duallife.engagements.selectors.interests import (
 )
 from duallife.engagements.services.interests import interest_set_sharing, interest_toggle
 from duallife.postings.models import SpecSheet
-
-from .scouts_helpers import another_talent, pref
+from duallife.testing.engagements import another_talent, pref
 
 # --- The sheet page -------------------------------------------------------------------------------
 

@@ -15,9 +15,8 @@ from duallife.engagements.selectors.interests import (
 )
 from duallife.engagements.services.interests import interest_remove, interest_set_sharing, interest_toggle
 from duallife.postings.models import SpecSheet
-
-from .conftest import give_mfa
-from .scouts_helpers import another_talent, pref, profile
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import another_talent, pref, profile
 
 # --- Services -------------------------------------------------------------------------------------
 

@@ -9,9 +9,8 @@ from duallife.accounts.models import PersonalDataAccess
 from duallife.engagements.models import Message
 from duallife.engagements.services.applications import application_decline
 from duallife.engagements.services.messages import ATTACHMENT_MAX_BYTES, message_post
-from duallife.organizations.testing import give_mfa
-
-from .messages_files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
+from duallife.testing.accounts import give_mfa
+from duallife.testing.files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,8 @@ pages, bodies and files (multipart), with an application and a few messages pres
 import pytest
 
 from duallife.engagements.services.messages import message_post
-
-from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
-from .messages_files import pdf, private_root
+from duallife.testing.files import pdf, private_root
+from duallife.testing.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 
 schema = api_schema(r"^/api/v1/my/(applications/\{application_id\}/messages|messages/)")
 

@@ -12,8 +12,7 @@ from duallife.engagements.selectors.messages import unread_counts
 from duallife.engagements.services.applications import application_decline
 from duallife.engagements.services.messages import ATTACHMENT_MAX_BYTES, message_post
 from duallife.notifications.models import Notification
-
-from .messages_files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
+from duallife.testing.files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
 
 
 @pytest.fixture(autouse=True)
@@ -250,10 +249,10 @@ def test_a_message_without_attachment_or_of_another_application_has_nothing_to_d
     client, world, application, make_sheet
 ):
     from duallife.postings.models import SpecSheet
+    from duallife.testing.engagements import APPLY_MESSAGE
+    from duallife.testing.talents import make_talent_user
 
-    from .conftest import APPLY_MESSAGE, make_talent
-
-    other_talent = make_talent("other")
+    other_talent = make_talent_user("other")
     other = make_sheet(SpecSheet.Status.PUBLISHED, title="石巻の水産加工品をECで届ける販路づくり")
     from duallife.engagements.services.applications import application_submit
 
@@ -289,7 +288,7 @@ def test_a_lost_file_is_not_found_rather_than_an_error(client, world, applicatio
 
 @pytest.mark.parametrize("who", ["stranger", "far_coordinator", "nobody"])
 def test_other_tenants_get_not_found_for_the_thread_posting_and_downloads(client, world, application, who):
-    from duallife.organizations.testing import give_mfa
+    from duallife.testing.accounts import give_mfa
 
     message = message_post(
         application=application, by=world.talent, body="秘密の相談です。", attachment=pdf()

@@ -17,9 +17,9 @@ from duallife.engagements.services.applications import application_decline, appl
 from duallife.engagements.services.messages import ATTACHMENT_MAX_BYTES, message_post, thread_mark_read
 from duallife.notifications.models import Notification
 from duallife.postings.models import SpecSheet
-
-from .conftest import APPLY_MESSAGE, make_talent
-from .messages_files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
+from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.files import ACCEPTED, DISGUISED, PDF_BYTES, pdf, private_root, stored_files, upload
+from duallife.testing.talents import make_talent_user
 
 
 @pytest.fixture(autouse=True)
@@ -250,7 +250,7 @@ def test_unread_counts_for_many_applications_take_one_query(
     world, application, make_sheet, django_assert_num_queries
 ):
     other_sheet = make_sheet(SpecSheet.Status.PUBLISHED, title="石巻の水産加工品をECで届ける販路づくり")
-    second_talent = make_talent("second")
+    second_talent = make_talent_user("second")
     other = application_submit(sheet=other_sheet, by=second_talent, message=APPLY_MESSAGE)
     message_post(application=application, by=world.talent, body="こんにちは")
     for _ in range(3):

@@ -13,10 +13,10 @@ from duallife.engagements.services.applications import application_submit
 from duallife.engagements.services.messages import message_post
 from duallife.engagements.services.scouts import scout_send
 from duallife.notifications.models import Notification
-
-from .conftest import APPLY_MESSAGE, give_mfa, make_talent
-from .contracts_helpers import applicant_in_offer, record
-from .messages_files import PDF_BYTES, private_root
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import APPLY_MESSAGE, applicant_in_offer, record
+from duallife.testing.files import PDF_BYTES, private_root
+from duallife.testing.talents import make_talent_user
 
 SCOUT_MESSAGE = "あなたの経験こそ、私たちの新商品づくりに足りないものです。ぜひ一度お話しさせてください。"
 
@@ -95,7 +95,7 @@ def test_deleting_an_account_removes_its_words_from_thread_notifications_only(wo
     talent.save()
     message_post(application=application_submit(sheet=sheet, by=talent, message=APPLY_MESSAGE), by=talent,
                  body="携帯は090-1111-2222です。")  # fmt: skip
-    namesake = make_talent("namesake")
+    namesake = make_talent_user("namesake")
     namesake.talent.display_name = "山田talentさん"
     namesake.talent.save()
     application_submit(sheet=sheet, by=namesake, message=APPLY_MESSAGE)

@@ -11,8 +11,7 @@ import pytest
 from duallife.accounts.services import personal_data_access_log
 from duallife.engagements.services.referrals import referral_register
 from duallife.organizations.models import Organization
-
-from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from duallife.testing.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 
 schema = api_schema(r"^/api/v1/my/(referrals|data-provisions)")
 

@@ -10,8 +10,7 @@ from duallife.engagements.services.applications import application_submit
 from duallife.engagements.services.referrals import referral_register
 from duallife.organizations.models import Organization
 from duallife.regions.models import Prefecture
-
-from .conftest import APPLY_MESSAGE
+from duallife.testing.engagements import APPLY_MESSAGE
 
 LIST = reverse("engagements:referrals")
 NEW = reverse("engagements:referral_new")

@@ -15,8 +15,8 @@ from duallife.engagements.services.referrals import referral_register, referral_
 from duallife.organizations.models import CoordinatorScope, Organization
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Municipality, Prefecture
-
-from .conftest import APPLY_MESSAGE, make_talent
+from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.talents import make_talent_user
 
 
 @pytest.fixture
@@ -208,8 +208,8 @@ def test_credits_count_sheets_applications_and_contracts_from_the_registration_o
 
     referral_register(referrer=miyagi, company=world.company, by=world.coordinator)
     after = make_sheet(SpecSheet.Status.PUBLISHED, openings=3)
-    second = application_submit(sheet=after, by=make_talent("second"), message=APPLY_MESSAGE)
-    late_to_old_sheet = application_submit(sheet=before, by=make_talent("third"), message=APPLY_MESSAGE)
+    second = application_submit(sheet=after, by=make_talent_user("second"), message=APPLY_MESSAGE)
+    late_to_old_sheet = application_submit(sheet=before, by=make_talent_user("third"), message=APPLY_MESSAGE)
     contract_for(second, referrer=miyagi)
 
     rows, totals = referral_credits(miyagi)
@@ -227,7 +227,7 @@ def test_stored_referrers_decide_which_body_an_application_is_credited_to(world,
     Application.objects.filter(pk=credited_elsewhere.pk).update(referrer=akita)
     contract_for(credited_elsewhere, referrer=akita)
     referral_register(referrer=miyagi, company=world.company, by=world.coordinator)
-    unstamped = application_submit(sheet=sheet, by=make_talent("fresh"), message=APPLY_MESSAGE)
+    unstamped = application_submit(sheet=sheet, by=make_talent_user("fresh"), message=APPLY_MESSAGE)
     Application.objects.filter(pk=unstamped.pk).update(referrer=None)
 
     [row], _totals = referral_credits(miyagi)

@@ -6,9 +6,8 @@ import pytest
 
 from duallife.engagements.models import Application, ConsentRecord, Scout
 from duallife.talents.models import TalentProfile
-
-from .conftest import give_mfa
-from .scouts_helpers import SCOUT_MESSAGE, another_talent, has_japanese, post_json, profile, send
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import SCOUT_MESSAGE, another_talent, has_japanese, post_json, profile, send
 
 
 def test_a_company_member_sends_a_scout_and_a_second_one_is_a_conflict(client, world, sheet):

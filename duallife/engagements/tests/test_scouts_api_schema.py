@@ -9,9 +9,8 @@ bodies and query strings, with a pending scout, a published sheet and a 気に�
 import pytest
 
 from duallife.engagements.services.interests import interest_toggle
-
-from .fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
-from .scouts_helpers import send
+from duallife.testing.engagements import send
+from duallife.testing.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
 
 schema = api_schema(r"^/api/v1/my/(scouts|interests)")
 

@@ -12,9 +12,8 @@ from django.utils import timezone
 from duallife.accounts.models import PersonalDataAccess
 from duallife.engagements.models import Application, ConsentRecord, Scout
 from duallife.talents.models import TalentProfile
-
-from .conftest import give_mfa
-from .scouts_helpers import SCOUT_MESSAGE, another_talent, profile, send
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import SCOUT_MESSAGE, another_talent, profile, send
 
 St = Scout.Status
 

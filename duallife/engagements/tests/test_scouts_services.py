@@ -31,9 +31,7 @@ from duallife.organizations.models import Membership, Organization
 from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
-
-from .conftest import APPLY_MESSAGE
-from .scouts_helpers import another_talent, send
+from duallife.testing.engagements import APPLY_MESSAGE, another_talent, send
 
 St = Scout.Status
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 
 from duallife.accounts.services import account_delete, account_export
-from duallife.accounts.testing import DEFAULT_PASSWORD, make_user
 from duallife.notifications.models import EmailPreference, Kind, Notification
 from duallife.notifications.services import email_preferences_save, notify
+from duallife.testing.accounts import DEFAULT_PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_given_notifications_and_choices_when_the_account_is_exported_then_both_
 
 
 def test_given_an_account_with_notifications_when_it_is_deleted_then_they_and_its_choices_are_erased(bob):
-    person = make_user("leaving@example.jp")
+    person = make_user("leaving@example.jp", signed_up=True)
     notify(user=person, kind=Kind.MESSAGE, title="メッセージ")
     email_preferences_save(user=person, enabled_kinds=[])
     notify(user=bob, kind=Kind.MESSAGE, title="残るお知らせ")

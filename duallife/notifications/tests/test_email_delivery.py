@@ -11,8 +11,7 @@ from django.test import Client
 from duallife.notifications.models import Kind, Notification
 from duallife.notifications.selectors import email_preferences
 from duallife.notifications.services import notify
-
-from .conftest import SITE_URL
+from duallife.testing.mail import SITE_URL
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,7 @@ from duallife.notifications.services import (
 )
 from duallife.notifications.tasks import send_notification_email
 from duallife.notifications.tokens import SALT, unsubscribe_token, unsubscribe_token_read
-
-from .conftest import make_person
+from duallife.testing.accounts import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +72,8 @@ def test_given_the_kind_is_turned_off_when_notified_then_no_email_is_queued(
 def test_given_an_unconfirmed_address_or_an_inactive_account_when_notified_then_no_email_is_queued(
     db, django_capture_on_commit_callbacks
 ):
-    unconfirmed = make_person("unconfirmed", verified=False)
-    inactive = make_person("inactive", is_active=False)
+    unconfirmed = make_user("unconfirmed", verified=False)
+    inactive = make_user("inactive", is_active=False, verified=True)
     with django_capture_on_commit_callbacks() as callbacks:
         notify(user=unconfirmed, kind=Kind.MESSAGE, title="メッセージ")
         notify(user=inactive, kind=Kind.MESSAGE, title="メッセージ")

@@ -4,8 +4,8 @@ import pytest
 
 from duallife.accounts.models import User
 from duallife.organizations.models import Organization
-from duallife.organizations.testing import give_mfa, make_user
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import give_mfa, make_user
+from duallife.testing.talents import make_talent
 
 
 @pytest.fixture

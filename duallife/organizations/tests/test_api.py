@@ -8,7 +8,6 @@ import pytest
 
 from duallife.organizations.models import CompanyProfile
 from duallife.postings.models import SpecSheet
-from duallife.postings.tests.conftest import make_sheet, vocabulary, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,7 @@ def has_japanese(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def test_organization_profile_shows_public_fields_only(client, world, make_sheet):  # noqa: F811
+def test_organization_profile_shows_public_fields_only(client, world, make_sheet):
     CompanyProfile.objects.create(
         organization=world.company, summary="仙台の味噌蔵です。", vision="味噌を世界へ。"
     )
@@ -37,7 +36,7 @@ def test_organization_profile_shows_public_fields_only(client, world, make_sheet
     assert "email" not in json.dumps(body).lower().replace("contact_email", "")
 
 
-def test_organization_without_profile_secretariat_and_unknown_are_handled(client, world):  # noqa: F811
+def test_organization_without_profile_secretariat_and_unknown_are_handled(client, world):
     assert client.get("/api/v1/organizations/akita-sake").json()["company"] is None
     assert client.get("/api/v1/organizations/miyagi-pref").json()["kind"] == "coordinator"
     assert client.get("/api/v1/organizations/secretariat").status_code == 404

@@ -10,8 +10,8 @@ from pytest_django.asserts import assertContains
 
 from duallife.organizations.models import CompanyProfile, Organization, OrganizationPhoto
 from duallife.organizations.services import MAX_PHOTOS
-from duallife.organizations.testing import image_upload
 from duallife.regions.models import Municipality, Prefecture
+from duallife.testing.organizations import image_upload
 from duallife.vocabulary.models import IndustryGroup
 
 COMPANY_EDIT = "/organizations/sendai-co/edit/"

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from duallife.accounts.testing import make_user, with_totp
 from duallife.organizations.errors import CoordinatorSetupError, InvitationError
 from duallife.organizations.models import (
     CoordinatorProfile,
@@ -24,6 +23,8 @@ from duallife.organizations.services import (
     scope_grant,
 )
 from duallife.regions.models import Municipality, Prefecture
+from duallife.testing.accounts import make_user, with_totp
+from duallife.testing.organizations import make_org
 
 pytestmark = pytest.mark.django_db
 
@@ -48,19 +49,15 @@ def places(db):
     }
 
 
-def make_org(kind, slug, prefecture):
-    return Organization.objects.create(kind=kind, name=f"{slug}の名前", slug=slug, prefecture=prefecture)
-
-
 @pytest.fixture
 def world(places):
-    company = make_org(Organization.Kind.COMPANY, "sendai-co", places["miyagi"])
-    other = make_org(Organization.Kind.COMPANY, "akita-co", places["akita"])
-    secretariat = make_org(Organization.Kind.SECRETARIAT, "office", places["miyagi"])
-    admin = make_user("admin@sendai.example.jp")
-    member = make_user("member@sendai.example.jp")
-    other_admin = make_user("admin@akita.example.jp")
-    operator = with_totp(make_user("op@office.example.jp"))
+    company = make_org(Organization.Kind.COMPANY, "sendai-co", prefecture=places["miyagi"])
+    other = make_org(Organization.Kind.COMPANY, "akita-co", prefecture=places["akita"])
+    secretariat = make_org(Organization.Kind.SECRETARIAT, "office", prefecture=places["miyagi"])
+    admin = make_user("admin@sendai.example.jp", signed_up=True)
+    member = make_user("member@sendai.example.jp", signed_up=True)
+    other_admin = make_user("admin@akita.example.jp", signed_up=True)
+    operator = with_totp(make_user("op@office.example.jp", signed_up=True))
     Membership.objects.create(user=admin, organization=company, role=Membership.Role.ADMIN)
     Membership.objects.create(user=member, organization=company)
     Membership.objects.create(user=other_admin, organization=other, role=Membership.Role.ADMIN)
@@ -145,7 +142,7 @@ def test_only_admins_of_the_organisation_invite_to_it(world, who):
 
 def test_accepting_with_the_invited_verified_email_creates_the_membership(world):
     invitation = invite(world, role=Membership.Role.ADMIN)
-    newcomer = make_user("new@example.jp")
+    newcomer = make_user("new@example.jp", signed_up=True)
 
     membership = invitation_accept(token=invitation.token, user=newcomer)
 
@@ -161,10 +158,10 @@ def test_accepting_with_the_invited_verified_email_creates_the_membership(world)
 
 def test_the_token_is_single_use(world):
     invitation = invite(world)
-    invitation_accept(token=invitation.token, user=make_user("new@example.jp"))
+    invitation_accept(token=invitation.token, user=make_user("new@example.jp", signed_up=True))
 
     with pytest.raises(InvitationError) as error:
-        invitation_accept(token=invitation.token, user=make_user("someone@example.jp"))
+        invitation_accept(token=invitation.token, user=make_user("someone@example.jp", signed_up=True))
 
     assert error.value.code == "used"
 
@@ -174,7 +171,7 @@ def test_an_expired_invitation_cannot_be_accepted(world):
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
 
     with pytest.raises(InvitationError) as error:
-        invitation_accept(token=invitation.token, user=make_user("new@example.jp"))
+        invitation_accept(token=invitation.token, user=make_user("new@example.jp", signed_up=True))
 
     assert error.value.code == "expired"
     assert not Membership.objects.filter(user__email="new@example.jp").exists()
@@ -185,14 +182,14 @@ def test_a_revoked_invitation_cannot_be_accepted(world):
     invitation_revoke(invitation=invitation, by=world["admin"])
 
     with pytest.raises(InvitationError) as error:
-        invitation_accept(token=invitation.token, user=make_user("new@example.jp"))
+        invitation_accept(token=invitation.token, user=make_user("new@example.jp", signed_up=True))
 
     assert error.value.code == "revoked"
 
 
 def test_another_account_cannot_use_the_link(world):
     invitation = invite(world)
-    stranger = make_user("stranger@example.jp")
+    stranger = make_user("stranger@example.jp", signed_up=True)
 
     with pytest.raises(InvitationError) as error:
         invitation_accept(token=invitation.token, user=stranger)
@@ -208,7 +205,9 @@ def test_the_invited_email_must_be_verified(world):
     invitation = invite(world)
 
     with pytest.raises(InvitationError) as error:
-        invitation_accept(token=invitation.token, user=make_user("new@example.jp", verified=False))
+        invitation_accept(
+            token=invitation.token, user=make_user("new@example.jp", signed_up=True, verified=False)
+        )
 
     assert error.value.code == "unverified"
 
@@ -242,7 +241,7 @@ def test_revoking_is_for_admins_and_idempotent_but_not_after_acceptance(world):
     invitation_revoke(invitation=invitation, by=world["admin"])
 
     accepted = invite(world, email="second@example.jp")
-    invitation_accept(token=accepted.token, user=make_user("second@example.jp"))
+    invitation_accept(token=accepted.token, user=make_user("second@example.jp", signed_up=True))
     with pytest.raises(InvitationError) as error:
         invitation_revoke(invitation=accepted, by=world["admin"])
     assert error.value.code == "used"
@@ -468,7 +467,7 @@ def test_anonymous_visitors_are_sent_to_login(client, world, name_args):
 
 def test_accept_page_shows_the_invitation_and_joins_on_post(client, world):
     invitation = invite(world)
-    newcomer = make_user("new@example.jp")
+    newcomer = make_user("new@example.jp", signed_up=True)
     client.force_login(newcomer)
     url = reverse("accounts:invitation_accept", args=[invitation.token])
 
@@ -492,7 +491,7 @@ def test_accept_page_explains_why_it_cannot_be_accepted(client, world):
     assert "別のメールアドレス" in wrong.content.decode()
 
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(days=1))
-    client.force_login(make_user("new@example.jp"))
+    client.force_login(make_user("new@example.jp", signed_up=True))
     expired = client.get(url)
     assert expired.status_code == 410
     assert "有効期限" in expired.content.decode()
@@ -576,7 +575,7 @@ def test_operator_pages_are_forbidden_to_everyone_else(client, world, who):
 
 
 def test_operator_pages_need_mfa(client, world):
-    operator = make_user("op2@office.example.jp")
+    operator = make_user("op2@office.example.jp", signed_up=True)
     Membership.objects.create(user=operator, organization=Organization.objects.get(slug="office"))
     client.force_login(operator)
 
@@ -596,8 +595,8 @@ def test_unknown_coordinator_body_is_not_found_for_operators(client, world):
 
 
 def test_coordinator_admin_without_mfa_is_sent_to_set_it_up_before_the_invite_page(client, world):
-    body = make_org(Organization.Kind.COORDINATOR, "miyagi-desk", world["miyagi"])
-    coordinator = make_user("lead@desk.example.jp")
+    body = make_org(Organization.Kind.COORDINATOR, "miyagi-desk", prefecture=world["miyagi"])
+    coordinator = make_user("lead@desk.example.jp", signed_up=True)
     Membership.objects.create(user=coordinator, organization=body, role=Membership.Role.ADMIN)
     client.force_login(coordinator)
 

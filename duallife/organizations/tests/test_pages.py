@@ -8,9 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from duallife.organizations.models import Organization, OrganizationPhoto
-from duallife.organizations.testing import join, make_company, make_coordinator, make_user
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Municipality, Prefecture
+from duallife.testing.accounts import make_user
+from duallife.testing.organizations import join, make_company, make_coordinator_body
 from duallife.vocabulary.models import IndustryGroup
 
 
@@ -34,7 +35,7 @@ def sheet(organization, title, status=SpecSheet.Status.PUBLISHED):
 def test_directory_lists_active_companies_and_coordinator_bodies_only(client, region_pack):
     make_company("miyagi-fish", name="みやぎ水産")
     make_company("closed-co", name="休止中の会社", is_active=False)
-    make_coordinator("ishinomaki", name="石巻市 移住窓口")
+    make_coordinator_body("ishinomaki", name="石巻市 移住窓口")
     Organization.objects.create(
         kind=Organization.Kind.SECRETARIAT,
         name="事務局",
@@ -58,7 +59,7 @@ def test_directory_filters_by_prefecture_kind_and_industry(client, region_pack, 
     make_company("miyagi-fish", name="みやぎ水産", industry=manufacturing)
     make_company("miyagi-soft", name="みやぎソフト", industry=IndustryGroup.objects.get(code="G"))
     make_company("akita-sake", prefecture_code="05", name="あきた酒造", industry=manufacturing)
-    make_coordinator("miyagi-pref", name="宮城県 窓口")
+    make_coordinator_body("miyagi-pref", name="宮城県 窓口")
 
     def names(query):
         html = client.get(f"/organizations/?{query}").content.decode()
@@ -98,7 +99,7 @@ def test_directory_query_count_does_not_grow_with_the_number_of_organisations(
     for index in range(3, 30):
         org = make_company(f"co-{index}", industry=IndustryGroup.objects.get(code="E"))
         sheet(org, f"仕様書{index}")
-        make_coordinator(f"body-{index}")
+        make_coordinator_body(f"body-{index}")
 
     many = count_queries()
 
@@ -265,7 +266,7 @@ def test_company_page_query_count_does_not_grow_with_photos_and_sheets(client, c
 
 
 def test_coordinator_page_shows_strategy_scopes_and_public_office_contact(client, region_pack):
-    body = make_coordinator(
+    body = make_coordinator_body(
         "ishinomaki",
         name="石巻市 移住・副業窓口",
         scope_codes=("04",),

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from duallife.accounts.models import User
 from duallife.organizations.models import CoordinatorScope, Membership, Organization
 from duallife.organizations.permissions import (
     can_coordinate,
@@ -13,23 +12,15 @@ from duallife.organizations.permissions import (
     scope_filter,
 )
 from duallife.regions.models import Municipality, Prefecture
-
-
-def make_user(name):
-    return User.objects.create_user(username=name, email=f"{name}@example.jp", password="x-very-long-pass")
-
-
-def make_org(kind, name, prefecture_code="04"):
-    return Organization.objects.create(
-        kind=kind, name=name, slug=name, prefecture=Prefecture.objects.get(code=prefecture_code)
-    )
+from duallife.testing.accounts import make_user
+from duallife.testing.organizations import make_org
 
 
 @pytest.fixture
 def people(region_pack):
     miyagi = make_org(Organization.Kind.COORDINATOR, "miyagi-pref")
     CoordinatorScope.objects.create(organization=miyagi, prefecture=Prefecture.objects.get(code="04"))
-    sendai_only = make_org(Organization.Kind.COORDINATOR, "akita-city", "05")
+    sendai_only = make_org(Organization.Kind.COORDINATOR, "akita-city", prefecture="05")
     CoordinatorScope.objects.create(
         organization=sendai_only,
         prefecture=Prefecture.objects.get(code="05"),

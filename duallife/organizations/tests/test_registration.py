@@ -2,11 +2,11 @@
 
 import pytest
 
-from duallife.accounts.testing import make_user
 from duallife.organizations.errors import RegistrationInvalid
 from duallife.organizations.models import CompanyProfile, Membership, Organization
 from duallife.organizations.services import company_register
 from duallife.regions.models import Municipality, Prefecture
+from duallife.testing.accounts import make_user
 
 URL = "/organizations/new/"
 
@@ -28,7 +28,7 @@ def form_data(sendai, **overrides):
 
 
 def test_registering_creates_the_company_and_makes_the_user_its_admin(client, sendai):
-    user = make_user("founder@example.jp")
+    user = make_user("founder@example.jp", signed_up=True)
     client.force_login(user)
 
     response = client.post(URL, form_data(sendai))
@@ -46,12 +46,12 @@ def test_registering_creates_the_company_and_makes_the_user_its_admin(client, se
 
 def test_another_user_cannot_edit_the_new_company(client, sendai):
     organization = company_register(
-        user=make_user("founder@example.jp"),
+        user=make_user("founder@example.jp", signed_up=True),
         name="株式会社A",
         prefecture=sendai.prefecture,
         municipality=sendai,
     )
-    client.force_login(make_user("stranger@example.jp"))
+    client.force_login(make_user("stranger@example.jp", signed_up=True))
 
     assert client.get(f"/organizations/{organization.slug}/edit/").status_code == 403
 
@@ -66,7 +66,7 @@ def test_anonymous_visitor_is_sent_to_log_in(client, sendai):
 
 
 def test_unverified_email_cannot_register_a_company(client, sendai):
-    client.force_login(make_user("new@example.jp", verified=False))
+    client.force_login(make_user("new@example.jp", signed_up=True, verified=False))
 
     response = client.post(URL, form_data(sendai))
 
@@ -88,7 +88,7 @@ def test_unverified_email_cannot_register_a_company(client, sendai):
 def test_bad_input_is_refused_with_a_japanese_message_and_nothing_is_saved(
     client, sendai, overrides, message
 ):
-    client.force_login(make_user("founder@example.jp"))
+    client.force_login(make_user("founder@example.jp", signed_up=True))
 
     response = client.post(URL, form_data(sendai, **overrides))
 
@@ -99,7 +99,7 @@ def test_bad_input_is_refused_with_a_japanese_message_and_nothing_is_saved(
 
 
 def test_municipality_must_belong_to_the_chosen_prefecture(client, sendai):
-    client.force_login(make_user("founder@example.jp"))
+    client.force_login(make_user("founder@example.jp", signed_up=True))
     akita = Prefecture.objects.get(code="05")
 
     response = client.post(URL, form_data(sendai, prefecture=str(akita.pk)))
@@ -114,7 +114,10 @@ def test_company_outside_the_covered_region_is_refused(sendai):
 
     with pytest.raises(RegistrationInvalid) as excinfo:
         company_register(
-            user=make_user("founder@example.jp"), name="東京の会社", prefecture=tokyo, municipality=None
+            user=make_user("founder@example.jp", signed_up=True),
+            name="東京の会社",
+            prefecture=tokyo,
+            municipality=None,
         )
 
     assert "東北7県" in str(excinfo.value)

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from duallife.organizations import services
 from duallife.organizations.errors import ProfileInvalid
 from duallife.organizations.models import Organization, OrganizationPhoto
-from duallife.organizations.testing import image_upload
 from duallife.regions.models import Municipality, Prefecture
+from duallife.testing.organizations import image_upload
 
 
 def data(**overrides):

@@ -9,8 +9,7 @@ from django.test import Client
 
 from duallife.organizations.models import Membership
 from duallife.postings.models import SpecSheet
-
-from .conftest import AKITA, good_data
+from duallife.testing.postings import AKITA, good_data
 
 Status = SpecSheet.Status
 

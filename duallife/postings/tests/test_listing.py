@@ -11,8 +11,7 @@ from django.utils import timezone
 from duallife.postings import services
 from duallife.postings.models import SheetSkill, SpecSheet
 from duallife.postings.selectors import SheetFilters, published_sheets
-
-from .conftest import AKITA, ISHINOMAKI
+from duallife.testing.postings import AKITA, ISHINOMAKI
 
 Status = SpecSheet.Status
 

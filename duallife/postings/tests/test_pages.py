@@ -9,10 +9,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet, SpecSheetCollaborator, SpecSheetComment, SpecSheetEvent
-
-from .conftest import AKITA, good_data
+from duallife.testing.accounts import give_mfa
+from duallife.testing.postings import AKITA, good_data
 
 Status = SpecSheet.Status
 HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]

@@ -18,8 +18,8 @@ from duallife.postings.models import (
     SpecSheetVersion,
 )
 from duallife.postings.tasks import close_expired_spec_sheets
-
-from .conftest import AKITA, ISHINOMAKI, good_data, make_talent
+from duallife.testing.postings import AKITA, ISHINOMAKI, good_data
+from duallife.testing.talents import make_talent_user
 
 Status = SpecSheet.Status
 ALL_STATUSES = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.PUBLISHED, Status.CLOSED]
@@ -524,7 +524,7 @@ def test_invite_only_while_draft_or_returned(world, make_sheet, status):
 def test_only_company_members_invite(world, make_sheet):
     sheet = make_sheet()
     services.spec_sheet_invite_collaborator(sheet=sheet, by=world.owner, user=world.talent)
-    other_talent = make_talent("another")
+    other_talent = make_talent_user("another")
 
     for outsider in (world.talent, world.stranger, world.coordinator):
         with pytest.raises(SpecSheetPermissionError):

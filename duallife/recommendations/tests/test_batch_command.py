@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from duallife.cli.testing import Ran, console
+from duallife.testing.console import Ran, console
 
 TALENT = {
     "id": 1,

@@ -9,16 +9,14 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 
 from duallife.accounts.services import account_delete, account_export
-from duallife.accounts.testing import DEFAULT_PASSWORD
-from duallife.accounts.testing import make_user as make_user_with_password
-from duallife.postings.tests.conftest import make_user, vocabulary, world  # noqa: F401
 from duallife.recommendations.models import DigestSubscription, SavedSearch
 from duallife.recommendations.services.saved_searches import saved_search_create
+from duallife.testing.accounts import DEFAULT_PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
 
-def test_saved_searches_and_digest_opt_ins_are_in_the_export(world):  # noqa: F811
+def test_saved_searches_and_digest_opt_ins_are_in_the_export(world):
     saved_search_create(user=world.owner, kind="sheets", name="宮城", query="prefecture=04")
     DigestSubscription.objects.create(user=world.owner, organization=world.company)
     saved_search_create(user=world.member, kind="sheets", name="ほかの人", query="")
@@ -31,8 +29,8 @@ def test_saved_searches_and_digest_opt_ins_are_in_the_export(world):  # noqa: F8
     json.dumps(section, cls=DjangoJSONEncoder)
 
 
-def test_deleting_the_account_erases_saved_searches_and_opt_ins(world):  # noqa: F811
-    person = make_user_with_password("leaving@example.jp")
+def test_deleting_the_account_erases_saved_searches_and_opt_ins(world):
+    person = make_user("leaving@example.jp", signed_up=True)
     saved_search_create(user=person, kind="sheets", name="宮城", query="prefecture=04")
     saved_search_create(user=world.member, kind="sheets", name="残る", query="")
 

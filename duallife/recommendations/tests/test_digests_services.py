@@ -14,10 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from duallife.notifications.models import EmailPreference, Kind, Notification
-from duallife.notifications.tests.conftest import SITE_URL, site_url, smtp_sink  # noqa: F401 (fixtures)
-from duallife.organizations.testing import give_mfa
 from duallife.postings.models import SpecSheet
-from duallife.postings.tests.conftest import AKITA, make_sheet, make_user, vocabulary, world  # noqa: F401
 from duallife.recommendations.models import DigestLog, DigestMention, DigestSubscription, SavedSearch
 from duallife.recommendations.selectors.digests import week_of
 from duallife.recommendations.services.digests import WITHDRAWN_ENTRY, digests_send_weekly
@@ -26,10 +23,12 @@ from duallife.recommendations.services.saved_searches import saved_search_create
 from duallife.recommendations.tasks import send_weekly_digests
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import give_mfa, make_user
+from duallife.testing.mail import SITE_URL
+from duallife.testing.postings import AKITA
+from duallife.testing.recommendations import fitting_talent_update
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
-
-from .helpers import fitting_talent_update
 
 pytestmark = pytest.mark.django_db
 Published = SpecSheet.Status.PUBLISHED
@@ -70,7 +69,7 @@ def verify(user) -> None:
 
 
 @pytest.fixture
-def seeker(world):  # noqa: F811
+def seeker(world):
     """A talent (fitting the sheets) with a sheets search for 宮城県 and its digest on."""
     profile = fitting("seeker", accepts_pro_bono=False)
     saved_search_create(
@@ -79,7 +78,7 @@ def seeker(world):  # noqa: F811
     return profile
 
 
-def test_nothing_is_sent_without_opting_in(world, make_sheet):  # noqa: F811
+def test_nothing_is_sent_without_opting_in(world, make_sheet):
     profile = fitting("quiet")
     saved_search_create(user=profile.user, kind="sheets", name="宮城", query="prefecture=04")  # digest off
     make_sheet(Published)
@@ -91,7 +90,7 @@ def test_nothing_is_sent_without_opting_in(world, make_sheet):  # noqa: F811
     assert not DigestLog.objects.exists()
 
 
-def test_new_matching_sheets_come_best_first_with_reasons_and_links(seeker, world, make_sheet, settings):  # noqa: F811
+def test_new_matching_sheets_come_best_first_with_reasons_and_links(seeker, world, make_sheet, settings):
     settings.SITE_URL = SITE_URL
     fits = make_sheet(Published, title="味噌蔵のウェブマーケティングを一緒に")
     weaker = make_sheet(
@@ -118,7 +117,7 @@ def test_new_matching_sheets_come_best_first_with_reasons_and_links(seeker, worl
     assert f"{SITE_URL}/saved-searches/" in text
 
 
-def test_only_new_open_matching_sheets_that_no_hard_rule_forbids(seeker, world, make_sheet):  # noqa: F811
+def test_only_new_open_matching_sheets_that_no_hard_rule_forbids(seeker, world, make_sheet):
     new = make_sheet(Published, title="新しい仙台の仕事")
     old = make_sheet(Published, title="先月からの仙台の仕事")
     SpecSheet.objects.filter(pk=old.pk).update(published_at=timezone.now() - datetime.timedelta(days=10))
@@ -151,7 +150,7 @@ def test_only_new_open_matching_sheets_that_no_hard_rule_forbids(seeker, world, 
     assert notice.title == "今週のおすすめ：新しい仕様書1件"
 
 
-def test_a_person_without_a_talent_profile_gets_new_matches_newest_first(world, make_sheet):  # noqa: F811
+def test_a_person_without_a_talent_profile_gets_new_matches_newest_first(world, make_sheet):
     saved_search_create(user=world.nobody, kind="sheets", name="全部", query="", digest=True)
     first = make_sheet(Published, title="先に公開")
     second = make_sheet(Published, title="後に公開")
@@ -163,7 +162,7 @@ def test_a_person_without_a_talent_profile_gets_new_matches_newest_first(world, 
     assert notice.body.index(second.title) < notice.body.index(first.title)
 
 
-def test_once_a_week_however_often_it_runs_and_nothing_when_nothing_is_new(seeker, world, make_sheet):  # noqa: F811
+def test_once_a_week_however_often_it_runs_and_nothing_when_nothing_is_new(seeker, world, make_sheet):
     make_sheet(Published, title="今週の仕事")
     monday = later()
 
@@ -189,7 +188,7 @@ def test_once_a_week_however_often_it_runs_and_nothing_when_nothing_is_new(seeke
     assert "今週の仕事" not in latest.body
 
 
-def test_a_sheet_matching_two_searches_is_listed_once(seeker, world, make_sheet):  # noqa: F811
+def test_a_sheet_matching_two_searches_is_listed_once(seeker, world, make_sheet):
     saved_search_create(
         user=seeker.user, kind="sheets", name="仙台市", query="municipality=041009", digest=True
     )
@@ -201,7 +200,7 @@ def test_a_sheet_matching_two_searches_is_listed_once(seeker, world, make_sheet)
     assert notice.body.count(sheet.title) == 1
 
 
-def test_turning_digest_emails_off_stops_the_digest(seeker, world, make_sheet):  # noqa: F811
+def test_turning_digest_emails_off_stops_the_digest(seeker, world, make_sheet):
     EmailPreference.objects.create(user=seeker.user, kind=Kind.DIGEST, email=False)
     make_sheet(Published)
 
@@ -209,7 +208,7 @@ def test_turning_digest_emails_off_stops_the_digest(seeker, world, make_sheet): 
     assert digests_of(seeker.user) == []
 
 
-def test_one_persons_failure_does_not_stop_the_others(seeker, world, make_sheet, monkeypatch):  # noqa: F811
+def test_one_persons_failure_does_not_stop_the_others(seeker, world, make_sheet, monkeypatch):
     saved_search_create(user=world.nobody, kind="sheets", name="全部", query="", digest=True)
     make_sheet(Published)
     from duallife.recommendations.services import digests
@@ -233,14 +232,14 @@ def test_one_persons_failure_does_not_stop_the_others(seeker, world, make_sheet,
 
 
 @pytest.fixture
-def subscribed(world, make_sheet):  # noqa: F811
+def subscribed(world, make_sheet):
     """``world.member`` subscribed to the digest of ``world.company``, which has one open sheet."""
     sheet = make_sheet(Published, title="味噌蔵のウェブマーケティング")
     DigestSubscription.objects.create(user=world.member, organization=world.company)
     return sheet
 
 
-def test_company_members_get_new_fitting_talents_who_opted_in_without_contact_details(world, subscribed):  # noqa: F811
+def test_company_members_get_new_fitting_talents_who_opted_in_without_contact_details(world, subscribed):
     sendai = Municipality.objects.get(code="041009")
     miyagi = Prefecture.objects.get(code="04")
     hometown = {
@@ -281,7 +280,7 @@ def test_company_members_get_new_fitting_talents_who_opted_in_without_contact_de
     assert digests_of(world.owner) == []  # not subscribed: nothing
 
 
-def test_a_talent_is_named_to_a_company_member_once(world, subscribed):  # noqa: F811
+def test_a_talent_is_named_to_a_company_member_once(world, subscribed):
     talent = fitting("fits")
     recommendations_rebuild_all()
     monday = later()
@@ -294,7 +293,7 @@ def test_a_talent_is_named_to_a_company_member_once(world, subscribed):  # noqa:
     assert len(digests_of(world.member)) == 1
 
 
-def test_talents_who_are_not_new_are_not_sent(world, subscribed):  # noqa: F811
+def test_talents_who_are_not_new_are_not_sent(world, subscribed):
     talent = fitting("veteran")
     recommendations_rebuild_all()
     long_ago = timezone.now() - datetime.timedelta(days=30)
@@ -307,7 +306,7 @@ def test_talents_who_are_not_new_are_not_sent(world, subscribed):  # noqa: F811
     assert digests_of(world.member) == []
 
 
-def test_a_member_who_left_the_company_gets_nothing(world, subscribed):  # noqa: F811
+def test_a_member_who_left_the_company_gets_nothing(world, subscribed):
     fitting("fits")
     recommendations_rebuild_all()
     world.member.memberships.all().delete()
@@ -317,7 +316,7 @@ def test_a_member_who_left_the_company_gets_nothing(world, subscribed):  # noqa:
     assert digests_of(world.member) == []
 
 
-def test_a_saved_talent_search_with_digest_brings_new_opted_in_matches(world):  # noqa: F811
+def test_a_saved_talent_search_with_digest_brings_new_opted_in_matches(world):
     give_mfa(world.coordinator)
     saved_search_create(
         user=world.coordinator, kind="talents", name="宮城に関心", query="interest=04", digest=True
@@ -335,7 +334,7 @@ def test_a_saved_talent_search_with_digest_brings_new_opted_in_matches(world):  
     assert "elsewhereさん" not in notice.body
 
 
-def test_staff_without_mfa_get_no_talents(world):  # noqa: F811
+def test_staff_without_mfa_get_no_talents(world):
     saved_search_create(user=world.coordinator, kind="talents", name="全員", query="", digest=True)
     fitting("match")
 
@@ -349,10 +348,10 @@ def test_staff_without_mfa_get_no_talents(world):  # noqa: F811
 
 def test_the_email_arrives_and_its_unsubscribe_link_turns_the_digest_off_without_login(
     seeker,
-    world,  # noqa: F811
-    make_sheet,  # noqa: F811
-    smtp_sink,  # noqa: F811
-    site_url,  # noqa: F811
+    world,
+    make_sheet,
+    smtp_sink,
+    site_url,
     django_capture_on_commit_callbacks,
 ):
     verify(seeker.user)
@@ -383,7 +382,7 @@ def test_the_email_arrives_and_its_unsubscribe_link_turns_the_digest_off_without
     assert len(digests_of(seeker.user)) == 1
 
 
-def test_the_command_sends_the_same_digests_once_a_week(seeker, world, make_sheet, capsys):  # noqa: F811
+def test_the_command_sends_the_same_digests_once_a_week(seeker, world, make_sheet, capsys):
     make_sheet(Published)
 
     call_command("send_digests")
@@ -395,7 +394,7 @@ def test_the_command_sends_the_same_digests_once_a_week(seeker, world, make_shee
     assert len(digests_of(seeker.user)) == 1
 
 
-def test_a_talent_who_withdraws_leaves_the_digests_kept_in_notifications(world, subscribed):  # noqa: F811
+def test_a_talent_who_withdraws_leaves_the_digests_kept_in_notifications(world, subscribed):
     leaving, staying = fitting("leaving"), fitting("staying")
     recommendations_rebuild_all()
     digests_send_weekly(now=later())
@@ -413,7 +412,7 @@ def test_a_talent_who_withdraws_leaves_the_digests_kept_in_notifications(world, 
     assert not DigestMention.objects.filter(talent=leaving).exists()
 
 
-def test_a_deleted_talent_leaves_the_digests_kept_in_notifications(world, subscribed):  # noqa: F811
+def test_a_deleted_talent_leaves_the_digests_kept_in_notifications(world, subscribed):
     from duallife.accounts.services import account_delete
 
     leaving = fitting("leaving")

@@ -2,22 +2,16 @@
 the area's staff — who gets what (401/403/404), filters, bad parameters (400 in Japanese), no contact
 details, and Schemathesis over both endpoints as each kind of caller."""
 
-# Fixtures imported from the spec-sheet tests are used as arguments:
-# ruff: noqa: F401, F811
-
 from __future__ import annotations
 
 import pytest
 
-from duallife.engagements.tests.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
-from duallife.organizations.testing import give_mfa
-from duallife.postings.tests.conftest import make_sheet, make_user, vocabulary, world
 from duallife.recommendations.services.recommendations import recommendations_rebuild_all
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
-
-from .helpers import fitting_talent
-from .test_recommendations_pages import me, sheet
+from duallife.testing.accounts import give_mfa
+from duallife.testing.fuzzing import CHECKS, SETTINGS, api_schema, calls_as, connection_kept
+from duallife.testing.recommendations import fitting_talent
 
 MINE = "/api/v1/my/recommendations"
 

@@ -4,9 +4,6 @@
 Lists are filled by the real services (a rebuild, or a refresh run after commit), never by hand,
 so the hard rules and visibility are those the product applies."""
 
-# Fixtures imported from the spec-sheet tests are used as arguments:
-# ruff: noqa: F401, F811
-
 from __future__ import annotations
 
 import datetime
@@ -19,17 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.engagements.services.applications import application_submit
-from duallife.organizations.testing import give_mfa
 from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
-from duallife.postings.tests.conftest import (
-    AKITA,
-    ISHINOMAKI,
-    make_sheet,
-    make_user,
-    vocabulary,
-    world,
-)
 from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
 from duallife.recommendations.services.recommendations import (
     recommendations_rebuild_all,
@@ -38,30 +26,16 @@ from duallife.recommendations.services.recommendations import (
 )
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
-from duallife.talents.services import talent_profile_save
-from duallife.talents.testing import make_talent
-from duallife.vocabulary.models import Theme
-
-from .helpers import APPLY_MESSAGE, Published, fitting_talent, fitting_talent_update
+from duallife.testing.accounts import give_mfa
+from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.postings import AKITA, ISHINOMAKI
+from duallife.testing.recommendations import Published, fitting_talent, fitting_talent_update
 
 SKILL_REASON = re.compile(r"スキル一致: (ウェブマーケティング、データ分析|データ分析、ウェブマーケティング)")
 
 
 def body(response) -> str:
     return response.content.decode()
-
-
-@pytest.fixture
-def sheet(make_sheet):
-    return make_sheet(Published)
-
-
-@pytest.fixture
-def me(world, sheet):
-    """A talent fitting ``sheet``, with the lists rebuilt."""
-    profile = fitting_talent("me")
-    recommendations_rebuild_all()
-    return profile
 
 
 def matches_url(sheet) -> str:

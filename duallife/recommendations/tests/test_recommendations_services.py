@@ -2,9 +2,6 @@
 sheet approved, the nightly rebuild (both sides, never a pair breaking a hard rule), closing a sheet
 (rows dropped, applicants told of their next-best sheets), and who the selectors let see what."""
 
-# Fixtures imported from the spec-sheet tests are used as arguments:
-# ruff: noqa: F401, F811
-
 from __future__ import annotations
 
 import random
@@ -18,15 +15,6 @@ from duallife.engine.recommend.score import HOMETOWN_PREFIX as HOMETOWN_REASON
 from duallife.notifications.models import Notification
 from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
-from duallife.postings.tests.conftest import (
-    AKITA,
-    ISHINOMAKI,
-    SENDAI,
-    make_sheet,
-    make_user,
-    vocabulary,
-    world,
-)
 from duallife.recommendations.models import KEEP, SheetRecommendation, TalentRecommendation
 from duallife.recommendations.selectors.loading import (
     engine_sheet,
@@ -48,10 +36,12 @@ from duallife.recommendations.services.recommendations import (
 )
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import make_user
+from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.postings import AKITA, ISHINOMAKI, SENDAI
+from duallife.testing.recommendations import Published, fitting_talent
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
-
-from .helpers import APPLY_MESSAGE, Published, fitting_talent
 
 
 def pairs(model) -> set[tuple[int, int]]:

@@ -11,10 +11,10 @@ import pytest
 from django.test import Client
 
 from duallife.postings.models import SpecSheet
-from duallife.postings.tests.conftest import AKITA, make_sheet, make_user, vocabulary, world  # noqa: F401
 from duallife.recommendations.links import run_url
 from duallife.recommendations.models import SAVED_SEARCHES_MAX, DigestSubscription, SavedSearch
 from duallife.recommendations.services.saved_searches import saved_search_create
+from duallife.testing.postings import AKITA
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def save(
 
 
 @pytest.fixture
-def talent_client(client, world):  # noqa: F811
+def talent_client(client, world):
     client.force_login(world.talent)
     return client
 
@@ -41,7 +41,7 @@ def talent_client(client, world):  # noqa: F811
 # --- saving --------------------------------------------------------------------------------------
 
 
-def test_a_talent_saves_a_sheet_search_and_sees_it_listed_with_its_conditions(talent_client, world):  # noqa: F811
+def test_a_talent_saves_a_sheet_search_and_sees_it_listed_with_its_conditions(talent_client, world):
     response = save(talent_client, query="q=マーケ&prefecture=04&days=4&page=3&unknown=x")
 
     assert response.status_code == 302
@@ -62,7 +62,7 @@ def test_a_talent_saves_a_sheet_search_and_sees_it_listed_with_its_conditions(ta
     assert "週次ダイジェストを受け取る" in page
 
 
-def test_the_run_link_shows_the_listing_with_the_saved_conditions(client, world, make_sheet):  # noqa: F811
+def test_the_run_link_shows_the_listing_with_the_saved_conditions(client, world, make_sheet):
     make_sheet(SpecSheet.Status.PUBLISHED, title="仙台の味噌蔵のウェブマーケティング")
     make_sheet(
         SpecSheet.Status.PUBLISHED,
@@ -79,7 +79,7 @@ def test_the_run_link_shows_the_listing_with_the_saved_conditions(client, world,
     assert "秋田の酒蔵のウェブマーケティング" not in page
 
 
-def test_the_sheet_listing_offers_to_save_the_current_conditions_to_logged_in_people_only(client, world):  # noqa: F811
+def test_the_sheet_listing_offers_to_save_the_current_conditions_to_logged_in_people_only(client, world):
     anonymous = body(client.get("/sheets/?prefecture=04"))
     assert "この条件を保存" not in anonymous
 
@@ -91,7 +91,7 @@ def test_the_sheet_listing_offers_to_save_the_current_conditions_to_logged_in_pe
     assert 'name="query" value="prefecture=05"' in partial  # htmx swaps keep it current
 
 
-def test_the_talent_search_offers_to_save_and_a_company_member_saves_a_talent_search(client, world):  # noqa: F811
+def test_the_talent_search_offers_to_save_and_a_company_member_saves_a_talent_search(client, world):
     client.force_login(world.owner)
     page = body(client.get("/talents/?style=remote"))
     assert 'name="kind" value="talents"' in page
@@ -120,7 +120,7 @@ def test_the_talent_search_offers_to_save_and_a_company_member_saves_a_talent_se
         ({"query": "q=" + "あ" * 3000}, "保存できませんでした"),
     ],
 )
-def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(talent_client, world, data, message):  # noqa: F811
+def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(talent_client, world, data, message):
     response = save(talent_client, **data)
 
     assert response.status_code == 400
@@ -129,7 +129,7 @@ def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(talent_client, wo
     assert not SavedSearch.objects.exists()
 
 
-def test_a_talent_may_not_save_a_talent_search(talent_client, world):  # noqa: F811
+def test_a_talent_may_not_save_a_talent_search(talent_client, world):
     response = save(talent_client, kind="talents", query="style=remote")
 
     assert response.status_code == 400
@@ -137,7 +137,7 @@ def test_a_talent_may_not_save_a_talent_search(talent_client, world):  # noqa: F
     assert not SavedSearch.objects.exists()
 
 
-def test_names_are_unique_per_person_and_twenty_is_the_limit(talent_client, world):  # noqa: F811
+def test_names_are_unique_per_person_and_twenty_is_the_limit(talent_client, world):
     assert save(talent_client, name="同じ名前").status_code == 302
     duplicate = save(talent_client, name=" 同じ名前 ")
     assert duplicate.status_code == 400
@@ -157,7 +157,7 @@ def test_names_are_unique_per_person_and_twenty_is_the_limit(talent_client, worl
 
 
 @pytest.fixture
-def mine(world):  # noqa: F811
+def mine(world):
     return saved_search_create(user=world.talent, kind="sheets", name="宮城", query="prefecture=04")
 
 
@@ -187,7 +187,7 @@ def test_the_owner_turns_the_digest_on_and_off_renames_and_deletes(talent_client
     assert not SavedSearch.objects.exists()
 
 
-def test_renaming_to_a_name_already_used_is_refused(talent_client, world, mine):  # noqa: F811
+def test_renaming_to_a_name_already_used_is_refused(talent_client, world, mine):
     saved_search_create(user=world.talent, kind="sheets", name="秋田", query="prefecture=05")
     response = talent_client.post(f"{LIST}{mine.pk}/rename/", {"name": "秋田"}, follow=True)
     assert "同じ名前の検索条件がすでにあります。" in body(response)
@@ -196,7 +196,7 @@ def test_renaming_to_a_name_already_used_is_refused(talent_client, world, mine):
 
 
 @pytest.mark.parametrize("action", ["digest", "rename", "delete"])
-def test_another_persons_search_is_a_404(client, world, mine, action):  # noqa: F811
+def test_another_persons_search_is_a_404(client, world, mine, action):
     client.force_login(world.owner)
     response = client.post(f"{LIST}{mine.pk}/{action}/", {"on": "1", "name": "乗っ取り"})
 
@@ -211,7 +211,7 @@ def test_nonsense_ids_are_404(talent_client, pk):
     assert talent_client.post(f"{LIST}{pk}/delete/").status_code == 404
 
 
-def test_writes_need_a_post_with_a_csrf_token(world, mine):  # noqa: F811
+def test_writes_need_a_post_with_a_csrf_token(world, mine):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(world.talent)
     assert browser.get(f"{LIST}{mine.pk}/delete/").status_code == 405
@@ -237,7 +237,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, db, method, path):
 # --- company digest opt-in -----------------------------------------------------------------------
 
 
-def test_a_company_member_turns_on_the_talent_digest_for_their_company_only(client, world):  # noqa: F811
+def test_a_company_member_turns_on_the_talent_digest_for_their_company_only(client, world):
     client.force_login(world.member)
     page = body(client.get(LIST))
     assert "企業向け：新しく合う人材の週次ダイジェスト" in page
@@ -261,7 +261,7 @@ def test_talents_see_no_company_section(talent_client):
     assert "企業向け" not in body(talent_client.get(LIST))
 
 
-def test_the_page_says_when_digest_emails_are_turned_off(talent_client, world, mine):  # noqa: F811
+def test_the_page_says_when_digest_emails_are_turned_off(talent_client, world, mine):
     from duallife.notifications.services import email_preferences_save
 
     talent_client.post(f"{LIST}{mine.pk}/digest/", {"on": "1"})
@@ -291,7 +291,7 @@ def _fill(user, kind: str, count: int) -> None:
 
 
 @pytest.mark.parametrize("count", [2, 9])
-def test_the_list_page_costs_a_fixed_number_of_queries(client, world, count, django_assert_max_num_queries):  # noqa: F811
+def test_the_list_page_costs_a_fixed_number_of_queries(client, world, count, django_assert_max_num_queries):
     _fill(world.owner, "sheets", count)
     _fill(world.owner, "talents", count)
     client.force_login(world.owner)

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from .report_tables import TABLE_5_6_2, TOKYO, TOKYO_RENT
+from duallife.testing.simulator import TABLE_5_6_2, TOKYO, TOKYO_RENT
 
 COST_URL = "/api/v1/simulator/cost"
 

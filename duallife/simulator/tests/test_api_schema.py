@@ -17,9 +17,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from duallife.api import api
+from duallife.testing.simulator import TABLE_5_6_2, TOKYO
 from duallife.wsgi import application
-
-from .report_tables import TABLE_5_6_2, TOKYO
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 SETTINGS = settings(

@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 
-from .report_tables import TABLE_5_6_2, TOKYO, TOKYO_RENT
+from duallife.testing.simulator import TABLE_5_6_2, TOKYO, TOKYO_RENT
 
 
 def simulate(*args: str) -> str:

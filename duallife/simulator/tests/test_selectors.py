@@ -20,8 +20,7 @@ from duallife.simulator.selectors import (
     parse_lg_code,
     quote_from_dataset,
 )
-
-from .report_tables import TABLE_5_6_2, TOKYO, TOKYO_RENT
+from duallife.testing.simulator import TABLE_5_6_2, TOKYO, TOKYO_RENT
 
 
 @pytest.mark.parametrize("code", ["041009", "131008", "022012", "221007", "151009"])

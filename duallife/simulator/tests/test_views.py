@@ -4,7 +4,7 @@ import re
 import pytest
 from django.utils import translation
 
-from .report_tables import TABLE_5_6_2
+from duallife.testing.simulator import TABLE_5_6_2
 
 URL = "/simulator/"
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -1,7 +1,7 @@
 import pytest
 
-from duallife.organizations.testing import make_cast
-from duallife.vocabulary.testing import forget_vocabulary, load_vocabulary_for_tests
+from duallife.testing.organizations import make_cast
+from duallife.testing.vocabulary import forget_vocabulary, load_vocabulary_for_tests
 
 
 @pytest.fixture

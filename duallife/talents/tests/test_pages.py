@@ -9,11 +9,12 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from duallife.accounts.models import PersonalDataAccess
 from duallife.organizations.models import Membership, Organization
-from duallife.organizations.testing import join, make_coordinator, make_user
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.models import TalentProfile, TalentSkill, WorkStyle
 from duallife.talents.services import SkillInput
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import make_user
+from duallife.testing.organizations import join, make_coordinator_body
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
 
 Visibility = TalentProfile.Visibility
@@ -628,10 +629,10 @@ def test_membership_roles_are_untouched_by_a_talent_profile(client, cast):
 
 def test_coordinator_scope_does_not_limit_which_talents_they_may_see(client, cast, owner):
     profile = profile_for(owner, Visibility.ANONYMOUS)
-    body = make_coordinator("tiny-town", prefecture_code="07", scope_codes=("07",))
+    body = make_coordinator_body("tiny-town", prefecture_code="07", scope_codes=("07",))
     user = make_user("town")
     join(user, body)
-    from duallife.organizations.testing import give_mfa
+    from duallife.testing.accounts import give_mfa
 
     give_mfa(user)
     client.force_login(user)

@@ -3,12 +3,12 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from duallife.organizations.testing import make_user
 from duallife.regions.models import Municipality, Prefecture
 from duallife.talents.errors import TalentProfileInvalid
 from duallife.talents.models import TalentProfile, TalentSkill, WorkStyle
 from duallife.talents.services import SkillInput, TalentProfileData, talent_profile_save
-from duallife.talents.testing import make_talent
+from duallife.testing.accounts import make_user
+from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from duallife.vocabulary.testing import forget_vocabulary, load_vocabulary_for_tests
+from duallife.testing.vocabulary import forget_vocabulary, load_vocabulary_for_tests
 
 
 @pytest.fixture

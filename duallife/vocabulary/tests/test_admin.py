@@ -3,7 +3,7 @@
 import pytest
 
 from duallife.accounts.models import User
-from duallife.organizations.testing import give_mfa
+from duallife.testing.accounts import give_mfa
 
 
 @pytest.fixture

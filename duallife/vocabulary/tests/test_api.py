@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from duallife.postings.tests.conftest import vocabulary, world  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 
-def test_vocabulary_endpoints(client, world):  # noqa: F811
+def test_vocabulary_endpoints(client, world):
     skills = client.get("/api/v1/vocabulary/skills").json()
     themes = client.get("/api/v1/vocabulary/themes").json()
     industries = client.get("/api/v1/vocabulary/industries").json()

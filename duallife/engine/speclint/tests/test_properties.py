@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from duallife.engine.speclint import PENALTY, SheetDraft, lint
-
-from .conftest import TODAY, good_sheet
+from duallife.testing.speclint import TODAY, good_sheet
 
 GOOD = good_sheet()
 PHRASES = [

@@ -26,10 +26,11 @@ from duallife.drafts.services.messages import draft_message_post
 from duallife.drafts.services.runs import draft_run_execute
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
-from duallife.organizations.testing import give_mfa
-from duallife.postings.tests.conftest import make_org, make_user
 from duallife.regions.models import Prefecture
-from duallife.talents.testing import make_talent
+
+from .accounts import give_mfa, make_user
+from .organizations import make_org
+from .talents import make_talent
 
 # What make_talent() gives every player: none of it may reach a page of the draft.
 CONTACTS = ("髙橋", "美咲", "タカハシ", "090-1234-5678")

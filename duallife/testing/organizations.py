@@ -1,4 +1,4 @@
-"""Helpers for tests that need people in every role (used by the organisations and talents tests).
+"""Companies, coordinator bodies, the secretariat, memberships, and people in every role.
 
 ``make_cast()`` returns users keyed by role: ``talent``, ``member`` and ``admin`` of the Miyagi
 company ``sendai-co``, ``other`` (a member of another company), ``coordinator`` (scope: Miyagi),
@@ -14,44 +14,68 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from duallife.accounts.models import User
-from duallife.regions.models import Prefecture
+from duallife.organizations.models import (
+    CompanyProfile,
+    CoordinatorProfile,
+    CoordinatorScope,
+    Membership,
+    Organization,
+)
+from duallife.regions.models import Municipality, Prefecture
 
-from .models import CompanyProfile, CoordinatorProfile, CoordinatorScope, Membership, Organization
+from .accounts import give_mfa, make_user
 
 
-def make_user(name: str, **extra) -> User:
-    # no password: tests log in with force_login, and hashing one costs a third of a second
-    return User.objects.create_user(username=name, email=f"{name}@example.jp", password=None, **extra)
-
-
-def give_mfa(user: User) -> None:
-    from allauth.mfa.models import Authenticator
-
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "test"})
+def make_org(
+    kind: str,
+    slug: str,
+    *,
+    prefecture: str | Prefecture = "04",
+    municipality: str | Municipality | None = None,
+    name: str = "",
+    **fields,
+) -> Organization:
+    """An organisation of ``kind`` without a profile; ``prefecture`` and ``municipality`` are
+    codes or rows; the name defaults to ``<slug>の名前``."""
+    if isinstance(prefecture, str):
+        prefecture = Prefecture.objects.get(code=prefecture)
+    if isinstance(municipality, str):
+        municipality = Municipality.objects.get(code=municipality)
+    return Organization.objects.create(
+        kind=kind,
+        name=name or f"{slug}の名前",
+        slug=slug,
+        prefecture=prefecture,
+        municipality=municipality,
+        **fields,
+    )
 
 
 def make_company(slug: str, *, prefecture_code: str = "04", municipality=None, **profile) -> Organization:
-    organization = Organization.objects.create(
-        kind=Organization.Kind.COMPANY,
+    """A company with its profile (``profile``: the CompanyProfile fields)."""
+    organization = make_org(
+        Organization.Kind.COMPANY,
+        slug,
+        prefecture=prefecture_code,
+        municipality=municipality,
         name=profile.pop("name", f"{slug} 株式会社"),
         name_kana=profile.pop("name_kana", ""),
-        slug=slug,
-        prefecture=Prefecture.objects.get(code=prefecture_code),
-        municipality=municipality,
         is_active=profile.pop("is_active", True),
     )
     CompanyProfile.objects.create(organization=organization, **profile)
     return organization
 
 
-def make_coordinator(
+def make_coordinator_body(
     slug: str, *, prefecture_code: str = "04", scope_codes=("04",), **profile
 ) -> Organization:
-    organization = Organization.objects.create(
-        kind=Organization.Kind.COORDINATOR,
+    """A coordinator body (a prefecture's desk unless ``body_type`` says otherwise) whose scope is
+    the prefectures ``scope_codes``."""
+    organization = make_org(
+        Organization.Kind.COORDINATOR,
+        slug,
+        prefecture=prefecture_code,
         name=profile.pop("name", f"{slug} 支援センター"),
-        slug=slug,
-        prefecture=Prefecture.objects.get(code=prefecture_code),
         is_active=profile.pop("is_active", True),
     )
     profile.setdefault("body_type", CoordinatorProfile.BodyType.PREFECTURE)
@@ -70,12 +94,12 @@ def join(user: User, organization: Organization, role: str = Membership.Role.MEM
 def make_cast() -> dict[str, User]:
     company = make_company("sendai-co", name="仙台テスト株式会社")
     other_company = make_company("akita-co", prefecture_code="05", name="秋田テスト株式会社")
-    miyagi = make_coordinator("miyagi-pref", name="宮城県 副業人材窓口")
-    akita = make_coordinator(
+    miyagi = make_coordinator_body("miyagi-pref", name="宮城県 副業人材窓口")
+    akita = make_coordinator_body(
         "akita-pref", prefecture_code="05", scope_codes=("05",), name="秋田県 副業人材窓口"
     )
-    secretariat = Organization.objects.create(
-        kind=Organization.Kind.SECRETARIAT, name="事務局", slug="secretariat", prefecture=company.prefecture
+    secretariat = make_org(
+        Organization.Kind.SECRETARIAT, "secretariat", prefecture=company.prefecture, name="事務局"
     )
     cast = {
         name: make_user(name)

@@ -1,18 +1,18 @@
 """What the recommendation tests share: a talent that fits the spec-sheet tests' ``good_data``
-sheet, and an application message long enough to be accepted."""
+sheet, and an application message long enough to be accepted (from the engagement builders)."""
 
 from __future__ import annotations
 
 from duallife.postings.models import SpecSheet
-from duallife.postings.tests.conftest import make_user
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 from duallife.talents.services import SkillInput, TalentProfileData, talent_profile_save
-from duallife.talents.testing import make_talent
 from duallife.vocabulary.models import Theme
 
+from .accounts import make_user
+from .talents import make_talent
+
 Published = SpecSheet.Status.PUBLISHED
-APPLY_MESSAGE = "首都圏で食品のEC運営を五年担当してきました。数字を一緒に見ながら進めたいです。"
 
 
 def fitting_talent(name: str, **overrides) -> TalentProfile:

@@ -6,7 +6,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from io import StringIO
 
-from . import main
+from duallife.cli import main
 
 
 @dataclass

@@ -1,0 +1,52 @@
+"""Users as allauth sees them, and staff with MFA on.
+
+from .accounts import make_user, with_totp
+coordinator = with_totp(make_user("pref"))   # may open personal-data pages
+client.force_login(coordinator)              # not client.login(): see settings
+"""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from duallife.accounts.models import User
+
+DEFAULT_PASSWORD = "correct-horse-battery-staple-42"
+
+
+def make_user(
+    name: str,
+    *,
+    signed_up: bool = False,
+    password: str | None = None,
+    verified: bool | None = None,
+    **fields,
+) -> User:
+    """A user called ``name``; their address is ``name`` when it has an @, else ``name@example.jp``.
+
+    No password unless given: tests log in with ``force_login``, and hashing one costs a third of
+    a second. ``verified``: also an allauth address, confirmed (True) or not (False).
+    ``signed_up=True``: as after signing up and confirming the address, i.e. ``DEFAULT_PASSWORD``
+    and a verified allauth address unless ``password`` / ``verified`` say otherwise.
+    """
+    if signed_up:
+        password = password or DEFAULT_PASSWORD
+        verified = True if verified is None else verified
+    email = name if "@" in name else f"{name}@example.jp"
+    user = User.objects.create_user(username=name, email=email, password=password, **fields)
+    if verified is not None:
+        EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+def with_totp(user: User) -> User:
+    """Turn on an authenticator app for ``user`` (as if they had scanned the QR code)."""
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def give_mfa(user: User) -> None:
+    """An authenticator row for ``user`` without a usable secret: enough for the staff MFA gate."""
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "test"})

@@ -1,0 +1,109 @@
+"""What the browser tests (e2e/) share: axe-core's WCAG 2 A/AA check, the horizontal-overflow
+measure, a phone's viewport, signing in as a demo person (and their authenticator code)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import struct
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "build" / "static" / "vendor" / "axe-core" / "axe.min.js"
+# Debian's Chromium, headless, as the browser tests run it.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE_VIEWPORT = {"width": 375, "height": 812}
+# `duallife demo` creates the admin user with this password on the e2e server.
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "e2e-demo-Password-4821"
+# Demo people who sign in with that password too.
+COMPANY_ADMIN = "company-001@example.jp"
+TALENT = "talent-0001@example.jp"
+
+_AXE_RUN = """
+async () => {
+  const results = await axe.run(document, {
+    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']},
+    resultTypes: ['violations'],
+  });
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary || ''})),
+  }));
+}
+"""
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """Run axe-core's WCAG 2 A and AA rules on the page as it is now."""
+    if not AXE_JS.is_file():
+        pytest.fail(f"axe-core is missing at {AXE_JS.relative_to(ROOT)}: run make setup", pytrace=False)
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(_AXE_RUN)
+
+
+def format_violations(violations: list[dict], max_nodes: int = 8) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} [{violation['impact']}]: {violation['help']} ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:max_nodes]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"    {node['target']}  -- {summary[:300]}")
+        if len(violation["nodes"]) > max_nodes:
+            lines.append(f"    … and {len(violation['nodes']) - max_nodes} more")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    if violations:
+        pytest.fail(
+            f"axe found {len(violations)} WCAG 2 A/AA violation(s) on {page.url}:\n"
+            + format_violations(violations),
+            pytrace=False,
+        )
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
+    return page.evaluate(
+        "() => { const el = document.scrollingElement; return Math.max(0, el.scrollWidth - el.clientWidth); }"
+    )
+
+
+def log_in(page: Page, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("メールアドレス").fill(email)
+    page.locator("#id_password").fill(DEMO_ADMIN_PASSWORD)
+    page.get_by_role("button", name="ログイン").click()
+    page.wait_for_load_state("load")
+    expect(page.locator("h1")).not_to_contain_text("ログイン")
+
+
+def totp_now(secret: str) -> str:
+    """The current 6-digit code of an authenticator app (RFC 6238: 30 s steps, HMAC-SHA1)."""
+    key = base64.b32decode(secret.replace(" ", "").upper() + "=" * (-len(secret.replace(" ", "")) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"

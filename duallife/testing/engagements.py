@@ -1,0 +1,93 @@
+"""Applications, offers, contracts and scouts for the engagement tests (and those of the apps above).
+
+``applicant_in_offer(world, sheet, name)``: a new talent applied and got an offer; ``record``: a
+contract on ``terms()`` (業務委託, six months from next week); ``send``: a scout from the company;
+``another_talent``: one more talent profile to scout.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from django.utils import timezone
+
+from duallife.engagements.models import Application, Contract
+from duallife.engagements.services.applications import application_advance, application_submit
+from duallife.engagements.services.contracts import contract_record
+from duallife.engagements.services.scouts import scout_send
+from duallife.regions.models import Prefecture
+from duallife.talents.models import TalentProfile
+
+from .talents import make_talent_user
+
+APPLY_MESSAGE = "首都圏で食品のEC運営を五年担当してきました。数字を一緒に見ながら進めたいです。"
+
+
+def terms(**overrides: Any) -> dict[str, Any]:
+    """業務委託, starting in a week for six months, 4 days and 40,000円 a month."""
+    starts_on = timezone.localdate() + datetime.timedelta(days=7)
+    data: dict[str, Any] = {
+        "contract_type": "outsourcing",
+        "starts_on": starts_on,
+        "ends_on": starts_on + datetime.timedelta(days=182),
+        "days_per_month": 4,
+        "monthly_fee_yen": 40_000,
+        "travel_paid_by": "company",
+        "subsidy_eligible": True,
+    }
+    data.update(overrides)
+    return data
+
+
+def to_offer(application: Application, by) -> Application:
+    return application_advance(application=application, by=by, to=Application.Status.OFFER)
+
+
+def applicant_in_offer(world, sheet, name: str) -> Application:
+    """A new talent ``name`` applied to ``sheet``; the company made an offer."""
+    user = make_talent_user(name)
+    application = application_submit(sheet=sheet, by=user, message=APPLY_MESSAGE, shared_fields=["name"])
+    return to_offer(application, world.owner)
+
+
+def record(application: Application, by, **overrides: Any) -> Contract:
+    return contract_record(application=application, by=by, **terms(**overrides))
+
+
+SCOUT_MESSAGE = (
+    "首都圏で食品のECを五年運営されてきたご経験に惹かれました。"
+    "数字を一緒に見ながら、味噌の新商品を首都圏に届ける手順を一緒に作っていただけませんか。"
+)
+
+
+def profile(user) -> TalentProfile:
+    return TalentProfile.objects.get(user=user)
+
+
+def another_talent(name: str, *, visibility: str = TalentProfile.Visibility.ANONYMOUS) -> TalentProfile:
+    user = make_talent_user(name)
+    talent = profile(user)
+    if visibility != talent.visibility:
+        talent.visibility = visibility
+        talent.save(update_fields=["visibility"])
+    return talent
+
+
+def send(world, sheet, *, talent=None, by=None, message: str = SCOUT_MESSAGE):
+    return scout_send(
+        sheet=sheet, talent=talent or profile(world.talent), by=by or world.owner, message=message
+    )
+
+
+def post_json(client, path, body, method: str = "post"):
+    return getattr(client, method)(path, json.dumps(body), content_type="application/json")
+
+
+def has_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def pref(code: str) -> Prefecture:
+    return Prefecture.objects.get(code=code)

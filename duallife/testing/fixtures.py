@@ -1,0 +1,118 @@
+"""Fixtures for the tests of every app (a pytest plugin: ``pytest_plugins`` in duallife/conftest.py).
+
+- ``region_pack``: the real Tohoku region pack in the test database.
+- ``small_vocabulary`` (also offered as ``vocabulary``): six skills, four themes, one industry
+  group. The organisations, talents and vocabulary tests override ``vocabulary`` with the real one.
+- ``world``: the marketplace of :func:`duallife.testing.postings.make_world`;
+  ``make_sheet(status, **overrides)``: a sheet of it taken to ``status``.
+- ``site_url``, ``smtp_sink``, ``smtp_down``: email delivery to a real local SMTP server, or to
+  none.
+- Every test starts in Japanese, with an empty cache; ``admin_user`` has MFA on.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
+from django.utils import translation
+
+from duallife.regions.services import region_pack_load
+
+from .accounts import with_totp
+from .mail import SITE_URL, Recorder, SmtpSink, free_port
+from .postings import World, make_world
+from .postings import make_sheet as _make_sheet
+from .vocabulary import forget_vocabulary, make_small_vocabulary
+
+
+@pytest.fixture(autouse=True)
+def japanese_by_default():
+    """Every test starts in Japanese, the default language, whatever an earlier request activated."""
+    with translation.override("ja"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits (allauth) and used one-time codes (MFA) live in the cache: start every test
+    with none, whatever an earlier test consumed."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, with an authenticator app: staff must have MFA to open the admin
+    (``duallife.accounts.middleware.StaffMFAMiddleware``)."""
+    return with_totp(admin_user)
+
+
+@pytest.fixture
+def region_pack(db):
+    """The real Tohoku region pack, loaded into the test database."""
+    return region_pack_load(slug="tohoku")
+
+
+@pytest.fixture
+def small_vocabulary(db):
+    # Before (a copy built by an earlier test) and after (these rows are rolled back).
+    yield make_small_vocabulary()
+    forget_vocabulary()
+
+
+@pytest.fixture
+def vocabulary(small_vocabulary):
+    return small_vocabulary
+
+
+@pytest.fixture
+def world(region_pack, small_vocabulary) -> World:
+    return make_world()
+
+
+@pytest.fixture
+def make_sheet(world):
+    """Create a sheet of ``world.company`` (or ``organization``) and take it to ``status``."""
+    return partial(_make_sheet, world)
+
+
+@pytest.fixture
+def site_url(settings) -> str:
+    settings.SITE_URL = SITE_URL
+    return SITE_URL
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on localhost, and Django sending to it (no TLS, no login)."""
+    recorder = Recorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    try:
+        yield SmtpSink(host="127.0.0.1", port=port, recorder=recorder)
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_down(settings):
+    """Django's SMTP backend pointed at a localhost port where nothing listens."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = free_port()
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 2
