@@ -18,7 +18,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from duallife.recommendations.services.recommendations import recommendations_deferred, recommendations_rebuild_all
+from duallife.recommendations.services.recommendations import (
+    recommendations_deferred,
+    recommendations_rebuild_all,
+)
 from duallife.regions.models import Prefecture
 from duallife.vocabulary.models import IndustryGroup, Skill, Theme
 from duallife.vocabulary.services import VocabularyLoadError, vocabulary_load
