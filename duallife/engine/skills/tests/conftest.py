@@ -1,7 +1,7 @@
 import pytest
 
 from duallife.engine.skills import SkillVocabulary, parse_skill_rows
-from duallife.testing.skills import read_csv
+from duallife.engine.skills.testing import read_csv
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from collections import defaultdict
 import jaconv
 
 from duallife.engine.skills import compact_key, parse_industry_rows, parse_theme_rows
-from duallife.testing.skills import read_csv
+from duallife.engine.skills.testing import read_csv
 
 
 def _texts(row):

@@ -1,6 +1,6 @@
 import pytest
 
-from duallife.testing.speclint import good_sheet
+from duallife.engine.speclint.testing import good_sheet
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from duallife.engine.speclint import (
     lint,
     usual_fee_band,
 )
-from duallife.testing.speclint import TODAY, good_sheet
+from duallife.engine.speclint.testing import TODAY, good_sheet
 
 GOOD_WHY = good_sheet().why_you
 GOOD_ISSUE = good_sheet().issue

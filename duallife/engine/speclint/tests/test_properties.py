@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from duallife.engine.speclint import PENALTY, SheetDraft, lint
-from duallife.testing.speclint import TODAY, good_sheet
+from duallife.engine.speclint.testing import TODAY, good_sheet
 
 GOOD = good_sheet()
 PHRASES = [

@@ -3,7 +3,7 @@
 import csv
 from pathlib import Path
 
-VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "data" / "vocabulary"
+VOCABULARY_DIR = Path(__file__).resolve().parents[3] / "data" / "vocabulary"
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
