@@ -6,6 +6,7 @@ PY := .venv/bin/python
 VENV_STAMP := .venv/.installed
 NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := build/static/.built
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard duallife/locale/en/LC_MESSAGES/django.po duallife/*/locale/en/LC_MESSAGES/django.po))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # pytest-xdist workers for `make test` (each gets its own test database and browser-test server)
@@ -20,7 +21,11 @@ run: setup db
 test: setup lint
 	.venv/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-setup: system-packages $(VENV_STAMP) $(ASSETS_STAMP)
+setup: system-packages $(VENV_STAMP) $(ASSETS_STAMP) $(MO_FILES)
+
+# The English catalogues (one per app, one for the project) compiled for gettext.
+%.mo: %.po | system-packages
+	msgfmt --check-format -o $@ $<
 
 # Debian packages: Chromium and CJK fonts for the browser tests, gettext for translations.
 system-packages:
@@ -58,6 +63,7 @@ lint: $(VENV_STAMP)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports
+	$(PY) scripts/messages.py --check
 
 unit: setup
 	.venv/bin/pytest duallife $(PYTEST_ARGS)
@@ -65,9 +71,9 @@ unit: setup
 e2e: setup
 	.venv/bin/pytest e2e $(PYTEST_ARGS)
 
+# Extract every catalogue (each app's and the project's) and compile them; translate what is new.
 messages: $(VENV_STAMP)
-	cd duallife && ../.venv/bin/duallife makemessages -l en --no-obsolete --ignore 'engine/*' --ignore '*/tests/*'
-	cd duallife && ../.venv/bin/duallife compilemessages -l en
+	$(PY) scripts/messages.py
 
 bench: setup
 	$(PY) bench/bench_costs.py
