@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from duallife.core.texts import Text
 from duallife.notifications.emails import notification_email
 from duallife.notifications.tasks import send_notification_email
 
@@ -48,7 +50,14 @@ def email_wanted(*, user, kind: str) -> bool:
     return has_verified_address(user)
 
 
-def notify(*, user, kind: str, title: str, body: str = "", url: str = "") -> Notification:
+def _worded(text) -> str:
+    if isinstance(text, list | tuple):
+        return "\n".join(_worded(line) for line in text)
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text if isinstance(text, Text) else Text(text))
+
+
+def notify(*, user, kind: str, title, body="", url: str = "") -> Notification:
     """Write a notification for ``user`` and queue its email after the transaction commits.
 
     ``title`` and ``body`` are plain text in Japanese; ``url`` a path on this site (no host), or
@@ -61,7 +70,7 @@ def notify(*, user, kind: str, title: str, body: str = "", url: str = "") -> Not
     if url and not is_local_path(url):
         raise ValueError(f"notify: url must be a path on this site, got {url[:URL_MAX_CHARS]!r}")
     notification = Notification.objects.create(
-        user=user, kind=kind, title=title.strip()[:TITLE_MAX], body=body.strip(), url=url
+        user=user, kind=kind, title=_worded(title).strip()[:TITLE_MAX], body=_worded(body).strip(), url=url
     )
     if email_wanted(user=user, kind=kind):
 
