@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -8,6 +9,10 @@ class User(AbstractUser):
     """The one user model of the platform; roles and organisations hang off it."""
 
     email = models.EmailField(_("メールアドレス"), unique=True)
+    #: The language the person last read the site in: their emails are written in it.
+    language = models.CharField(
+        _("メールの言語"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = _("ユーザー")

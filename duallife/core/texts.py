@@ -24,7 +24,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from .formats import format_date, format_datetime, format_yen
 
@@ -97,8 +97,7 @@ def _word(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return format_date(value)
     if isinstance(value, list):
-        # Translators: the separator between the items of a short list in a sentence.
-        return gettext("、").join(str(_word(item)) for item in value)
+        return pgettext("list separator", "、").join(str(_word(item)) for item in value)
     if isinstance(value, dict):
         return {key: _word(item) for key, item in value.items()}
     return value
@@ -172,6 +171,15 @@ class Text:
             elif isinstance(value, Text):
                 changed |= value.replace_param(old, new)
         return changed
+
+    def replace_written(self, old: str, new: str) -> bool:
+        """In a text kept as written, replace the words ``old`` by ``new`` (texts written before
+        they were kept as msgids, e.g. old notifications). Returns whether something changed."""
+        written = self._source.get("s")
+        if not old or written is None or old not in written:
+            return False
+        self._source = {"s": written.replace(old, new)}
+        return True
 
     def __str__(self) -> str:
         return self.render()

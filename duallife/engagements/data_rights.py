@@ -24,9 +24,9 @@ them). They point at the anonymised user and talent profile, so no name or conta
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q, Value
-from django.db.models.functions import Replace
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from duallife.core.data_rights import erase_step, export_section
 from duallife.engagements.links import application_url, scout_url
@@ -46,10 +46,11 @@ from duallife.engagements.permissions import applications_with_details
 from duallife.engagements.services.applications import application_withdraw
 from duallife.engagements.services.scouts import scout_decline
 from duallife.notifications.models import Kind, Notification
+from duallife.notifications.services import notifications_replace_name
 from duallife.talents.models import TalentProfile
 
 #: What other people's notifications say instead of the person's display name.
-FORMER_USER = "退会した方"
+FORMER_USER = gettext_lazy("退会した方")
 
 
 # --- Export ---------------------------------------------------------------------------------------
@@ -308,17 +309,18 @@ def scrub_notifications(user) -> None:
     talent = _talent(user)
     if talent is None or not talent.display_name:
         return
-    token = f"{talent.display_name}さん"
     links = Q(pk__in=[])
     for url in _urls_about(user):
         links |= Q(url=url) | Q(url__startswith=f"{url}#") | Q(url__startswith=f"{url}?")
     ids = list(Notification.objects.exclude(user=user).filter(links).values_list("pk", flat=True))
-    Notification.objects.filter(pk__in=ids).update(
-        title=Replace("title", Value(token), Value(FORMER_USER)),
-        body=Replace("body", Value(token), Value(FORMER_USER)),
+    notifications_replace_name(
+        notification_ids=ids,
+        name=talent.display_name,
+        replacement=FORMER_USER,
+        written_as=f"{talent.display_name}さん",
     )
     Notification.objects.filter(pk__in=ids, kind__in=[Kind.APPLICATION, Kind.MESSAGE, Kind.STATUS]).update(
-        body=""
+        content=[]
     )
 
 

@@ -5,9 +5,9 @@
 - ``GET`` / ``PUT notification-settings``: which kinds also come by email.
 
 Session authentication with CSRF (``session_auth``); anonymous → 401, another user's notification
-→ 404 (as if missing), malformed input → 400, all with a Japanese ``detail``. Notification titles
-can name other people, so staff without MFA get 403 from the endpoints that return notifications,
-as the pages send them to the MFA setup.
+→ 404 (as if missing), malformed input → 400, all with a ``detail`` in the reader's language.
+Notification titles can name other people, so staff without MFA get 403 from the endpoints that
+return notifications, as the pages send them to the MFA setup.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Literal
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
@@ -29,8 +30,7 @@ from .permissions import get_notification_for_user
 router = Router()
 
 KindValue = Literal[tuple(Kind.values)]  # type: ignore[valid-type]
-NOT_FOUND = "お知らせが見つかりません。"
-MFA_REQUIRED = (
+MFA_REQUIRED = gettext_lazy(
     "お知らせには他の方の個人情報が含まれることがあるため、運営・コーディネーターの方は"
     "二段階認証を設定してからご利用ください。"
 )
@@ -108,7 +108,7 @@ def settings_payload(user) -> dict:
 
 def _mfa_refusal(user) -> Status | None:
     if mfa_setup_required(user):
-        return Status(403, {"detail": MFA_REQUIRED, "errors": []})
+        return Status(403, {"detail": str(MFA_REQUIRED), "errors": []})
     return None
 
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "duallife.notifications"
     label = "notifications"
-    verbose_name = "お知らせ"
+    verbose_name = _("お知らせ")

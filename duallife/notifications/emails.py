@@ -12,7 +12,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .links import absolute, is_local_path, path_to
+from .links import absolute, in_language, is_local_path, path_to
 from .models import Kind, Notification
 from .tokens import unsubscribe_token
 
@@ -22,6 +22,12 @@ SUBJECT_MAX_CHARS = 150
 def greeting_name(user) -> str:
     """How the email addresses the person: their name if the account has one."""
     return " ".join(part for part in (user.last_name.strip(), user.first_name.strip()) if part)
+
+
+def email_language(user) -> str:
+    """The language of the person's emails: the one they last read the site in."""
+    language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def unsubscribe_url(notification: Notification) -> str:
@@ -35,17 +41,20 @@ def _one_line(text: str) -> str:
 
 
 def notification_email(notification: Notification) -> EmailMessage:
-    """The email for ``notification``, addressed to its user, in the site's default language."""
+    """The email for ``notification``, addressed to its user, in the language they read the site in."""
     unsubscribe = unsubscribe_url(notification)
-    with translation.override(settings.LANGUAGE_CODE):
+    language = email_language(notification.user)
+    with translation.override(language):
         context = {
             "name": greeting_name(notification.user),
             "title": _one_line(notification.title),
             "body": notification.body.strip(),
-            "link": absolute(notification.url) if is_local_path(notification.url) else "",
+            "link": absolute(in_language(notification.url, language))
+            if is_local_path(notification.url)
+            else "",
             "kind_label": Kind(notification.kind).label,
-            "settings_url": absolute(path_to("settings")),
-            "list_url": absolute(path_to("list")),
+            "settings_url": absolute(in_language(path_to("settings"), language)),
+            "list_url": absolute(in_language(path_to("list"), language)),
             "unsubscribe_url": unsubscribe,
         }
         subject = _one_line(render_to_string("notifications/email/subject.txt", context))

@@ -6,8 +6,10 @@ Absolute addresses use ``settings.SITE_URL``: emails are built outside any reque
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -18,6 +20,22 @@ URL_MAX_CHARS = 300
 def path_to(name: str, *args) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return reverse(f"notifications:{name}", args=args)
+
+
+def in_language(path: str, language: str) -> str:
+    """A stored path (default language) as the same page in ``language`` (``/en/…``); a path that
+    is not one of the site's pages is returned unchanged."""
+    if language == settings.LANGUAGE_CODE:
+        return path
+    parts = urlsplit(path)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            match = resolve(parts.path)
+        with translation.override(language):
+            localized = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except (Resolver404, NoReverseMatch):
+        return path
+    return urlunsplit(("", "", localized, parts.query, parts.fragment))
 
 
 def absolute(path: str) -> str:

@@ -11,6 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.texts import Text
+
+TITLE_MAX = 200
+
 
 class Kind(models.TextChoices):
     APPLICATION = "application", _("新しい応募")
@@ -26,10 +30,14 @@ class Kind(models.TextChoices):
 
 
 class Notification(models.Model):
+    """Something a user is told: shown in the site's list and, if they want, emailed."""
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(_("種類"), max_length=16, choices=Kind.choices)
-    title = models.CharField(_("件名"), max_length=200)
-    body = models.TextField(_("本文"), blank=True)
+    #: The title and body as texts worded when read (:class:`duallife.core.texts.Text` as JSON):
+    #: the same notification reads in Japanese on a Japanese page and in English on an English one.
+    subject = models.JSONField(_("件名"), default=dict)
+    content = models.JSONField(_("本文"), default=list, blank=True)
     url = models.CharField(_("リンク"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -43,6 +51,20 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def title(self) -> str:
+        """The title in the active language (one line, at most :data:`TITLE_MAX` characters)."""
+        return " ".join(Text.from_json(self.subject).render().split())[:TITLE_MAX]
+
+    @property
+    def body(self) -> str:
+        """The body in the active language: its lines, one per line."""
+        return "\n".join(line.render() for line in self.body_lines).strip()
+
+    @property
+    def body_lines(self) -> list[Text]:
+        return [Text.from_json(line) for line in (self.content or [])]
 
 
 class EmailPreference(models.Model):

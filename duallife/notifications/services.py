@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -50,27 +49,41 @@ def email_wanted(*, user, kind: str) -> bool:
     return has_verified_address(user)
 
 
-def _worded(text) -> str:
-    if isinstance(text, list | tuple):
-        return "\n".join(_worded(line) for line in text)
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(text if isinstance(text, Text) else Text(text))
+def as_text(value) -> Text:
+    """A title or a body line as a :class:`Text`: a lazy text is kept as its msgid (worded when
+    read); a plain ``str`` is kept as written (what a person typed)."""
+    return value if isinstance(value, Text) else Text(value)
 
 
-def notify(*, user, kind: str, title, body="", url: str = "") -> Notification:
+def body_lines(body) -> list[Text]:
+    """A body as lines: one text, or a list of them (a plain ``str`` kept as written)."""
+    if body is None or body == "":
+        return []
+    if isinstance(body, list | tuple):
+        return [as_text(line) for line in body if line is not None]
+    return [as_text(body)]
+
+
+def notify(*, user, kind: str, title, body=(), url: str = "") -> Notification:
     """Write a notification for ``user`` and queue its email after the transaction commits.
 
-    ``title`` and ``body`` are plain text in Japanese; ``url`` a path on this site (no host), or
-    empty. A wrong ``kind`` or ``url`` is a programming error (``ValueError``), not user input.
-    The email is queued with ``robust=True``: a mail server or broker that is down is logged and
-    never undoes or breaks the request that caused the notification.
+    ``title`` is a :class:`~duallife.core.texts.Text` (or a ``gettext_lazy`` text), ``body`` one
+    text or a list of lines: kept as their msgids and parameters and worded in the reader's
+    language when shown or emailed. ``url`` is a path on this site (no host), or empty. A wrong
+    ``kind`` or ``url`` is a programming error (``ValueError``), not user input. The email is
+    queued with ``robust=True``: a mail server or broker that is down is logged and never undoes
+    or breaks the request that caused the notification.
     """
     if kind not in Kind.values:
         raise ValueError(f"notify: unknown kind {kind!r}")
     if url and not is_local_path(url):
         raise ValueError(f"notify: url must be a path on this site, got {url[:URL_MAX_CHARS]!r}")
     notification = Notification.objects.create(
-        user=user, kind=kind, title=_worded(title).strip()[:TITLE_MAX], body=_worded(body).strip(), url=url
+        user=user,
+        kind=kind,
+        subject=as_text(title).to_json(),
+        content=[line.to_json() for line in body_lines(body)],
+        url=url,
     )
     if email_wanted(user=user, kind=kind):
 
@@ -79,6 +92,29 @@ def notify(*, user, kind: str, title, body="", url: str = "") -> Notification:
 
         transaction.on_commit(queue_notification_email, robust=True)
     return notification
+
+
+def notifications_replace_name(*, notification_ids, name: str, replacement, written_as: str = "") -> int:
+    """Take a person's name out of notifications other people keep: every parameter equal to
+    ``name`` (in titles and bodies) becomes ``replacement``, and in texts kept as written the
+    words ``written_as`` become the Japanese ``replacement``. Returns how many changed."""
+    with translation.override("ja"):
+        replacement_words = str(replacement)
+    changed = 0
+    for notification in Notification.objects.select_for_update().filter(pk__in=list(notification_ids)):
+        subject = Text.from_json(notification.subject)
+        lines = notification.body_lines
+        hit = subject.replace_param(name, replacement) | subject.replace_written(
+            written_as, replacement_words
+        )
+        for line in lines:
+            hit |= line.replace_param(name, replacement) | line.replace_written(written_as, replacement_words)
+        if hit:
+            notification.subject = subject.to_json()
+            notification.content = [line.to_json() for line in lines]
+            notification.save(update_fields=["subject", "content"])
+            changed += 1
+    return changed
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from duallife.drafts.models import (
 )
 from duallife.drafts.services.nominations import nomination_respond
 from duallife.drafts.services.runs import draft_run_execute
-from duallife.notifications.models import Kind, Notification
+from duallife.notifications.models import Kind
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
 from duallife.testing.drafts import (
@@ -34,6 +34,7 @@ from duallife.testing.drafts import (
     teams_and_players,
     text,
 )
+from duallife.testing.notifications import told
 
 pytestmark = pytest.mark.django_db
 
@@ -134,9 +135,9 @@ def test_accepting_tells_the_team_and_shows_the_answer(
     assert response["Location"].endswith(f"#player-nomination-{nomination.pk}")
     nomination.refresh_from_db()
     assert nomination.status == Nomination.Status.ACCEPTED
-    told = Notification.objects.filter(kind=Kind.DRAFT, title__contains="受諾")
-    assert set(told.values_list("user_id", flat=True)) == {world.owner.pk, world.member.pk}
-    assert "髙橋" not in told.first().body
+    accepted = told(kind=Kind.DRAFT, title="受諾")
+    assert {n.user_id for n in accepted} == {world.owner.pk, world.member.pk}
+    assert "髙橋" not in accepted[0].body
     content = client.get(page_url(drafted.event)).content.decode()
     assert "受諾しました" in content
     assert 'value="accept"' not in content
@@ -148,8 +149,8 @@ def test_declining_tells_the_team(client, world, drafted, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         assert respond(client, nomination, "decline").status_code == 302
     assert Nomination.objects.get(pk=nomination.pk).status == Nomination.Status.DECLINED
-    told = Notification.objects.filter(kind=Kind.DRAFT, title__contains="辞退")
-    assert list(told.values_list("user_id", flat=True)) == [drafted.region_member.pk]
+    declined = told(kind=Kind.DRAFT, title="辞退")
+    assert [n.user_id for n in declined] == [drafted.region_member.pk]
 
 
 @pytest.mark.parametrize(("answer", "message"), [(None, "ボタンで回答"), ("maybe", "ボタンで回答")])
@@ -219,8 +220,7 @@ def test_the_team_sees_its_nominations_by_display_name_and_writes_a_message(
         response = client.post(url, {"message": "  月1回、仙台で会いましょう。  ", "section": "team"})
     assert response.status_code == 302
     assert Nomination.objects.get(pk=nomination.pk).message == "月1回、仙台で会いましょう。"
-    told = Notification.objects.filter(kind=Kind.DRAFT, user=drafted.players[0].talent.user)
-    assert told.filter(title__contains="メッセージ").count() == 1
+    assert len(told(kind=Kind.DRAFT, user=drafted.players[0].talent.user, title="メッセージ")) == 1
 
 
 @pytest.mark.parametrize(

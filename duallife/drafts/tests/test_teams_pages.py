@@ -18,6 +18,7 @@ from duallife.drafts.services.teams import draft_team_update
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.testing.drafts import DAY, HOUR, assert_login_redirect, camp_at, make_event, open_event, url
+from duallife.testing.notifications import told
 from duallife.testing.organizations import make_org
 from duallife.testing.postings import SENDAI
 
@@ -44,9 +45,7 @@ def test_the_lead_adds_a_partner_whose_members_then_act_for_the_team(client, wor
     assert list(teams_of(world.member, event)) == [lead]
     assert acts_for(world.owner, lead)
     assert {u.pk for u in team_members(lead)} >= {world.coordinator.pk, world.owner.pk, world.member.pk}
-    assert Notification.objects.filter(
-        user=world.owner, kind=Kind.DRAFT, title__contains="チームに加わりました"
-    ).exists()
+    assert told(user=world.owner, kind=Kind.DRAFT, title="チームに加わりました")
     team_page = client.get(reverse("drafts:team", args=[event.pk, lead.pk])).content.decode()
     assert "コンソーシアムの参加企業" in team_page
     assert world.company.name in team_page
@@ -103,9 +102,7 @@ def test_a_partner_leaves_the_consortium_before_the_deadline(client, world, cons
     assert response.status_code == 302
     assert not lead.partners.exists()
     assert list(teams_of(world.member, event)) == []
-    assert Notification.objects.filter(
-        user=world.coordinator, title__contains="コンソーシアムから抜けました"
-    ).exists()
+    assert told(user=world.coordinator, title="コンソーシアムから抜けました")
 
 
 @pytest.mark.parametrize("who", ["anonymous", "coordinator", "stranger"])
@@ -164,9 +161,9 @@ def test_a_leaving_company_gives_back_its_team_seats_at_camps_ahead(client, worl
     assert "https://meet.example.jp/draft" not in page
     # the company's other member and the one who left with a seat both hear about their seats
     for user in (world.owner, world.member):
-        notice = Notification.objects.get(user=user, title__contains="コンソーシアムから抜けました")
+        (notice,) = told(user=user, title="コンソーシアムから抜けました")
         assert "オンライン相談会" in notice.body
-    assert Notification.objects.filter(user=world.coordinator, title__contains="抜けました").count() == 1
+    assert len(told(user=world.coordinator, title="抜けました")) == 1
 
 
 def test_a_member_of_two_partner_companies_leaves_for_both_at_once(client, world, partnered):
@@ -180,7 +177,7 @@ def test_a_member_of_two_partner_companies_leaves_for_both_at_once(client, world
 
     assert response.status_code == 302
     assert not lead.partners.exists()
-    assert Notification.objects.filter(user=world.coordinator, title__contains="抜けました").count() == 2
+    assert len(told(user=world.coordinator, title="抜けました")) == 2
 
 
 def test_anonymous_users_are_sent_to_log_in_to_join(client, world):
@@ -225,8 +222,8 @@ def test_a_company_member_joins_and_the_organiser_hears_about_it(client, world):
         "EC担当の方",
         "海が近い",
     )
-    told = set(Notification.objects.filter(kind=Kind.DRAFT).values_list("user__username", flat=True))
-    assert told == {"coordinator", "member"}
+    recipients = set(Notification.objects.filter(kind=Kind.DRAFT).values_list("user__username", flat=True))
+    assert recipients == {"coordinator", "member"}
     page = client.get(url("join", event.pk)).content.decode()
     assert "すべてチームとして参加しています" in page
 

@@ -26,6 +26,7 @@ from duallife.drafts.services.teams import draft_team_join, draft_team_partner_l
 from duallife.notifications.models import Kind, Notification
 from duallife.organizations.models import Membership, Organization
 from duallife.testing.drafts import DAY, camp_at, create, make_event, rank, teams_and_players
+from duallife.testing.notifications import told
 from duallife.testing.organizations import make_org
 
 pytestmark = pytest.mark.django_db
@@ -57,12 +58,10 @@ def test_partners_hear_about_nominations_and_record_outcomes(world):
     rank(player, [lead])
     rank(lead, [player])
     run = draft_run_execute(event=event, by=world.operator)
-    assert Notification.objects.filter(user=world.member, title__contains="指名が決まりました").exists()
+    assert told(user=world.member, title="指名が決まりました")
     nomination = run.nominations.get()
     nomination_respond(nomination=nomination, by=player.talent.user, accept=True)
-    assert Notification.objects.filter(
-        user=world.owner, kind=Kind.DRAFT, title__contains="指名を受諾しました"
-    ).exists()
+    assert told(user=world.owner, kind=Kind.DRAFT, title="指名を受諾しました")
     from duallife.drafts.services.nominations import nomination_outcome_record
 
     nomination_outcome_record(nomination=nomination, by=world.member, outcome=Nomination.Outcome.SIDE_JOB)
@@ -124,7 +123,7 @@ def test_a_company_removed_by_the_lead_hears_of_it_and_gives_back_its_seats(worl
     draft_team_update(team=lead, by=world.coordinator, partners=[])
 
     assert not CampRegistration.objects.exists()
-    notice = Notification.objects.get(user=world.owner, title__contains="コンソーシアムから外れました")
+    (notice,) = told(user=world.owner, title="コンソーシアムから外れました")
     assert "オンライン相談会" in notice.body
-    assert Notification.objects.filter(user=world.member, title__contains="外れました").exists()
+    assert told(user=world.member, title="外れました")
     assert not Notification.objects.filter(user=world.coordinator).exists()

@@ -25,6 +25,7 @@ from duallife.notifications.models import Notification
 from duallife.organizations.models import Organization
 from duallife.postings.models import SpecSheet
 from duallife.testing.engagements import applicant_in_offer, record, to_offer
+from duallife.testing.notifications import told
 
 S = Application.Status
 TODAY = timezone.localdate
@@ -198,11 +199,7 @@ def test_ending_as_planned_completes_the_contract_and_asks_both_sides_for_feedba
     assert completion.announced_at is not None
     asked = set(Notification.objects.filter(kind="checkin").values_list("user__username", flat=True))
     assert asked == {"talent", "owner", "member"}
-    ended = set(
-        Notification.objects.filter(kind="contract", title__contains="終了").values_list(
-            "user__username", flat=True
-        )
-    )
+    ended = {n.user.username for n in told(kind="contract", title="終了")}
     assert ended == {"owner", "member"}
     assert not Notification.objects.filter(kind="alert").exists()
 
@@ -225,7 +222,7 @@ def test_ending_early_needs_a_reason_and_alerts_the_area_coordinators(world, con
     assert contract.end_reason == "mismatch"
     alerted = set(Notification.objects.filter(kind="alert").values_list("user__username", flat=True))
     assert alerted == {"coordinator"}
-    assert Notification.objects.filter(user=world.talent, kind="contract", title__contains="終了").exists()
+    assert told(user=world.talent, kind="contract", title="終了")
     # the check-ins planned after the end are dropped; the completion one remains
     assert list(contract.checkins.values_list("kind", flat=True)) == [CheckIn.Kind.COMPLETION]
 

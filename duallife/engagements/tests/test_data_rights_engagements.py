@@ -33,6 +33,7 @@ from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile, TalentSkill
 from duallife.testing.accounts import give_mfa
 from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.notifications import told
 
 PASSWORD = "an-unguessable-Passw0rd"
 PHONE = "090-1234-5678"
@@ -160,8 +161,8 @@ def test_deleting_the_account_closes_what_is_open_and_tells_the_other_side(
     assert engaged["open"].status == Application.Status.WITHDRAWN
     assert engaged["open"].events.last().to_status == Application.Status.WITHDRAWN
     assert engaged["scout"].status == Scout.Status.DECLINED
-    told = Notification.objects.filter(user=world.owner).values_list("title", flat=True)
-    assert any("辞退しました" in title and "退会した方" in title for title in told)
+    assert told(user=world.owner, title="辞退しました")
+    assert all("退会した方" in n.title for n in told(user=world.owner, title="辞退しました"))
     assert not Interest.objects.exists()
 
 

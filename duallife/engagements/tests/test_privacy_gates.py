@@ -12,10 +12,10 @@ from duallife.accounts.services import account_delete
 from duallife.engagements.services.applications import application_submit
 from duallife.engagements.services.messages import message_post
 from duallife.engagements.services.scouts import scout_send
-from duallife.notifications.models import Notification
 from duallife.testing.accounts import give_mfa
 from duallife.testing.engagements import APPLY_MESSAGE, applicant_in_offer, record
 from duallife.testing.files import PDF_BYTES, private_root
+from duallife.testing.notifications import told
 from duallife.testing.talents import make_talent_user
 
 SCOUT_MESSAGE = "あなたの経験こそ、私たちの新商品づくりに足りないものです。ぜひ一度お話しさせてください。"
@@ -100,10 +100,9 @@ def test_deleting_an_account_removes_its_words_from_thread_notifications_only(wo
     namesake.talent.save()
     application_submit(sheet=sheet, by=namesake, message=APPLY_MESSAGE)
 
-    assert Notification.objects.filter(user=world.owner, body__contains="090-1111-2222").exists()
+    assert told(user=world.owner, body="090-1111-2222")
 
     account_delete(user=User.objects.get(pk=talent.pk), password="delete-me-Password-1")
 
-    owner_notes = Notification.objects.filter(user=world.owner)
-    assert not owner_notes.filter(body__contains="090-1111-2222").exists()
-    assert owner_notes.filter(title__contains="山田talentさん").exists()  # someone else, untouched
+    assert not told(user=world.owner, body="090-1111-2222")
+    assert told(user=world.owner, title="山田talentさん")  # someone else, untouched

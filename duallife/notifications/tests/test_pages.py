@@ -37,8 +37,8 @@ def test_given_notifications_when_the_user_opens_the_list_then_unread_ones_come_
 ):
     old, new = make_notifications(alice, 2)
     Notification.objects.filter(pk=new.pk).update(read_at=old.created_at)
-    make_notifications(bob, 1)[0].title = "ボブだけのお知らせ"
-    Notification.objects.filter(user=bob).update(title="ボブだけのお知らせ")
+    make_notifications(bob, 1)
+    Notification.objects.filter(user=bob).update(subject={"s": "ボブだけのお知らせ"})
     client.force_login(alice)
 
     response = client.get(LIST)
@@ -160,7 +160,9 @@ def test_given_a_link_that_leaves_the_site_when_opened_then_the_user_stays_on_th
     client, alice, stored_url
 ):
     # written directly: notify() refuses such links, this checks the page does not trust the row either
-    notification = Notification.objects.create(user=alice, kind=Kind.MESSAGE, title="x", url=stored_url)
+    notification = Notification.objects.create(
+        user=alice, kind=Kind.MESSAGE, subject={"s": "x"}, url=stored_url
+    )
     client.force_login(alice)
 
     response = client.get(open_url(notification))

@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from duallife.core.texts import Text
 from duallife.notifications.links import absolute
 from duallife.notifications.models import Kind as NotificationKind
 from duallife.notifications.models import Notification
@@ -133,23 +135,30 @@ def digest_subscription_set(*, user, organization, on: bool) -> bool:
 
 #: What replaces a talent's entry in a digest kept in someone's notifications once the talent
 #: withdrew (profile made private, digests turned off, account deleted).
-WITHDRAWN_ENTRY = "・（この人材の情報は、ご本人の設定により削除されました）"
+WITHDRAWN_ENTRY = gettext_lazy("・（この人材の情報は、ご本人の設定により削除されました）")
 
 
-def _without_talent(body: str, url: str) -> str:
-    """``body`` with the entry whose link is ``url`` replaced by :data:`WITHDRAWN_ENTRY` (an entry
-    runs from its 「・」 line to its link line)."""
-    lines = body.split("\n")
-    out: list[str] = []
-    start = None
+def _without_talent(lines: list[Text], url: str) -> list[Text]:
+    """``lines`` with the entry whose link is ``url`` replaced by :data:`WITHDRAWN_ENTRY`.
+
+    An entry runs from its line starting with 「・」 to its link line (the url as written).
+    Lines kept as one written block are split first."""
+    flat: list[Text] = []
     for line in lines:
-        if line.startswith("・"):
+        if "\n" in line.source and not line.params:
+            flat.extend(Text(part) for part in line.source.split("\n"))
+        else:
+            flat.append(line)
+    out: list[Text] = []
+    start = None
+    for line in flat:
+        if line.source.startswith("・"):
             start = len(out)
         out.append(line)
-        if start is not None and line.strip() == url:
-            out[start:] = [WITHDRAWN_ENTRY]
+        if start is not None and not line.params and line.source.strip() == url:
+            out[start:] = [Text(WITHDRAWN_ENTRY)]
             start = None
-    return "\n".join(out)
+    return out
 
 
 def digest_mentions_scrub(*, talent_id: int) -> int:
@@ -162,12 +171,12 @@ def digest_mentions_scrub(*, talent_id: int) -> int:
     changed = 0
     with transaction.atomic():
         for notification in Notification.objects.select_for_update().filter(
-            user__in=recipients, kind=NotificationKind.DIGEST, body__contains=url
+            user__in=recipients, kind=NotificationKind.DIGEST
         ):
-            body = _without_talent(notification.body, url)
-            if body != notification.body:
-                notification.body = body
-                notification.save(update_fields=["body"])
+            lines = _without_talent(notification.body_lines, url)
+            if lines != notification.body_lines:
+                notification.content = [line.to_json() for line in lines]
+                notification.save(update_fields=["content"])
                 changed += 1
         DigestMention.objects.filter(talent_id=talent_id).delete()
     return changed
