@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from duallife.notifications.services import notification_emails_off
 from duallife.recommendations.services.recommendations import (
     recommendations_deferred,
     recommendations_rebuild_all,
@@ -69,7 +70,7 @@ def demo_data_create(*, password: str | None = None, force: bool = False, small:
     report.vocabulary_loaded = _demo_vocabulary(content)
     chosen = password or secrets.token_urlsafe(12)
     with _no_query_log():
-        with transaction.atomic(), recommendations_deferred():
+        with transaction.atomic(), recommendations_deferred(), notification_emails_off():
             _demo_admin(report, chosen)
             programs(report, content, slug)
             marketplace(DemoRun(report=report, size=DEMO_SMALL if small else DEMO_FULL, password=chosen))

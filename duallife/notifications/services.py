@@ -7,8 +7,10 @@ Celery task calls :func:`notification_email_send`).
 
 from __future__ import annotations
 
+import contextvars
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -24,6 +26,20 @@ from .models import EmailPreference, Kind, Notification
 from .tokens import unsubscribe_token_read
 
 logger = logging.getLogger(__name__)
+
+_emails_off: contextvars.ContextVar[bool] = contextvars.ContextVar("notification_emails_off", default=False)
+
+
+@contextmanager
+def notification_emails_off() -> Iterator[None]:
+    """Within this block, notifications are written but no email is queued (the demo loader: its
+    people are fictional, and their notifications are marked as handled)."""
+    token = _emails_off.set(True)
+    try:
+        yield
+    finally:
+        _emails_off.reset(token)
+
 
 TITLE_MAX = 200
 
@@ -85,7 +101,7 @@ def notify(*, user, kind: str, title, body=(), url: str = "") -> Notification:
         content=[line.to_json() for line in body_lines(body)],
         url=url,
     )
-    if email_wanted(user=user, kind=kind):
+    if not _emails_off.get() and email_wanted(user=user, kind=kind):
 
         def queue_notification_email(notification_id: int = notification.pk) -> None:
             send_notification_email.delay(notification_id)

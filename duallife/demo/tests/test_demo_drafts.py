@@ -14,6 +14,7 @@ from duallife.demo.services import demo_data_create
 from duallife.drafts.models import DraftEvent, DraftPlayer, DraftRun, DraftTeam, Nomination
 from duallife.drafts.services.runs import draft_run_replay
 from duallife.notifications.models import Notification
+from duallife.testing.notifications import told
 
 pytestmark = pytest.mark.django_db
 
@@ -78,9 +79,9 @@ def test_the_demos_runs_happen_on_the_nomination_day_and_their_notices_tell_true
     for run in runs:
         event = run.event
         assert timezone.localtime(run.created_at).date() == event.nomination_on
-        notices = Notification.objects.filter(url=reverse("drafts:nominations", args=[event.pk]))
-        nominated = notices.filter(title="指名されました")
-        assert nominated.count() == run.nominations.count()
-        assert not notices.exclude(created_at=run.created_at).filter(title="指名されました").exists()
+        url = reverse("drafts:nominations", args=[event.pk])
+        nominated = [n for n in told(url=url) if n.title == "指名されました"]
+        assert len(nominated) == run.nominations.count()
+        assert all(n.created_at == run.created_at for n in nominated)
         for notice in nominated:
             assert f"交渉期間の終わり（{jp_date(event.negotiation_until)}）" in notice.body

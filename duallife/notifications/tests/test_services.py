@@ -12,6 +12,7 @@ from duallife.notifications.services import (
     email_preferences_save,
     email_unsubscribe,
     notification_email_send,
+    notification_emails_off,
     notification_mark_read,
     notifications_mark_all_read,
     notify,
@@ -67,6 +68,18 @@ def test_given_the_kind_is_turned_off_when_notified_then_no_email_is_queued(
         notify(user=alice, kind=Kind.SCOUT, title="スカウト")
     assert len(callbacks) == 1
     assert Notification.objects.filter(user=alice).count() == 2  # in-app notices always arrive
+
+
+def test_given_emails_are_off_for_a_block_when_notified_then_the_notice_is_kept_and_no_email_queued(
+    alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks, notification_emails_off():
+        notify(user=alice, kind=Kind.MESSAGE, title="メッセージ")
+    with django_capture_on_commit_callbacks() as after:
+        notify(user=alice, kind=Kind.MESSAGE, title="メッセージ")
+    assert callbacks == []
+    assert len(after) == 1  # only within the block
+    assert Notification.objects.filter(user=alice).count() == 2
 
 
 def test_given_an_unconfirmed_address_or_an_inactive_account_when_notified_then_no_email_is_queued(
