@@ -25,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.core.formats import format_datetime
 from duallife.core.ids import is_id
@@ -165,12 +165,12 @@ def camp_create(
                 user=user,
                 kind=Kind.DRAFT,
                 title=Text(
-                    _lazy("ドラフト会議「%(event)s」の合宿「%(camp)s」の参加登録が始まりました"),
+                    gettext_lazy("ドラフト会議「%(event)s」の合宿「%(camp)s」の参加登録が始まりました"),
                     event=event.name,
                     camp=camp.title,
                 ),
                 body=Text(
-                    _lazy("%(start)sから（%(mode)s・定員%(capacity)d人）"),
+                    gettext_lazy("%(start)sから（%(mode)s・定員%(capacity)d人）"),
                     start=camp.starts_at,
                     mode=DraftCamp.Mode(camp.mode).label,
                     capacity=camp.capacity,
@@ -239,9 +239,9 @@ def camp_update(
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=Text(_lazy("合宿「%(camp)s」の日時・会場が変わりました"), camp=locked.title),
+                    title=Text(gettext_lazy("合宿「%(camp)s」の日時・会場が変わりました"), camp=locked.title),
                     body=Text(
-                        _lazy("ドラフト会議「%(event)s」の合宿の新しい日時：%(when)s"),
+                        gettext_lazy("ドラフト会議「%(event)s」の合宿の新しい日時：%(when)s"),
                         event=locked.event.name,
                         when=camp_when(locked),
                     ),
@@ -265,9 +265,9 @@ def camp_delete(*, camp: DraftCamp, by) -> int:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=Text(_lazy("合宿「%(camp)s」は中止になりました"), camp=locked.title),
+                title=Text(gettext_lazy("合宿「%(camp)s」は中止になりました"), camp=locked.title),
                 body=Text(
-                    _lazy(
+                    gettext_lazy(
                         "ドラフト会議「%(event)s」の合宿「%(camp)s」（%(when)s）は中止になりました。"
                         "参加登録は取り消されています。"
                     ),

@@ -9,7 +9,7 @@ the user's language and saves nothing when refused.
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from ..errors import DraftError
 from ..models import DraftEvent, DraftPlayer, DraftTeam, PlayerChoice, TeamChoice
@@ -17,14 +17,14 @@ from ..permissions.choices import choices_refusal
 
 #: The refusals of a list, by what it ranks (one sentence each, worded when raised).
 TEAM_LIST_ERRORS = {
-    "tie": _lazy("同じ順位のチームがあります。このドラフト会議では、順位をすべて別々にしてください。"),
-    "twice": _lazy("同じチームを2回選ぶことはできません。"),
-    "unknown": _lazy("このドラフト会議に参加していないチームが含まれています。"),
+    "tie": gettext_lazy("同じ順位のチームがあります。このドラフト会議では、順位をすべて別々にしてください。"),
+    "twice": gettext_lazy("同じチームを2回選ぶことはできません。"),
+    "unknown": gettext_lazy("このドラフト会議に参加していないチームが含まれています。"),
 }
 PLAYER_LIST_ERRORS = {
-    "tie": _lazy("同じ順位の選手があります。このドラフト会議では、順位をすべて別々にしてください。"),
-    "twice": _lazy("同じ選手を2回選ぶことはできません。"),
-    "unknown": _lazy("このドラフト会議に参加していない選手が含まれています。"),
+    "tie": gettext_lazy("同じ順位の選手があります。このドラフト会議では、順位をすべて別々にしてください。"),
+    "twice": gettext_lazy("同じ選手を2回選ぶことはできません。"),
+    "unknown": gettext_lazy("このドラフト会議に参加していない選手が含まれています。"),
 }
 
 

@@ -21,8 +21,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from duallife.core.formats import format_datetime, format_yen
 from duallife.core.texts import Text
@@ -79,8 +78,8 @@ def _check_event_fields(
     if not whole_number(team_capacity) or not 1 <= team_capacity <= CAPACITY_MAX:
         raise DraftError(_("1チームが指名できる人数は1〜%(max)dで指定してください。") % {"max": CAPACITY_MAX})
     fees = (
-        (_lazy("参加費（選手）は0〜%(max)sの整数で指定してください。"), player_fee_yen),
-        (_lazy("参加費（チーム）は0〜%(max)sの整数で指定してください。"), team_fee_yen),
+        (gettext_lazy("参加費（選手）は0〜%(max)sの整数で指定してください。"), player_fee_yen),
+        (gettext_lazy("参加費（チーム）は0〜%(max)sの整数で指定してください。"), team_fee_yen),
     )
     for message, fee in fees:
         if not whole_number(fee) or not 0 <= fee <= FEE_MAX:
@@ -297,8 +296,10 @@ def draft_event_update(
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=Text(_lazy("ドラフト会議「%(event)s」の日程が変わりました"), event=locked.name),
-                    body=[Text(_lazy("新しい日程")), *schedule_text(locked)],
+                    title=Text(
+                        gettext_lazy("ドラフト会議「%(event)s」の日程が変わりました"), event=locked.name
+                    ),
+                    body=[Text(gettext_lazy("新しい日程")), *schedule_text(locked)],
                     url=url,
                 )
     return locked

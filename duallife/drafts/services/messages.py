@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.core.texts import Text
 from duallife.notifications.models import Kind
@@ -42,7 +42,7 @@ def _notify_other_side(
                 user=recipient,
                 kind=Kind.DRAFT,
                 title=Text(
-                    _lazy("ドラフト会議「%(event)s」: %(team)sからメッセージが届きました"),
+                    gettext_lazy("ドラフト会議「%(event)s」: %(team)sからメッセージが届きました"),
                     event=event.name,
                     team=team.organization.name,
                 ),
@@ -57,7 +57,7 @@ def _notify_other_side(
             user=user,
             kind=Kind.DRAFT,
             title=Text(
-                _lazy("ドラフト会議「%(event)s」: %(name)sさんからメッセージが届きました"),
+                gettext_lazy("ドラフト会議「%(event)s」: %(name)sさんからメッセージが届きました"),
                 event=event.name,
                 name=player.talent.display_name,
             ),

@@ -18,7 +18,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.core.texts import Text
 from duallife.notifications.models import Kind
@@ -106,9 +106,9 @@ def _notify_answer(answered: Nomination) -> None:
     event = nomination.run.event
     team = nomination.team.organization.name
     if nomination.status == Nomination.Status.ACCEPTED:
-        title = Text(_lazy("%(name)sさんが指名を受諾しました"), name=name)
+        title = Text(gettext_lazy("%(name)sさんが指名を受諾しました"), name=name)
         body = Text(
-            _lazy(
+            gettext_lazy(
                 "「%(event)s」で%(team)sが指名した%(name)sさんが、指名を受諾しました。"
                 "メッセージで今後の進め方を相談しましょう。"
             ),
@@ -117,9 +117,9 @@ def _notify_answer(answered: Nomination) -> None:
             name=name,
         )
     elif nomination.status == Nomination.Status.DECLINED:
-        title = Text(_lazy("%(name)sさんが指名を辞退しました"), name=name)
+        title = Text(gettext_lazy("%(name)sさんが指名を辞退しました"), name=name)
         body = Text(
-            _lazy("「%(event)s」で%(team)sが指名した%(name)sさんが、指名を辞退しました。"),
+            gettext_lazy("「%(event)s」で%(team)sが指名した%(name)sさんが、指名を辞退しました。"),
             event=event.name,
             team=team,
             name=name,
@@ -142,9 +142,11 @@ def _notify_message(written: Nomination) -> None:
     notify(
         user=user,
         kind=Kind.DRAFT,
-        title=Text(_lazy("%(team)sからメッセージが届きました"), team=nomination.team.organization.name),
+        title=Text(
+            gettext_lazy("%(team)sからメッセージが届きました"), team=nomination.team.organization.name
+        ),
         body=Text(
-            _lazy("「%(event)s」の指名に、チームからのメッセージが届きました。"),
+            gettext_lazy("「%(event)s」の指名に、チームからのメッセージが届きました。"),
             event=nomination.run.event.name,
         ),
         url=nominations_url(nomination.run.event_id),

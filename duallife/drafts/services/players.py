@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.core.texts import Text
 from duallife.notifications.models import Kind
@@ -49,10 +49,10 @@ def player_enter(*, event: DraftEvent, talent, pitch: str = "", name_public: boo
         notify(
             user=talent.user,
             kind=Kind.DRAFT,
-            title=Text(_lazy("「%(event)s」へのエントリーを受け付けました"), event=event.name),
+            title=Text(gettext_lazy("「%(event)s」へのエントリーを受け付けました"), event=event.name),
             body=[
-                Text(_lazy("希望リストの締切：%(deadline)s"), deadline=event.preferences_deadline),
-                Text(_lazy("自己アピールは締切まで、表示名の公開はいつでも変更できます。")),
+                Text(gettext_lazy("希望リストの締切：%(deadline)s"), deadline=event.preferences_deadline),
+                Text(gettext_lazy("自己アピールは締切まで、表示名の公開はいつでも変更できます。")),
             ],
             url=event_url(event.pk),
         )
@@ -152,12 +152,12 @@ def player_withdraw(*, player: DraftPlayer, by) -> list[DraftTeam]:
                     user=user,
                     kind=Kind.DRAFT,
                     title=Text(
-                        _lazy("%(name)sさんがドラフト会議「%(event)s」への参加を取りやめました"),
+                        gettext_lazy("%(name)sさんがドラフト会議「%(event)s」への参加を取りやめました"),
                         name=display_name,
                         event=locked_event.name,
                     ),
                     body=Text(
-                        _lazy(
+                        gettext_lazy(
                             "%(team)sの希望リストにいた%(name)sさんが、エントリーを取り消しました。"
                             "希望リストから外し、順位を詰めています。締切までに見直してください。"
                         ),

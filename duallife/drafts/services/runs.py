@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.core.texts import Text
 from duallife.engine.draft import DraftInputError, Proposing, parse_instance, solve
@@ -100,13 +100,13 @@ def notify_run_nominations(*, run_id: int) -> None:
     event = run.event
     url = nominations_url(event.pk)
     if nomination_day_reached(event):
-        answer = _lazy(
+        answer = gettext_lazy(
             "「%(event)s」で、%(team)sから指名されました。"
             "交渉期間の終わり（%(until)s）までに、受諾するか辞退するかを回答してください。"
         )
         dates = {"until": event.negotiation_until}
     else:
-        answer = _lazy(
+        answer = gettext_lazy(
             "「%(event)s」で、%(team)sから指名されました。"
             "指名日（%(date)s）から交渉期間の終わり（%(until)s）までに、受諾するか辞退するかを回答してください。"
         )
@@ -124,7 +124,7 @@ def notify_run_nominations(*, run_id: int) -> None:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=Text(_lazy("指名されました")),
+                title=Text(gettext_lazy("指名されました")),
                 body=Text(answer, event=event.name, team=nomination.team.organization.name, **dates),
                 url=url,
             )
@@ -134,9 +134,9 @@ def notify_run_nominations(*, run_id: int) -> None:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=Text(_lazy("「%(event)s」の指名が決まりました"), event=event.name),
+                title=Text(gettext_lazy("「%(event)s」の指名が決まりました"), event=event.name),
                 body=Text(
-                    _lazy(
+                    gettext_lazy(
                         "%(team)sが指名した選手：%(names)s。選手へのメッセージを書いて、回答を待ちましょう。"
                     ),
                     team=team.organization.name,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.core.texts import Text
 from duallife.notifications.models import Kind
@@ -43,9 +43,9 @@ from .inputs import whole_number
 
 TEAM_TEXT_MAX = 2000
 TEAM_TEXT_TOO_LONG = {
-    "strategy": _lazy("地域の戦略は%(max)d文字以内で入力してください。"),
-    "wants": _lazy("求める人と理由は%(max)d文字以内で入力してください。"),
-    "life": _lazy("暮らしの様子は%(max)d文字以内で入力してください。"),
+    "strategy": gettext_lazy("地域の戦略は%(max)d文字以内で入力してください。"),
+    "wants": gettext_lazy("求める人と理由は%(max)d文字以内で入力してください。"),
+    "life": gettext_lazy("暮らしの様子は%(max)d文字以内で入力してください。"),
 }
 PARTNERS_MAX = 20
 PLACES_MAX = 100
@@ -91,11 +91,13 @@ def draft_team_join(
                 user=user,
                 kind=Kind.DRAFT,
                 title=Text(
-                    _lazy("%(organization)sが「%(event)s」にチームとして参加しました"),
+                    gettext_lazy("%(organization)sが「%(event)s」にチームとして参加しました"),
                     organization=organization.name,
                     event=locked.name,
                 ),
-                body=Text(_lazy("希望リストの締切：%(deadline)s"), deadline=locked.preferences_deadline),
+                body=Text(
+                    gettext_lazy("希望リストの締切：%(deadline)s"), deadline=locked.preferences_deadline
+                ),
                 url=url,
             )
     return team
@@ -174,11 +176,13 @@ def _partners_set(team: DraftTeam, by, partners: list) -> None:
             user=user,
             kind=Kind.DRAFT,
             title=Text(
-                _lazy("「%(event)s」で、%(organization)sのチームに加わりました"),
+                gettext_lazy("「%(event)s」で、%(organization)sのチームに加わりました"),
                 event=team.event.name,
                 organization=team.organization.name,
             ),
-            body=Text(_lazy("チームのメンバーとして、希望リストやメッセージ、指名への対応ができます。")),
+            body=Text(
+                gettext_lazy("チームのメンバーとして、希望リストやメッセージ、指名への対応ができます。")
+            ),
             url=url,
         )
     removed = before - ids
@@ -191,7 +195,7 @@ def _partners_set(team: DraftTeam, by, partners: list) -> None:
                 user=user,
                 kind=Kind.DRAFT,
                 title=Text(
-                    _lazy("「%(event)s」で、%(organization)sのチームのコンソーシアムから外れました"),
+                    gettext_lazy("「%(event)s」で、%(organization)sのチームのコンソーシアムから外れました"),
                     event=team.event.name,
                     organization=team.organization.name,
                 ),
@@ -226,9 +230,11 @@ def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=Text(_lazy("%(company)sがコンソーシアムから抜けました"), company=company.name),
+                    title=Text(
+                        gettext_lazy("%(company)sがコンソーシアムから抜けました"), company=company.name
+                    ),
                     body=Text(
-                        _lazy("「%(event)s」の%(organization)sのチーム"),
+                        gettext_lazy("「%(event)s」の%(organization)sのチーム"),
                         event=locked.event.name,
                         organization=locked.organization.name,
                     ),
@@ -241,7 +247,7 @@ def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
                     user=user,
                     kind=Kind.DRAFT,
                     title=Text(
-                        _lazy("%(company)sが「%(event)s」のコンソーシアムから抜けました"),
+                        gettext_lazy("%(company)sが「%(event)s」のコンソーシアムから抜けました"),
                         company=company.name,
                         event=locked.event.name,
                     ),
@@ -254,14 +260,16 @@ def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
 def _left_body(team: DraftTeam, camps: list[str]) -> list[Text]:
     body = [
         Text(
-            _lazy("%(organization)sのチームとしての希望リスト・メッセージ・指名には、今後は関われません。"),
+            gettext_lazy(
+                "%(organization)sのチームとしての希望リスト・メッセージ・指名には、今後は関われません。"
+            ),
             organization=team.organization.name,
         )
     ]
     if camps:
         body.append(
             Text(
-                _lazy("チームとして参加登録していた合宿（%(camps)s）の参加登録は取り消しました。"),
+                gettext_lazy("チームとして参加登録していた合宿（%(camps)s）の参加登録は取り消しました。"),
                 camps=camps,
             )
         )
