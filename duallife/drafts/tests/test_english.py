@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
+from duallife.core.formats import format_date, format_datetime
 from duallife.core.texts import Text
 from duallife.drafts.errors import DraftError
 from duallife.drafts.services import camps as camp_services
@@ -161,3 +163,18 @@ def test_the_engines_input_errors_are_worded_from_their_codes(data, worded):
     with translation.override("en"):
         assert input_error_text(caught.value) == worded
     assert JAPANESE.search(str(caught.value))  # the console keeps its Japanese message
+
+
+# --- pages ----------------------------------------------------------------------------------------
+
+
+def test_the_event_page_gives_its_dates_in_english(client, world, event):
+    with translation.override("en"):
+        path = reverse("drafts:detail", args=[event.pk])
+        deadline = format_datetime(event.preferences_deadline)
+        nomination_day = format_date(event.nomination_on)
+    assert path.startswith("/en/")
+    page = client.get(path).content.decode()
+    assert deadline in page
+    assert nomination_day in page
+    assert "年" not in deadline
