@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DraftsConfig(AppConfig):
     name = "duallife.drafts"
     label = "drafts"
-    verbose_name = "ドラフト会議"
+    verbose_name = _("ドラフト会議")

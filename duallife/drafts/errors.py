@@ -1,16 +1,18 @@
-"""Domain errors of the draft: a Japanese message for people, a field when one is at fault.
+"""Domain errors of the draft: a message for people, a field when one is at fault.
 
-Views show ``message`` as a form error or a page message (status 400); the ``duallife
-draft-solve`` command and the services' callers never show anything else.
+The message is worded when the error is raised (``gettext``), in the language of the request that
+caused it. Views show ``message`` as a form error or a page message (status 400); the services'
+callers never show anything else.
 """
 
 from __future__ import annotations
 
 
 class DraftError(Exception):
-    """A draft action that cannot be done; ``message`` is Japanese."""
+    """A draft action that cannot be done; ``message`` is in the active language."""
 
     def __init__(self, message: str) -> None:
+        message = str(message)
         super().__init__(message)
         self.message = message
 

@@ -32,7 +32,7 @@ class TeamTextsForm(forms.Form):
 
 class PartnerChoiceField(PrefecturesField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.name}（{obj.prefecture.name}）"
+        return _("%(name)s（%(prefecture)s）") % {"name": obj.name, "prefecture": obj.prefecture.name}
 
 
 class TeamEditForm(TeamTextsForm):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import CampRegistration, DraftCamp, DraftEvent, DraftTeam
 from ..selectors.camps import seats_taken
@@ -39,7 +40,7 @@ def may_register(user, event: DraftEvent) -> bool:
 @dataclass(frozen=True)
 class Refusal:
     """Why something may not be done: ``code`` for a page that explains it in its own words,
-    ``message`` (Japanese) for everyone else."""
+    ``message`` (in the reader's language) for everyone else."""
 
     code: str
     message: str
@@ -56,29 +57,29 @@ def camp_registration_refusal(user, camp: DraftCamp, *, team: DraftTeam | None =
     they hold a seat already; ``full``. The service asks under its lock on the camp, so the count
     of seats it reads is the one it writes against."""
     if not getattr(user, "is_authenticated", False):
-        return Refusal("login", "参加登録するには、ログインしてください。")
+        return Refusal("login", _("参加登録するには、ログインしてください。"))
     event = camp.event
     if team is not None:
         if team.event_id != camp.event_id or not teams_of(user, event).filter(pk=team.pk).exists():
             return Refusal(
-                "not_team_member", "チームとして参加登録できるのは、そのチームのメンバーだけです。"
+                "not_team_member", _("チームとして参加登録できるのは、そのチームのメンバーだけです。")
             )
     elif not may_register(user, event):
         return Refusal(
             "not_participant",
-            "合宿に参加登録できるのは、このドラフト会議の選手と、参加チームのメンバーです。",
+            _("合宿に参加登録できるのは、このドラフト会議の選手と、参加チームのメンバーです。"),
         )
     if camp_started(camp):
-        return Refusal("started", "この合宿はすでに始まっているため、参加登録は締め切りました。")
+        return Refusal("started", _("この合宿はすでに始まっているため、参加登録は締め切りました。"))
     if CampRegistration.objects.filter(camp=camp, user=user).exists():
-        return Refusal("registered", "この合宿には、すでに参加登録しています。")
+        return Refusal("registered", _("この合宿には、すでに参加登録しています。"))
     if seats_taken(camp) >= camp.capacity:
-        return Refusal("full", "この合宿は満席のため、参加登録できません。")
+        return Refusal("full", _("この合宿は満席のため、参加登録できません。"))
     return None
 
 
 def camp_edit_refusal(camp: DraftCamp) -> str | None:
     """Why ``camp`` may no longer be changed (it started), or ``None``."""
     if camp_started(camp):
-        return "始まった合宿は変更できません。"
+        return _("始まった合宿は変更できません。")
     return None

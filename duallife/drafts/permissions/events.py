@@ -12,6 +12,7 @@ import datetime
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from duallife.core.ids import parse_id
 from duallife.organizations.models import Organization
@@ -69,9 +70,9 @@ def may_create_events(user) -> bool:
 def event_create_refusal(user, organizer: Organization) -> str | None:
     """Why ``user`` may not create an event organised by ``organizer``, or ``None``."""
     if organizer.kind not in ORGANIZER_KINDS:
-        return "ドラフト会議を主催できるのは、自治体・支援機関と事務局です。"
+        return _("ドラフト会議を主催できるのは、自治体・支援機関と事務局です。")
     if not (is_operator(user) or memberships(user).filter(organization=organizer).exists()):
-        return "ドラフト会議を作成できるのは、主催する機関のメンバーと事務局です。"
+        return _("ドラフト会議を作成できるのは、主催する機関のメンバーと事務局です。")
     return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from duallife.core.formats import format_date
 
@@ -68,17 +69,16 @@ def answer_refusal(user, nomination: Nomination, *, event: DraftEvent | None = N
     """Why ``user`` may not accept or decline ``nomination`` now, or ``None`` (its player loaded;
     ``event``: the nomination's, when the caller has it already)."""
     if nomination.player.talent.user_id != getattr(user, "pk", None):
-        return "指名に回答できるのは、指名された本人だけです。"
+        return _("指名に回答できるのは、指名された本人だけです。")
     if nomination.status != Nomination.Status.PENDING:
-        return "この指名には、すでに回答しています。"
+        return _("この指名には、すでに回答しています。")
     event = event or nomination.run.event
     if not nomination_day_reached(event):
-        return (
-            f"回答は、指名日（{format_date(event.nomination_on)}）から受け付けます。"
-            "指名日に結果が発表されてから回答してください。"
-        )
+        return _(
+            "回答は、指名日（%(date)s）から受け付けます。指名日に結果が発表されてから回答してください。"
+        ) % {"date": format_date(event.nomination_on)}
     if not negotiation_open(event):
-        return "交渉期間が終わったため、回答できません。主催者にご相談ください。"
+        return _("交渉期間が終わったため、回答できません。主催者にご相談ください。")
     return None
 
 
@@ -86,16 +86,16 @@ def nomination_message_refusal(user, nomination: Nomination) -> str | None:
     """Why ``user`` may not write the team's message to the player now, or ``None``."""
     event = nomination.run.event
     if not (acts_for(user, nomination.team) or organizes(user, event)):
-        return "チームからのメッセージを書けるのは、指名したチームのメンバーと主催者です。"
+        return _("チームからのメッセージを書けるのは、指名したチームのメンバーと主催者です。")
     if not negotiation_open(event):
-        return "交渉期間が終わったため、メッセージは変更できません。"
+        return _("交渉期間が終わったため、メッセージは変更できません。")
     return None
 
 
 def outcome_refusal(user, nomination: Nomination) -> str | None:
     """Why ``user`` may not record what came of ``nomination``, or ``None``."""
     if not (organizes(user, nomination.run.event) or acts_for(user, nomination.team)):
-        return "その後の状況を記録できるのは、主催者・事務局・指名したチームです。"
+        return _("その後の状況を記録できるのは、主催者・事務局・指名したチームです。")
     if nomination.status != Nomination.Status.ACCEPTED:
-        return "その後の状況は、受諾された指名にだけ記録できます。"
+        return _("その後の状況は、受諾された指名にだけ記録できます。")
     return None

@@ -4,11 +4,10 @@ withdraw. (The players' list is for the organiser and the event's teams.)"""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from ..models import DraftEvent, DraftPlayer, Nomination
 from .events import as_id, entry_open, preferences_open
-
-WITHDRAW_AFTER_DEADLINE = "締切後の辞退は主催者にご連絡ください。"
 
 
 def player_of(user, event: DraftEvent) -> DraftPlayer | None:
@@ -27,7 +26,7 @@ def get_player(event: DraftEvent, player_pk) -> DraftPlayer:
 def entry_refusal(event: DraftEvent) -> str | None:
     """Why nobody may enter ``event`` today, or ``None`` during the entry period."""
     if not entry_open(event):
-        return "エントリーの受付期間ではありません。"
+        return _("エントリーの受付期間ではありません。")
     return None
 
 
@@ -35,7 +34,7 @@ def pitch_change_refusal(event: DraftEvent) -> str | None:
     """Why a player may no longer change their pitch (the preference deadline passed), or ``None``.
     Whether the results page shows their name changes at any time."""
     if not preferences_open(event):
-        return (
+        return _(
             "希望リストの締切を過ぎたため、自己アピールは変更できません。表示名の公開は引き続き変更できます。"
         )
     return None
@@ -46,9 +45,11 @@ def withdrawal_refusal(player: DraftPlayer, *, event: DraftEvent | None = None) 
     nomination names them."""
     event = event or player.event
     if not preferences_open(event):
-        return f"希望リストの締切を過ぎたため、エントリーは取り消せません。{WITHDRAW_AFTER_DEADLINE}"
+        return _(
+            "希望リストの締切を過ぎたため、エントリーは取り消せません。締切後の辞退は主催者にご連絡ください。"
+        )
     if Nomination.objects.filter(player=player).exists():
-        return (
+        return _(
             "指名を受けているため、エントリーは取り消せません。"
             "指名を受けるかどうかは、指名の一覧で回答してください。"
         )

@@ -5,6 +5,7 @@ within its event only (another number is a 404)."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from duallife.core.formats import format_date
 
@@ -16,11 +17,11 @@ def run_refusal(event: DraftEvent) -> str | None:
     """Why no run may happen today, or ``None`` (the schedule only; the organiser check and what
     is left to nominate are the service's)."""
     if preferences_open(event):
-        return "希望リストの締切前は指名を実行できません。締切後に実行してください。"
+        return _("希望リストの締切前は指名を実行できません。締切後に実行してください。")
     if not nomination_day_reached(event):
-        return f"指名は指名日（{format_date(event.nomination_on)}）から実行できます。"
+        return _("指名は指名日（%(date)s）から実行できます。") % {"date": format_date(event.nomination_on)}
     if not negotiation_open(event):
-        return "交渉期間が終わったため、指名は実行できません（選手が回答できないため）。"
+        return _("交渉期間が終わったため、指名は実行できません（選手が回答できないため）。")
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import memberships
@@ -97,11 +98,11 @@ def team_join_refusal(user, event: DraftEvent, organization: Organization | None
     with any), or ``None``. Teams join until the preference deadline."""
     if organization is not None:
         if organization.kind not in TEAM_KINDS:
-            return "チームになれるのは、自治体・支援機関と企業です。"
+            return _("チームになれるのは、自治体・支援機関と企業です。")
         if not memberships(user).filter(organization=organization).exists():
-            return "チームとして参加できるのは、その機関のメンバーだけです。"
+            return _("チームとして参加できるのは、その機関のメンバーだけです。")
     if not preferences_open(event):
-        return "希望リストの締切を過ぎたため、チームとして参加できません。"
+        return _("希望リストの締切を過ぎたため、チームとして参加できません。")
     return None
 
 
@@ -112,9 +113,9 @@ def partners_change_refusal(user, team: DraftTeam) -> str | None:
     """Why ``user`` may not choose the consortium's partners now, or ``None``: the lead
     organisation's members and the organiser choose them, until the preference deadline."""
     if not (leads(user, team) or organizes(user, team.event)):
-        return "コンソーシアムの参加企業を選べるのは、代表の機関のメンバーと主催者です。"
+        return _("コンソーシアムの参加企業を選べるのは、代表の機関のメンバーと主催者です。")
     if not preferences_open(team.event):
-        return "希望リストの締切を過ぎたため、コンソーシアムの参加企業は変更できません。"
+        return _("希望リストの締切を過ぎたため、コンソーシアムの参加企業は変更できません。")
     return None
 
 
@@ -122,9 +123,9 @@ def capacity_change_refusal(user, team: DraftTeam) -> str | None:
     """Why ``user`` may not set the team's own number of places, or ``None``: the organiser sets
     it until the first run."""
     if not organizes(user, team.event):
-        return "チームごとの指名できる人数を決められるのは、主催者と事務局だけです。"
+        return _("チームごとの指名できる人数を決められるのは、主催者と事務局だけです。")
     if DraftRun.objects.filter(event=team.event_id).exists():
-        return "指名を実行した後は、指名できる人数を変えられません。"
+        return _("指名を実行した後は、指名できる人数を変えられません。")
     return None
 
 
@@ -132,9 +133,9 @@ def partner_leave_refusal(user, team: DraftTeam) -> str | None:
     """Why ``user`` may not take their company out of the consortium, or ``None``: a member of a
     partner company may, until the preference deadline."""
     if not preferences_open(team.event):
-        return (
+        return _(
             "希望リストの締切を過ぎたため、コンソーシアムから抜けることはできません。主催者にご連絡ください。"
         )
     if not is_partner_member(user, team):
-        return "この企業は、このチームのコンソーシアムに加わっていません。"
+        return _("この企業は、このチームのコンソーシアムに加わっていません。")
     return None

@@ -12,8 +12,8 @@
 - ``camp_attendance_record``: the organiser records who came, once the camp has started.
 
 Each refuses with a :class:`~duallife.drafts.errors.DraftError` (a
-:class:`~duallife.drafts.errors.CampInputError` naming the field for bad input) in Japanese and
-saves nothing when it may not happen.
+:class:`~duallife.drafts.errors.CampInputError` naming the field for bad input) in the user's
+language and saves nothing when it may not happen.
 """
 
 from __future__ import annotations
@@ -23,9 +23,13 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duallife.core.formats import format_datetime
 from duallife.core.ids import is_id
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
@@ -63,42 +67,55 @@ def _check_camp_fields(
     :class:`CampInputError` naming the field."""
     title = (title or "").strip()
     if not title or len(title) > TITLE_MAX:
-        raise CampInputError(f"名称は1〜{TITLE_MAX}文字で入力してください。", "title")
+        raise CampInputError(_("名称は1〜%(max)d文字で入力してください。") % {"max": TITLE_MAX}, "title")
     if mode not in DraftCamp.Mode.values:
-        raise CampInputError("開催方法は「オンライン」か「現地」から選んでください。", "mode")
+        raise CampInputError(_("開催方法は「オンライン」か「現地」から選んでください。"), "mode")
     place = (place or "").strip()
     if len(place) > PLACE_MAX:
-        raise CampInputError(f"会場は{PLACE_MAX}文字以内で入力してください。", "place")
+        raise CampInputError(_("会場は%(max)d文字以内で入力してください。") % {"max": PLACE_MAX}, "place")
     if mode == DraftCamp.Mode.ONSITE and not place:
-        raise CampInputError("現地で開く合宿には、会場を入力してください。", "place")
+        raise CampInputError(_("現地で開く合宿には、会場を入力してください。"), "place")
     if mode == DraftCamp.Mode.ONLINE and not place:
         # registrants learn how to join from the camp page only
         raise CampInputError(
-            "オンラインで開く合宿には、参加用のURLなど参加の方法を入力してください"
-            "（参加登録した人と主催者にだけ表示します）。",
+            _(
+                "オンラインで開く合宿には、参加用のURLなど参加の方法を入力してください"
+                "（参加登録した人と主催者にだけ表示します）。"
+            ),
             "place",
         )
     if not aware(starts_at):
-        raise CampInputError("開始の日時を入力してください。", "starts_at")
+        raise CampInputError(_("開始の日時を入力してください。"), "starts_at")
     if not aware(ends_at):
-        raise CampInputError("終了の日時を入力してください。", "ends_at")
+        raise CampInputError(_("終了の日時を入力してください。"), "ends_at")
     if starts_at <= timezone.now():
         raise CampInputError(
-            "開始は、いまより後の日時にしてください（始まった合宿には参加登録できません）。", "starts_at"
+            _("開始は、いまより後の日時にしてください（始まった合宿には参加登録できません）。"), "starts_at"
         )
     if ends_at <= starts_at:
-        raise CampInputError("終了は、開始より後の日時にしてください。", "ends_at")
+        raise CampInputError(_("終了は、開始より後の日時にしてください。"), "ends_at")
     if ends_at > event.preferences_deadline:
         raise CampInputError(
-            f"合宿は、希望リストの締切（{format_datetime(event.preferences_deadline)}）までに終わるように"
-            "してください。選手とチームは、合宿で会ってから順位をつけます。",
+            _(
+                "合宿は、希望リストの締切（%(deadline)s）までに終わるようにしてください。"
+                "選手とチームは、合宿で会ってから順位をつけます。"
+            )
+            % {"deadline": format_datetime(event.preferences_deadline)},
             "ends_at",
         )
     if not whole_number(capacity) or not CAPACITY_MIN <= capacity <= CAPACITY_MAX:
-        raise CampInputError(f"定員は{CAPACITY_MIN}〜{CAPACITY_MAX:,}人で指定してください。", "capacity")
+        raise CampInputError(
+            _("定員は%(min)d〜%(max)s人で指定してください。")
+            % {"min": CAPACITY_MIN, "max": number_format(CAPACITY_MAX, force_grouping=True)},
+            "capacity",
+        )
     description = (description or "").strip()
     if len(description) > DESCRIPTION_MAX:
-        raise CampInputError(f"内容は{DESCRIPTION_MAX:,}文字以内で入力してください。", "description")
+        raise CampInputError(
+            _("内容は%(max)s文字以内で入力してください。")
+            % {"max": number_format(DESCRIPTION_MAX, force_grouping=True)},
+            "description",
+        )
     return {
         "title": title,
         "mode": mode,
@@ -124,7 +141,7 @@ def camp_create(
 ) -> DraftCamp:
     """A new camp of ``event``, by its organiser; the players and team members are told."""
     if not organizes(by, event):
-        raise DraftError("合宿をつくれるのは、このドラフト会議の主催者と事務局だけです。")
+        raise DraftError(_("合宿をつくれるのは、このドラフト会議の主催者と事務局だけです。"))
     with transaction.atomic():
         # the deadline that bounds the camp is read from the locked row (an edit of the schedule
         # waits, and checks the camps once this one exists)
@@ -147,8 +164,17 @@ def camp_create(
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=f"ドラフト会議「{event.name}」の合宿「{camp.title}」の参加登録が始まりました",
-                body=f"{format_datetime(camp.starts_at)}から（{camp.get_mode_display()}・定員{camp.capacity}人）",
+                title=Text(
+                    gettext_lazy("ドラフト会議「%(event)s」の合宿「%(camp)s」の参加登録が始まりました"),
+                    event=event.name,
+                    camp=camp.title,
+                ),
+                body=Text(
+                    gettext_lazy("%(start)sから（%(mode)s・定員%(capacity)d人）"),
+                    start=camp.starts_at,
+                    mode=DraftCamp.Mode(camp.mode).label,
+                    capacity=camp.capacity,
+                ),
                 url=url,
             )
     return camp
@@ -171,7 +197,7 @@ def camp_update(
     place changes, the registered people are told."""
     event = camp.event
     if not organizes(by, event):
-        raise DraftError("合宿を変更できるのは、このドラフト会議の主催者と事務局だけです。")
+        raise DraftError(_("合宿を変更できるのは、このドラフト会議の主催者と事務局だけです。"))
     with transaction.atomic():
         # Lock order: the event (its deadline bounds the camp; an edit of the schedule waits),
         # then the camp (a registration waits).
@@ -198,7 +224,10 @@ def camp_update(
         )
         taken = seats_taken(locked)
         if fields["capacity"] < taken:
-            raise CampInputError(f"定員は、すでに参加登録している{taken}人より少なくできません。", "capacity")
+            raise CampInputError(
+                _("定員は、すでに参加登録している%(taken)d人より少なくできません。") % {"taken": taken},
+                "capacity",
+            )
         moved = any(
             getattr(locked, name) != fields[name] for name in ("mode", "place", "starts_at", "ends_at")
         )
@@ -210,8 +239,12 @@ def camp_update(
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=f"合宿「{locked.title}」の日時・会場が変わりました",
-                    body=f"ドラフト会議「{locked.event.name}」の合宿の新しい日時：{camp_when(locked)}",
+                    title=Text(gettext_lazy("合宿「%(camp)s」の日時・会場が変わりました"), camp=locked.title),
+                    body=Text(
+                        gettext_lazy("ドラフト会議「%(event)s」の合宿の新しい日時：%(when)s"),
+                        event=locked.event.name,
+                        when=camp_when(locked),
+                    ),
                     url=camp_url(locked.event_id, locked.pk),
                 )
     return locked
@@ -222,20 +255,25 @@ def camp_delete(*, camp: DraftCamp, by) -> int:
     and the registered people are told. Returns how many were told."""
     event = camp.event
     if not organizes(by, event):
-        raise DraftError("合宿を中止できるのは、このドラフト会議の主催者と事務局だけです。")
+        raise DraftError(_("合宿を中止できるのは、このドラフト会議の主催者と事務局だけです。"))
     with transaction.atomic():
         locked = DraftCamp.objects.select_for_update(of=("self",)).select_related("event").get(pk=camp.pk)
         if camp_started(locked):
-            raise DraftError("始まった合宿は中止できません（出欠の記録を残します）。")
+            raise DraftError(_("始まった合宿は中止できません（出欠の記録を残します）。"))
         users = registered_users(locked, skip=by)
         for user in users:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=f"合宿「{locked.title}」は中止になりました",
-                body=(
-                    f"ドラフト会議「{locked.event.name}」の合宿「{locked.title}」（{camp_when(locked)}）は"
-                    "中止になりました。参加登録は取り消されています。"
+                title=Text(gettext_lazy("合宿「%(camp)s」は中止になりました"), camp=locked.title),
+                body=Text(
+                    gettext_lazy(
+                        "ドラフト会議「%(event)s」の合宿「%(camp)s」（%(when)s）は中止になりました。"
+                        "参加登録は取り消されています。"
+                    ),
+                    event=locked.event.name,
+                    camp=locked.title,
+                    when=camp_when(locked),
                 ),
                 url=event_url(locked.event_id),
             )
@@ -260,7 +298,9 @@ def camp_register(*, camp: DraftCamp, by, team: DraftTeam | None = None) -> Camp
             if player is None:
                 teams = list(teams_of(by, locked.event)[:2])
                 if len(teams) > 1:
-                    raise DraftError("複数のチームのメンバーです。どのチームとして参加するか選んでください。")
+                    raise DraftError(
+                        _("複数のチームのメンバーです。どのチームとして参加するか選んでください。")
+                    )
                 team = teams[0]
         return CampRegistration.objects.create(camp=locked, user=by, player=player, team=team)
 
@@ -271,9 +311,9 @@ def camp_cancel(*, camp: DraftCamp, by) -> None:
         locked = DraftCamp.objects.select_for_update().get(pk=camp.pk)
         registration = CampRegistration.objects.filter(camp=locked, user_id=getattr(by, "pk", None)).first()
         if registration is None:
-            raise DraftError("この合宿には参加登録していません。")
+            raise DraftError(_("この合宿には参加登録していません。"))
         if camp_started(locked):
-            raise DraftError("この合宿はすでに始まっているため、参加登録を取り消せません。")
+            raise DraftError(_("この合宿はすでに始まっているため、参加登録を取り消せません。"))
         registration.delete()
 
 
@@ -282,13 +322,16 @@ def camp_attendance_record(*, camp: DraftCamp, by, attended: Mapping[int, bool |
     by registration id; every id must be a registration of this camp. Returns how many were
     written."""
     if not organizes(by, camp.event):
-        raise DraftError("出欠を記録できるのは、このドラフト会議の主催者と事務局だけです。")
+        raise DraftError(_("出欠を記録できるのは、このドラフト会議の主催者と事務局だけです。"))
     if not camp_started(camp):
-        raise DraftError(f"出欠は、合宿が始まってから（{format_datetime(camp.starts_at)}以降）記録できます。")
+        raise DraftError(
+            _("出欠は、合宿が始まってから（%(start)s以降）記録できます。")
+            % {"start": format_datetime(camp.starts_at)}
+        )
     groups: dict[bool | None, list[int]] = {True: [], False: [], None: []}
     for registration_id, value in attended.items():
         if not isinstance(registration_id, int) or isinstance(registration_id, bool) or value not in groups:
-            raise DraftError("出欠は、参加登録ごとに「出席」「欠席」「未記録」から選んでください。")
+            raise DraftError(_("出欠は、参加登録ごとに「出席」「欠席」「未記録」から選んでください。"))
         groups[value].append(registration_id)
     ids = [pk for values in groups.values() for pk in values]
     with transaction.atomic():
@@ -300,9 +343,10 @@ def camp_attendance_record(*, camp: DraftCamp, by, attended: Mapping[int, bool |
         unknown = sorted(set(ids) - known)
         if unknown:
             raise DraftError(
-                "この合宿の参加登録ではないものが含まれています（番号："
-                + "、".join(str(pk) for pk in unknown[:10])
-                + "）。ページを開き直してから記録してください。"
+                _(
+                    "この合宿の参加登録ではないものが含まれています（番号：%(numbers)s）。ページを開き直してから記録してください。"
+                )
+                % {"numbers": _("、").join(str(pk) for pk in unknown[:10])}
             )
         for value, pks in groups.items():
             if pks:

@@ -2,17 +2,30 @@
 
 A list is most wanted first; anyone left out is not acceptable; an entry may be a group ranked
 equally (a tie), which only an event allowing ties accepts. Saving replaces the whole list, until
-the preference deadline. Each raises :class:`~duallife.drafts.errors.DraftError` with a Japanese
-message and saves nothing when refused.
+the preference deadline. Each raises :class:`~duallife.drafts.errors.DraftError` with a message in
+the user's language and saves nothing when refused.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from ..errors import DraftError
 from ..models import DraftEvent, DraftPlayer, DraftTeam, PlayerChoice, TeamChoice
 from ..permissions.choices import choices_refusal
+
+#: The refusals of a list, by what it ranks (one sentence each, worded when raised).
+TEAM_LIST_ERRORS = {
+    "tie": gettext_lazy("同じ順位のチームがあります。このドラフト会議では、順位をすべて別々にしてください。"),
+    "twice": gettext_lazy("同じチームを2回選ぶことはできません。"),
+    "unknown": gettext_lazy("このドラフト会議に参加していないチームが含まれています。"),
+}
+PLAYER_LIST_ERRORS = {
+    "tie": gettext_lazy("同じ順位の選手があります。このドラフト会議では、順位をすべて別々にしてください。"),
+    "twice": gettext_lazy("同じ選手を2回選ぶことはできません。"),
+    "unknown": gettext_lazy("このドラフト会議に参加していない選手が含まれています。"),
+}
 
 
 def _lists_open(event: DraftEvent) -> None:
@@ -30,22 +43,20 @@ def _save_ranking(
     model,
     owner_field: str,
     other_field: str,
-    label: str,
+    errors: dict,
 ):
     """``others``: most wanted first; an entry may be a list (a group ranked equally), which only
     an event allowing ties accepts."""
     groups = [list(entry) if isinstance(entry, (list, tuple)) else [entry] for entry in others]
     groups = [[getattr(o, "pk", o) for o in group] for group in groups if group]
     if any(len(group) > 1 for group in groups) and not event.allow_ties:
-        raise DraftError(
-            f"同じ順位の{label}があります。このドラフト会議では、順位をすべて別々にしてください。"
-        )
+        raise DraftError(str(errors["tie"]))
     ids = [i for group in groups for i in group]
     if len(set(ids)) != len(ids):
-        raise DraftError(f"同じ{label}を2回選ぶことはできません。")
+        raise DraftError(str(errors["twice"]))
     unknown = [i for i in ids if i not in allowed]
     if unknown:
-        raise DraftError(f"このドラフト会議に参加していない{label}が含まれています。")
+        raise DraftError(str(errors["unknown"]))
     with transaction.atomic():
         # Two saves of one list at once (a double click, two tabs) would each delete the old rows
         # and insert the new ones, and the second insert would break the unique constraint: the
@@ -72,7 +83,7 @@ def player_choices_save(*, player: DraftPlayer, teams: list) -> None:
         model=PlayerChoice,
         owner_field="player",
         other_field="team",
-        label="チーム",
+        errors=TEAM_LIST_ERRORS,
     )
 
 
@@ -88,5 +99,5 @@ def team_choices_save(*, team: DraftTeam, players: list) -> None:
         model=TeamChoice,
         owner_field="team",
         other_field="player",
-        label="選手",
+        errors=PLAYER_LIST_ERRORS,
     )

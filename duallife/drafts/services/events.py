@@ -11,7 +11,7 @@
   cannot be taken out of the area. The players and the teams' members hear about a new schedule.
 
 Each write is one transaction and raises :class:`~duallife.drafts.errors.DraftError` with a
-Japanese message, saving nothing, when refused.
+message in the user's language, saving nothing, when refused.
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
-from duallife.core.formats import format_datetime
+from duallife.core.formats import format_datetime, format_yen
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
@@ -65,35 +68,44 @@ def _check_event_fields(
     deadline must also be later than now."""
     name = (name or "").strip()
     if not name or len(name) > NAME_MAX:
-        raise DraftError(f"名称は1〜{NAME_MAX}文字で入力してください。")
+        raise DraftError(_("名称は1〜%(max)d文字で入力してください。") % {"max": NAME_MAX})
     rebate = (rebate or "").strip()
     if len(rebate) > REBATE_MAX:
-        raise DraftError(f"還元は{REBATE_MAX}文字以内で入力してください。")
+        raise DraftError(_("還元は%(max)d文字以内で入力してください。") % {"max": REBATE_MAX})
     rules = (rules or "").strip()
     if len(rules) > RULES_MAX:
-        raise DraftError(f"ルールは{RULES_MAX}文字以内で入力してください。")
+        raise DraftError(_("ルールは%(max)d文字以内で入力してください。") % {"max": RULES_MAX})
     if not whole_number(team_capacity) or not 1 <= team_capacity <= CAPACITY_MAX:
-        raise DraftError(f"1チームが指名できる人数は1〜{CAPACITY_MAX}で指定してください。")
-    for label, fee in (("選手", player_fee_yen), ("チーム", team_fee_yen)):
+        raise DraftError(_("1チームが指名できる人数は1〜%(max)dで指定してください。") % {"max": CAPACITY_MAX})
+    fees = (
+        (gettext_lazy("参加費（選手）は0〜%(max)sの整数で指定してください。"), player_fee_yen),
+        (gettext_lazy("参加費（チーム）は0〜%(max)sの整数で指定してください。"), team_fee_yen),
+    )
+    for message, fee in fees:
         if not whole_number(fee) or not 0 <= fee <= FEE_MAX:
-            raise DraftError(f"参加費（{label}）は0〜{FEE_MAX:,}円の整数で指定してください。")
+            raise DraftError(str(message) % {"max": format_yen(FEE_MAX)})
     missing = [key for key in SCHEDULE if schedule.get(key) is None]
     if missing:
-        raise DraftError(f"日程（{missing[0]}）を指定してください。")
+        raise DraftError(
+            _("日程（%(field)s）を指定してください。")
+            % {"field": DraftEvent._meta.get_field(missing[0]).verbose_name}
+        )
     opens, closes, deadline, nomination, until = (schedule[key] for key in SCHEDULE)
     if not isinstance(deadline, datetime.datetime) or timezone.is_naive(deadline):
-        raise DraftError("希望リストの締切を日時で指定してください。")
+        raise DraftError(_("希望リストの締切を日時で指定してください。"))
     deadline_day = timezone.localtime(deadline).date()
     if not opens <= closes <= deadline_day <= nomination <= until:
         raise DraftError(
-            "日程は、エントリー開始 ≤ エントリー締切 ≤ 希望リストの締切 ≤ 指名日 ≤ 交渉期間の終了"
-            " の順にしてください。"
+            _(
+                "日程は、エントリー開始 ≤ エントリー締切 ≤ 希望リストの締切 ≤ 指名日 ≤ 交渉期間の終了"
+                " の順にしてください。"
+            )
         )
     if deadline_ahead and deadline <= timezone.now():
-        raise DraftError("希望リストの締切は、いまより後の日時にしてください。")
+        raise DraftError(_("希望リストの締切は、いまより後の日時にしてください。"))
     prefectures = list(prefectures or [])
     if not prefectures:
-        raise DraftError("対象地域（県）を1つ以上選んでください。")
+        raise DraftError(_("対象地域（県）を1つ以上選んでください。"))
     return {
         "name": name,
         "prefectures": prefectures,
@@ -175,7 +187,7 @@ def draft_event_update(
 ) -> DraftEvent:
     """The organiser edits ``event`` (its organising body stays). See the module's rules."""
     if not organizes(by, event):
-        raise DraftError("ドラフト会議を編集できるのは、主催する機関のメンバーと事務局です。")
+        raise DraftError(_("ドラフト会議を編集できるのは、主催する機関のメンバーと事務局です。"))
     with transaction.atomic():
         locked = DraftEvent.objects.select_for_update().get(pk=event.pk)
         old_deadline = locked.preferences_deadline
@@ -211,23 +223,32 @@ def draft_event_update(
             solved_changed.append("prefectures")
         if solved_changed and DraftRun.objects.filter(event=locked).exists():
             raise DraftError(
-                "指名を実行したあとは、名称・還元・ルールだけを変更できます。"
-                "日程・指名できる人数・参加費・対象地域・同順位の扱いは、実行した指名の前提のため変更できません。"
+                _(
+                    "指名を実行したあとは、名称・還元・ルールだけを変更できます。"
+                    "日程・指名できる人数・参加費・対象地域・同順位の扱いは、実行した指名の前提のため変更できません。"
+                )
             )
         if locked.allow_ties and not allow_ties:
             players, teams = tied_list_counts(locked)
             if players or teams:
                 raise DraftError(
-                    f"同じ順位を含む希望リストが{players + teams}件"
-                    f"（選手{players}件・チーム{teams}件）あるため、"
-                    "同順位を認めない設定にはできません。先に各リストの順位を別々にしてもらってください。"
+                    ngettext(
+                        "同じ順位を含む希望リストが%(count)d件（選手%(players)d件・チーム%(teams)d件）あるため、"
+                        "同順位を認めない設定にはできません。先に各リストの順位を別々にしてもらってください。",
+                        "同じ順位を含む希望リストが%(count)d件（選手%(players)d件・チーム%(teams)d件）あるため、"
+                        "同順位を認めない設定にはできません。先に各リストの順位を別々にしてもらってください。",
+                        players + teams,
+                    )
+                    % {"count": players + teams, "players": players, "teams": teams}
                 )
         if (
             values["negotiation_until"] != locked.negotiation_until
             and values["negotiation_until"] < timezone.localdate()
         ):
             raise DraftError(
-                "交渉期間の終了日は、今日以降の日付にしてください（終わった交渉期間には、指名も回答もできません）。"
+                _(
+                    "交渉期間の終了日は、今日以降の日付にしてください（終わった交渉期間には、指名も回答もできません）。"
+                )
             )
         if new_prefectures != old_prefectures:
             outside = (
@@ -239,9 +260,11 @@ def draft_event_update(
             )
             if outside is not None:
                 raise DraftError(
-                    f"{outside.draftteam.organization.name}のチームのコンソーシアムに、対象地域から外す県の企業"
-                    f"（{outside.organization.name}）が加わっているため、その県は外せません。"
-                    "先にコンソーシアムの参加企業を見直してもらってください。"
+                    _(
+                        "%(team)sのチームのコンソーシアムに、対象地域から外す県の企業（%(company)s）が加わっているため、"
+                        "その県は外せません。先にコンソーシアムの参加企業を見直してもらってください。"
+                    )
+                    % {"team": outside.draftteam.organization.name, "company": outside.organization.name}
                 )
         new_deadline = values["preferences_deadline"]
         if new_deadline != old_deadline:
@@ -252,8 +275,11 @@ def draft_event_update(
             )
             if late_camp is not None:
                 raise DraftError(
-                    f"合宿「{late_camp.title}」が{format_datetime(late_camp.ends_at)}に終わるため、"
-                    "希望リストの締切はそれより後にしてください（合宿は締切までに終わるようにします）。"
+                    _(
+                        "合宿「%(camp)s」が%(end)sに終わるため、"
+                        "希望リストの締切はそれより後にしてください（合宿は締切までに終わるようにします）。"
+                    )
+                    % {"camp": late_camp.title, "end": format_datetime(late_camp.ends_at)}
                 )
         schedule_changed = any(getattr(locked, key) != values[key] for key in SCHEDULE)
         for key, value in values.items():
@@ -270,8 +296,10 @@ def draft_event_update(
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=f"ドラフト会議「{locked.name}」の日程が変わりました",
-                    body=f"新しい日程\n{schedule_text(locked)}",
+                    title=Text(
+                        gettext_lazy("ドラフト会議「%(event)s」の日程が変わりました"), event=locked.name
+                    ),
+                    body=[Text(gettext_lazy("新しい日程")), *schedule_text(locked)],
                     url=url,
                 )
     return locked

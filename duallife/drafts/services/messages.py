@@ -10,7 +10,11 @@ player types is theirs to share.
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
@@ -37,7 +41,11 @@ def _notify_other_side(
             notify(
                 user=recipient,
                 kind=Kind.DRAFT,
-                title=f"ドラフト会議「{event.name}」: {team.organization.name}からメッセージが届きました",
+                title=Text(
+                    gettext_lazy("ドラフト会議「%(event)s」: %(team)sからメッセージが届きました"),
+                    event=event.name,
+                    team=team.organization.name,
+                ),
                 body=body,
                 url=url,
             )
@@ -48,7 +56,11 @@ def _notify_other_side(
         notify(
             user=user,
             kind=Kind.DRAFT,
-            title=f"ドラフト会議「{event.name}」: {player.talent.display_name}さんからメッセージが届きました",
+            title=Text(
+                gettext_lazy("ドラフト会議「%(event)s」: %(name)sさんからメッセージが届きました"),
+                event=event.name,
+                name=player.talent.display_name,
+            ),
             body=body,
             url=url,
         )
@@ -59,18 +71,25 @@ def draft_message_post(
 ) -> DraftMessage:
     """``by`` writes in the thread of ``team`` and ``player`` (both of ``event``)."""
     if team.event_id != event.pk or player.event_id != event.pk:
-        raise DraftError("メッセージは、同じドラフト会議のチームと選手の間でだけ送れます。")
+        raise DraftError(_("メッセージは、同じドラフト会議のチームと選手の間でだけ送れます。"))
     side = writer_side(by, team, player)
     if side is None:
-        raise DraftError("このやりとりにメッセージを送れるのは、選手本人とチームのメンバーだけです。")
+        raise DraftError(_("このやりとりにメッセージを送れるのは、選手本人とチームのメンバーだけです。"))
     body = (body or "").strip()
     if not body:
-        raise DraftError("メッセージを入力してください。")
+        raise DraftError(_("メッセージを入力してください。"))
     if len(body) > BODY_MAX:
-        raise DraftError(f"メッセージは{BODY_MAX:,}文字以内で入力してください（いま{len(body):,}文字）。")
+        raise DraftError(
+            _("メッセージは%(max)s文字以内で入力してください（いま%(length)s文字）。")
+            % {
+                "max": number_format(BODY_MAX, force_grouping=True),
+                "length": number_format(len(body), force_grouping=True),
+            }
+        )
     if not messaging_open(event):
         raise DraftError(
-            f"メッセージを送れるのは、このドラフト会議の期間中（{messaging_period(event)}）だけです。"
+            _("メッセージを送れるのは、このドラフト会議の期間中（%(period)s）だけです。")
+            % {"period": messaging_period(event)}
         )
     with transaction.atomic():
         message = DraftMessage.objects.create(

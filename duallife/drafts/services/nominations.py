@@ -9,14 +9,18 @@
 
 Notices are sent inside each transaction (a rolled-back action leaves none; ``notify`` queues the
 emails for after the commit) and name players by their display name only. Each raises
-:class:`~duallife.drafts.errors.DraftError` with a Japanese message and saves nothing when refused.
+:class:`~duallife.drafts.errors.DraftError` with a message in the user's language and saves nothing
+when refused. Notifications are :class:`~duallife.core.texts.Text`, worded when read.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
@@ -53,10 +57,10 @@ def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note:
     """What came of a nomination (moved, dual life, side job, none), recorded by the organiser or
     the nominating team — the figures later KPIs read."""
     if outcome not in Nomination.Outcome.values:
-        raise DraftError("その後の状況は、移住・二地域居住・副業・協業・なしから選んでください。")
+        raise DraftError(_("その後の状況は、移住・二地域居住・副業・協業・なしから選んでください。"))
     note = (note or "").strip()
     if len(note) > OUTCOME_NOTE_MAX:
-        raise DraftError(f"メモは{OUTCOME_NOTE_MAX}文字以内で入力してください。")
+        raise DraftError(_("メモは%(max)d文字以内で入力してください。") % {"max": OUTCOME_NOTE_MAX})
     with transaction.atomic():
         locked = Nomination.objects.select_for_update().with_run("run__event", "team").get(pk=nomination.pk)
         refusal = outcome_refusal(by, locked)
@@ -72,7 +76,7 @@ def nomination_message_save(*, nomination: Nomination, by, message: str) -> Nomi
     the negotiation window ends; an empty message removes it. The player hears about a new one."""
     message = (message or "").strip()
     if len(message) > MESSAGE_MAX:
-        raise DraftError(f"メッセージは{MESSAGE_MAX}文字以内で入力してください。")
+        raise DraftError(_("メッセージは%(max)d文字以内で入力してください。") % {"max": MESSAGE_MAX})
     with transaction.atomic():
         locked = (
             Nomination.objects.select_for_update()
@@ -100,17 +104,25 @@ def _notify_answer(answered: Nomination) -> None:
     )
     name = nomination.player.talent.display_name
     event = nomination.run.event
+    team = nomination.team.organization.name
     if nomination.status == Nomination.Status.ACCEPTED:
-        title = f"{name}さんが指名を受諾しました"
-        body = (
-            f"「{event.name}」で{nomination.team.organization.name}が指名した{name}さんが、指名を受諾しました。"
-            "メッセージで今後の進め方を相談しましょう。"
+        title = Text(gettext_lazy("%(name)sさんが指名を受諾しました"), name=name)
+        body = Text(
+            gettext_lazy(
+                "「%(event)s」で%(team)sが指名した%(name)sさんが、指名を受諾しました。"
+                "メッセージで今後の進め方を相談しましょう。"
+            ),
+            event=event.name,
+            team=team,
+            name=name,
         )
     elif nomination.status == Nomination.Status.DECLINED:
-        title = f"{name}さんが指名を辞退しました"
-        body = (
-            f"「{event.name}」で{nomination.team.organization.name}が指名した{name}さんが、"
-            "指名を辞退しました。"
+        title = Text(gettext_lazy("%(name)sさんが指名を辞退しました"), name=name)
+        body = Text(
+            gettext_lazy("「%(event)s」で%(team)sが指名した%(name)sさんが、指名を辞退しました。"),
+            event=event.name,
+            team=team,
+            name=name,
         )
     else:
         return
@@ -130,7 +142,12 @@ def _notify_message(written: Nomination) -> None:
     notify(
         user=user,
         kind=Kind.DRAFT,
-        title=f"{nomination.team.organization.name}からメッセージが届きました",
-        body=f"「{nomination.run.event.name}」の指名に、チームからのメッセージが届きました。",
+        title=Text(
+            gettext_lazy("%(team)sからメッセージが届きました"), team=nomination.team.organization.name
+        ),
+        body=Text(
+            gettext_lazy("「%(event)s」の指名に、チームからのメッセージが届きました。"),
+            event=nomination.run.event.name,
+        ),
         url=nominations_url(nomination.run.event_id),
     )

@@ -8,15 +8,17 @@
   list, place in teams' lists, camp seats and message threads go with it); the teams that had
   ranked them are told, by display name.
 
-Each raises :class:`~duallife.drafts.errors.DraftError` with a Japanese message and saves nothing
-when refused.
+Each raises :class:`~duallife.drafts.errors.DraftError` with a message in the user's language and
+saves nothing when refused.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from duallife.core.formats import format_datetime
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
@@ -37,21 +39,21 @@ def player_enter(*, event: DraftEvent, talent, pitch: str = "", name_public: boo
         raise DraftError(refusal)
     pitch = (pitch or "").strip()
     if len(pitch) > PITCH_MAX:
-        raise DraftError(f"自己アピールは{PITCH_MAX}文字以内で入力してください。")
+        raise DraftError(_("自己アピールは%(max)d文字以内で入力してください。") % {"max": PITCH_MAX})
     with transaction.atomic():
         player, created = DraftPlayer.objects.get_or_create(
             event=event, talent=talent, defaults={"pitch": pitch, "name_public": bool(name_public)}
         )
         if not created:
-            raise DraftError("このドラフト会議には、すでにエントリーしています。")
+            raise DraftError(_("このドラフト会議には、すでにエントリーしています。"))
         notify(
             user=talent.user,
             kind=Kind.DRAFT,
-            title=f"「{event.name}」へのエントリーを受け付けました",
-            body=(
-                f"希望リストの締切：{format_datetime(event.preferences_deadline)}\n"
-                "自己アピールは締切まで、表示名の公開はいつでも変更できます。"
-            ),
+            title=Text(gettext_lazy("「%(event)s」へのエントリーを受け付けました"), event=event.name),
+            body=[
+                Text(gettext_lazy("希望リストの締切：%(deadline)s"), deadline=event.preferences_deadline),
+                Text(gettext_lazy("自己アピールは締切まで、表示名の公開はいつでも変更できます。")),
+            ],
             url=event_url(event.pk),
         )
     return player
@@ -65,12 +67,12 @@ def player_entry_update(
     with transaction.atomic():
         locked = DraftPlayer.objects.select_for_update().select_related("talent", "event").get(pk=player.pk)
         if locked.talent.user_id != getattr(by, "pk", None):
-            raise DraftError("エントリーを変更できるのは、エントリーした本人だけです。")
+            raise DraftError(_("エントリーを変更できるのは、エントリーした本人だけです。"))
         changed = []
         if pitch is not None:
             pitch = pitch.strip()
             if len(pitch) > PITCH_MAX:
-                raise DraftError(f"自己アピールは{PITCH_MAX}文字以内で入力してください。")
+                raise DraftError(_("自己アピールは%(max)d文字以内で入力してください。") % {"max": PITCH_MAX})
             if pitch != locked.pitch:
                 refusal = pitch_change_refusal(locked.event)
                 if refusal:
@@ -130,9 +132,9 @@ def player_withdraw(*, player: DraftPlayer, by) -> list[DraftTeam]:
             .first()
         )
         if locked is None:
-            raise DraftError("このエントリーは、すでに取り消されています。")
+            raise DraftError(_("このエントリーは、すでに取り消されています。"))
         if locked.talent.user_id != getattr(by, "pk", None):
-            raise DraftError("エントリーを取り消せるのは、エントリーした本人だけです。")
+            raise DraftError(_("エントリーを取り消せるのは、エントリーした本人だけです。"))
         refusal = withdrawal_refusal(locked, event=locked_event)
         if refusal:
             raise DraftError(refusal)
@@ -149,10 +151,18 @@ def player_withdraw(*, player: DraftPlayer, by) -> list[DraftTeam]:
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=f"{display_name}さんがドラフト会議「{locked_event.name}」への参加を取りやめました",
-                    body=(
-                        f"{team.organization.name}の希望リストにいた{display_name}さんが、エントリーを取り消しました。"
-                        "希望リストから外し、順位を詰めています。締切までに見直してください。"
+                    title=Text(
+                        gettext_lazy("%(name)sさんがドラフト会議「%(event)s」への参加を取りやめました"),
+                        name=display_name,
+                        event=locked_event.name,
+                    ),
+                    body=Text(
+                        gettext_lazy(
+                            "%(team)sの希望リストにいた%(name)sさんが、エントリーを取り消しました。"
+                            "希望リストから外し、順位を詰めています。締切までに見直してください。"
+                        ),
+                        team=team.organization.name,
+                        name=display_name,
                     ),
                     url=url,
                 )

@@ -13,8 +13,10 @@ import secrets
 from collections import defaultdict
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from duallife.core.formats import format_date
+from duallife.core.texts import Text
 from duallife.engine.draft import DraftInputError, Proposing, parse_instance, solve
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
@@ -26,6 +28,7 @@ from ..permissions.events import nomination_day_reached, organizes
 from ..permissions.runs import run_refusal
 from ..selectors.runs import draft_instance
 from ..selectors.teams import team_members
+from ..texts import input_error_text
 
 
 def draft_run_execute(
@@ -33,11 +36,11 @@ def draft_run_execute(
 ) -> DraftRun:
     """Solve the next round and create its nominations (one transaction)."""
     if not organizes(by, event):
-        raise DraftError("指名の実行は、主催者と事務局だけができます。")
+        raise DraftError(_("指名の実行は、主催者と事務局だけができます。"))
     try:
         proposing = Proposing(proposing)
     except ValueError:
-        raise DraftError("申し込む側は players か teams を選んでください。") from None
+        raise DraftError(_("申し込む側は players か teams を選んでください。")) from None
     with transaction.atomic():
         # The schedule is read from the locked row: an edit of the event waits, and a run never
         # goes by dates the organiser has just changed.
@@ -47,7 +50,7 @@ def draft_run_execute(
             raise DraftError(refusal)
         instance = draft_instance(locked)
         if not instance["players"] or not instance["teams"]:
-            raise DraftError("指名できる選手かチームが残っていません。")
+            raise DraftError(_("指名できる選手かチームが残っていません。"))
         if locked.allow_ties and seed is None:
             seed = secrets.randbelow(2**31)
         try:
@@ -55,7 +58,9 @@ def draft_run_execute(
                 instance, allow_ties=locked.allow_ties, seed=seed if locked.allow_ties else None
             )
         except DraftInputError as exc:
-            raise DraftError(f"希望リストを読めません: {exc}") from None
+            raise DraftError(
+                _("希望リストを読めません: %(error)s") % {"error": input_error_text(exc)}
+            ) from None
         result = solve(parsed, proposing)
         number = (
             DraftRun.objects.filter(event=locked).order_by("-number").values_list("number", flat=True).first()
@@ -94,12 +99,18 @@ def notify_run_nominations(*, run_id: int) -> None:
     run = DraftRun.objects.select_related("event").defer("instance", "result").get(pk=run_id)
     event = run.event
     url = nominations_url(event.pk)
-    until = format_date(event.negotiation_until)
-    when = (
-        f"指名日（{format_date(event.nomination_on)}）から交渉期間の終わり（{until}）までに"
-        if not nomination_day_reached(event)
-        else f"交渉期間の終わり（{until}）までに"
-    )
+    if nomination_day_reached(event):
+        answer = gettext_lazy(
+            "「%(event)s」で、%(team)sから指名されました。"
+            "交渉期間の終わり（%(until)s）までに、受諾するか辞退するかを回答してください。"
+        )
+        dates = {"until": event.negotiation_until}
+    else:
+        answer = gettext_lazy(
+            "「%(event)s」で、%(team)sから指名されました。"
+            "指名日（%(date)s）から交渉期間の終わり（%(until)s）までに、受諾するか辞退するかを回答してください。"
+        )
+        dates = {"date": event.nomination_on, "until": event.negotiation_until}
     by_team: dict[int, list[str]] = defaultdict(list)
     teams: dict[int, DraftTeam] = {}
     nominations = run.nominations.select_related("team__organization", "player__talent__user").order_by(
@@ -113,11 +124,8 @@ def notify_run_nominations(*, run_id: int) -> None:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title="指名されました",
-                body=(
-                    f"「{event.name}」で、{nomination.team.organization.name}から指名されました。"
-                    f"{when}、受諾するか辞退するかを回答してください。"
-                ),
+                title=Text(gettext_lazy("指名されました")),
+                body=Text(answer, event=event.name, team=nomination.team.organization.name, **dates),
                 url=url,
             )
     for team_id, names in by_team.items():
@@ -126,10 +134,13 @@ def notify_run_nominations(*, run_id: int) -> None:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=f"「{event.name}」の指名が決まりました",
-                body=(
-                    f"{team.organization.name}が指名した選手：{'、'.join(names)}。"
-                    "選手へのメッセージを書いて、回答を待ちましょう。"
+                title=Text(gettext_lazy("「%(event)s」の指名が決まりました"), event=event.name),
+                body=Text(
+                    gettext_lazy(
+                        "%(team)sが指名した選手：%(names)s。選手へのメッセージを書いて、回答を待ちましょう。"
+                    ),
+                    team=team.organization.name,
+                    names=names,
                 ),
                 url=url,
             )

@@ -11,16 +11,18 @@
 - :func:`draft_team_partner_leave`: a partner company leaves a consortium, by one of its members,
   before the deadline (seats at camps ahead go back; the lead is told).
 
-Each raises :class:`~duallife.drafts.errors.DraftError` with a Japanese message and saves nothing
-when refused.
+Each raises :class:`~duallife.drafts.errors.DraftError` with a message in the user's language and
+saves nothing when refused. Notifications are :class:`~duallife.core.texts.Text`, worded when read.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from duallife.core.formats import format_datetime
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 from duallife.organizations.permissions import memberships
@@ -40,7 +42,11 @@ from ..selectors.teams import acting_user_ids, organization_members, partner_can
 from .inputs import whole_number
 
 TEAM_TEXT_MAX = 2000
-TEAM_TEXT_LABELS = {"strategy": "地域の戦略", "wants": "求める人と理由", "life": "暮らしの様子"}
+TEAM_TEXT_TOO_LONG = {
+    "strategy": gettext_lazy("地域の戦略は%(max)d文字以内で入力してください。"),
+    "wants": gettext_lazy("求める人と理由は%(max)d文字以内で入力してください。"),
+    "life": gettext_lazy("暮らしの様子は%(max)d文字以内で入力してください。"),
+}
 PARTNERS_MAX = 20
 PLACES_MAX = 100
 UNSET = object()
@@ -51,7 +57,7 @@ def _team_texts(**texts: str | None) -> dict[str, str]:
     for field, value in texts.items():
         value = (value or "").strip()
         if len(value) > TEAM_TEXT_MAX:
-            raise DraftError(f"{TEAM_TEXT_LABELS[field]}は{TEAM_TEXT_MAX}文字以内で入力してください。")
+            raise DraftError(str(TEAM_TEXT_TOO_LONG[field]) % {"max": TEAM_TEXT_MAX})
         cleaned[field] = value
     return cleaned
 
@@ -73,19 +79,25 @@ def draft_team_join(
         if DraftTeam.partners.through.objects.filter(
             draftteam__event=locked, organization=organization
         ).exists():
-            raise DraftError("この機関は、すでにほかのチームのコンソーシアムに加わっています。")
+            raise DraftError(_("この機関は、すでにほかのチームのコンソーシアムに加わっています。"))
         team, created = DraftTeam.objects.get_or_create(
             event=locked, organization=organization, defaults=texts
         )
         if not created:
-            raise DraftError("この機関は、すでにチームとして参加しています。")
+            raise DraftError(_("この機関は、すでにチームとして参加しています。"))
         url = team_url(locked.pk, team.pk)
         for user in organization_members(locked.organizer_id, organization.pk, skip=by):
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=f"{organization.name}が「{locked.name}」にチームとして参加しました",
-                body=f"希望リストの締切：{format_datetime(locked.preferences_deadline)}",
+                title=Text(
+                    gettext_lazy("%(organization)sが「%(event)s」にチームとして参加しました"),
+                    organization=organization.name,
+                    event=locked.name,
+                ),
+                body=Text(
+                    gettext_lazy("希望リストの締切：%(deadline)s"), deadline=locked.preferences_deadline
+                ),
                 url=url,
             )
     return team
@@ -107,7 +119,7 @@ def draft_team_update(
     ``capacity`` (the organiser only, before the first run): the team's own number of places,
     ``None`` for the event's."""
     if not can_edit_team(by, team):
-        raise DraftError("チームのページを編集できるのは、そのチームのメンバーと主催者だけです。")
+        raise DraftError(_("チームのページを編集できるのは、そのチームのメンバーと主催者だけです。"))
     texts = _team_texts(strategy=strategy, wants=wants, life=life)
     with transaction.atomic():
         if partners is not None:
@@ -136,7 +148,10 @@ def _capacity_set(team: DraftTeam, by, capacity) -> None:
     if refusal:
         raise DraftError(refusal)
     if capacity is not None and (not whole_number(capacity) or not 1 <= capacity <= PLACES_MAX):
-        raise DraftError("指名できる人数は1〜100で指定してください（空欄ならドラフト会議の人数）。")
+        raise DraftError(
+            _("指名できる人数は1〜%(max)dで指定してください（空欄ならドラフト会議の人数）。")
+            % {"max": PLACES_MAX}
+        )
     team.capacity = capacity
     team.save(update_fields=["capacity"])
 
@@ -147,11 +162,11 @@ def _partners_set(team: DraftTeam, by, partners: list) -> None:
         raise DraftError(refusal)
     ids = {getattr(p, "pk", p) for p in partners}
     if len(ids) > PARTNERS_MAX:
-        raise DraftError(f"コンソーシアムの参加企業は{PARTNERS_MAX}社までです。")
+        raise DraftError(_("コンソーシアムの参加企業は%(max)d社までです。") % {"max": PARTNERS_MAX})
     allowed = set(partner_candidates(team).filter(pk__in=ids).values_list("pk", flat=True))
     if ids - allowed:
         raise DraftError(
-            "対象地域の企業で、このドラフト会議のほかのチームに加わっていない企業だけを選べます。"
+            _("対象地域の企業で、このドラフト会議のほかのチームに加わっていない企業だけを選べます。")
         )
     before = set(team.partners.values_list("pk", flat=True))
     team.partners.set(ids)
@@ -160,8 +175,14 @@ def _partners_set(team: DraftTeam, by, partners: list) -> None:
         notify(
             user=user,
             kind=Kind.DRAFT,
-            title=f"「{team.event.name}」で、{team.organization.name}のチームに加わりました",
-            body="チームのメンバーとして、希望リストやメッセージ、指名への対応ができます。",
+            title=Text(
+                gettext_lazy("「%(event)s」で、%(organization)sのチームに加わりました"),
+                event=team.event.name,
+                organization=team.organization.name,
+            ),
+            body=Text(
+                gettext_lazy("チームのメンバーとして、希望リストやメッセージ、指名への対応ができます。")
+            ),
             url=url,
         )
     removed = before - ids
@@ -173,7 +194,11 @@ def _partners_set(team: DraftTeam, by, partners: list) -> None:
             notify(
                 user=user,
                 kind=Kind.DRAFT,
-                title=f"「{team.event.name}」で、{team.organization.name}のチームのコンソーシアムから外れました",
+                title=Text(
+                    gettext_lazy("「%(event)s」で、%(organization)sのチームのコンソーシアムから外れました"),
+                    event=team.event.name,
+                    organization=team.organization.name,
+                ),
                 body=_left_body(team, released.get(user.pk, [])),
                 url=event_url(team.event_id),
             )
@@ -185,7 +210,7 @@ def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
     transaction. Seats its members took for the team at camps still ahead are given back. The lead
     organisation's members and the company's other members are told. Returns the companies."""
     if organization is not None and not memberships(by).filter(organization=organization).exists():
-        raise DraftError("コンソーシアムから抜けられるのは、その企業のメンバーだけです。")
+        raise DraftError(_("コンソーシアムから抜けられるのは、その企業のメンバーだけです。"))
     with transaction.atomic():
         locked = DraftTeam.objects.select_for_update().select_related("organization", "event").get(pk=team.pk)
         refusal = partner_leave_refusal(by, locked)
@@ -196,7 +221,7 @@ def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
             leaving = leaving.filter(pk=organization.pk)
         leaving = list(leaving.order_by("name", "pk"))
         if not leaving:
-            raise DraftError("この企業は、このチームのコンソーシアムに加わっていません。")
+            raise DraftError(_("この企業は、このチームのコンソーシアムに加わっていません。"))
         locked.partners.remove(*leaving)
         released = _release_seats_of_former_members(locked)
         url = team_url(locked.event_id, locked.pk)
@@ -205,8 +230,14 @@ def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=f"{company.name}がコンソーシアムから抜けました",
-                    body=f"「{locked.event.name}」の{locked.organization.name}のチーム",
+                    title=Text(
+                        gettext_lazy("%(company)sがコンソーシアムから抜けました"), company=company.name
+                    ),
+                    body=Text(
+                        gettext_lazy("「%(event)s」の%(organization)sのチーム"),
+                        event=locked.event.name,
+                        organization=locked.organization.name,
+                    ),
                     url=url,
                 )
             for user in organization_members(company.pk):
@@ -215,17 +246,33 @@ def draft_team_partner_leave(*, team: DraftTeam, by, organization=None) -> list:
                 notify(
                     user=user,
                     kind=Kind.DRAFT,
-                    title=f"{company.name}が「{locked.event.name}」のコンソーシアムから抜けました",
+                    title=Text(
+                        gettext_lazy("%(company)sが「%(event)s」のコンソーシアムから抜けました"),
+                        company=company.name,
+                        event=locked.event.name,
+                    ),
                     body=_left_body(locked, released.get(user.pk, [])),
                     url=event_url(locked.event_id),
                 )
     return leaving
 
 
-def _left_body(team: DraftTeam, camps: list[str]) -> str:
-    body = f"{team.organization.name}のチームとしての希望リスト・メッセージ・指名には、今後は関われません。"
+def _left_body(team: DraftTeam, camps: list[str]) -> list[Text]:
+    body = [
+        Text(
+            gettext_lazy(
+                "%(organization)sのチームとしての希望リスト・メッセージ・指名には、今後は関われません。"
+            ),
+            organization=team.organization.name,
+        )
+    ]
     if camps:
-        body += f"チームとして参加登録していた合宿（{'、'.join(camps)}）の参加登録は取り消しました。"
+        body.append(
+            Text(
+                gettext_lazy("チームとして参加登録していた合宿（%(camps)s）の参加登録は取り消しました。"),
+                camps=camps,
+            )
+        )
     return body
 
 

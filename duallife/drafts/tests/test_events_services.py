@@ -34,7 +34,7 @@ def test_the_organisers_member_creates_an_event(world):
         ({"rules": "あ" * 4001}, "ルール"),
         ({"prefectures": []}, "対象地域"),
         ({"schedule": schedule(nomination_on=timezone.localdate())}, "日程"),
-        ({"schedule": {"entry_opens_on": timezone.localdate()}}, "日程（entry_closes_on）"),
+        ({"schedule": {"entry_opens_on": timezone.localdate()}}, "日程（エントリー締切日）"),
     ],
 )
 def test_bad_events_are_refused_and_nothing_is_saved(world, changes, message):

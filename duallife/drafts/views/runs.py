@@ -34,6 +34,7 @@ from ..permissions.events import get_event, organizes
 from ..permissions.runs import get_run
 from ..selectors.runs import run_audit, run_readiness, runs_of, with_runners
 from ..services.runs import draft_run_execute, draft_run_replay
+from ..texts import input_error_text
 
 DOWNLOAD_PARTS = {"input": "instance", "result": "result"}
 
@@ -101,7 +102,9 @@ def run_replay(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     try:
         replayed = draft_run_replay(run)
     except DraftInputError as exc:
-        messages.error(request, _("保存されている入力を読めませんでした：%(error)s") % {"error": exc})
+        messages.error(
+            request, _("保存されている入力を読めませんでした：%(error)s") % {"error": input_error_text(exc)}
+        )
     else:
         if replayed == run.result:
             messages.success(

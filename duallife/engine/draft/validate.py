@@ -9,8 +9,9 @@ JSON writes as a string: teams ``1`` and ``"1"`` would share one key there, so t
 together. A ranking lists only acceptable partners, most wanted first; anyone left out is not
 acceptable. A ranking entry may be a list of ids ranked equally (a tie): refused unless ties are
 allowed, in which case a lottery seeded with ``seed`` orders each tied group (recorded in the
-instance). Every error is a :class:`DraftInputError` whose Japanese message names the offending id
-and where it stands.
+instance). Every error is a :class:`DraftInputError`: a ``code`` and ``params`` naming the offending
+id and where it stands (the web app words them in the reader's language), and a Japanese message
+for the console.
 """
 
 from __future__ import annotations
@@ -26,23 +27,56 @@ INTEGER_TEXT = re.compile(r"-?[1-9][0-9]*|0")  # how JSON writes an integer
 
 
 class DraftInputError(ValueError):
-    """The instance cannot be solved as given (the message is Japanese and names the id)."""
+    """The instance cannot be solved as given.
+
+    ``code`` says what is wrong and ``params`` where (ids as given, 1-based positions, ``kind``:
+    ``"players"`` or ``"teams"``); ``str()`` is a Japanese message for the console.
+
+    ============================  ==========================================================
+    code                          params
+    ============================  ==========================================================
+    ``not_object``                —
+    ``not_list``                  kind
+    ``entry_not_object``          kind, position
+    ``bad_id``                    kind, position, value (the entry's id is not an id)
+    ``bad_ranking_id``            owner, position, value (a ranking's entry is not an id)
+    ``duplicate_id``              kind, id
+    ``same_key``                  first, second, a, b (team ids JSON would write alike)
+    ``capacity``                  team
+    ``seed_needed``               —
+    ``ranking_not_list``          owner
+    ``empty_tie``                 owner
+    ``unknown_id``                owner, id, kind (where it is missing), twin (or None)
+    ``repeated_id``               owner, id
+    ``tie``                       owner, ids (the tied group)
+    ============================  ==========================================================
+    """
+
+    def __init__(self, code: str, message: str, /, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
-def _id(value: object, where: str) -> Id:
+def _id(value: object, code: str, where: str, **params: object) -> Id:
     problem = id_problem(value)
     if problem is not None:
-        raise DraftInputError(f"{where}: {problem}")
+        raise DraftInputError(code, f"{where}: {problem}", value=value, **params)
     return value
 
 
 def _entries(obj: Mapping, kind: str) -> list[Mapping]:
     entries = obj.get(kind)
     if not isinstance(entries, list):
-        raise DraftInputError(f"{kind} は配列で指定してください")
+        raise DraftInputError("not_list", f"{kind} は配列で指定してください", kind=kind)
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, Mapping):
-            raise DraftInputError(f"{kind} の{position}番目がオブジェクトではありません")
+            raise DraftInputError(
+                "entry_not_object",
+                f"{kind} の{position}番目がオブジェクトではありません",
+                kind=kind,
+                position=position,
+            )
     return entries
 
 
@@ -54,9 +88,13 @@ def _ids(entries: Sequence[Mapping], kind: str) -> dict[Id, int]:
             return index  # the common case; otherwise the loop below names the problem
     index = {}
     for position, entry in enumerate(entries, start=1):
-        ident = _id(entry.get("id", MISSING), f"{kind} の{position}番目")
+        ident = _id(
+            entry.get("id", MISSING), "bad_id", f"{kind} の{position}番目", kind=kind, position=position
+        )
         if ident in index:
-            raise DraftInputError(f"{kind} の id「{ident}」が重複しています")
+            raise DraftInputError(
+                "duplicate_id", f"{kind} の id「{ident}」が重複しています", kind=kind, id=ident
+            )
         index[ident] = len(index)
     return index
 
@@ -71,8 +109,13 @@ def _one_key_each(team_index: dict[Id, int]) -> None:
         if other != team:
             first, second = sorted((team_index[other], team_index[team]))
             raise DraftInputError(
+                "same_key",
                 f"teams の{first + 1}番目と{second + 1}番目の id（{id_text(other)} と {id_text(team)}）は、"
-                f"結果の matches で同じキー「{team}」になります。どちらかの id を変えてください"
+                f"結果の matches で同じキー「{team}」になります。どちらかの id を変えてください",
+                first=first + 1,
+                second=second + 1,
+                a=other,
+                b=team,
             )
 
 
@@ -90,37 +133,60 @@ def _plain(ranking: object, known: dict[Id, int], integer_ids: bool) -> tuple[in
     return order if len(set(order)) == len(order) else None
 
 
-def _twin_hint(ident: Id, known: dict[Id, int]) -> str:
-    """When ``"7"`` is unknown but ``7`` is known (or the other way round), say so."""
+def _twin(ident: Id, known: dict[Id, int]) -> Id | None:
+    """When ``"7"`` is unknown but ``7`` is known (or the other way round): the known one."""
     if type(ident) is int:
-        number, twin = ident, str(ident)
+        twin: Id = str(ident)
     elif INTEGER_TEXT.fullmatch(ident):
-        number = twin = int(ident)
+        twin = int(ident)
     else:
+        return None
+    return twin if twin in known else None
+
+
+def _twin_hint(twin: Id | None) -> str:
+    if twin is None:
         return ""
-    if twin not in known:
-        return ""
+    number = int(twin)
     return f'（{id_text(twin)} ならいます。{number} と "{number}" は別の id です）'
 
 
 def _groups(owner: Id, ranking: object, known: dict[Id, int], other: str) -> list[list[int]]:
     """The ranking as groups of indices (a group of more than one is a tie)."""
     if not isinstance(ranking, list):
-        raise DraftInputError(f"「{owner}」の ranking は配列で指定してください")
+        raise DraftInputError(
+            "ranking_not_list", f"「{owner}」の ranking は配列で指定してください", owner=owner
+        )
     groups, seen = [], set()
     for number, entry in enumerate(ranking, start=1):
         members = entry if isinstance(entry, list) else [entry]
         if not members:
-            raise DraftInputError(f"「{owner}」の ranking に空の同順位グループがあります")
+            raise DraftInputError(
+                "empty_tie", f"「{owner}」の ranking に空の同順位グループがあります", owner=owner
+            )
         group = []
         for member in members:
-            ident = _id(member, f"「{owner}」の ranking の{number}番目")
+            ident = _id(
+                member,
+                "bad_ranking_id",
+                f"「{owner}」の ranking の{number}番目",
+                owner=owner,
+                position=number,
+            )
             if ident not in known:
+                twin = _twin(ident, known)
                 raise DraftInputError(
-                    f"「{owner}」の ranking にある「{ident}」は{other}にいません{_twin_hint(ident, known)}"
+                    "unknown_id",
+                    f"「{owner}」の ranking にある「{ident}」は{other}にいません{_twin_hint(twin)}",
+                    owner=owner,
+                    id=ident,
+                    kind=other,
+                    twin=twin,
                 )
             if ident in seen:
-                raise DraftInputError(f"「{owner}」の ranking に「{ident}」が2回あります")
+                raise DraftInputError(
+                    "repeated_id", f"「{owner}」の ranking に「{ident}」が2回あります", owner=owner, id=ident
+                )
             seen.add(ident)
             group.append(known[ident])
         groups.append(group)
@@ -134,7 +200,10 @@ def _flatten(owner: Id, groups: list[list[int]], names: Sequence[Id], *, ties: b
             if not ties:
                 tied = "」「".join(str(names[i]) for i in group)
                 raise DraftInputError(
-                    f"「{owner}」の ranking に同順位（「{tied}」）があります。順位をつけてください"
+                    "tie",
+                    f"「{owner}」の ranking に同順位（「{tied}」）があります。順位をつけてください",
+                    owner=owner,
+                    ids=[names[i] for i in group],
                 )
             group = sorted(group)
             rng.shuffle(group)
@@ -153,7 +222,7 @@ def parse_instance(obj: object, *, allow_ties: bool = False, seed: int | None = 
 
 def _parse_instance(obj: object, *, allow_ties: bool, seed: int | None) -> Instance:
     if not isinstance(obj, Mapping):
-        raise DraftInputError("入力は players と teams を持つJSONオブジェクトにしてください")
+        raise DraftInputError("not_object", "入力は players と teams を持つJSONオブジェクトにしてください")
     players, teams = _entries(obj, "players"), _entries(obj, "teams")
     player_index, team_index = _ids(players, "players"), _ids(teams, "teams")
     _one_key_each(team_index)
@@ -161,10 +230,14 @@ def _parse_instance(obj: object, *, allow_ties: bool, seed: int | None) -> Insta
     for entry in teams:
         capacity = entry.get("capacity")
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
-            raise DraftInputError(f"チーム「{entry['id']}」の capacity は1以上の整数で指定してください")
+            raise DraftInputError(
+                "capacity",
+                f"チーム「{entry['id']}」の capacity は1以上の整数で指定してください",
+                team=entry["id"],
+            )
         capacities.append(capacity)
     if allow_ties and seed is None:
-        raise DraftInputError("同順位を抽選で決めるには seed（整数）が必要です")
+        raise DraftInputError("seed_needed", "同順位を抽選で決めるには seed（整数）が必要です")
     rng, broken = random.Random(seed), []
     player_names, team_names = list(player_index), list(team_index)
     integer_ids = {
