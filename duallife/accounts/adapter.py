@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 def user_display(user) -> str:
@@ -13,5 +14,5 @@ def user_display(user) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        context = {**context, "site_name": "デュアルライフ東北", "site_url": settings.SITE_URL}
+        context = {**context, "site_name": _("デュアルライフ東北"), "site_url": settings.SITE_URL}
         super().send_mail(template_prefix, email, context)

@@ -18,6 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duallife.organizations.permissions import is_staff_role
 
@@ -37,7 +38,9 @@ def mfa_setup_required(user) -> bool:
 
 
 #: What the API answers (403) a staff member without a second factor who asks for personal data.
-MFA_REQUIRED = "個人情報を扱うには、二段階認証の設定が必要です。設定してから、もう一度お試しください。"
+MFA_REQUIRED = gettext_lazy(
+    "個人情報を扱うには、二段階認証の設定が必要です。設定してから、もう一度お試しください。"
+)
 
 
 def staff_without_mfa(user) -> bool:

@@ -5,9 +5,19 @@ in :mod:`duallife.core.api` (session auth, the error shape). Endpoints raise; th
 a service's :class:`~duallife.core.errors.DomainError` answers its ``status`` with its message and
 field, an access function's ``Http404`` answers 404, bad parameters answer 400 — all as
 ``{"detail": …, "errors": […]}``. OpenAPI at /api/v1/openapi.json.
+
+The API lives outside the language-prefixed URLs, so it answers in the language the caller asks
+for (the ``django_language`` cookie, then ``Accept-Language``), Japanese by default.
 """
 
+import re
+from functools import wraps
+
 from django.http import Http404
+from django.urls import URLPattern
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -27,7 +37,31 @@ from duallife.recommendations.api import router as recommendations_router
 from duallife.simulator.api import router as simulator_router
 from duallife.vocabulary.api import router as vocabulary_router
 
-api = NinjaAPI(
+
+def _in_callers_language(view):
+    """``view`` run in the caller's language (cookie, then Accept-Language, else Japanese)."""
+
+    @wraps(view)
+    def localised(request, *args, **kwargs):
+        translation.activate(translation.get_language_from_request(request, check_path=False))
+        request.LANGUAGE_CODE = translation.get_language()
+        return view(request, *args, **kwargs)
+
+    return localised
+
+
+class LocalisedNinjaAPI(NinjaAPI):
+    """A NinjaAPI whose every view answers in the caller's language."""
+
+    def _get_urls(self):
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _in_callers_language(pattern.callback)
+        return urls
+
+
+api = LocalisedNinjaAPI(
     title="Dual Life Tohoku API",
     version="1",
     description="デュアルライフ東北の公開API。金額は円（整数）、時間は分。",
@@ -35,25 +69,26 @@ api = NinjaAPI(
 )
 
 
-# Japanese wording for the pydantic error types our parameters can produce.
+# Wording for the pydantic error types our parameters can produce.
 _ERROR_MESSAGES = {
-    "missing": "必須です",
-    "greater_than_equal": "{ge}以上で指定してください",
-    "greater_than": "{gt}より大きい値で指定してください",
-    "less_than_equal": "{le}以下で指定してください",
-    "less_than": "{lt}未満で指定してください",
-    "int_parsing": "整数で指定してください",
-    "int_from_float": "整数で指定してください",
-    "int_type": "整数で指定してください",
-    "decimal_parsing": "数値で指定してください",
-    "decimal_type": "数値で指定してください",
-    "float_parsing": "数値で指定してください",
-    "finite_number": "有限の数値で指定してください",
-    "literal_error": "{expected} のいずれかで指定してください",
-    "enum": "{expected} のいずれかで指定してください",
-    "string_too_long": "{max_length}文字以内で指定してください",
-    "string_type": "文字列で指定してください",
+    "missing": gettext_lazy("必須です"),
+    "greater_than_equal": gettext_lazy("%(ge)s以上で指定してください"),
+    "greater_than": gettext_lazy("%(gt)sより大きい値で指定してください"),
+    "less_than_equal": gettext_lazy("%(le)s以下で指定してください"),
+    "less_than": gettext_lazy("%(lt)s未満で指定してください"),
+    "int_parsing": gettext_lazy("整数で指定してください"),
+    "int_from_float": gettext_lazy("整数で指定してください"),
+    "int_type": gettext_lazy("整数で指定してください"),
+    "decimal_parsing": gettext_lazy("数値で指定してください"),
+    "decimal_type": gettext_lazy("数値で指定してください"),
+    "float_parsing": gettext_lazy("数値で指定してください"),
+    "finite_number": gettext_lazy("有限の数値で指定してください"),
+    "literal_error": gettext_lazy("%(expected)s のいずれかで指定してください"),
+    "enum": gettext_lazy("%(expected)s のいずれかで指定してください"),
+    "string_too_long": gettext_lazy("%(max_length)s文字以内で指定してください"),
+    "string_type": gettext_lazy("文字列で指定してください"),
 }
+_MALFORMED = gettext_lazy("形式が正しくありません")
 
 
 def _describe(err: dict) -> tuple[str, str]:
@@ -61,23 +96,26 @@ def _describe(err: dict) -> tuple[str, str]:
     # ("query", "days") → "days"; a JSON body's ("body", "payload", "title") → "title".
     parts = loc[2:] if len(loc) > 2 and loc[0] == "body" else loc[1:]
     field = ".".join(str(p) for p in parts) or "request"
-    template = _ERROR_MESSAGES.get(err.get("type", ""), "形式が正しくありません")
+    template = str(_ERROR_MESSAGES.get(err.get("type", ""), _MALFORMED))
     try:
-        message = template.format(**(err.get("ctx") or {}))
-    except (KeyError, IndexError, ValueError):
-        message = "形式が正しくありません"
+        message = template % (err.get("ctx") or {})
+    except (KeyError, TypeError, ValueError):
+        message = str(_MALFORMED)
     return field, message
 
 
 @api.exception_handler(NinjaValidationError)
 def validation_error(request, exc: NinjaValidationError):
-    """Malformed parameters: 400 with a Japanese message and the fields at fault."""
+    """Malformed parameters: 400 with a message and the fields at fault."""
     described: dict[str, str] = {}
     for err in exc.errors:
         field, message = _describe(err)
         described.setdefault(field, message)
     fields = sorted(described)
-    detail = "入力に誤りがあります: " + "、".join(f"{f}（{described[f]}）" for f in fields)
+    # Translators: one field at fault in a bad API request, e.g. "days (must be an integer)".
+    items = [_("%(field)s（%(problem)s）") % {"field": f, "problem": described[f]} for f in fields]
+    # Translators: separator between the fields at fault in a bad API request.
+    detail = _("入力に誤りがあります: %(fields)s") % {"fields": _("、").join(items)}
     return api.create_response(request, {"detail": detail, "errors": fields}, status=400)
 
 
@@ -85,31 +123,45 @@ def _has_japanese(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+#: Messages Django and ninja write themselves (in English, for developers): never shown as they are.
+_FRAMEWORK_MESSAGE = re.compile(r"No .* matches the given query\.|docs_url = |Cannot parse request body|CSRF")
+
+
+def _ours(message: str) -> bool:
+    """Whether ``message`` is one of our messages (worded for people), not the framework's."""
+    if not message or _FRAMEWORK_MESSAGE.match(message):
+        return False
+    # Our messages are Japanese, or translated when another language is active.
+    return _has_japanese(message) or not translation.get_language().startswith("ja")
+
+
 _HTTP_MESSAGES = {
-    401: "ログインが必要です。ログインしてから、もう一度お試しください。",
-    403: "この操作は許可されていません。",
-    404: "見つかりません。",
-    405: "このURLではその操作（HTTPメソッド）は使えません。",
+    401: gettext_lazy("ログインが必要です。ログインしてから、もう一度お試しください。"),
+    403: gettext_lazy("この操作は許可されていません。"),
+    404: gettext_lazy("見つかりません。"),
+    405: gettext_lazy("このURLではその操作（HTTPメソッド）は使えません。"),
 }
-_CSRF_MESSAGE = "CSRFトークンが確認できません。ページを読み込み直してから、もう一度お試しください。"
+_CSRF_MESSAGE = gettext_lazy(
+    "CSRFトークンが確認できません。ページを読み込み直してから、もう一度お試しください。"
+)
 
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request, exc: AuthenticationError):
-    """Anonymous callers of an authenticated endpoint: 401 in Japanese."""
-    return api.create_response(request, {"detail": _HTTP_MESSAGES[401], "errors": []}, status=401)
+    """Anonymous callers of an authenticated endpoint: 401."""
+    return api.create_response(request, {"detail": str(_HTTP_MESSAGES[401]), "errors": []}, status=401)
 
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    """Errors raised inside ninja (auth, CSRF): the same JSON shape, in Japanese."""
+    """Errors raised inside ninja (auth, CSRF) or by our endpoints: the same JSON shape."""
     message = str(exc)
     if exc.status_code == 403 and "CSRF" in message:
-        detail = _CSRF_MESSAGE
-    elif _has_japanese(message):
+        detail = str(_CSRF_MESSAGE)
+    elif _ours(message):
         detail = message
     else:
-        detail = _HTTP_MESSAGES.get(exc.status_code, "リクエストを処理できませんでした。")
+        detail = str(_HTTP_MESSAGES.get(exc.status_code, gettext_lazy("リクエストを処理できませんでした。")))
     return api.create_response(request, {"detail": detail, "errors": []}, status=exc.status_code)
 
 
@@ -123,7 +175,7 @@ def domain_error(request, exc: DomainError):
 @api.exception_handler(Http404)
 def not_found(request, exc: Http404):
     message = str(exc)
-    detail = message if _has_japanese(message) else _HTTP_MESSAGES[404]
+    detail = message if _ours(message) else str(_HTTP_MESSAGES[404])
     return api.create_response(request, {"detail": detail, "errors": []}, status=404)
 
 

@@ -11,10 +11,13 @@ so a garbage id never ends in an ``OverflowError``.
 from __future__ import annotations
 
 from django.urls.converters import IntConverter
+from django.utils.translation import gettext as _
+
+from duallife.engine.ids import IdIssue
 
 from .errors import NotFoundError
 
-__all__ = ["MAX_ID", "IdConverter", "is_id", "parse_id"]
+__all__ = ["MAX_ID", "IdConverter", "id_issue_message", "is_id", "parse_id"]
 
 #: The largest id (a 64-bit signed integer, as the database).
 MAX_ID = 2**63 - 1
@@ -48,3 +51,16 @@ class IdConverter(IntConverter):
         if not is_id(value):
             raise ValueError(value)  # the resolver takes it as "no match"
         return int(value)
+
+
+def id_issue_message(issue: IdIssue) -> str:
+    """Why an id in an organiser's JSON input (:func:`duallife.engine.ids.id_issue`) is refused,
+    in the active language."""
+    values = {"shown": issue.shown, "max": issue.max_chars}
+    if issue.code == "empty":
+        return _("id が空です。空でない文字列か整数で指定してください（%(shown)s）") % values
+    if issue.code == "too_long":
+        return _("id は%(max)d文字以内にしてください（%(shown)s）") % values
+    if issue.code == "missing":
+        return _("id がありません。空でない文字列か整数で指定してください")
+    return _("id は空でない文字列か整数で指定してください（%(shown)s）") % values

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import translation
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext, ngettext, pgettext
 
 from .formats import format_date, format_datetime, format_yen
 
-__all__ = ["Text", "Yen", "lines", "literal"]
+__all__ = ["Text", "Yen", "lazy_text", "lines", "literal"]
 
 
 @dataclass(frozen=True)
@@ -207,3 +207,17 @@ def lines(texts: Iterable[Text | Promise | str | None]) -> list[Text]:
             continue
         out.append(item if isinstance(item, Text) else Text(item))
     return out
+
+
+def _render(message: Promise | str, params: dict[str, Any]) -> str:
+    return Text(message, **params).render()
+
+
+_lazy_render = lazy(_render, str)
+
+
+def lazy_text(message: Promise | str, /, **params: Any) -> Promise:
+    """A lazy string: ``message`` (a ``gettext_lazy`` msgid) with ``params``, worded each time it is
+    used. For texts built at import time, such as a form field's error messages:
+    ``gettext_lazy("%(label)sを入力してください。") % {...}`` would be worded once, in Japanese."""
+    return _lazy_render(message, params)

@@ -1,28 +1,30 @@
 """Site-wide views that need no app: the health check and the error pages.
 
 Error pages answer in the page language, with the site's layout. Under ``/api/`` they answer
-JSON instead (``{"detail": "…", "errors": []}`` in Japanese, like every API error), since API clients cannot
-read an HTML page. A page for a bad request must not fail itself: if the layout cannot be
-rendered, a minimal page without it is sent.
+JSON instead (``{"detail": "…", "errors": []}`` in the caller's language, like every API
+error), since API clients cannot read an HTML page. A page for a bad request must not fail
+itself: if the layout cannot be rendered, a minimal page without it is sent.
 """
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 API_PREFIX = "/api/"
 
-# The API speaks Japanese whatever the client's language (see duallife/api.py).
+# The API speaks the caller's language (cookie, then Accept-Language; see duallife/api).
 API_DETAILS = {
-    400: "リクエストの形式が正しくありません。パラメータの数や長さを見直してください。",
-    403: "このリクエストは受け付けられません。",
-    404: "指定したAPIのパスはありません。/api/v1/docs で利用できるAPIを確認してください。",
-    500: "サーバーで一時的なエラーが発生しました。時間をおいて再度お試しください。",
+    400: gettext_lazy("リクエストの形式が正しくありません。パラメータの数や長さを見直してください。"),
+    403: gettext_lazy("このリクエストは受け付けられません。"),
+    404: gettext_lazy("指定したAPIのパスはありません。/api/v1/docs で利用できるAPIを確認してください。"),
+    500: gettext_lazy("サーバーで一時的なエラーが発生しました。時間をおいて再度お試しください。"),
 }
-CSRF_API_DETAIL = "リクエストの送信元を確認できなかったため、受け付けませんでした。"
+CSRF_API_DETAIL = gettext_lazy("リクエストの送信元を確認できなかったため、受け付けませんでした。")
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -35,11 +37,16 @@ def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith(API_PREFIX)
 
 
-def _api_error(status: int, detail: str) -> JsonResponse:
-    # The shape of every API error (duallife/api.py): a Japanese detail and the fields at fault.
-    return JsonResponse(
-        {"detail": detail, "errors": []}, status=status, json_dumps_params={"ensure_ascii": False}
+def _api_error(request: HttpRequest, status: int, detail: str) -> JsonResponse:
+    # The shape of every API error (duallife/api): a detail and the fields at fault.
+    language = translation.get_language_from_request(request, check_path=False)
+    with translation.override(language):
+        text = str(detail)
+    response = JsonResponse(
+        {"detail": text, "errors": []}, status=status, json_dumps_params={"ensure_ascii": False}
     )
+    response.headers["Content-Language"] = language
+    return response
 
 
 def _error_page(request: HttpRequest, template: str, status: int, *, title: str, text: str) -> HttpResponse:
@@ -48,10 +55,10 @@ def _error_page(request: HttpRequest, template: str, status: int, *, title: str,
         return TemplateResponse(request, template, status=status).render()
     except Exception:  # an error page must answer whatever went wrong
         body = (
-            '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
-            f"<title>{escape(title)} | デュアルライフ東北</title></head>"
+            f'<!DOCTYPE html><html lang="{escape(translation.get_language())}"><head><meta charset="utf-8">'
+            f"<title>{escape(title)} | {escape(_('デュアルライフ東北'))}</title></head>"
             f"<body><main><h1>{escape(title)}</h1><p>{escape(text)}</p>"
-            '<p><a href="/">トップページへ戻る</a></p></main></body></html>'
+            f'<p><a href="/">{escape(_("トップページへ戻る"))}</a></p></main></body></html>'
         )
         return HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
 
@@ -59,7 +66,7 @@ def _error_page(request: HttpRequest, template: str, status: int, *, title: str,
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """400: a request Django refused before any view (e.g. more than 1,000 parameters)."""
     if _is_api(request):
-        return _api_error(400, API_DETAILS[400])
+        return _api_error(request, 400, API_DETAILS[400])
     return _error_page(
         request,
         "400.html",
@@ -71,7 +78,7 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _is_api(request):
-        return _api_error(403, API_DETAILS[403])
+        return _api_error(request, 403, API_DETAILS[403])
     return _error_page(
         request,
         "403.html",
@@ -88,7 +95,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     fresh token, so the visitor can simply try again.
     """
     if _is_api(request):
-        return _api_error(403, CSRF_API_DETAIL)
+        return _api_error(request, 403, CSRF_API_DETAIL)
     return _error_page(
         request,
         "403_csrf.html",
@@ -100,11 +107,11 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if _is_api(request):
-        return _api_error(404, API_DETAILS[404])
+        return _api_error(request, 404, API_DETAILS[404])
     return render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if _is_api(request):
-        return _api_error(500, API_DETAILS[500])
+        return _api_error(request, 500, API_DETAILS[500])
     return render(request, "500.html", status=500)

@@ -2,8 +2,10 @@
 
 An id is a JSON integer (any value) or a JSON string that is not empty, not only spaces and at most
 :data:`MAX_ID_CHARS` characters long. It is echoed back unchanged, so ``1`` and ``"1"`` are two
-different ids. Booleans, floats, null, lists and objects are not ids (:func:`id_problem` says why
-in Japanese). Wherever ids are sorted or break a tie, integers come first by value, then strings
+different ids. Booleans, floats, null, lists and objects are not ids: :func:`id_issue` says why as
+a code (:class:`IdIssue`) that the app words in the reader's language
+(:func:`duallife.core.ids.id_issue_message`); :func:`id_problem` words it in Japanese for the
+console commands. Wherever ids are sorted or break a tie, integers come first by value, then strings
 by code point (:func:`id_order`), so integer ids order as they always did.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import dataclass
 
 Id = int | str
 MAX_ID_CHARS = 100
@@ -47,19 +50,50 @@ def id_text(value: object) -> str:
     return text if len(text) <= 40 else f"{text[:40]}…"
 
 
-def id_problem(value: object) -> str | None:
-    """Why ``value`` cannot be an id, in Japanese; None when it is one."""
+@dataclass(frozen=True)
+class IdIssue:
+    """Why a value is not an id, as a code and the values a message needs.
+
+    ``code`` is ``"empty"`` (a blank string), ``"too_long"`` (longer than ``max_chars``),
+    ``"missing"`` (no id at all) or ``"not_an_id"`` (not a string or an integer). ``shown`` is the
+    value as a message may show it (JSON-like, cut), empty for ``"missing"``.
+    """
+
+    code: str
+    shown: str = ""
+    max_chars: int = MAX_ID_CHARS
+
+
+def id_issue(value: object) -> IdIssue | None:
+    """Why ``value`` cannot be an id, as an :class:`IdIssue`; None when it is one."""
     if type(value) is int:
         return None
     if type(value) is str:
         if not value.strip():
-            return f"id が空です。空でない文字列か整数で指定してください（{id_text(value)}）"
+            return IdIssue("empty", id_text(value))
         if len(value) > MAX_ID_CHARS:
-            return f"id は{MAX_ID_CHARS}文字以内にしてください（{value[:20]}…）"
+            return IdIssue("too_long", f"{value[:20]}…")
         return None
     if value is MISSING:
-        return "id がありません。空でない文字列か整数で指定してください"
-    return f"id は空でない文字列か整数で指定してください（{id_text(value)}）"
+        return IdIssue("missing")
+    return IdIssue("not_an_id", id_text(value))
+
+
+#: The console's Japanese wording of each :class:`IdIssue` code (the web app words them itself).
+_CONSOLE_WORDING = {
+    "empty": "id が空です。空でない文字列か整数で指定してください（{shown}）",
+    "too_long": "id は{max_chars}文字以内にしてください（{shown}）",
+    "missing": "id がありません。空でない文字列か整数で指定してください",
+    "not_an_id": "id は空でない文字列か整数で指定してください（{shown}）",
+}
+
+
+def id_problem(value: object) -> str | None:
+    """Why ``value`` cannot be an id, in Japanese for the console; None when it is one."""
+    issue = id_issue(value)
+    if issue is None:
+        return None
+    return _CONSOLE_WORDING[issue.code].format(shown=issue.shown, max_chars=issue.max_chars)
 
 
 def loads_json(text: str) -> object:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.core.api import ErrorOut
@@ -114,7 +115,7 @@ def _coordinator(profile) -> dict | None:
 def organization_detail(request: HttpRequest, slug: str = Path(..., max_length=80)):
     organization = public_organizations().filter(slug=slug).first()
     if organization is None:
-        return Status(404, {"detail": "企業・団体が見つかりません。", "errors": []})
+        return Status(404, {"detail": _("企業・団体が見つかりません。"), "errors": []})
     place = organization.municipality
     return Status(
         200,

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.texts import lazy_text
 from duallife.engine.people import clean_phone, fold_kana, is_katakana_name, is_valid_phone
 from duallife.regions.models import Municipality
 
@@ -125,8 +126,9 @@ def text_field(label: str, *, max_length: int, help_text: str = "", rows: int = 
         help_text=help_text,
         widget=widget,
         error_messages={
-            "max_length": _("%(label)sは%(max)d文字以内にしてください。")
-            % {"label": label, "max": max_length},
-            "required": _("%(label)sを入力してください。") % {"label": label},
+            "max_length": lazy_text(
+                _("%(label)sは%(max)d文字以内にしてください。"), label=label, max=max_length
+            ),
+            "required": lazy_text(_("%(label)sを入力してください。"), label=label),
         },
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from .models import (
     Indicator,
@@ -55,9 +56,19 @@ class LoadReport:
     def lines(self) -> list[str]:
         out = []
         for label in sorted(set(self.created) | set(self.updated) | set(self.deleted) | set(self.unchanged)):
+            counts = {
+                "label": label,
+                "created": self.created[label],
+                "updated": self.updated[label],
+                "deleted": self.deleted[label],
+                "unchanged": self.unchanged[label],
+            }
             out.append(
-                f"{label}: 追加 {self.created[label]} / 更新 {self.updated[label]} / "
-                f"削除 {self.deleted[label]} / 変更なし {self.unchanged[label]}"
+                _(
+                    "%(label)s: 追加 %(created)d / 更新 %(updated)d / 削除 %(deleted)d / "
+                    "変更なし %(unchanged)d"
+                )
+                % counts
             )
         return out
 

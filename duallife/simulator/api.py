@@ -1,7 +1,7 @@
 """JSON API of the cost simulator, mounted at ``/api/v1/simulator/``.
 
-Every bad input answers 400 with a Japanese ``detail``. Query parameters arrive as plain strings
-and are read by the same parsers as the page and the ``simulate`` command (full-width digits
+Every bad input answers 400 with a ``detail`` in the caller's language. Query parameters arrive
+as plain strings and are read by the same parsers as the page and the ``simulate`` command (full-width digits
 accepted; ``1e3``, ``1_000``, ``NaN`` refused; ``mode`` only ``A`` or ``B``), so the messages are
 the simulator's own. An empty optional parameter (``rent_yen=``) counts as absent. The OpenAPI
 document still describes each parameter's type and range.
@@ -24,7 +24,7 @@ from duallife.engine.costs import (
 )
 from duallife.engine.costs.types import RENT_LABEL
 
-from .errors import InvalidInput, SimulatorError
+from .errors import InvalidInput, SimulatorError, translated_message
 from .payloads import place_payload, quote_payload
 from .selectors import REFERENCE_CODE, build_subsidy, cost_dataset, cost_quote, parse_mode
 
@@ -60,7 +60,9 @@ def _required(*names: str):
 
 
 class SimulatorErrorOut(Schema):
-    detail: str = Field(description="利用者にそのまま見せられる日本語のメッセージ")
+    detail: str = Field(
+        description="利用者にそのまま見せられるメッセージ（Accept-Language の言語、既定は日本語）"
+    )
     errors: list[str] = Field(default_factory=list, description="問題のあった入力項目")
 
 
@@ -156,7 +158,7 @@ class DestinationsOut(Schema):
 
 
 def _error(exc: SimulatorError) -> Status:
-    return Status(400, {"detail": exc.message, "errors": [exc.field] if exc.field else []})
+    return Status(400, {"detail": translated_message(exc), "errors": [exc.field] if exc.field else []})
 
 
 # --- Endpoints ----------------------------------------------------------------------------------

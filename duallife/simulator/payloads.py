@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from duallife.engine.costs import MODE_LABELS, CostResult
+from duallife.engine.costs import CostResult
 from duallife.regions.models import Municipality
 
 from .selectors import CostQuote, SourceUse
+from .texts import MODE_LABELS
 
 
 def place_payload(m: Municipality) -> dict:
@@ -33,7 +34,7 @@ def result_payload(r: CostResult) -> dict:
     be = r.break_even_trips_per_month
     return {
         "mode": r.mode.value,
-        "mode_label": MODE_LABELS[r.mode],
+        "mode_label": str(MODE_LABELS[r.mode]),
         "trips_per_month": float(r.trips_per_month),
         "monthly_rent_yen": r.monthly_rent_yen,
         "monthly_travel_yen": r.monthly_travel_yen,

@@ -9,10 +9,17 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duallife.engine.costs import CostResult, Mode
 
 from .selectors import REFERENCE_CODE
+
+#: What each mode simulates, in a few words (the API's ``mode_label``, the command's heading).
+MODE_LABELS = {
+    Mode.A: gettext_lazy("東北に住み、東京へ通う"),
+    Mode.B: gettext_lazy("東京に住み、東北で副業する"),
+}
 
 
 def origin_short_name(code: str, name: str) -> str:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duallife.core.fields import IdModelChoiceField, IdModelMultipleChoiceField
+from duallife.core.texts import lazy_text
 from duallife.engine.people import clean_name
 from duallife.organizations.fields import (
     MunicipalityChoiceField,
@@ -42,11 +43,12 @@ def _apply_errors(form: forms.Form, errors: dict[str | None, list[str]]) -> None
 
 
 def _number(label: str, *, min_value: int, max_value: int, help_text: str = "", required: bool = False):
-    message = _("%(label)sは%(min)s〜%(max)sの半角数字で入力してください。") % {
-        "label": label,
-        "min": f"{min_value:,}",
-        "max": f"{max_value:,}",
-    }
+    message = lazy_text(
+        _("%(label)sは%(min)s〜%(max)sの半角数字で入力してください。"),
+        label=label,
+        min=f"{min_value:,}",
+        max=f"{max_value:,}",
+    )
     return forms.IntegerField(
         label=label,
         required=required,

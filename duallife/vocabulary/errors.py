@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from duallife.core.errors import DomainError
 
 
@@ -15,8 +17,13 @@ class VocabularyProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file} {self.line}行目" if self.line else self.file
-        return f"{where}: {self.message}"
+        if self.line:
+            return _("%(file)s %(line)d行目: %(message)s") % {
+                "file": self.file,
+                "line": self.line,
+                "message": self.message,
+            }
+        return f"{self.file}: {self.message}"
 
 
 class VocabularyLoadError(DomainError):

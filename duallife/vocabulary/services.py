@@ -19,6 +19,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duallife.engine.skills import (
     IndustryRow,
@@ -47,7 +49,11 @@ class VocabularyLoadReport:
     unchanged: Counter = field(default_factory=Counter)
     not_in_files: Counter = field(default_factory=Counter)
 
-    LABELS = (("skills", "スキル"), ("themes", "テーマ"), ("industries", "産業分類（大分類）"))
+    LABELS = (
+        ("skills", gettext_lazy("スキル")),
+        ("themes", gettext_lazy("テーマ")),
+        ("industries", gettext_lazy("産業分類（大分類）")),
+    )
 
     @property
     def changed(self) -> bool:
@@ -56,13 +62,21 @@ class VocabularyLoadReport:
     def lines(self) -> list[str]:
         out = []
         for label, title in self.LABELS:
-            line = (
-                f"{title}: 追加 {self.created[label]} / 更新 {self.updated[label]} / "
-                f"変更なし {self.unchanged[label]}"
-            )
+            counts = {
+                "title": title,
+                "created": self.created[label],
+                "updated": self.updated[label],
+                "unchanged": self.unchanged[label],
+                "kept": self.not_in_files[label],
+            }
             if self.not_in_files[label]:
-                line += f" / ファイルにない {self.not_in_files[label]}（削除せず残しています）"
-            out.append(line)
+                line = _(
+                    "%(title)s: 追加 %(created)d / 更新 %(updated)d / 変更なし %(unchanged)d / "
+                    "ファイルにない %(kept)d（削除せず残しています）"
+                )
+            else:
+                line = _("%(title)s: 追加 %(created)d / 更新 %(updated)d / 変更なし %(unchanged)d")
+            out.append(line % counts)
         return out
 
 
@@ -98,7 +112,13 @@ _INDUSTRY_COLUMNS = (
     _Column("name", IndustryGroup._meta.get_field("name").max_length),
     _Column("name_en", IndustryGroup._meta.get_field("name_en").max_length, required=False),
 )
-_COLUMN_TITLES = {"key": "識別子", "code": "コード", "name": "名称", "name_en": "英語名", "category": "分類"}
+_COLUMN_TITLES = {
+    "key": gettext_lazy("識別子"),
+    "code": gettext_lazy("コード"),
+    "name": gettext_lazy("名称"),
+    "name_en": gettext_lazy("英語名"),
+    "category": gettext_lazy("分類"),
+}
 
 
 def _read_csv(
@@ -107,7 +127,9 @@ def _read_csv(
     """(line number, row) pairs with every cell checked for presence and length, or ``None``."""
     path = directory / filename
     if not path.is_file():
-        problems.append(VocabularyProblem(filename, None, f"ファイルが見つかりません（{path}）"))
+        problems.append(
+            VocabularyProblem(filename, None, _("ファイルが見つかりません（%(path)s）") % {"path": path})
+        )
         return None
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -116,30 +138,45 @@ def _read_csv(
             missing = [c.name for c in columns if c.name not in header]
             if missing:
                 problems.append(
-                    VocabularyProblem(filename, 1, f"見出し行に列がありません: {', '.join(missing)}")
+                    VocabularyProblem(
+                        filename,
+                        1,
+                        _("見出し行に列がありません: %(columns)s") % {"columns": ", ".join(missing)},
+                    )
                 )
                 return None
             rows = [(reader.line_num, dict(row)) for row in reader]
     except UnicodeDecodeError:
-        problems.append(VocabularyProblem(filename, None, "UTF-8 で保存してください"))
+        problems.append(VocabularyProblem(filename, None, _("UTF-8 で保存してください")))
         return None
     except csv.Error as exc:
-        problems.append(VocabularyProblem(filename, None, f"CSV として読めません（{exc}）"))
+        problems.append(
+            VocabularyProblem(filename, None, _("CSV として読めません（%(error)s）") % {"error": exc})
+        )
         return None
     if not rows:
-        problems.append(VocabularyProblem(filename, None, "データ行がありません"))
+        problems.append(VocabularyProblem(filename, None, _("データ行がありません")))
     for line, row in rows:
         if None in row:
-            problems.append(VocabularyProblem(filename, line, "列の数が見出し行より多くなっています"))
+            problems.append(VocabularyProblem(filename, line, _("列の数が見出し行より多くなっています")))
         for column in columns:
             value = (row.get(column.name) or "").strip()
             title = _COLUMN_TITLES.get(column.name, column.name)
             if column.required and not value:
-                problems.append(VocabularyProblem(filename, line, f"{title}（{column.name}）が空です"))
+                problems.append(
+                    VocabularyProblem(
+                        filename,
+                        line,
+                        _("%(title)s（%(column)s）が空です") % {"title": title, "column": column.name},
+                    )
+                )
             elif len(value) > column.max_length:
                 problems.append(
                     VocabularyProblem(
-                        filename, line, f"{title}（{column.name}）は{column.max_length}文字以内にしてください"
+                        filename,
+                        line,
+                        _("%(title)s（%(column)s）は%(max)d文字以内にしてください")
+                        % {"title": title, "column": column.name, "max": column.max_length},
                     )
                 )
     return rows
@@ -159,11 +196,19 @@ def _check_keys(
         if not value:
             continue
         if not pattern.match(value):
-            problems.append(VocabularyProblem(filename, line, f"{column} {value!r} は{hint}にしてください"))
+            message = _("%(column)s %(value)s は%(hint)sにしてください") % {
+                "column": column,
+                "value": repr(value),
+                "hint": hint,
+            }
+            problems.append(VocabularyProblem(filename, line, message))
         if value in first_line:
             problems.append(
                 VocabularyProblem(
-                    filename, line, f"{column} {value!r} は{first_line[value]}行目と重複しています"
+                    filename,
+                    line,
+                    _("%(column)s %(value)s は%(line)d行目と重複しています")
+                    % {"column": column, "value": repr(value), "line": first_line[value]},
                 )
             )
         else:
@@ -184,13 +229,15 @@ def read_vocabulary(directory: Path | None = None) -> VocabularyData:
     skill_rows = _read_csv(directory, "skills.csv", _SKILL_COLUMNS, problems)
     theme_rows = _read_csv(directory, "themes.csv", _THEME_COLUMNS, problems)
     industry_rows = _read_csv(directory, "industries.csv", _INDUSTRY_COLUMNS, problems)
-    key_hint = "半角英小文字・数字をハイフンでつないだもの（例: web-marketing）"
+    key_hint = _("半角英小文字・数字をハイフンでつないだもの（例: web-marketing）")
     if skill_rows is not None:
         _check_keys("skills.csv", skill_rows, "key", _KEY, key_hint, problems)
     if theme_rows is not None:
         _check_keys("themes.csv", theme_rows, "key", _KEY, key_hint, problems)
     if industry_rows is not None:
-        _check_keys("industries.csv", industry_rows, "code", _INDUSTRY_CODE, "A〜T の大文字1文字", problems)
+        _check_keys(
+            "industries.csv", industry_rows, "code", _INDUSTRY_CODE, _("A〜T の大文字1文字"), problems
+        )
     if problems:
         raise VocabularyLoadError(problems)
 
@@ -198,7 +245,9 @@ def read_vocabulary(directory: Path | None = None) -> VocabularyData:
         try:
             return parser([row for _line, row in rows])
         except VocabularyError as exc:
-            problems.append(VocabularyProblem(filename, None, f"内容に誤りがあります（{exc}）"))
+            problems.append(
+                VocabularyProblem(filename, None, _("内容に誤りがあります（%(error)s）") % {"error": exc})
+            )
             return ()
 
     skills = parse("skills.csv", parse_skill_rows, skill_rows)
@@ -209,7 +258,11 @@ def read_vocabulary(directory: Path | None = None) -> VocabularyData:
             SkillVocabulary(skills)  # two skills may not share a name or synonym once normalised
         except VocabularyError as exc:
             problems.append(
-                VocabularyProblem("skills.csv", None, f"名称・同義語が別のスキルと重なっています（{exc}）")
+                VocabularyProblem(
+                    "skills.csv",
+                    None,
+                    _("名称・同義語が別のスキルと重なっています（%(error)s）") % {"error": exc},
+                )
             )
     if problems:
         raise VocabularyLoadError(problems)

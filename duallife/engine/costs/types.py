@@ -66,16 +66,6 @@ class Mode(StrEnum):
     A = "A"
     B = "B"
 
-    @property
-    def label(self) -> str:
-        return MODE_LABELS[self]
-
-
-MODE_LABELS = {
-    Mode.A: "東北に住み、東京へ通う",
-    Mode.B: "東京に住み、東北で副業する",
-}
-
 
 def _check_int(value: object, *, field: str, label: str, maximum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):

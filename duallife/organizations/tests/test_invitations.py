@@ -612,3 +612,17 @@ def test_company_admin_needs_no_mfa_for_the_invite_page(client, world):
     client.force_login(world["admin"])
 
     assert client.get(f"/accounts/organizations/{world['company'].slug}/invite/").status_code == 200
+
+
+def test_invite_page_in_english_shows_dates_in_english(client, world):
+    import re
+
+    invitation_create(organization=world["company"], email="new@example.jp", by=world["admin"])
+    client.force_login(world["admin"])
+
+    html = client.get("/en/accounts/organizations/sendai-co/invite/").content.decode()
+
+    assert re.search(r"\d+年\d+月\d+日", html) is None
+    assert re.search(r"\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}", html)
+    japanese = client.get("/accounts/organizations/sendai-co/invite/").content.decode()
+    assert re.search(r"\d+年\d+月\d+日 \d{2}:\d{2}", japanese)

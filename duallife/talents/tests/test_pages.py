@@ -1,6 +1,8 @@
 """Talent pages: who sees which profile, contact details never shown to anyone but the owner,
 the company-side search, and the profile editor with bad input of every kind."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -670,3 +672,30 @@ def test_the_form_saves_pro_bono_and_the_company_digest_choice_but_never_for_a_p
     page = client.get("/talents/me/edit/").content.decode()
     assert 'name="accepts_pro_bono"' in page
     assert 'name="in_company_digests"' in page
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"family_name": ""},
+        {"phone": "03-12"},
+        {"days_per_month": "0"},
+        {"visibility": "everyone"},
+        {"self_introduction": "あ" * 2001},
+        {"skills-0-years": "99"},
+        {"skills_text": "、".join(f"スキル{i}" for i in range(31))},
+    ],
+)
+def test_bad_input_is_refused_in_english_on_the_english_page(client, cast, owner, overrides):
+    client.force_login(owner)
+
+    response = client.post("/en/talents/me/edit/", form_data(**overrides))
+
+    assert response.status_code == 200
+    form, formset = response.context["form"], response.context["formset"]
+    messages = [m for errors in form.errors.values() for m in errors]
+    messages += [m for row in formset.errors for errors in row.values() for m in errors]
+    messages += list(formset.non_form_errors())
+    assert messages
+    for message in messages:
+        assert re.search(r"[\u3040-\u30ff\u3400-\u9fff]", message) is None, message

@@ -20,7 +20,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from duallife.core.formats import format_yen
 from duallife.engine.costs import (
     MAX_RENT_YEN,
-    MODE_LABELS,
     CostInputError,
     parse_trips_per_month,
     parse_yen,
@@ -39,6 +38,7 @@ from duallife.simulator.selectors import (
     parse_mode,
 )
 from duallife.simulator.texts import (
+    MODE_LABELS,
     break_even_sentence,
     difference_sentence,
     minutes_text,

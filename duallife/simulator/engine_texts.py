@@ -1,0 +1,49 @@
+"""The engine's cost messages (:mod:`duallife.engine.costs`), listed for the catalogue.
+
+The engine is pure Python: it raises :class:`~duallife.engine.costs.CostInputError` with a Japanese
+template (its code) and parameters, and marks nothing for translation. Listing the templates here
+puts them in this app's catalogue, so :func:`~duallife.simulator.errors.translated_message` can word
+them in the reader's language. A test keeps this list and the engine's templates equal.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop
+
+ENGINE_TEXTS = (
+    gettext_noop("目的地が重複しています: %(code)s"),
+    gettext_noop("月あたりの往復回数"),
+    gettext_noop("補助率"),
+    gettext_noop("補助率（%）"),
+    gettext_noop("家賃"),
+    gettext_noop("1往復あたりの補助上限"),
+    gettext_noop("月あたりの補助上限"),
+    gettext_noop("補助率は0以上1以下（0%%〜100%%）で指定してください。"),
+    gettext_noop("%(label)sは数値で指定してください。"),
+    gettext_noop("試算の種類は A か B で指定してください。"),
+    gettext_noop("%(label)sは整数（円・分）で指定してください。"),
+    gettext_noop("%(label)sは0以上で指定してください。"),
+    gettext_noop("%(label)sは%(maximum)s以下で指定してください。"),
+    gettext_noop("%(label)sは整数（円）で指定してください。"),
+    gettext_noop("月あたりの往復回数を指定してください。"),
+    gettext_noop("月あたりの往復回数は0以上31以下で指定してください。"),
+    gettext_noop("月あたりの往復回数は小数第1位までで指定してください。"),
+    gettext_noop("補助率の分母が大きすぎます。"),
+    gettext_noop("補助率（%%）は0以上100以下で指定してください。"),
+    gettext_noop("補助率（%%）は小数第4位までで指定してください。"),
+    gettext_noop("%(label)sは数字で指定してください（例: %(example)s）。"),
+    gettext_noop("%(label)sは有限の数値で指定してください。"),
+    gettext_noop("補助率を指定してください。"),
+    gettext_noop("補助率は小数第6位までで指定してください。"),
+    gettext_noop("補助の上限を指定するときは補助率も指定してください。"),
+    gettext_noop("目的地のコードがありません。"),
+    gettext_noop("往復運賃"),
+    gettext_noop("片道所要時間"),
+    gettext_noop("出発地と目的地が同じです。別の地域を選んでください。"),
+    gettext_noop("出発地の家賃"),
+    gettext_noop("目的地の家賃"),
+    gettext_noop("出発地の家賃データがありません。家賃を入力してください。"),
+    gettext_noop("目的地の家賃データがありません。家賃を入力してください。"),
+    gettext_noop("補助の指定が不正です。"),
+    gettext_noop("地域のコードがありません。"),
+)
