@@ -29,9 +29,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from duallife.notifications.links import absolute
 from duallife.notifications.models import Kind as NotificationKind
@@ -133,12 +136,15 @@ def digest_subscription_set(*, user, organization, on: bool) -> bool:
 
 #: What replaces a talent's entry in a digest kept in someone's notifications once the talent
 #: withdrew (profile made private, digests turned off, account deleted).
-WITHDRAWN_ENTRY = "・（この人材の情報は、ご本人の設定により削除されました）"
+WITHDRAWN_ENTRY = _lazy("・（この人材の情報は、ご本人の設定により削除されました）")
 
 
 def _without_talent(body: str, url: str) -> str:
     """``body`` with the entry whose link is ``url`` replaced by :data:`WITHDRAWN_ENTRY` (an entry
-    runs from its 「・」 line to its link line)."""
+    runs from its 「・」 line to its link line). The kept body is worded in the default language (as
+    :func:`~duallife.notifications.services.notify` stores it), and so is the replacement."""
+    with translation.override(settings.LANGUAGE_CODE):
+        withdrawn = str(WITHDRAWN_ENTRY)
     lines = body.split("\n")
     out: list[str] = []
     start = None
@@ -147,7 +153,7 @@ def _without_talent(body: str, url: str) -> str:
             start = len(out)
         out.append(line)
         if start is not None and line.strip() == url:
-            out[start:] = [WITHDRAWN_ENTRY]
+            out[start:] = [withdrawn]
             start = None
     return "\n".join(out)
 

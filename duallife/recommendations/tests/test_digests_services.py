@@ -406,7 +406,7 @@ def test_a_talent_who_withdraws_leaves_the_digests_kept_in_notifications(world, 
     notice.refresh_from_db()
     assert "leavingさん" not in notice.body
     assert f"/talents/{leaving.pk}/" not in notice.body
-    assert WITHDRAWN_ENTRY in notice.body
+    assert str(WITHDRAWN_ENTRY) in notice.body
     assert "stayingさん" in notice.body
     assert f"/talents/{staying.pk}/" in notice.body
     assert not DigestMention.objects.filter(talent=leaving).exists()
@@ -427,4 +427,4 @@ def test_a_deleted_talent_leaves_the_digests_kept_in_notifications(world, subscr
 
     notice.refresh_from_db()
     assert "leavingさん" not in notice.body
-    assert WITHDRAWN_ENTRY in notice.body
+    assert str(WITHDRAWN_ENTRY) in notice.body
