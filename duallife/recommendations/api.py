@@ -17,7 +17,7 @@ import datetime
 from typing import Literal
 
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Query, Router, Schema
 
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
@@ -39,7 +39,7 @@ from .selectors.recommendations import (
 
 router = Router(auth=session_auth)
 
-NO_PROFILE = _lazy("おすすめは、人材プロフィールを登録した方が使えます。")
+NO_PROFILE = gettext_lazy("おすすめは、人材プロフィールを登録した方が使えます。")
 WorkStyleIn = Literal["remote", "hybrid", "onsite"]
 
 

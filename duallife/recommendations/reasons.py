@@ -13,31 +13,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from duallife.core.texts import Text, Yen
 from duallife.engine.recommend import Reason, is_personal
 
+# Plural messages take their number from the ``count`` parameter (see duallife.core.texts).
 _WORKLOAD_DAYS = {
-    "remote": ngettext_lazy("月%(days)d日・リモート", "月%(days)d日・リモート", "days"),
-    "hybrid": ngettext_lazy("月%(days)d日・リモート中心", "月%(days)d日・リモート中心", "days"),
-    "onsite": ngettext_lazy("月%(days)d日・現地中心", "月%(days)d日・現地中心", "days"),
+    "remote": ngettext_lazy("月%(days)d日・リモート", "月%(days)d日・リモート", "count"),
+    "hybrid": ngettext_lazy("月%(days)d日・リモート中心", "月%(days)d日・リモート中心", "count"),
+    "onsite": ngettext_lazy("月%(days)d日・現地中心", "月%(days)d日・現地中心", "count"),
 }
 _WORKLOAD_OPEN = {
-    "remote": _lazy("日数は相談・リモート"),
-    "hybrid": _lazy("日数は相談・リモート中心"),
-    "onsite": _lazy("日数は相談・現地中心"),
+    "remote": gettext_lazy("日数は相談・リモート"),
+    "hybrid": gettext_lazy("日数は相談・リモート中心"),
+    "onsite": gettext_lazy("日数は相談・現地中心"),
 }
 
 
 def _duration(minutes: int) -> Text:
     hours, rest = divmod(int(minutes), 60)
     if hours and rest:
-        return Text(_lazy("%(hours)d時間%(minutes)d分"), hours=hours, minutes=rest)
+        return Text(gettext_lazy("%(hours)d時間%(minutes)d分"), hours=hours, minutes=rest)
     if hours:
-        return Text(ngettext_lazy("%(hours)d時間", "%(hours)d時間", "hours"), hours=hours)
-    return Text(ngettext_lazy("%(minutes)d分", "%(minutes)d分", "minutes"), minutes=rest)
+        return Text(gettext_lazy("%(hours)d時間"), hours=hours)
+    return Text(gettext_lazy("%(minutes)d分"), minutes=rest)
 
 
 def _names(value: Any) -> list[str]:
@@ -47,21 +47,23 @@ def _names(value: Any) -> list[str]:
 def _skill_match(p: dict) -> Text:
     skills = _names(p.get("skills"))
     # Translators: a recommendation reason: the skills the person has that the work asks for.
-    message = ngettext_lazy("スキル一致: %(skills)s", "スキル一致: %(skills)s", "n")
-    return Text(message, skills=skills, n=len(skills))
+    message = ngettext_lazy("スキル一致: %(skills)s", "スキル一致: %(skills)s", "count")
+    return Text(message, skills=skills, count=len(skills))
 
 
 def _themes(p: dict) -> Text:
     themes = _names(p.get("themes"))
     # Translators: a recommendation reason: the themes the person and the work share.
-    return Text(ngettext_lazy("テーマ: %(themes)s", "テーマ: %(themes)s", "n"), themes=themes, n=len(themes))
+    return Text(
+        ngettext_lazy("テーマ: %(themes)s", "テーマ: %(themes)s", "count"), themes=themes, count=len(themes)
+    )
 
 
 def _workload(p: dict) -> Text:
     style = p.get("style") if p.get("style") in _WORKLOAD_OPEN else "remote"
     days = p.get("days")
     if days:
-        return Text(_WORKLOAD_DAYS[style], days=int(days))
+        return Text(_WORKLOAD_DAYS[style], days=int(days), count=int(days))
     return Text(_WORKLOAD_OPEN[style])
 
 
@@ -74,19 +76,19 @@ def _route(p: dict) -> Text:
     if p.get("estimate"):
         # Translators: a recommendation reason: the journey from the person's home; the route is
         # that to another place in the same prefecture (an estimate).
-        return Text(_lazy("%(place)sまで片道%(duration)s・往復%(fare)s（県内の目安）"), **values)
+        return Text(gettext_lazy("%(place)sまで片道%(duration)s・往復%(fare)s（県内の目安）"), **values)
     # Translators: a recommendation reason: the journey from the person's home to the work's place.
-    return Text(_lazy("%(place)sまで片道%(duration)s・往復%(fare)s"), **values)
+    return Text(gettext_lazy("%(place)sまで片道%(duration)s・往復%(fare)s"), **values)
 
 
 def _hometown(p: dict) -> Text:
     # Translators: a recommendation reason: the work is in the person's hometown (or its prefecture).
-    return Text(_lazy("出身地: %(place)s"), place=str(p.get("place", "")))
+    return Text(gettext_lazy("出身地: %(place)s"), place=str(p.get("place", "")))
 
 
 def _interest(p: dict) -> Text:
     # Translators: a recommendation reason: the work is in a prefecture the person is interested in.
-    return Text(_lazy("関心のある県: %(place)s"), place=str(p.get("place", "")))
+    return Text(gettext_lazy("関心のある県: %(place)s"), place=str(p.get("place", "")))
 
 
 def _crowded(p: dict) -> Text:
@@ -95,9 +97,10 @@ def _crowded(p: dict) -> Text:
         ngettext_lazy(
             "応募が集中しています（募集%(openings)d人に%(applicants)d人）",
             "応募が集中しています（募集%(openings)d人に%(applicants)d人）",
-            "openings",
+            "count",
         ),
         openings=int(p.get("openings", 1)),
+        count=int(p.get("openings", 1)),
         applicants=int(p.get("applicants", 0)),
     )
 
@@ -170,4 +173,4 @@ def joined(texts: list[Text]) -> Text | None:
     if len(texts) == 1:
         return texts[0]
     # Translators: joins recommendation reasons in one line (first reason, then the others).
-    return Text(_lazy("%(first)s ／ %(rest)s"), first=texts[0], rest=joined(texts[1:]))
+    return Text(gettext_lazy("%(first)s ／ %(rest)s"), first=texts[0], rest=joined(texts[1:]))

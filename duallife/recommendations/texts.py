@@ -9,8 +9,7 @@ the digest. An entry runs from its 「・」 line to its link line
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from duallife.core.texts import Text
 from duallife.notifications.links import absolute
@@ -38,7 +37,7 @@ def digest_title(digest: Digest) -> Text:
             )
         )
     # Translators: the title of the weekly digest; %(parts)s lists what is new (new sheets, new talents).
-    return Text(_lazy("今週のおすすめ：%(parts)s"), parts=parts)
+    return Text(gettext_lazy("今週のおすすめ：%(parts)s"), parts=parts)
 
 
 def _reasons_line(item: SheetItem | TalentItem) -> list[Text]:
@@ -46,45 +45,49 @@ def _reasons_line(item: SheetItem | TalentItem) -> list[Text]:
     if reasons is None:
         return []
     # Translators: a line of the weekly digest's entry; keep the two leading spaces (they indent it).
-    return [Text(_lazy("  おすすめの理由：%(reasons)s"), reasons=reasons)]
+    return [Text(gettext_lazy("  おすすめの理由：%(reasons)s"), reasons=reasons)]
 
 
 def _sheet_entry(item: SheetItem) -> list[Text | str]:
     return [
         # Translators: the first line of an entry of the weekly digest (a bullet and the title).
-        Text(_lazy("・%(title)s"), title=item.title),
-        # Translators: a line of the weekly digest's entry; keep the two leading spaces (they indent it).
-        Text(_lazy("  場所：%(place)s／%(organization)s"), place=item.place, organization=item.organization),
+        Text(gettext_lazy("・%(title)s"), title=item.title),
+        Text(
+            # Translators: a line of the weekly digest's entry; keep the two leading spaces (they indent it).
+            gettext_lazy("  場所：%(place)s／%(organization)s"),
+            place=item.place,
+            organization=item.organization,
+        ),
         *_reasons_line(item),
         f"  {item.url}",
     ]
 
 
 def _talent_entry(item: TalentItem) -> list[Text | str]:
-    lines: list[Text | str] = [Text(_lazy("・%(title)s"), title=item.display_name)]
+    lines: list[Text | str] = [Text(gettext_lazy("・%(title)s"), title=item.display_name)]
     if item.skills:
         # Translators: a line of the weekly digest's entry; keep the two leading spaces (they indent it).
-        lines.append(Text(_lazy("  スキル：%(skills)s"), skills=list(item.skills)))
+        lines.append(Text(gettext_lazy("  スキル：%(skills)s"), skills=list(item.skills)))
     if item.fits:
         # Translators: a line of the weekly digest's entry: the company's sheet the talent fits best.
-        lines.append(Text(_lazy("  合う仕様書：%(title)s"), title=item.fits))
+        lines.append(Text(gettext_lazy("  合う仕様書：%(title)s"), title=item.fits))
     lines += _reasons_line(item)
     lines.append(f"  {item.url}")
     return lines
 
 
 def digest_body(digest: Digest) -> list[Text | str]:
-    body: list[Text | str] = [Text(_lazy("保存した検索条件に合う新着をお知らせします（週1回）。"))]
+    body: list[Text | str] = [Text(gettext_lazy("保存した検索条件に合う新着をお知らせします（週1回）。"))]
     for section in digest.sections:
         # Translators: the heading of a section of the weekly digest (a square mark and the heading).
-        body += [Text(""), Text(_lazy("■ %(heading)s"), heading=section.heading)]
+        body += [Text(""), Text(gettext_lazy("■ %(heading)s"), heading=section.heading)]
         for item in section.items:
             body.append(Text(""))
             body += _sheet_entry(item) if section.kind == "sheets" else _talent_entry(item)
     body += [
         Text(""),
         Text(
-            _lazy(
+            gettext_lazy(
                 "保存した検索条件の確認や、週次ダイジェストを止める設定はこちらです（ログインが必要です）。"
             )
         ),

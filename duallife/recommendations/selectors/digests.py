@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.core.texts import Text
 from duallife.engagements.models import Application
@@ -299,7 +299,7 @@ def digest_build(user, *, now: datetime.datetime, shared: Shared | None = None) 
             items = new_sheets_for(search, now=now, profile=profile, shared=shared, exclude=seen)
             seen.update(item.sheet_id for item in items)
             if items:
-                heading = Text(_lazy("「%(name)s」に合う新しい仕様書"), name=search.name)
+                heading = Text(gettext_lazy("「%(name)s」に合う新しい仕様書"), name=search.name)
                 digest.sections.append(Section(heading, "sheets", tuple(items)))
     if not may_get_talents(user):
         return digest
@@ -311,14 +311,15 @@ def digest_build(user, *, now: datetime.datetime, shared: Shared | None = None) 
         named.update(item.talent_id for item in items)
         if items:
             heading = Text(
-                _lazy("%(company)sの募集中の仕様書に合う新しい人材"), company=subscription.organization.name
+                gettext_lazy("%(company)sの募集中の仕様書に合う新しい人材"),
+                company=subscription.organization.name,
             )
             digest.sections.append(Section(heading, "talents", tuple(items)))
     for search in talent_searches:
         items = new_matching_talents(search, now=now, exclude=named)
         named.update(item.talent_id for item in items)
         if items:
-            heading = Text(_lazy("「%(name)s」に合う新しい人材"), name=search.name)
+            heading = Text(gettext_lazy("「%(name)s」に合う新しい人材"), name=search.name)
             digest.sections.append(Section(heading, "talents", tuple(items)))
     return digest
 

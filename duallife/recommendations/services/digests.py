@@ -34,7 +34,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.notifications.links import absolute
 from duallife.notifications.models import Kind as NotificationKind
@@ -136,7 +136,7 @@ def digest_subscription_set(*, user, organization, on: bool) -> bool:
 
 #: What replaces a talent's entry in a digest kept in someone's notifications once the talent
 #: withdrew (profile made private, digests turned off, account deleted).
-WITHDRAWN_ENTRY = _lazy("・（この人材の情報は、ご本人の設定により削除されました）")
+WITHDRAWN_ENTRY = gettext_lazy("・（この人材の情報は、ご本人の設定により削除されました）")
 
 
 def _without_talent(body: str, url: str) -> str:
