@@ -1,13 +1,14 @@
 """JSON API of recommendations (mounted at ``/api/v1/my/``).
 
 - ``GET recommendations``: the signed-in talent's recommended open sheets (not applied to), best
-  first, with score and Japanese reasons; filters as on 「あなたへのおすすめ」. No talent profile → 403.
+  first, with score and reasons in the caller's language; filters as on 「あなたへのおすすめ」.
+  No talent profile → 403.
 - ``GET sheets/{id}/matches``: 「この仕様書に合う人材」 for the sheet's company members, the
   coordinators of its area and operators (staff need MFA → 403 without); anyone else → 404. Only
   talents the caller may see, by display name — never a real name or contact details; the hometown
   reason only for public profiles. A sheet that is not open lists nobody (``open`` is false).
 
-Anonymous → 401. Bad parameters → 400 with a Japanese message.
+Anonymous → 401. Bad parameters → 400 with a message in the caller's language.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import datetime
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Query, Router, Schema
 
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
@@ -25,6 +27,7 @@ from duallife.postings.api import SheetOut, sheet_payload
 
 from .models import SheetRecommendation
 from .permissions import get_sheet_for_matches, is_open
+from .reasons import reason_strings
 from .selectors.recommendations import (
     PAY_PAID,
     PAY_PRO_BONO,
@@ -36,14 +39,14 @@ from .selectors.recommendations import (
 
 router = Router(auth=session_auth)
 
-NO_PROFILE = "おすすめは、人材プロフィールを登録した方が使えます。"
+NO_PROFILE = gettext_lazy("おすすめは、人材プロフィールを登録した方が使えます。")
 WorkStyleIn = Literal["remote", "hybrid", "onsite"]
 
 
 class RecommendedSheetOut(Schema):
     sheet: SheetOut
     score: float = Field(description="適合度（0〜1）")
-    reasons: list[str] = Field(description="おすすめの理由（日本語）")
+    reasons: list[str] = Field(description="おすすめの理由（利用者の言語）")
 
 
 class RecommendedSheetsOut(Schema):
@@ -106,7 +109,10 @@ def my_recommendations(request: HttpRequest, params: Query[RecommendationQuery])
     latest = computed.values_list("computed_at", flat=True).first()
     return {
         "computed_at": latest,
-        "results": [{"sheet": sheet_payload(r.sheet), "score": r.score, "reasons": r.reasons} for r in rows],
+        "results": [
+            {"sheet": sheet_payload(r.sheet), "score": r.score, "reasons": reason_strings(r.reasons)}
+            for r in rows
+        ],
     }
 
 
@@ -146,6 +152,11 @@ def sheet_matches(
         "sheet": sheet.pk,
         "open": open_now,
         "results": [
-            {"talent": _talent_payload(r.talent), "score": r.score, "reasons": r.shown_reasons} for r in rows
+            {
+                "talent": _talent_payload(r.talent),
+                "score": r.score,
+                "reasons": [str(t) for t in r.shown_reasons],
+            }
+            for r in rows
         ],
     }

@@ -24,7 +24,9 @@ class SheetRecommendation(models.Model):
     )
     sheet = models.ForeignKey("postings.SpecSheet", on_delete=models.CASCADE, related_name="+")
     score = models.FloatField(_("スコア"))
-    reasons = models.JSONField(_("理由"), default=list)
+    reasons = models.JSONField(
+        _("理由"), default=list, help_text=_("おすすめの理由のコードと値（表示するときに言葉にします）")
+    )
     computed_at = models.DateTimeField(_("計算日時"))
 
     class Meta:
@@ -48,7 +50,9 @@ class TalentRecommendation(models.Model):
     )
     talent = models.ForeignKey("talents.TalentProfile", on_delete=models.CASCADE, related_name="+")
     score = models.FloatField(_("スコア"))
-    reasons = models.JSONField(_("理由"), default=list)
+    reasons = models.JSONField(
+        _("理由"), default=list, help_text=_("おすすめの理由のコードと値（表示するときに言葉にします）")
+    )
     computed_at = models.DateTimeField(_("計算日時"))
 
     class Meta:

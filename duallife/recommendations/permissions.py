@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.core.errors import NotFoundError
@@ -21,7 +22,7 @@ from duallife.postings.models import SpecSheet
 
 from .models import SavedSearch
 
-NOT_FOUND = "仕様書が見つかりません。"
+NOT_FOUND = gettext_lazy("仕様書が見つかりません。")
 
 
 def get_sheet_for_matches(user, pk) -> tuple[SpecSheet, bool]:

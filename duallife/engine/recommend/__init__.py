@@ -1,4 +1,4 @@
-"""Recommendations both ways — sheets for a talent, talents for a sheet — with reasons in Japanese.
+"""Recommendations both ways — sheets for a talent, talents for a sheet — with reasons as codes.
 
 Pure Python: frozen dataclasses in (:mod:`.model`), hard rules that are never broken
 (:mod:`.rules`), a scored fit with short concrete reasons and a congestion adjustment
@@ -14,14 +14,16 @@ from .fast import (
     top_sheets_batch,
     top_talents_batch,
 )
-from .model import Context, Recommendation, Route, RouteTable, Sheet, Style, Talent
+from .model import Context, Reason, Recommendation, Route, RouteTable, Sheet, Style, Talent
 from .rank import recommend_sheets, recommend_talents
 from .rules import allowed, blockers
 from .score import Scored, congestion_factor, crowding, is_personal, score_pair
+from .wording import japanese
 
 __all__ = [
     "Context",
     "FastPathMismatch",
+    "Reason",
     "Recommendation",
     "Route",
     "RouteTable",
@@ -36,6 +38,7 @@ __all__ = [
     "congestion_factor",
     "crowding",
     "is_personal",
+    "japanese",
     "recommend_sheets",
     "recommend_talents",
     "round_like_python",

@@ -13,6 +13,10 @@ Talent: ``id``, ``skills``, ``themes``, ``days_per_month``, ``style``, ``max_vis
 for sheets, ``{"sheet": id, "items": [{"talent": id, ...}]}``. An ``id`` is a JSON integer or string,
 echoed back unchanged (:mod:`duallife.engine.ids`; ``1`` and ``"1"`` are two ids); output objects
 and equal scores go by id, integers first.
+
+Reasons are written as Japanese sentences (「スキル一致: Webマーケティング」), as the batch always
+wrote them: the engine gives codes and values (:class:`~.model.Reason`) and :func:`.wording.japanese`
+words them without Django. The site words the same codes in the reader's language.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from ..ids import MISSING, Id, id_order, id_problem, id_text, loads_json
 from .fast import SheetIndex, TalentIndex, top_sheets_batch
 from .model import Context, RouteTable, Sheet, Style, Talent
+from .wording import japanese
 
 Keys = Callable[[str], str]
 CODE6 = re.compile(r"^\d{6}$")
@@ -202,7 +207,10 @@ def run_batch(
             ranked = index.top_talents(sheet, k)
             yield {
                 "sheet": sheet.id,
-                "items": [{"talent": r.talent, "score": r.score, "reasons": list(r.reasons)} for r in ranked],
+                "items": [
+                    {"talent": r.talent, "score": r.score, "reasons": [japanese(x) for x in r.reasons]}
+                    for r in ranked
+                ],
             }
         return
     index = SheetIndex(sheets, ctx)
@@ -210,5 +218,8 @@ def run_batch(
     for talent, ranked in top_sheets_batch(ordered, index, k, workers=workers):
         yield {
             "talent": talent.id,
-            "items": [{"sheet": r.sheet, "score": r.score, "reasons": list(r.reasons)} for r in ranked],
+            "items": [
+                {"sheet": r.sheet, "score": r.score, "reasons": [japanese(x) for x in r.reasons]}
+                for r in ranked
+            ],
         }

@@ -34,7 +34,7 @@ from scipy import sparse
 
 from ..ids import Id, id_order
 from . import score as _score
-from .model import Context, Recommendation, Route, RouteTable, Sheet, Style, Talent
+from .model import Context, Reason, Recommendation, Route, RouteTable, Sheet, Style, Talent
 from .score import congestion_factor, crowding, score_pair
 
 #: The order in which ``score_pair`` adds the weighted parts (float addition is not associative).
@@ -951,9 +951,9 @@ _WORKER_BATCH: _Batch | None = None
 def _worker(block: tuple[int, int, int]) -> list[list[tuple]]:
     start, stop, k = block
     ranked = _ranked_block(_WORKER_BATCH, start, stop, k)
-    strings: dict[str, str] = {}  # equal reasons sent once
+    seen: dict[tuple, Reason] = {}  # equal reasons sent once
     return [
-        [(r.sheet, r.score, tuple(strings.setdefault(x, x) for x in r.reasons)) for r in recs]
+        [(r.sheet, r.score, tuple(seen.setdefault(x.key(), x) for x in r.reasons)) for r in recs]
         for recs in ranked
     ]
 

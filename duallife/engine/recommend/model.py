@@ -3,7 +3,7 @@
 Skills and themes arrive as *keys* already resolved by the caller (a vocabulary key such as
 ``web-marketing``, or the normalised form of a free skill — see :mod:`duallife.engine.skills`), so
 that 「Ｗｅｂマーケ」 and 「ウェブマーケティング」 meet as one key. ``labels`` turns keys back into the
-Japanese words a reason shows. Talents and sheets are keyed by ids as other systems bring them,
+Japanese words a reason's values carry. Talents and sheets are keyed by ids as other systems bring them,
 integers or strings (:mod:`duallife.engine.ids`).
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, NamedTuple
 
 from ..ids import Id
 
@@ -127,9 +128,44 @@ class Context:
         return self.places.get(code, code)
 
 
+class Reason(NamedTuple):
+    """Why a pair fits, as a code and its values — worded by the caller in the reader's language
+    (the site: :mod:`duallife.recommendations.reasons`; the batch: :mod:`.wording`).
+
+    Codes and their ``params`` (sequences are tuples, so that equal reasons compare equal):
+
+    - ``skill_match``: ``skills`` (labels of up to 3 matched skills), ``n`` (how many shown)
+    - ``themes``: ``themes`` (labels of up to 2 shared themes), ``n``
+    - ``workload``: ``days`` (days a month the work needs, or None: to be agreed), ``style``
+      (``remote`` / ``hybrid`` / ``onsite``)
+    - ``route``: ``place`` (name of the destination), ``minutes`` (one way), ``fare`` (round trip,
+      yen), ``estimate`` (True: another place in the prefecture stands in)
+    - ``hometown``: ``place`` (the hometown, or its prefecture)
+    - ``interest``: ``place`` (a prefecture the talent is interested in)
+    - ``crowded``: ``openings``, ``applicants``
+
+    Stored as JSON it becomes ``[code, params]`` (:meth:`from_json` reads it back).
+    """
+
+    code: str
+    params: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, value: Any) -> Reason | None:
+        """A reason from its JSON form ``[code, params]``; None for anything else."""
+        if isinstance(value, list | tuple) and len(value) == 2 and isinstance(value[0], str):
+            params = value[1] if isinstance(value[1], dict) else {}
+            return cls(value[0], {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()})
+        return None
+
+    def key(self) -> tuple:
+        """A hashable form (equal reasons, equal keys)."""
+        return (self.code, tuple(sorted(self.params.items())))
+
+
 @dataclass(frozen=True)
 class Recommendation:
     talent: Id
     sheet: Id
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]

@@ -1,4 +1,4 @@
-"""Scoring one talent × sheet pair, with the reasons a person reads.
+"""Scoring one talent × sheet pair, with its reasons as codes and values (:class:`~.model.Reason`).
 
 The score is a weighted sum in [0, 1] of parts that each lie in [0, 1]; the congestion adjustment
 then lowers *marginal* fits on sheets swamped with applicants per opening, so that strong fits keep
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Context, Sheet, Style, Talent
+from .model import Context, Reason, Sheet, Style, Talent
 from .rules import allowed
 
 #: Weights of the parts (they sum to 1).
@@ -55,9 +55,8 @@ TIES_INTEREST = 0.3
 TIES_MOVING = 0.1
 #: Crowding from which the reasons say a sheet is crowded (0.75: more than 4 applicants an opening).
 CROWDED_REASON_FROM = 0.75
-#: How the reasons about where the person lives or comes from are written (see :func:`is_personal`).
-ROUTE_MARK = "まで片道"
-HOMETOWN_PREFIX = "出身地: "
+#: Reasons that tell where the person lives (the journey from home) or comes from (:func:`is_personal`).
+PERSONAL_CODES = frozenset({"route", "hometown"})
 #: Scores are rounded to this many decimals.
 SCORE_DECIMALS = 6
 GIVE_BACK, CONSIDER_MOVING = "give_back", "consider_moving"
@@ -67,26 +66,17 @@ GIVE_BACK, CONSIDER_MOVING = "give_back", "consider_moving"
 class Scored:
     score: float
     fit: float  # before the congestion adjustment
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours}時間{rest}分" if hours and rest else (f"{hours}時間" if hours else f"{rest}分")
+def _workload(sheet: Sheet) -> Reason:
+    return Reason("workload", {"days": sheet.days_per_month or None, "style": sheet.style.value})
 
 
-_STYLE_WORDS = {Style.REMOTE: "リモート", Style.HYBRID: "リモート中心", Style.ONSITE: "現地中心"}
-
-
-def _style_words(sheet: Sheet) -> str:
-    days = f"月{sheet.days_per_month}日" if sheet.days_per_month else "日数は相談"
-    return f"{days}・{_STYLE_WORDS[sheet.style]}"
-
-
-def is_personal(reason: str) -> bool:
+def is_personal(reason: Reason) -> bool:
     """A reason that tells where the talent lives (the journey from home) or comes from (the
     hometown): shown about a talent only where their profile shows such places."""
-    return reason.startswith(HOMETOWN_PREFIX) or ROUTE_MARK in reason
+    return reason.code in PERSONAL_CODES
 
 
 def crowding(sheet: Sheet) -> float:
@@ -106,7 +96,7 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     """The pair's score and reasons, or None when a hard rule forbids it."""
     if not allowed(talent, sheet):
         return None
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     # (written for speed: the batch calls this for every recommendation it outputs)
     skills, wanted, wanted_too = talent.skills, sheet.required_skills, sheet.welcome_skills
     req_matched = sorted(skills & wanted) if wanted else []
@@ -114,11 +104,13 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     wel_matched = sorted(skills & wanted_too) if wanted_too else []
     welcome = len(wel_matched) / len(wanted_too) if wanted_too else 0.0
     if req_matched or wel_matched:
-        reasons.append("スキル一致: " + "、".join([ctx.label(k) for k in (req_matched + wel_matched)[:3]]))
+        shown = tuple([ctx.label(k) for k in (req_matched + wel_matched)[:3]])
+        reasons.append(Reason("skill_match", {"skills": shown, "n": len(shown)}))
     theme_matched = sorted(talent.themes & sheet.themes) if sheet.themes else []
     themes = len(theme_matched) / len(sheet.themes) if sheet.themes else 0.0
     if theme_matched:
-        reasons.append("テーマ: " + "、".join([ctx.label(k) for k in theme_matched[:2]]))
+        shown = tuple([ctx.label(k) for k in theme_matched[:2]])
+        reasons.append(Reason("themes", {"themes": shown, "n": len(shown)}))
     text = min(1.0, len(talent.terms & sheet.terms) / TEXT_FULL_TERMS) if sheet.terms else 0.0
 
     days, needed = talent.days_per_month, sheet.days_per_month
@@ -126,7 +118,7 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     if days and needed:
         availability = 1.0 if days >= needed + 1 else AVAILABILITY_TIGHT
     if sheet.style is Style.REMOTE or talent.style is not Style.REMOTE:
-        reasons.append(_style_words(sheet))
+        reasons.append(_workload(sheet))
 
     fee_max, minimum = sheet.fee_max_yen, talent.min_monthly_fee_yen
     fee = FEE_UNKNOWN
@@ -144,9 +136,16 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     if route is not None and visits > 0:
         travel = max(0.0, 1.0 - route.minutes / TRAVEL_ZERO_MINUTES)
         where = ctx.place(municipality if not route.estimate else route.destination)
-        note = "（県内の目安）" if route.estimate else ""
         reasons.append(
-            f"{where}{ROUTE_MARK}{_duration(route.minutes)}・往復{route.round_trip_fare_yen:,}円{note}"
+            Reason(
+                "route",
+                {
+                    "place": where,
+                    "minutes": route.minutes,
+                    "fare": route.round_trip_fare_yen,
+                    "estimate": route.estimate,
+                },
+            )
         )
 
     ties = 0.0
@@ -154,12 +153,14 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
     if hometown_prefecture and hometown_prefecture == prefecture:
         ties += TIES_HOMETOWN
         hometown = talent.hometown_municipality or hometown_prefecture
-        reasons.append(f"{HOMETOWN_PREFIX}{ctx.place(hometown if hometown == municipality else prefecture)}")
+        reasons.append(
+            Reason("hometown", {"place": ctx.place(hometown if hometown == municipality else prefecture)})
+        )
         if GIVE_BACK in talent.motives:
             ties += TIES_GIVE_BACK
     if prefecture in talent.interest_prefectures:
         ties += TIES_INTEREST
-        reasons.append(f"関心のある県: {ctx.place(prefecture)}")
+        reasons.append(Reason("interest", {"place": ctx.place(prefecture)}))
     if CONSIDER_MOVING in talent.motives and visits > 0:
         ties += TIES_MOVING
     ties = min(1.0, ties)
@@ -181,7 +182,7 @@ def score_pair(talent: Talent, sheet: Sheet, ctx: Context, *, congestion: bool =
         crowd = crowding(sheet)
         score = fit * congestion_factor(crowd, required if wanted else 0.0)
         if crowd > CROWDED_REASON_FROM:
-            reasons.append(f"応募が集中しています（募集{sheet.openings}人に{sheet.applicants}人）")
+            reasons.append(Reason("crowded", {"openings": sheet.openings, "applicants": sheet.applicants}))
     return Scored(
         score=round(score, SCORE_DECIMALS),
         fit=round(fit, SCORE_DECIMALS),

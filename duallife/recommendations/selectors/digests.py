@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from duallife.core.texts import Text
 from duallife.engagements.models import Application
 from duallife.engine.recommend import Context, score_pair
 from duallife.notifications.links import absolute
@@ -28,6 +28,7 @@ from duallife.talents.selectors import search_talents, talents_with_details
 from ..links import path_to
 from ..models import DigestMention, DigestSubscription, SavedSearch, TalentRecommendation
 from ..permissions import may_get_talents
+from ..reasons import reason_texts
 from .loading import (
     engine_sheet,
     engine_talent,
@@ -69,7 +70,7 @@ class SheetItem:
     place: str
     organization: str
     url: str
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Text, ...] = ()  # worded when read
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,12 @@ class TalentItem:
     skills: tuple[str, ...]
     url: str
     fits: str = ""  # the title of the company's sheet the talent fits best
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Text, ...] = ()  # worded when read
 
 
 @dataclass(frozen=True)
 class Section:
-    heading: str
+    heading: Text
     kind: str  # "sheets" | "talents"
     items: tuple[SheetItem | TalentItem, ...]
 
@@ -133,7 +134,7 @@ class Shared:
 # --- sheets for a person -----------------------------------------------------------------------
 
 
-def _sheet_item(row: SpecSheet, reasons: tuple[str, ...]) -> SheetItem:
+def _sheet_item(row: SpecSheet, reasons) -> SheetItem:
     place = row.municipality
     return SheetItem(
         sheet_id=row.pk,
@@ -141,7 +142,7 @@ def _sheet_item(row: SpecSheet, reasons: tuple[str, ...]) -> SheetItem:
         place=f"{place.prefecture.name}{place.name}",
         organization=row.organization.name,
         url=absolute(path_to("postings:detail", row.pk)),
-        reasons=reasons[:MAX_REASONS],
+        reasons=tuple(reason_texts(reasons[:MAX_REASONS])),
     )
 
 
@@ -291,35 +292,35 @@ def digest_build(user, *, now: datetime.datetime, shared: Shared | None = None) 
     searches = list(SavedSearch.objects.filter(user=user, digest=True).order_by("created_at", "pk"))
     sheet_searches = [s for s in searches if s.kind == SavedSearch.Kind.SHEETS]
     talent_searches = [s for s in searches if s.kind == SavedSearch.Kind.TALENTS]
-    with translation.override(settings.LANGUAGE_CODE):
-        if sheet_searches:
-            profile = talents_with_inputs().filter(user=user).first()
-            seen: set[int] = set()
-            for search in sheet_searches:
-                items = new_sheets_for(search, now=now, profile=profile, shared=shared, exclude=seen)
-                seen.update(item.sheet_id for item in items)
-                if items:
-                    heading = _("「%(name)s」に合う新しい仕様書") % {"name": search.name}
-                    digest.sections.append(Section(heading, "sheets", tuple(items)))
-        if not may_get_talents(user):
-            return digest
-        named: set[int] = set()
-        companies = {c.pk: c for c in companies_of(user)}
-        subscriptions = DigestSubscription.objects.filter(user=user, organization_id__in=companies)
-        for subscription in subscriptions.select_related("user", "organization").order_by("pk"):
-            items = new_fitting_talents(subscription, now=now, exclude=named)
-            named.update(item.talent_id for item in items)
+    if sheet_searches:
+        profile = talents_with_inputs().filter(user=user).first()
+        seen: set[int] = set()
+        for search in sheet_searches:
+            items = new_sheets_for(search, now=now, profile=profile, shared=shared, exclude=seen)
+            seen.update(item.sheet_id for item in items)
             if items:
-                heading = _("%(company)sの募集中の仕様書に合う新しい人材") % {
-                    "company": subscription.organization.name
-                }
-                digest.sections.append(Section(heading, "talents", tuple(items)))
-        for search in talent_searches:
-            items = new_matching_talents(search, now=now, exclude=named)
-            named.update(item.talent_id for item in items)
-            if items:
-                heading = _("「%(name)s」に合う新しい人材") % {"name": search.name}
-                digest.sections.append(Section(heading, "talents", tuple(items)))
+                heading = Text(gettext_lazy("「%(name)s」に合う新しい仕様書"), name=search.name)
+                digest.sections.append(Section(heading, "sheets", tuple(items)))
+    if not may_get_talents(user):
+        return digest
+    named: set[int] = set()
+    companies = {c.pk: c for c in companies_of(user)}
+    subscriptions = DigestSubscription.objects.filter(user=user, organization_id__in=companies)
+    for subscription in subscriptions.select_related("user", "organization").order_by("pk"):
+        items = new_fitting_talents(subscription, now=now, exclude=named)
+        named.update(item.talent_id for item in items)
+        if items:
+            heading = Text(
+                gettext_lazy("%(company)sの募集中の仕様書に合う新しい人材"),
+                company=subscription.organization.name,
+            )
+            digest.sections.append(Section(heading, "talents", tuple(items)))
+    for search in talent_searches:
+        items = new_matching_talents(search, now=now, exclude=named)
+        named.update(item.talent_id for item in items)
+        if items:
+            heading = Text(gettext_lazy("「%(name)s」に合う新しい人材"), name=search.name)
+            digest.sections.append(Section(heading, "talents", tuple(items)))
     return digest
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
+from duallife.core.texts import Text
 from duallife.engagements.models import Application
-from duallife.engine.recommend import is_personal
 from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import sheets_with_details
 from duallife.talents.models import TalentProfile
@@ -22,6 +22,7 @@ from duallife.talents.permissions import visible_talents
 from duallife.talents.selectors import talents_with_details
 
 from ..models import KEEP, SheetRecommendation, TalentRecommendation
+from ..reasons import personal, reason_texts
 
 PAY_PAID, PAY_PRO_BONO = "paid", "probono"
 
@@ -45,7 +46,7 @@ def recommended_sheets(
     profile: TalentProfile, filters: SheetMatchFilters = SheetMatchFilters(), *, limit: int = KEEP
 ):
     """The talent's recommended sheets (open, not applied to), best first, each with ``sheet``
-    loaded with details; ``reasons`` as stored."""
+    loaded with details; ``reasons`` as stored and ``reason_texts`` worded when shown."""
     today = timezone.localdate()
     applied = Application.objects.filter(talent=profile, sheet=OuterRef("sheet"))
     qs = (
@@ -65,11 +66,14 @@ def recommended_sheets(
         qs = qs.filter(sheet__is_probono=True)
     rows = list(qs.order_by("-score", "sheet_id").values_list("pk", flat=True)[:limit])
     details = sheets_with_details()
-    return list(
+    found = list(
         SheetRecommendation.objects.filter(pk__in=rows)
         .prefetch_related(Prefetch("sheet", queryset=details))
         .order_by("-score", "sheet_id")
     )
+    for row in found:
+        row.reason_texts = reason_texts(row.reasons)
+    return found
 
 
 def recommended_talents(
@@ -100,20 +104,22 @@ def recommended_talents(
     return found
 
 
-def shown_reasons(reasons, *, public: bool) -> list[str]:
-    """The reasons about a talent that a company may read: for a profile that is not public, none
-    that tells where the talent lives or comes from (the journey from home, the hometown)."""
-    return [r for r in reasons if public or not is_personal(r)]
+def shown_reasons(reasons, *, public: bool) -> list[Text]:
+    """The reasons about a talent that a company may read, as texts worded when shown: for a
+    profile that is not public, none that tells where the talent lives or comes from (the journey
+    from home, the hometown)."""
+    return reason_texts(r for r in reasons if public or not personal(r))
 
 
 def next_best_sheets(
     profile: TalentProfile, *, excluding: int, limit: int = 3
-) -> list[tuple[int, str, list]]:
+) -> list[tuple[int, str, list[Text]]]:
     """(id, title, reasons) of the talent's best recommended open sheets other than ``excluding`` and those
-    already applied to — what a talent is offered when a sheet they applied to closes."""
+    already applied to — what a talent is offered when a sheet they applied to closes. The reasons
+    are texts worded when read (pass them as parameters of a notification's :class:`Text`)."""
     today = timezone.localdate()
     applied = Application.objects.filter(talent=profile, sheet=OuterRef("sheet"))
-    return list(
+    rows = list(
         SheetRecommendation.objects.filter(talent=profile, sheet__status=SpecSheet.Status.PUBLISHED)
         .exclude(sheet_id=excluding)
         .exclude(sheet__closes_on__lt=today)
@@ -121,3 +127,4 @@ def next_best_sheets(
         .order_by("-score", "sheet_id")
         .values_list("sheet_id", "sheet__title", "reasons")[:limit]
     )
+    return [(pk, title, reason_texts(reasons)) for pk, title, reasons in rows]

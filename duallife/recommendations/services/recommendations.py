@@ -31,6 +31,7 @@ from duallife.recommendations.tasks import refresh_sheet_recommendations, refres
 from duallife.talents.models import TalentProfile
 
 from ..models import KEEP, SheetRecommendation, TalentRecommendation
+from ..reasons import reasons_json
 from ..selectors.loading import (
     engine_sheet,
     engine_sheets,
@@ -122,7 +123,11 @@ def _earns_place(score: float, room: tuple[int, float] | None) -> bool:
 def _sheet_rows(items: list[Recommendation], now) -> list[SheetRecommendation]:
     return [
         SheetRecommendation(
-            talent_id=r.talent, sheet_id=r.sheet, score=r.score, reasons=list(r.reasons), computed_at=now
+            talent_id=r.talent,
+            sheet_id=r.sheet,
+            score=r.score,
+            reasons=reasons_json(r.reasons),
+            computed_at=now,
         )
         for r in items
     ]
@@ -131,7 +136,11 @@ def _sheet_rows(items: list[Recommendation], now) -> list[SheetRecommendation]:
 def _talent_rows(items: list[Recommendation], now) -> list[TalentRecommendation]:
     return [
         TalentRecommendation(
-            sheet_id=r.sheet, talent_id=r.talent, score=r.score, reasons=list(r.reasons), computed_at=now
+            sheet_id=r.sheet,
+            talent_id=r.talent,
+            score=r.score,
+            reasons=reasons_json(r.reasons),
+            computed_at=now,
         )
         for r in items
     ]

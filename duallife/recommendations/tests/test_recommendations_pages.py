@@ -333,7 +333,7 @@ def test_private_talents_are_never_listed_and_anonymous_ones_hide_their_hometown
     private = fitting_talent("private", visibility=TalentProfile.Visibility.PRIVATE, **hometown)
     recommendations_rebuild_all()
     stored = TalentRecommendation.objects.filter(sheet=sheet)
-    assert any(r.startswith("出身地:") for r in stored.get(talent=anonymous).reasons)
+    assert any(code == "hometown" for code, _params in stored.get(talent=anonymous).reasons)
 
     client.force_login(world.owner)
     page = body(client.get(matches_url(sheet)))

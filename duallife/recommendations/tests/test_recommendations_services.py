@@ -11,7 +11,6 @@ import pytest
 from duallife.accounts.models import User
 from duallife.engagements.services.applications import application_submit
 from duallife.engine.recommend import blockers
-from duallife.engine.recommend.score import HOMETOWN_PREFIX as HOMETOWN_REASON
 from duallife.notifications.models import Notification
 from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
@@ -43,6 +42,8 @@ from duallife.testing.recommendations import Published, fitting_talent
 from duallife.testing.talents import make_talent
 from duallife.vocabulary.models import Theme
 
+HOMETOWN_REASON = "出身地: "
+
 
 def pairs(model) -> set[tuple[int, int]]:
     return set(model.objects.values_list("talent_id", "sheet_id"))
@@ -66,7 +67,7 @@ def test_saving_a_profile_refreshes_both_sides_after_commit(
         callback()
     stored = SheetRecommendation.objects.get(talent=talent)
     assert stored.sheet_id == sheet.pk
-    assert any(reason.startswith("スキル一致:") for reason in stored.reasons)
+    assert any(code == "skill_match" for code, _params in stored.reasons)  # stored as codes
     assert TalentRecommendation.objects.filter(sheet=sheet, talent=talent).exists()
 
 
@@ -274,9 +275,9 @@ def test_recommended_talents_shows_only_what_the_reader_may_see(world, make_shee
 
     rows = {row.talent_id: row for row in recommended_talents(world.owner, sheet)}
     assert set(rows) == {public.pk, anonymous.pk}
-    assert any(r.startswith(HOMETOWN_REASON) for r in rows[public.pk].shown_reasons)
-    assert not any(r.startswith(HOMETOWN_REASON) for r in rows[anonymous.pk].shown_reasons)
-    assert any(r.startswith(HOMETOWN_REASON) for r in rows[anonymous.pk].reasons)  # stored, not shown
+    assert any(str(r).startswith(HOMETOWN_REASON) for r in rows[public.pk].shown_reasons)
+    assert not any(str(r).startswith(HOMETOWN_REASON) for r in rows[anonymous.pk].shown_reasons)
+    assert any(code == "hometown" for code, _params in rows[anonymous.pk].reasons)  # stored, not shown
     assert recommended_talents(world.talent, sheet) == []  # a talent may not browse talents
     assert recommended_talents(world.nobody, sheet) == []
     assert [
@@ -351,10 +352,24 @@ def test_reasons_about_where_a_non_public_talent_lives_are_not_shown():
     from duallife.recommendations.selectors.recommendations import shown_reasons
 
     reasons = [
+        ["skill_match", {"skills": ["データ分析"], "n": 1}],
+        ["route", {"place": "仙台市", "minutes": 114, "fare": 21120, "estimate": False}],
+        ["hometown", {"place": "宮城県"}],
+        ["interest", {"place": "宮城県"}],
+    ]
+    words = [
         "スキル一致: データ分析",
         "仙台市まで片道1時間54分・往復21,120円",
         "出身地: 宮城県",
         "関心のある県: 宮城県",
     ]
-    assert shown_reasons(reasons, public=True) == reasons
-    assert shown_reasons(reasons, public=False) == ["スキル一致: データ分析", "関心のある県: 宮城県"]
+    assert [str(r) for r in shown_reasons(reasons, public=True)] == words
+    assert [str(r) for r in shown_reasons(reasons, public=False)] == [
+        "スキル一致: データ分析",
+        "関心のある県: 宮城県",
+    ]
+    # rows stored before reasons were codes hold sentences: shown as written, the personal ones left out
+    assert [str(r) for r in shown_reasons(words, public=False)] == [
+        "スキル一致: データ分析",
+        "関心のある県: 宮城県",
+    ]

@@ -18,6 +18,7 @@ from duallife.engine.recommend import (
     Talent,
     TalentIndex,
     blockers,
+    japanese,
     recommend_sheets,
     recommend_talents,
     score_pair,
@@ -243,8 +244,8 @@ def test_equal_scores_go_by_id_integers_first_then_strings_by_code_point():
 def test_reasons_come_from_score_pair():
     [best] = SheetIndex([work(1, themes=frozenset({"marketing"}))], CTX).top_sheets(PERSON, 1)
 
-    assert "スキル一致: Webマーケティング" in best.reasons
-    assert "日数は相談・リモート" in best.reasons
+    assert "スキル一致: Webマーケティング" in [japanese(r) for r in best.reasons]
+    assert "日数は相談・リモート" in [japanese(r) for r in best.reasons]
 
 
 def test_two_processes_give_the_same_batch_as_one():

@@ -8,12 +8,14 @@ from hypothesis import strategies as st
 
 from duallife.engine.recommend import (
     Context,
+    Reason,
     RouteTable,
     Sheet,
     Style,
     Talent,
     blockers,
     is_personal,
+    japanese,
     recommend_sheets,
     recommend_talents,
     score_pair,
@@ -65,20 +67,35 @@ def sheet(**overrides) -> Sheet:
 # --- Worked examples ---------------------------------------------------------------------------
 
 
-def test_reasons_are_short_concrete_and_japanese():
+def words(reasons) -> list[str]:
+    return [japanese(reason) for reason in reasons]
+
+
+def test_reasons_are_codes_with_the_values_a_sentence_needs():
     result = score_pair(talent(hometown_municipality=AOMORI), sheet(), CTX)
 
     assert result is not None
-    assert "スキル一致: Webマーケティング" in result.reasons
-    assert "テーマ: マーケティング" in result.reasons
-    assert "月2日・リモート中心" in result.reasons
-    assert "仙台市まで片道1時間54分・往復21,120円" in result.reasons
+    assert result.reasons[0] == Reason("skill_match", {"skills": ("Webマーケティング",), "n": 1})
+    assert Reason("workload", {"days": 2, "style": "hybrid"}) in result.reasons
+    assert Reason("route", {"place": "仙台市", "minutes": 114, "fare": 21_120, "estimate": False}) in (
+        result.reasons
+    )
+
+
+def test_reasons_in_japanese_words_are_short_and_concrete():
+    result = score_pair(talent(hometown_municipality=AOMORI), sheet(), CTX)
+
+    assert result is not None
+    assert "スキル一致: Webマーケティング" in words(result.reasons)
+    assert "テーマ: マーケティング" in words(result.reasons)
+    assert "月2日・リモート中心" in words(result.reasons)
+    assert "仙台市まで片道1時間54分・往復21,120円" in words(result.reasons)
 
 
 def test_a_place_without_a_route_uses_one_in_the_same_prefecture_and_says_so():
     result = score_pair(talent(), sheet(municipality=ISHINOMAKI), CTX)
 
-    assert "仙台市まで片道1時間54分・往復21,120円（県内の目安）" in result.reasons
+    assert "仙台市まで片道1時間54分・往復21,120円（県内の目安）" in words(result.reasons)
 
 
 def test_hometown_and_prefectures_of_interest_are_reasons():
@@ -87,8 +104,8 @@ def test_hometown_and_prefectures_of_interest_are_reasons():
     )
     plain = score_pair(talent(), sheet(), CTX)
 
-    assert "出身地: 仙台市" in result.reasons
-    assert "関心のある県: 宮城県" in result.reasons
+    assert "出身地: 仙台市" in words(result.reasons)
+    assert "関心のある県: 宮城県" in words(result.reasons)
     assert result.score > plain.score
 
 
@@ -96,7 +113,7 @@ def test_reasons_about_home_and_hometown_are_marked_personal_and_no_others():
     result = score_pair(
         talent(hometown_municipality="041009", interest_prefectures=frozenset({"04"})), sheet(), CTX
     )
-    personal = [r for r in result.reasons if is_personal(r)]
+    personal = words(r for r in result.reasons if is_personal(r))
 
     assert sorted(personal) == ["仙台市まで片道1時間54分・往復21,120円", "出身地: 仙台市"]
     assert "関心のある県: 宮城県" not in personal
@@ -140,7 +157,7 @@ def test_a_strong_fit_keeps_its_place_on_a_crowded_sheet():
     result = score_pair(talent(), crowded, CTX)
 
     assert result.score == result.fit
-    assert any(reason.startswith("応募が集中しています") for reason in result.reasons)
+    assert any(reason.startswith("応募が集中しています") for reason in words(result.reasons))
 
 
 def test_talents_for_a_sheet_are_ranked_the_same_way():
