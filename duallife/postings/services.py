@@ -30,8 +30,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from duallife.core.formats import format_yen
 from duallife.engine.skills import ResolvedSkill, normalize, search_text
@@ -89,11 +88,11 @@ COMMENT_MAX_CHARS = 2000
 
 LABELS = {
     **FIELD_LABELS,
-    "municipality": _lazy("勤務地"),
-    "travel_paid_by": _lazy("交通費の負担"),
-    "subsidy_applies": _lazy("交通費補助制度の対象"),
-    "visits_per_month": _lazy("月の現地訪問回数"),
-    "duration_months": _lazy("期間（か月）"),
+    "municipality": gettext_lazy("勤務地"),
+    "travel_paid_by": gettext_lazy("交通費の負担"),
+    "subsidy_applies": gettext_lazy("交通費補助制度の対象"),
+    "visits_per_month": gettext_lazy("月の現地訪問回数"),
+    "duration_months": gettext_lazy("期間（か月）"),
 }
 
 #: Control characters other than tab and newline (PostgreSQL refuses NUL in text).
