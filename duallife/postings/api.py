@@ -6,7 +6,8 @@
   change (PATCH), submit. Session authentication with CSRF; anonymous → 401, a sheet of another
   company → 404, an illegal step → 409.
 
-Every error answers JSON ``{"detail": "<日本語>", "errors": [<fields>]}``.
+Every error answers JSON ``{"detail": "<message in the request's language>", "errors": [<fields>]}``;
+the quality check's findings are worded in the request's language too (with their codes and values).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Literal
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
@@ -23,7 +25,7 @@ from duallife.engine.speclint import LintReport
 from duallife.organizations.permissions import companies_of
 from duallife.regions.api import PlaceOut
 
-from . import permissions, selectors, services
+from . import lint_words, permissions, selectors, services
 from .links import sheet_url
 from .models import SpecSheet
 
@@ -98,10 +100,14 @@ class SheetPageOut(Schema):
 
 class FindingOut(Schema):
     code: str
+    key: str = Field(description="文言の種類（code、または code.変種）")
     severity: Literal["error", "warning", "info"]
     field: str
-    message: str
-    suggestion: str
+    message: str = Field(description="指摘（リクエストの言語で）")
+    suggestion: str = Field(description="直し方の提案（リクエストの言語で）")
+    params: dict[str, int | str | list[str] | None] = Field(
+        description="文言に入る値（文字数、金額（円）、日数、日付（ISO 8601）、該当した語など）"
+    )
 
 
 class LintOut(Schema):
@@ -268,13 +274,15 @@ def lint_payload(report: LintReport) -> dict:
         "ready": report.ready,
         "findings": [
             {
-                "code": f.code,
-                "severity": str(f.severity),
-                "field": f.field,
-                "message": f.message_ja,
-                "suggestion": f.suggestion_ja,
+                "code": w.code,
+                "key": w.finding.key,
+                "severity": str(w.severity),
+                "field": w.field,
+                "message": w.message,
+                "suggestion": w.suggestion,
+                "params": lint_words.params_of(w.finding),
             }
-            for f in report.findings
+            for w in lint_words.word_all(report.findings)
         ],
     }
 
@@ -393,16 +401,16 @@ def my_sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MA
 def my_sheets_create(request: HttpRequest, payload: SheetIn):
     companies = list(companies_of(request.auth))
     if not companies:
-        return error(403, "仕様書を作成できるのは、企業のメンバーとして登録している方だけです。")
+        return error(403, _("仕様書を作成できるのは、企業のメンバーとして登録している方だけです。"))
     if payload.organization:
         organization = next((org for org in companies if org.slug == payload.organization), None)
         if organization is None:
-            return error(404, "所属する企業の中に、指定された企業がありません。", "organization")
+            return error(404, _("所属する企業の中に、指定された企業がありません。"), "organization")
     elif len(companies) == 1:
         organization = companies[0]
     else:
         return error(
-            400, "複数の企業に所属しているため、organization で企業を指定してください。", "organization"
+            400, _("複数の企業に所属しているため、organization で企業を指定してください。"), "organization"
         )
     data = payload.model_dump(exclude={"organization"})
     sheet = services.spec_sheet_create(organization=organization, by=request.auth, data=data)

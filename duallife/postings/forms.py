@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from duallife.postings.selectors import sheet_skill_labels
@@ -60,14 +61,20 @@ def split_skills(text: str) -> list[str]:
     return [part.strip() for part in SKILL_SEPARATORS.split(text or "") if part.strip()]
 
 
+def _worded_later(message, **params) -> str:
+    """``message % params`` worded when shown (in the reader's language), not at import."""
+    return lazy(lambda: str(message) % {key: str(value) for key, value in params.items()}, str)()
+
+
 def _int_field(
     label: str, low: int, high: int, *, required: bool = False, help_text: str = "", **kwargs
 ) -> forms.Field:
-    message = _("%(label)sは%(low)s〜%(high)sの整数で入力してください。") % {
-        "label": label,
-        "low": f"{low:,}",
-        "high": f"{high:,}",
-    }
+    message = _worded_later(
+        _("%(label)sは%(low)s〜%(high)sの整数で入力してください。"),
+        label=label,
+        low=f"{low:,}",
+        high=f"{high:,}",
+    )
     return forms.IntegerField(
         label=label,
         required=required,
@@ -75,7 +82,7 @@ def _int_field(
         max_value=high,
         help_text=help_text,
         error_messages={
-            "required": _("%(label)sを入力してください。") % {"label": label},
+            "required": _worded_later(_("%(label)sを入力してください。"), label=label),
             "invalid": message,
             "min_value": message,
             "max_value": message,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from duallife.talents.models import WorkStyle
@@ -171,6 +172,10 @@ class SpecSheetComment(models.Model):
         return f"comment on {self.sheet_id} v{self.version}"
 
 
+#: The comment kept on the event of a sheet closed by its closing date (worded when shown).
+EXPIRED_COMMENT = gettext_noop("締切日を過ぎたため自動で終了しました。")
+
+
 class SpecSheetEvent(models.Model):
     """The audit trail of a sheet's status changes (and review decisions with their comments)."""
 
@@ -189,3 +194,11 @@ class SpecSheetEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sheet_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def comment_text(self) -> str:
+        """The comment as shown: a reviewer's words as written; the product's own note (a sheet
+        closed by its closing date) in the reader's language."""
+        if self.by_id is None and self.comment == EXPIRED_COMMENT:
+            return gettext(EXPIRED_COMMENT)
+        return self.comment

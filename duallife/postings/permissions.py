@@ -11,6 +11,8 @@ Anything else answers 404, so that a sheet's existence does not leak to another 
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from duallife.core.errors import NotFoundError
 from duallife.core.ids import parse_id
 from duallife.organizations.permissions import can_coordinate, companies_of, is_coordinator, is_operator
@@ -26,9 +28,9 @@ def _authenticated(user) -> bool:
 
 
 def _load(pk) -> SpecSheet:
-    sheet = sheets_with_details().filter(pk=parse_id(pk, not_found="仕様書が見つかりません。")).first()
+    sheet = sheets_with_details().filter(pk=parse_id(pk, not_found=_("仕様書が見つかりません。"))).first()
     if sheet is None:
-        raise NotFoundError("仕様書が見つかりません。")
+        raise NotFoundError(_("仕様書が見つかりません。"))
     return sheet
 
 
@@ -64,7 +66,7 @@ def get_sheet_for_public(pk) -> SpecSheet:
     """A published or closed sheet, for anyone (the public page and the public API)."""
     sheet = _load(pk)
     if sheet.status not in PUBLIC_STATUSES:
-        raise NotFoundError("仕様書が見つかりません。")
+        raise NotFoundError(_("仕様書が見つかりません。"))
     return sheet
 
 
@@ -72,7 +74,7 @@ def get_sheet_for_user(user, pk) -> SpecSheet:
     """A sheet the user may look at (see the module docstring); 404 otherwise."""
     sheet = _load(pk)
     if not can_view_sheet(user, sheet):
-        raise NotFoundError("仕様書が見つかりません。")
+        raise NotFoundError(_("仕様書が見つかりません。"))
     return sheet
 
 
@@ -80,7 +82,7 @@ def get_sheet_for_editor(user, pk) -> SpecSheet:
     """A sheet of one of the user's companies, in any status; 404 otherwise."""
     sheet = _load(pk)
     if not is_sheet_editor(user, sheet):
-        raise NotFoundError("仕様書が見つかりません。")
+        raise NotFoundError(_("仕様書が見つかりません。"))
     return sheet
 
 
@@ -88,7 +90,7 @@ def get_sheet_for_cowriting(user, pk) -> SpecSheet:
     """A sheet the user writes (company member) or was invited to comment on; 404 otherwise."""
     sheet = _load(pk)
     if not (is_sheet_editor(user, sheet) or is_sheet_collaborator(user, sheet)):
-        raise NotFoundError("仕様書が見つかりません。")
+        raise NotFoundError(_("仕様書が見つかりません。"))
     return sheet
 
 
@@ -96,7 +98,7 @@ def get_sheet_for_reviewer(user, pk) -> SpecSheet:
     """A submitted sheet in the user's coordinator scope (any area for operators); 404 otherwise."""
     sheet = _load(pk)
     if sheet.status != SpecSheet.Status.SUBMITTED or not can_review_sheet(user, sheet):
-        raise NotFoundError("仕様書が見つかりません。")
+        raise NotFoundError(_("仕様書が見つかりません。"))
     return sheet
 
 
@@ -108,5 +110,5 @@ def get_sheet_for_history(user, pk) -> SpecSheet:
     if not allowed and sheet.status != SpecSheet.Status.DRAFT:
         allowed = can_review_sheet(user, sheet)
     if not allowed:
-        raise NotFoundError("仕様書が見つかりません。")
+        raise NotFoundError(_("仕様書が見つかりません。"))
     return sheet

@@ -7,7 +7,8 @@ Life cycle::
       └──── returned ◀───┘ return (with a comment); a returned sheet is edited and submitted again
 
 Every service is keyword-only, runs in a transaction, locks the sheet row before it reads the
-status, refuses an illegal step with :class:`~.errors.SpecSheetError` (a Japanese message), and
+status, refuses an illegal step with :class:`~.errors.SpecSheetError` (a message in the request's
+language), and
 writes a :class:`~.models.SpecSheetEvent` for every status change.
 
 Versions: ``sheet.version`` is the number of the version being written or reviewed. Submitting
@@ -27,9 +28,12 @@ from typing import Any, TypedDict
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from duallife.core.formats import format_yen
 from duallife.engine.skills import ResolvedSkill, normalize, search_text
-from duallife.engine.speclint import FIELD_LABELS_JA
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import companies_of
 from duallife.regions.models import Municipality
@@ -37,7 +41,10 @@ from duallife.talents.models import TalentProfile, WorkStyle
 from duallife.vocabulary.models import Skill, Theme
 
 from .errors import SpecSheetError, SpecSheetPermissionError, SpecSheetTransitionError
+from .lint_words import FIELD_LABELS
+from .lint_words import message as finding_message
 from .models import (
+    EXPIRED_COMMENT,
     SheetSkill,
     SpecSheet,
     SpecSheetCollaborator,
@@ -80,12 +87,12 @@ THEMES_MAX = 10
 COMMENT_MAX_CHARS = 2000
 
 LABELS = {
-    **FIELD_LABELS_JA,
-    "municipality": "勤務地",
-    "travel_paid_by": "交通費の負担",
-    "subsidy_applies": "交通費補助制度の対象",
-    "visits_per_month": "月の現地訪問回数",
-    "duration_months": "期間（か月）",
+    **FIELD_LABELS,
+    "municipality": gettext_lazy("勤務地"),
+    "travel_paid_by": gettext_lazy("交通費の負担"),
+    "subsidy_applies": gettext_lazy("交通費補助制度の対象"),
+    "visits_per_month": gettext_lazy("月の現地訪問回数"),
+    "duration_months": gettext_lazy("期間（か月）"),
 }
 
 #: Control characters other than tab and newline (PostgreSQL refuses NUL in text).
@@ -151,12 +158,14 @@ def _clean_text(name: str, value: Any) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise SpecSheetError(f"{LABELS[name]}は文字で入力してください。", field=name)
+        raise SpecSheetError(_("%(field)sは文字で入力してください。") % {"field": LABELS[name]}, field=name)
     value = _CONTROL.sub("", value).strip()
     limit = TEXT_LIMITS[name]
     if len(value) > limit:
         raise SpecSheetError(
-            f"{LABELS[name]}は{limit}文字以内で入力してください（今は{len(value)}文字）。", field=name
+            _("%(field)sは%(limit)d文字以内で入力してください（今は%(length)d文字）。")
+            % {"field": LABELS[name], "limit": limit, "length": len(value)},
+            field=name,
         )
     return value
 
@@ -166,11 +175,19 @@ def _clean_int(name: str, value: Any) -> int | None:
     if value is None or value == "":
         if name in NULLABLE_INTS:
             return None
-        raise SpecSheetError(f"{LABELS[name]}を入力してください。", field=name)
+        raise SpecSheetError(_("%(field)sを入力してください。") % {"field": LABELS[name]}, field=name)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SpecSheetError(f"{LABELS[name]}は整数で入力してください。", field=name)
+        raise SpecSheetError(_("%(field)sは整数で入力してください。") % {"field": LABELS[name]}, field=name)
     if not low <= value <= high:
-        raise SpecSheetError(f"{LABELS[name]}は{low:,}〜{high:,}の範囲で入力してください。", field=name)
+        raise SpecSheetError(
+            _("%(field)sは%(low)s〜%(high)sの範囲で入力してください。")
+            % {
+                "field": LABELS[name],
+                "low": number_format(low, force_grouping=True),
+                "high": number_format(high, force_grouping=True),
+            },
+            field=name,
+        )
     return value
 
 
@@ -181,19 +198,27 @@ def _clean_scalar(name: str, value: Any) -> Any:
         return _clean_int(name, value)
     if name in CHOICES:
         if value not in CHOICES[name]:
-            raise SpecSheetError(f"{LABELS[name]}を選択肢から選んでください。", field=name)
+            raise SpecSheetError(
+                _("%(field)sを選択肢から選んでください。") % {"field": LABELS[name]},
+                field=name,
+            )
         return value
     if name in BOOLEANS:
         if not isinstance(value, bool):
-            raise SpecSheetError(f"{LABELS[name]}は「はい」か「いいえ」で指定してください。", field=name)
+            raise SpecSheetError(
+                _("%(field)sは「はい」か「いいえ」で指定してください。") % {"field": LABELS[name]}, field=name
+            )
         return value
     if name == "closes_on":
         if value is None:
             return None
         if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-            raise SpecSheetError("締切日は日付で入力してください。", field=name)
+            raise SpecSheetError(_("締切日は日付で入力してください。"), field=name)
         return value
-    raise SpecSheetError(f"{name} は入力できない項目です。", field=name)  # pragma: no cover
+    raise SpecSheetError(
+        _("%(field)s は入力できない項目です。") % {"field": name},
+        field=name,
+    )  # pragma: no cover
 
 
 def _municipality(value: Any) -> Municipality:
@@ -203,7 +228,10 @@ def _municipality(value: Any) -> Municipality:
         code = value.strip() if isinstance(value, str) else ""
         place = Municipality.objects.select_related("prefecture").filter(code=code).first() if code else None
     if place is None or place.role != Municipality.Role.PACK:
-        raise SpecSheetError("勤務地は、対象地域（東北）の市町村から選んでください。", field="municipality")
+        raise SpecSheetError(
+            _("勤務地は、対象地域（東北）の市町村から選んでください。"),
+            field="municipality",
+        )
     return place
 
 
@@ -211,21 +239,22 @@ def _themes(keys: Any) -> list[Theme]:
     if keys is None:
         keys = []
     if isinstance(keys, str) or not isinstance(keys, Iterable):
-        raise SpecSheetError("テーマは一覧から選んでください。", field="themes")
+        raise SpecSheetError(_("テーマは一覧から選んでください。"), field="themes")
     wanted = []
     for key in keys:
         key = key.key if isinstance(key, Theme) else key
         if not isinstance(key, str):
-            raise SpecSheetError("テーマは一覧から選んでください。", field="themes")
+            raise SpecSheetError(_("テーマは一覧から選んでください。"), field="themes")
         if key not in wanted:
             wanted.append(key)
     if len(wanted) > THEMES_MAX:
-        raise SpecSheetError(f"テーマは{THEMES_MAX}個までにしてください。", field="themes")
+        raise SpecSheetError(_("テーマは%(max)d個までにしてください。") % {"max": THEMES_MAX}, field="themes")
     found = {theme.key: theme for theme in Theme.objects.filter(key__in=wanted)}
     unknown = [key for key in wanted if key not in found]
     if unknown:
         raise SpecSheetError(
-            f"テーマ「{'」「'.join(unknown[:3])}」は選べません。一覧から選んでください。", field="themes"
+            _("テーマ%(themes)sは選べません。一覧から選んでください。") % {"themes": _quoted(unknown[:3])},
+            field="themes",
         )
     return [found[key] for key in wanted]
 
@@ -234,24 +263,44 @@ def _skill_texts(name: str, texts: Any) -> list[str]:
     if texts is None:
         return []
     if isinstance(texts, str) or not isinstance(texts, Iterable):
-        raise SpecSheetError(f"{LABELS[name]}はスキル名の一覧で指定してください。", field=name)
+        raise SpecSheetError(
+            _("%(field)sはスキル名の一覧で指定してください。") % {"field": LABELS[name]},
+            field=name,
+        )
     cleaned: list[str] = []
     for text in texts:
         if not isinstance(text, str):
-            raise SpecSheetError(f"{LABELS[name]}はスキル名の一覧で指定してください。", field=name)
+            raise SpecSheetError(
+                _("%(field)sはスキル名の一覧で指定してください。") % {"field": LABELS[name]}, field=name
+            )
         text = _CONTROL.sub("", text).strip()
         if not text:
             continue
         if len(text) > SKILL_MAX_CHARS:
             raise SpecSheetError(
-                f"{LABELS[name]}の「{text[:20]}…」が長すぎます。1つ{SKILL_MAX_CHARS}文字以内で、"
-                "読点（、）かカンマで区切って入力してください。",
+                _(
+                    "%(field)sの「%(skill)s…」が長すぎます。1つ%(limit)d文字以内で、"
+                    "読点（、）かカンマで区切って入力してください。"
+                )
+                % {"field": LABELS[name], "skill": text[:20], "limit": SKILL_MAX_CHARS},
                 field=name,
             )
         cleaned.append(text)
     if len(cleaned) > SKILLS_MAX_PER_KIND:
-        raise SpecSheetError(f"{LABELS[name]}は{SKILLS_MAX_PER_KIND}個までにしてください。", field=name)
+        raise SpecSheetError(
+            _("%(field)sは%(max)d個までにしてください。")
+            % {"field": LABELS[name], "max": SKILLS_MAX_PER_KIND},
+            field=name,
+        )
     return cleaned
+
+
+def _quoted(items: list[str]) -> str:
+    """「a」「b」: names as typed, each quoted, listed."""
+    # Translators: a name as typed (a theme key, a skill), quoted in a sentence.
+    quoted = [_("「%(name)s」") % {"name": item} for item in items]
+    # Translators: the separator between the items of a short list in a sentence.
+    return _("、").join(quoted)
 
 
 def resolve_skills(texts: Iterable[str]) -> tuple[ResolvedSkill, ...]:
@@ -263,13 +312,16 @@ def _check_ranges(values: Mapping[str, Any]) -> None:
     low, high = values.get("days_per_month_min"), values.get("days_per_month_max")
     if low is not None and high is not None and low > high:
         raise SpecSheetError(
-            f"稼働日数の下限（月{low}日）が上限（月{high}日）より多くなっています。",
+            _("稼働日数の下限（月%(low)d日）が上限（月%(high)d日）より多くなっています。")
+            % {"low": low, "high": high},
             field="days_per_month_max",
         )
     low, high = values.get("fee_min_yen"), values.get("fee_max_yen")
     if low is not None and high is not None and low > high:
         raise SpecSheetError(
-            f"報酬の下限（{low:,}円）が上限（{high:,}円）より高くなっています。", field="fee_max_yen"
+            _("報酬の下限（%(low)s）が上限（%(high)s）より高くなっています。")
+            % {"low": format_yen(low), "high": format_yen(high)},
+            field="fee_max_yen",
         )
 
 
@@ -339,21 +391,23 @@ def _refresh_derived(sheet: SpecSheet) -> None:
 
 def _apply(sheet: SpecSheet, data: Mapping[str, Any], *, creating: bool) -> None:
     if not isinstance(data, Mapping):
-        raise SpecSheetError("入力の形式が正しくありません。")
+        raise SpecSheetError(_("入力の形式が正しくありません。"))
     unknown = sorted(set(data) - DATA_KEYS)
     if unknown:
-        raise SpecSheetError(f"入力できない項目があります: {', '.join(unknown)}", field=unknown[0])
+        raise SpecSheetError(
+            _("入力できない項目があります: %(fields)s") % {"fields": ", ".join(unknown)}, field=unknown[0]
+        )
     values: dict[str, Any] = {}
     for name in SCALAR_FIELDS:
         if name in data:
             values[name] = _clean_scalar(name, data[name])
     if (creating or "title" in data) and not values.get("title"):
-        raise SpecSheetError("タイトルを入力してください。", field="title")
+        raise SpecSheetError(_("タイトルを入力してください。"), field="title")
     merged = {name: values.get(name, getattr(sheet, name)) for name in SCALAR_FIELDS}
     _check_ranges(merged)
     if creating or "municipality" in data:
         if creating and "municipality" not in data:
-            raise SpecSheetError("勤務地を選んでください。", field="municipality")
+            raise SpecSheetError(_("勤務地を選んでください。"), field="municipality")
         sheet.municipality = _municipality(data.get("municipality"))
     themes = _themes(data["themes"]) if "themes" in data else None
     skills = {
@@ -376,7 +430,7 @@ def _apply(sheet: SpecSheet, data: Mapping[str, Any], *, creating: bool) -> None
 
 def _require_editor(sheet: SpecSheet, by) -> None:
     if not is_sheet_editor(by, sheet):
-        raise SpecSheetPermissionError("この仕様書を編集できるのは、掲載している企業のメンバーだけです。")
+        raise SpecSheetPermissionError(_("この仕様書を編集できるのは、掲載している企業のメンバーだけです。"))
 
 
 def _locked(sheet: SpecSheet) -> SpecSheet:
@@ -412,7 +466,7 @@ def _event(sheet: SpecSheet, *, from_status: str, by, comment: str = "") -> Spec
 def spec_sheet_create(*, organization: Organization, by, data: SheetData | Mapping[str, Any]) -> SpecSheet:
     """A new draft for ``organization``, written by one of its members."""
     if not companies_of(by).filter(pk=organization.pk).exists():
-        raise SpecSheetPermissionError("仕様書を作成できるのは、その企業のメンバーだけです。")
+        raise SpecSheetPermissionError(_("仕様書を作成できるのは、その企業のメンバーだけです。"))
     sheet = SpecSheet(organization=organization, created_by=by, status=Status.DRAFT)
     _apply(sheet, data, creating=True)
     return sheet
@@ -425,7 +479,8 @@ def spec_sheet_update(*, sheet: SpecSheet, by, data: SheetData | Mapping[str, An
     locked = _locked(sheet)
     if locked.status not in EDITABLE_STATUSES:
         raise SpecSheetTransitionError(
-            f"「{locked.get_status_display()}」の仕様書は編集できません。編集できるのは下書きと差し戻し中のものです。"
+            _("「%(status)s」の仕様書は編集できません。編集できるのは下書きと差し戻し中のものです。")
+            % {"status": locked.get_status_display()}
         )
     _apply(locked, data, creating=False)
     return _sync(sheet, locked)
@@ -462,16 +517,29 @@ def spec_sheet_submit(*, sheet: SpecSheet, by) -> SpecSheet:
     locked = _locked(sheet)
     if locked.status not in EDITABLE_STATUSES:
         raise SpecSheetTransitionError(
-            f"「{locked.get_status_display()}」の仕様書は提出できません。提出できるのは下書きと差し戻し中のものです。"
+            _("「%(status)s」の仕様書は提出できません。提出できるのは下書きと差し戻し中のものです。")
+            % {"status": locked.get_status_display()}
         )
     report = sheet_lint(locked)
     if not report.ready:
-        problems = "／".join(finding.message_ja for finding in report.errors[:3])
-        more = f" ほか{len(report.errors) - 3}件" if len(report.errors) > 3 else ""
-        raise SpecSheetError(
-            f"品質チェックで、提出前に直す必要がある項目が{len(report.errors)}件あります：{problems}{more}",
-            code="not_ready",
-        )
+        # Translators: the separator between the quality check's messages quoted in one refusal.
+        problems = _("／").join(finding_message(finding) for finding in report.errors[:3])
+        count = len(report.errors)
+        if count > 3:
+            text = ngettext(
+                "品質チェックで、提出前に直す必要がある項目が%(count)d件あります："
+                "%(problems)s ほか%(more)d件",
+                "品質チェックで、提出前に直す必要がある項目が%(count)d件あります："
+                "%(problems)s ほか%(more)d件",
+                count,
+            ) % {"count": count, "problems": problems, "more": count - 3}
+        else:
+            text = ngettext(
+                "品質チェックで、提出前に直す必要がある項目が%(count)d件あります：%(problems)s",
+                "品質チェックで、提出前に直す必要がある項目が%(count)d件あります：%(problems)s",
+                count,
+            ) % {"count": count, "problems": problems}
+        raise SpecSheetError(text, code="not_ready")
     from_status = locked.status
     last = locked.versions.aggregate(last=Max("number"))["last"] or 0
     locked.version = last + 1
@@ -489,10 +557,10 @@ def spec_sheet_submit(*, sheet: SpecSheet, by) -> SpecSheet:
 def _require_reviewer(sheet: SpecSheet, by) -> None:
     if not can_review_sheet(by, sheet):
         raise SpecSheetPermissionError(
-            "この仕様書を審査できるのは、その地域を担当する自治体・支援機関と事務局だけです。"
+            _("この仕様書を審査できるのは、その地域を担当する自治体・支援機関と事務局だけです。")
         )
     if is_sheet_editor(by, sheet):
-        raise SpecSheetPermissionError("自社の仕様書は審査できません。ほかの担当者に依頼してください。")
+        raise SpecSheetPermissionError(_("自社の仕様書は審査できません。ほかの担当者に依頼してください。"))
 
 
 @transaction.atomic
@@ -502,15 +570,19 @@ def spec_sheet_approve(*, sheet: SpecSheet, by, comment: str = "") -> SpecSheet:
     _require_reviewer(locked, by)
     if locked.status != Status.SUBMITTED:
         raise SpecSheetTransitionError(
-            f"「{locked.get_status_display()}」の仕様書は承認できません。承認できるのは審査待ちのものです。"
+            _("「%(status)s」の仕様書は承認できません。承認できるのは審査待ちのものです。")
+            % {"status": locked.get_status_display()}
         )
     comment = _CONTROL.sub("", comment or "").strip()
     if len(comment) > COMMENT_MAX_CHARS:
-        raise SpecSheetError(f"コメントは{COMMENT_MAX_CHARS}文字以内で入力してください。", field="comment")
+        raise SpecSheetError(
+            _("コメントは%(max)d文字以内で入力してください。") % {"max": COMMENT_MAX_CHARS},
+            field="comment",
+        )
     today = timezone.localdate()
     if locked.closes_on is not None and locked.closes_on < today:
         raise SpecSheetError(
-            "締切日が過ぎているため公開できません。差し戻して、締切日を直してもらってください。",
+            _("締切日が過ぎているため公開できません。差し戻して、締切日を直してもらってください。"),
             field="closes_on",
         )
     locked.status = Status.PUBLISHED
@@ -534,13 +606,17 @@ def spec_sheet_return(*, sheet: SpecSheet, by, comment: str) -> SpecSheet:
     _require_reviewer(locked, by)
     if locked.status != Status.SUBMITTED:
         raise SpecSheetTransitionError(
-            f"「{locked.get_status_display()}」の仕様書は差し戻せません。差し戻せるのは審査待ちのものです。"
+            _("「%(status)s」の仕様書は差し戻せません。差し戻せるのは審査待ちのものです。")
+            % {"status": locked.get_status_display()}
         )
     comment = _CONTROL.sub("", comment or "").strip()
     if not comment:
-        raise SpecSheetError("差し戻す理由（直してほしい点）をコメントに書いてください。", field="comment")
+        raise SpecSheetError(_("差し戻す理由（直してほしい点）をコメントに書いてください。"), field="comment")
     if len(comment) > COMMENT_MAX_CHARS:
-        raise SpecSheetError(f"コメントは{COMMENT_MAX_CHARS}文字以内で入力してください。", field="comment")
+        raise SpecSheetError(
+            _("コメントは%(max)d文字以内で入力してください。") % {"max": COMMENT_MAX_CHARS},
+            field="comment",
+        )
     locked.status = Status.RETURNED
     locked.save(update_fields=["status", "updated_at"])
     _event(locked, from_status=Status.SUBMITTED, by=by, comment=comment)
@@ -555,11 +631,12 @@ def spec_sheet_close(*, sheet: SpecSheet, by, reason: str) -> SpecSheet:
     """End a published sheet's recruitment: someone was found (filled) or it is withdrawn."""
     _require_editor(sheet, by)
     if reason not in CLOSE_REASONS:
-        raise SpecSheetError("終了の理由は「決定」か「取り下げ」から選んでください。", field="reason")
+        raise SpecSheetError(_("終了の理由は「決定」か「取り下げ」から選んでください。"), field="reason")
     locked = _locked(sheet)
     if locked.status != Status.PUBLISHED:
         raise SpecSheetTransitionError(
-            f"「{locked.get_status_display()}」の仕様書は募集を終了できません。終了できるのは公開中のものです。"
+            _("「%(status)s」の仕様書は募集を終了できません。終了できるのは公開中のものです。")
+            % {"status": locked.get_status_display()}
         )
     locked.status = Status.CLOSED
     locked.closed_reason = reason
@@ -604,7 +681,7 @@ def spec_sheets_close_expired(*, today: datetime.date) -> int:
             to_status=Status.CLOSED,
             version=sheet.version,
             by=None,
-            comment="締切日を過ぎたため自動で終了しました。",
+            comment=EXPIRED_COMMENT,
         )
         for sheet in expired
     )
@@ -619,23 +696,23 @@ def spec_sheet_invite_collaborator(*, sheet: SpecSheet, by, user) -> SpecSheetCo
     _require_editor(sheet, by)
     locked = _locked(sheet)
     if locked.status not in EDITABLE_STATUSES:
-        raise SpecSheetTransitionError("共同編集に招待できるのは、下書きと差し戻し中の仕様書だけです。")
+        raise SpecSheetTransitionError(_("共同編集に招待できるのは、下書きと差し戻し中の仕様書だけです。"))
     if (
         user is None
         or not getattr(user, "is_active", False)
         or not TalentProfile.objects.filter(user=user).exists()
     ):
         raise SpecSheetError(
-            "招待できるのは人材として登録している方だけです。相手に人材登録をお願いしてください。",
+            _("招待できるのは人材として登録している方だけです。相手に人材登録をお願いしてください。"),
             field="email",
         )
     if companies_of(user).filter(pk=locked.organization_id).exists():
-        raise SpecSheetError("自社のメンバーは招待しなくても編集できます。", field="email")
+        raise SpecSheetError(_("自社のメンバーは招待しなくても編集できます。"), field="email")
     collaborator, created = SpecSheetCollaborator.objects.get_or_create(
         sheet=locked, user=user, defaults={"invited_by": by}
     )
     if not created:
-        raise SpecSheetError("この方はすでに招待しています。", field="email")
+        raise SpecSheetError(_("この方はすでに招待しています。"), field="email")
     return collaborator
 
 
@@ -643,15 +720,18 @@ def spec_sheet_invite_collaborator(*, sheet: SpecSheet, by, user) -> SpecSheetCo
 def spec_sheet_comment(*, sheet: SpecSheet, by, body: str) -> SpecSheetComment:
     """A comment by a company member or an invited collaborator, kept with the current version."""
     if not (is_sheet_editor(by, sheet) or is_sheet_collaborator(by, sheet)):
-        raise SpecSheetPermissionError("コメントできるのは、掲載企業のメンバーと招待された方だけです。")
+        raise SpecSheetPermissionError(_("コメントできるのは、掲載企業のメンバーと招待された方だけです。"))
     locked = _locked(sheet)
     if locked.status not in COMMENTABLE_STATUSES:
-        raise SpecSheetTransitionError("公開後の仕様書にはコメントできません。")
+        raise SpecSheetTransitionError(_("公開後の仕様書にはコメントできません。"))
     body = _CONTROL.sub("", body if isinstance(body, str) else "").strip()
     if not body:
-        raise SpecSheetError("コメントを入力してください。", field="body")
+        raise SpecSheetError(_("コメントを入力してください。"), field="body")
     if len(body) > COMMENT_MAX_CHARS:
-        raise SpecSheetError(f"コメントは{COMMENT_MAX_CHARS}文字以内で入力してください。", field="body")
+        raise SpecSheetError(
+            _("コメントは%(max)d文字以内で入力してください。") % {"max": COMMENT_MAX_CHARS},
+            field="body",
+        )
     return SpecSheetComment.objects.create(sheet=locked, version=locked.version, author=by, body=body)
 
 

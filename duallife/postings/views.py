@@ -21,11 +21,11 @@ from django.views.decorators.http import require_POST
 from duallife.core.errors import add_to_form
 from duallife.engagements.selectors.applications import applicant_counts
 from duallife.engine.skills import ResolvedSkill
-from duallife.engine.speclint import FIELD_LABELS_JA, LintReport, Severity, lint
+from duallife.engine.speclint import FIELD_ORDER, LintReport, Severity, lint
 from duallife.organizations.links import organization_url
 from duallife.organizations.permissions import companies_of
 
-from . import permissions, selectors, services
+from . import lint_words, permissions, selectors, services
 from .errors import SpecSheetError
 from .forms import DEFAULT_INITIAL, CloseForm, CommentForm, InviteForm, ListingForm, ReviewForm, SpecSheetForm
 from .models import SpecSheet
@@ -35,7 +35,7 @@ Status = SpecSheet.Status
 #: The dashboard's groups, in the order a company works through them.
 DASHBOARD_ORDER = (Status.RETURNED, Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED, Status.CLOSED)
 #: Where a speclint finding's field is on the form (the field's own id, as forms/field.html renders it).
-FIELD_ANCHORS = {name: f"id_{name}" for name in FIELD_LABELS_JA}
+FIELD_ANCHORS = {name: f"id_{name}" for name in FIELD_ORDER}
 
 
 # --- Public pages --------------------------------------------------------------------------------
@@ -107,11 +107,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def _lint_context(report: LintReport, matches: dict | None = None) -> dict:
     findings = [
         {
-            "finding": finding,
-            "label": FIELD_LABELS_JA.get(finding.field, finding.field),
-            "anchor": FIELD_ANCHORS.get(finding.field, ""),
+            "finding": worded.finding,
+            "label": worded.label,
+            "message": worded.message,
+            "suggestion": worded.suggestion,
+            "anchor": FIELD_ANCHORS.get(worded.field, ""),
         }
-        for finding in report.findings
+        for worded in lint_words.word_all(report.findings)
     ]
     return {
         "report": report,
@@ -204,7 +206,9 @@ def _after_save(request: HttpRequest, sheet: SpecSheet) -> HttpResponse:
         try:
             services.spec_sheet_submit(sheet=sheet, by=request.user)
         except SpecSheetError as exc:
-            messages.error(request, _("保存しましたが、提出できませんでした。") + exc.message)
+            messages.error(
+                request, _("保存しましたが、提出できませんでした。%(reason)s") % {"reason": exc.message}
+            )
             return redirect("postings:edit", pk=sheet.pk)
         messages.success(request, _("保存して、審査に提出しました。担当の自治体・支援機関が確認します。"))
         return redirect("postings:dashboard")

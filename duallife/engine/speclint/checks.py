@@ -8,6 +8,23 @@ you" that could not be pasted into any other posting.
 Scoring: start at 100, take off :data:`PENALTY` points per finding by severity (errors 25,
 warnings 10, information 0), clamp to 0–100. Any error means the sheet is not ready to submit
 (:attr:`LintReport.ready`). Findings are sorted by field in form order, then by code.
+
+The check words nothing: each :class:`Finding` carries its code and the values its words quote
+(``finding.params``), and the app puts them into sentences in the reader's language. Parameters:
+
+- ``vague_wording``: ``phrase`` (the vague words found, as the normaliser reads them);
+- ``title_too_short`` / ``issue_too_short``: ``chars``, ``min_chars``; ``title_too_long``:
+  ``chars``, ``max_chars``; ``outcome_too_short``: ``chars``;
+- ``themes_too_many`` / ``required_skills_too_many``: ``count``, ``max``;
+  ``skills_overlap``: ``skills`` (the welcome skills also required, as typed);
+- ``days_invalid`` / ``days_heavy``: ``days``; ``days_range_invalid`` / ``fee_range_invalid``:
+  ``low``, ``high`` (days; yen);
+- ``visits_inconsistent``: ``visits``; ``visits_exceed_days``: ``visits``, ``days``;
+- ``fee_far_below`` / ``fee_far_above`` / ``fee_outside_band`` (variant ``below`` or ``above``):
+  ``fee_low``, ``fee_high`` (the sheet's fee, yen), ``days_min``, ``days_max`` (the days compared
+  with: the sheet's, or 1–4), ``band_low``, ``band_high`` (the usual band, yen);
+- ``closes_on_past``: ``date``; ``closes_on_soon``: ``days`` (left);
+- ``why_you_generic``: variant ``short`` with ``chars``, ``min_chars``, or variant ``stock``.
 """
 
 from __future__ import annotations
@@ -21,10 +38,10 @@ from .types import (
     FeeBand,
     Finding,
     LintReport,
+    Param,
     Severity,
     SheetDraft,
     WorkStyle,
-    _man,
 )
 
 PENALTY = {Severity.ERROR: 25, Severity.WARNING: 10, Severity.INFO: 0}
@@ -50,28 +67,6 @@ USUAL_FEE_HIGH_YEN = 50_000
 USUAL_DAYS_MAX = 4
 #: "Far outside": the whole range below low ÷ this, or above high × this.
 FAR_FACTOR = 2
-
-FIELD_LABELS_JA = {
-    "title": "タイトル",
-    "issue": "背景・課題",
-    "outcome": "成果物・ゴール",
-    "themes": "テーマ",
-    "required_skills": "必須スキル",
-    "welcome_skills": "歓迎スキル",
-    "days_per_month_min": "稼働日数（下限）",
-    "days_per_month_max": "稼働日数（上限）",
-    "work_style": "働き方",
-    "visits_per_month": "現地訪問の回数",
-    "duration_months": "期間",
-    "fee_min_yen": "報酬（下限）",
-    "fee_max_yen": "報酬（上限）",
-    "is_probono": "プロボノ",
-    "fee_reason": "報酬の理由",
-    "contract_type": "契約形態",
-    "closes_on": "締切日",
-    "why_you": "なぜあなたが必要か",
-    "openings": "募集人数",
-}
 
 _DIGIT = re.compile(r"[0-9０-９二三四五六七八九十百]")  # not 一: 一緒, 一部 …
 
@@ -115,8 +110,8 @@ def lint(sheet: SheetDraft) -> LintReport:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _finding(code: str, severity: Severity, field: str, message: str, suggestion: str) -> Finding:
-    return Finding(code=code, severity=severity, field=field, message_ja=message, suggestion_ja=suggestion)
+def _finding(code: str, severity: Severity, field: str, variant: str = "", **params: Param) -> Finding:
+    return Finding(code=code, severity=severity, field=field, params=params, variant=variant)
 
 
 def _length(text: str) -> int:
@@ -129,20 +124,6 @@ def _int(value: object) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return None
     return value
-
-
-def _yen(yen: int) -> str:
-    return f"{_man(yen)}円"
-
-
-def _fee_label(low: int, high: int) -> str:
-    return f"月{_yen(low)}" if low == high else f"月{_man(low)}〜{_yen(high)}"
-
-
-def _days_label(low: int | None, high: int | None) -> str:
-    if low is None or high is None or low == high:
-        return f"月{low if low is not None else high}日"
-    return f"月{low}〜{high}日"
 
 
 # --- vague wording -------------------------------------------------------------------------------
@@ -201,15 +182,7 @@ def _vague_finding(field: str, text: str, *, strict: bool) -> Finding | None:
     phrase = _vague_phrase(text, strict=strict)
     if phrase is None:
         return None
-    return _finding(
-        "vague_wording",
-        Severity.WARNING,
-        field,
-        f"{FIELD_LABELS_JA[field]}に「{phrase}」という表現があります。"
-        "誰に何をお願いしたいのかがぼやけ、かえって応募をためらわせてしまいます。",
-        "「食品メーカーで商品企画を担当した経験のある方」のように、"
-        "求める経験や、お願いしたい役割を具体的に書きましょう。",
-    )
+    return _finding("vague_wording", Severity.WARNING, field, phrase=phrase)
 
 
 _GENERIC_TITLE_WORDS = (
@@ -311,47 +284,17 @@ def _check_title(sheet: SheetDraft) -> list[Finding]:
     title = sheet.title.strip()
     n = _length(title)
     if n == 0:
-        return [
-            _finding(
-                "title_missing",
-                Severity.ERROR,
-                "title",
-                "タイトルが入っていません。",
-                "「誰と、何を、どこまで」が一目で分かる一文にしましょう。"
-                "例：「老舗味噌蔵の新商品を首都圏に届けるマーケティング（月2〜4日・ほぼリモート）」",
-            )
-        ]
+        return [_finding("title_missing", Severity.ERROR, "title")]
     findings = []
     if n < TITLE_MIN_CHARS:
         findings.append(
-            _finding(
-                "title_too_short",
-                Severity.WARNING,
-                "title",
-                f"タイトルが短く（{n}文字）、仕事の中身が伝わりにくいです。",
-                f"会社や地域の特徴と、お願いしたいテーマを入れて{TITLE_MIN_CHARS}文字以上にしましょう。"
-                "例：「港町の水産加工会社で、ECの売上を伸ばすWebマーケティング」",
-            )
+            _finding("title_too_short", Severity.WARNING, "title", chars=n, min_chars=TITLE_MIN_CHARS)
         )
     elif _content_chars(title, _GENERIC_TITLE_WORDS) < TITLE_MIN_CONTENT_CHARS:
-        findings.append(
-            _finding(
-                "title_vague",
-                Severity.WARNING,
-                "title",
-                "タイトルが「副業人材募集」のような一般的な言葉だけで、何をお願いしたいのかが分かりません。",
-                "テーマや目指す成果を入れましょう。例：「地元酒蔵の海外販路を一緒に開く営業戦略」",
-            )
-        )
+        findings.append(_finding("title_vague", Severity.WARNING, "title"))
     if n > TITLE_MAX_CHARS:
         findings.append(
-            _finding(
-                "title_too_long",
-                Severity.WARNING,
-                "title",
-                f"タイトルが長く（{n}文字）、一覧では途中で切れてしまいます。",
-                f"{TITLE_MAX_CHARS}文字以内に収め、詳しい事情は「背景・課題」に移しましょう。",
-            )
+            _finding("title_too_long", Severity.WARNING, "title", chars=n, max_chars=TITLE_MAX_CHARS)
         )
     vague = _vague_finding("title", title, strict=True)
     if vague is not None:
@@ -362,26 +305,11 @@ def _check_title(sheet: SheetDraft) -> list[Finding]:
 def _check_issue(sheet: SheetDraft) -> list[Finding]:
     n = _length(sheet.issue)
     if n == 0:
-        return [
-            _finding(
-                "issue_missing",
-                Severity.ERROR,
-                "issue",
-                "背景・課題が書かれていません。",
-                "今どんな状況で、何に困っていて、なぜ今取り組むのかを書きましょう。"
-                "売上や客数など、数字が一つあると状況が伝わりやすくなります。",
-            )
-        ]
+        return [_finding("issue_missing", Severity.ERROR, "issue")]
     findings = []
     if n < ISSUE_MIN_CHARS:
         findings.append(
-            _finding(
-                "issue_too_short",
-                Severity.WARNING,
-                "issue",
-                f"背景・課題が短く（{n}文字）、応募を考える人が状況をつかめません。",
-                f"{ISSUE_MIN_CHARS}文字以上を目安に、現状・困っていること・これまで試したことを書き足しましょう。",
-            )
+            _finding("issue_too_short", Severity.WARNING, "issue", chars=n, min_chars=ISSUE_MIN_CHARS)
         )
     vague = _vague_finding("issue", sheet.issue, strict=False)
     if vague is not None:
@@ -392,64 +320,21 @@ def _check_issue(sheet: SheetDraft) -> list[Finding]:
 def _check_outcome(sheet: SheetDraft) -> list[Finding]:
     n = _length(sheet.outcome)
     if n == 0:
-        return [
-            _finding(
-                "outcome_missing",
-                Severity.ERROR,
-                "outcome",
-                "成果物・ゴールが書かれていません。何ができたら成功なのかが分からないと、"
-                "応募する人は自分が役に立てるかを判断できません。",
-                "期間の終わりに手元に残るもの（成果物）と、目指す状態を書きましょう。"
-                "例：「3か月で新商品2品の試作を終え、首都圏の小売店向けの提案資料を完成させる」",
-            )
-        ]
+        return [_finding("outcome_missing", Severity.ERROR, "outcome")]
     findings = []
     if n < OUTCOME_MIN_CHARS:
-        findings.append(
-            _finding(
-                "outcome_too_short",
-                Severity.WARNING,
-                "outcome",
-                f"成果物・ゴールが短く（{n}文字）、終わったときの姿が伝わりにくいです。",
-                "成果物の名前（事業計画書、試作品、Webサイトなど）と、いつまでに・どのくらいを書き足しましょう。",
-            )
-        )
+        findings.append(_finding("outcome_too_short", Severity.WARNING, "outcome", chars=n))
     if not _DIGIT.search(sheet.outcome):
-        findings.append(
-            _finding(
-                "outcome_not_measurable",
-                Severity.INFO,
-                "outcome",
-                "成果物・ゴールに数字や期限が入っていません。",
-                "「半年で問い合わせを月10件にする」のように数字か期限を一つ入れると、"
-                "達成できたかを双方で確かめられます。",
-            )
-        )
+        findings.append(_finding("outcome_not_measurable", Severity.INFO, "outcome"))
     return findings
 
 
 def _check_themes(sheet: SheetDraft) -> list[Finding]:
     themes = [theme for theme in sheet.themes if theme.strip()]
     if not themes:
-        return [
-            _finding(
-                "themes_missing",
-                Severity.WARNING,
-                "themes",
-                "テーマが選ばれていません。テーマから仕事を探す人に見つけてもらえません。",
-                "マーケティング、商品開発、新規事業など、近いものを1〜3個選びましょう。",
-            )
-        ]
+        return [_finding("themes_missing", Severity.WARNING, "themes")]
     if len(set(themes)) > MAX_THEMES:
-        return [
-            _finding(
-                "themes_too_many",
-                Severity.INFO,
-                "themes",
-                f"テーマが{len(set(themes))}個あり、何が中心なのかが伝わりにくくなっています。",
-                f"中心になるテーマを{MAX_THEMES}個までに絞りましょう。",
-            )
-        ]
+        return [_finding("themes_too_many", Severity.INFO, "themes", count=len(set(themes)), max=MAX_THEMES)]
     return []
 
 
@@ -468,84 +353,35 @@ def _check_skills(sheet: SheetDraft) -> list[Finding]:
     welcome = _skill_keys(sheet.welcome_skills)
     findings = []
     if not required:
-        findings.append(
-            _finding(
-                "required_skills_missing",
-                Severity.ERROR,
-                "required_skills",
-                "必須スキルが入っていません。",
-                "この仕事に欠かせないスキルを1〜3個挙げましょう（例：Webマーケティング、商品開発）。"
-                "あると嬉しいものは「歓迎スキル」に入れます。",
-            )
-        )
+        findings.append(_finding("required_skills_missing", Severity.ERROR, "required_skills"))
     elif len(required) > MAX_REQUIRED_SKILLS:
         findings.append(
             _finding(
                 "required_skills_too_many",
                 Severity.INFO,
                 "required_skills",
-                f"必須スキルが{len(required)}個あります。条件が多いと、力のある人も応募をためらいます。",
-                f"本当に欠かせないものを{MAX_REQUIRED_SKILLS}個までに絞り、残りは「歓迎スキル」に移しましょう。",
+                count=len(required),
+                max=MAX_REQUIRED_SKILLS,
             )
         )
     both = [spelling for key, spelling in welcome.items() if key in required]
     if both:
-        findings.append(
-            _finding(
-                "skills_overlap",
-                Severity.INFO,
-                "welcome_skills",
-                f"「{'」「'.join(both)}」が必須スキルと歓迎スキルの両方に入っています。",
-                "どちらか一方にしましょう。",
-            )
-        )
+        findings.append(_finding("skills_overlap", Severity.INFO, "welcome_skills", skills=tuple(both)))
     return findings
 
 
 def _check_days(sheet: SheetDraft) -> list[Finding]:
     low, high = _int(sheet.days_per_month_min), _int(sheet.days_per_month_max)
     if low is None and high is None:
-        return [
-            _finding(
-                "days_missing",
-                Severity.ERROR,
-                "days_per_month_min",
-                "月あたりの稼働日数が入っていません。本業を持つ人は、両立できるかをまず確かめます。",
-                "目安を入れましょう。副業では月1〜4日がよく見られます（例：月2〜4日）。",
-            )
-        ]
+        return [_finding("days_missing", Severity.ERROR, "days_per_month_min")]
     for field, value in (("days_per_month_min", low), ("days_per_month_max", high)):
         if value is not None and not 1 <= value <= 31:
-            return [
-                _finding(
-                    "days_invalid",
-                    Severity.ERROR,
-                    field,
-                    f"稼働日数（{value}日）が月1〜31日の範囲を外れています。",
-                    "月あたりの日数を1〜31の整数で入れてください。",
-                )
-            ]
+            return [_finding("days_invalid", Severity.ERROR, field, days=value)]
     if low is not None and high is not None and low > high:
-        return [
-            _finding(
-                "days_range_invalid",
-                Severity.ERROR,
-                "days_per_month_max",
-                f"稼働日数の下限（月{low}日）が上限（月{high}日）より大きくなっています。",
-                "下限と上限を入れ替えてください。",
-            )
-        ]
+        return [_finding("days_range_invalid", Severity.ERROR, "days_per_month_max", low=low, high=high)]
     fewest = low if low is not None else high
     if fewest is not None and fewest > HEAVY_DAYS_PER_MONTH:
-        return [
-            _finding(
-                "days_heavy",
-                Severity.INFO,
-                "days_per_month_min",
-                f"月{fewest}日からの稼働は、本業を持つ人には負担が大きめです。",
-                "まず月2〜4日から始め、関係ができてから日数を増やす形も検討しましょう。",
-            )
-        ]
+        return [_finding("days_heavy", Severity.INFO, "days_per_month_min", days=fewest)]
     return []
 
 
@@ -559,44 +395,19 @@ def _check_work_style(sheet: SheetDraft) -> list[Finding]:
                 "work_style_missing" if not str(style).strip() else "work_style_invalid",
                 Severity.ERROR,
                 "work_style",
-                "働き方（リモートのみ／リモート＋現地訪問／現地中心）が選ばれていません。",
-                "遠方に住む人が参加できるかを判断する大事な項目です。"
-                "ほぼリモートで進められるなら「リモート＋現地訪問（月1回程度）」もよく選ばれています。",
             )
         )
     visits = sheet.visits_per_month
     visits_value = _int(visits)
     if visits is not None and (visits_value is None or visits_value < 0):
-        findings.append(
-            _finding(
-                "visits_invalid",
-                Severity.ERROR,
-                "visits_per_month",
-                "現地訪問の回数は0以上の整数で入れてください。",
-                "訪問がなければ0にしてください。",
-            )
-        )
+        findings.append(_finding("visits_invalid", Severity.ERROR, "visits_per_month"))
         return findings
     if style == WorkStyle.REMOTE and visits_value:
         findings.append(
-            _finding(
-                "visits_inconsistent",
-                Severity.WARNING,
-                "visits_per_month",
-                f"働き方が「リモートのみ」なのに、月{visits_value}回の現地訪問が入っています。",
-                "訪問が必要なら働き方を「リモート＋現地訪問」に、不要なら訪問回数を0にしてください。",
-            )
+            _finding("visits_inconsistent", Severity.WARNING, "visits_per_month", visits=visits_value)
         )
     elif style in (WorkStyle.HYBRID, WorkStyle.ONSITE) and not visits_value:
-        findings.append(
-            _finding(
-                "visits_missing",
-                Severity.WARNING,
-                "visits_per_month",
-                "現地に来てほしい回数が入っていません。",
-                "「月1回程度」など目安を入れましょう。交通費を誰が負担するかも書いておくと安心です。",
-            )
-        )
+        findings.append(_finding("visits_missing", Severity.WARNING, "visits_per_month"))
     most_days = _int(sheet.days_per_month_max)
     if most_days is None:
         most_days = _int(sheet.days_per_month_min)
@@ -606,8 +417,8 @@ def _check_work_style(sheet: SheetDraft) -> list[Finding]:
                 "visits_exceed_days",
                 Severity.WARNING,
                 "visits_per_month",
-                f"現地訪問（月{visits_value}回）が稼働日数（多くて月{most_days}日）を上回っています。",
-                "訪問1回は少なくとも1日の稼働になります。訪問回数か稼働日数を見直しましょう。",
+                visits=visits_value,
+                days=most_days,
             )
         )
     return findings
@@ -616,26 +427,10 @@ def _check_work_style(sheet: SheetDraft) -> list[Finding]:
 def _check_duration(sheet: SheetDraft) -> list[Finding]:
     months = sheet.duration_months
     if months is None:
-        return [
-            _finding(
-                "duration_missing",
-                Severity.INFO,
-                "duration_months",
-                "期間の目安が入っていません。",
-                "「まず3か月、成果を見て延長を相談」のように書くと、応募する人も予定を立てやすくなります。",
-            )
-        ]
+        return [_finding("duration_missing", Severity.INFO, "duration_months")]
     value = _int(months)
     if value is None or value < 1:
-        return [
-            _finding(
-                "duration_invalid",
-                Severity.ERROR,
-                "duration_months",
-                "期間は1か月以上の整数で入れてください。",
-                "未定なら、最初の区切りとして3か月などの目安を入れましょう。",
-            )
-        ]
+        return [_finding("duration_invalid", Severity.ERROR, "duration_months")]
     return []
 
 
@@ -648,67 +443,24 @@ def _check_fee(sheet: SheetDraft) -> list[Finding]:
     raw = {"fee_min_yen": sheet.fee_min_yen, "fee_max_yen": sheet.fee_max_yen}
     for field, value in raw.items():
         if value is not None and (_int(value) is None or value < 0):
-            return [
-                _finding(
-                    "fee_invalid",
-                    Severity.ERROR,
-                    field,
-                    "報酬には0以上の金額（円）を入れてください。",
-                    "月額を円で入れます（例：30000）。報酬なしの場合は「プロボノ」を選んでください。",
-                )
-            ]
+            return [_finding("fee_invalid", Severity.ERROR, field)]
     low, high = _int(sheet.fee_min_yen), _int(sheet.fee_max_yen)
     if low is None and high is None:
         if probono:
             return []
-        return [
-            _finding(
-                "fee_missing",
-                Severity.ERROR,
-                "fee_min_yen",
-                "報酬が入っていません。",
-                "月額の幅で書きましょう。月1〜4日の副業では月3万〜5万円程度がよく見られる目安です。"
-                "報酬なしで関わってもらう場合は「プロボノ」を選んでください。",
-            )
-        ]
+        return [_finding("fee_missing", Severity.ERROR, "fee_min_yen")]
     if low is not None and high is not None and low > high:
-        return [
-            _finding(
-                "fee_range_invalid",
-                Severity.ERROR,
-                "fee_max_yen",
-                f"報酬の下限（{_yen(low)}）が上限（{_yen(high)}）より大きくなっています。",
-                "下限と上限を入れ替えてください。",
-            )
-        ]
+        return [_finding("fee_range_invalid", Severity.ERROR, "fee_max_yen", low=low, high=high)]
     if low is None:
         low = high
     if high is None:
         high = low
     if probono:
         if high > 0:
-            return [
-                _finding(
-                    "fee_probono_conflict",
-                    Severity.WARNING,
-                    "fee_min_yen",
-                    "プロボノなのに報酬額が入っています。",
-                    "報酬を払うなら契約形態を「業務委託」に、プロボノなら報酬額を空欄にしてください。"
-                    "交通費の負担は別に書けます。",
-                )
-            ]
+            return [_finding("fee_probono_conflict", Severity.WARNING, "fee_min_yen")]
         return []
     if high == 0:
-        return [
-            _finding(
-                "fee_zero",
-                Severity.WARNING,
-                "fee_min_yen",
-                "報酬が0円になっています。",
-                "報酬なしでお願いする場合は「プロボノ」を選び、交通費の扱いなどを書いておきましょう。"
-                "有償なら金額を入れてください。",
-            )
-        ]
+        return [_finding("fee_zero", Severity.WARNING, "fee_min_yen")]
     if sheet.contract_type == ContractType.EMPLOYMENT_REFERRAL:
         return []  # a salary, not a side-job fee: the band does not apply
     return _check_fee_band(sheet, low, high)
@@ -718,18 +470,23 @@ def _check_fee_band(sheet: SheetDraft, low: int, high: int) -> list[Finding]:
     days_low, days_high = _int(sheet.days_per_month_min), _int(sheet.days_per_month_max)
     band = usual_fee_band(days_low, days_high)
     has_reason = bool(sheet.fee_reason.strip())
-    fee = _fee_label(low, high)
-    no_days = days_low is None and days_high is None
-    days = "月1〜4日" if no_days else _days_label(days_low, days_high)
+    if days_low is None and days_high is None:  # compared with the usual 1–4 days a month
+        days_min, days_max = 1, USUAL_DAYS_MAX
+    else:
+        days_min = days_low if days_low is not None else days_high
+        days_max = days_high if days_high is not None else days_low
     if high * FAR_FACTOR < band.low_yen and not has_reason:
         return [
             _finding(
                 "fee_far_below",
                 Severity.WARNING,
                 "fee_min_yen",
-                f"報酬（{fee}）が、{days}の目安（{band.label_ja}）を大きく下回っています。",
-                "目安に近づけるか、「報酬の理由」に事情を書きましょう"
-                "（例：交通費と宿泊費を全額負担する、成果に応じた報酬を別に用意している）。",
+                fee_low=low,
+                fee_high=high,
+                days_min=days_min,
+                days_max=days_max,
+                band_low=band.low_yen,
+                band_high=band.high_yen,
             )
         ]
     if low > band.high_yen * FAR_FACTOR and not has_reason:
@@ -738,20 +495,28 @@ def _check_fee_band(sheet: SheetDraft, low: int, high: int) -> list[Finding]:
                 "fee_far_above",
                 Severity.WARNING,
                 "fee_min_yen",
-                f"報酬（{fee}）が、{days}の目安（{band.label_ja}）を大きく上回っています。",
-                "高い専門性や責任が必要な場合は、その理由を「報酬の理由」に書きましょう。"
-                "応募する人が仕事の重さを正しく見積もれます。",
+                fee_low=low,
+                fee_high=high,
+                days_min=days_min,
+                days_max=days_max,
+                band_low=band.low_yen,
+                band_high=band.high_yen,
             )
         ]
     if (high < band.low_yen or low > band.high_yen) and not has_reason:
-        direction = "低め" if high < band.low_yen else "高め"
+        direction = "below" if high < band.low_yen else "above"
         return [
             _finding(
                 "fee_outside_band",
                 Severity.INFO,
                 "fee_min_yen",
-                f"報酬（{fee}）は、{days}の目安（{band.label_ja}）より{direction}です。",
-                "理由を「報酬の理由」に一言添えると、応募する人が納得しやすくなります。",
+                variant=direction,
+                fee_low=low,
+                fee_high=high,
+                days_min=days_min,
+                days_max=days_max,
+                band_low=band.low_yen,
+                band_high=band.high_yen,
             )
         ]
     return []
@@ -760,73 +525,24 @@ def _check_fee_band(sheet: SheetDraft, low: int, high: int) -> list[Finding]:
 def _check_contract(sheet: SheetDraft) -> list[Finding]:
     contract = sheet.contract_type
     if contract not in {item.value for item in ContractType}:
-        return [
-            _finding(
-                "contract_type_invalid",
-                Severity.ERROR,
-                "contract_type",
-                "契約形態が選ばれていません。",
-                "業務委託・プロボノ・雇用（提携事業者からのご紹介）から選んでください。",
-            )
-        ]
+        return [_finding("contract_type_invalid", Severity.ERROR, "contract_type")]
     findings = []
     if bool(sheet.is_probono) != (contract == ContractType.PROBONO):
-        findings.append(
-            _finding(
-                "contract_probono_mismatch",
-                Severity.WARNING,
-                "contract_type",
-                "「プロボノ」の指定と契約形態が食い違っています。",
-                "報酬なしなら契約形態を「プロボノ」に、報酬を払うなら「業務委託」にそろえてください。",
-            )
-        )
+        findings.append(_finding("contract_probono_mismatch", Severity.WARNING, "contract_type"))
     if contract == ContractType.EMPLOYMENT_REFERRAL:
-        findings.append(
-            _finding(
-                "contract_employment_referral",
-                Severity.INFO,
-                "contract_type",
-                "雇用を希望する場合は、職業紹介の許可を持つ提携事業者を通じたご紹介になります。"
-                "このサービスが直接おつなぎするのは業務委託とプロボノです。",
-                "まず業務委託で始め、お互いを知ってから雇用を相談する進め方もあります。",
-            )
-        )
+        findings.append(_finding("contract_employment_referral", Severity.INFO, "contract_type"))
     return findings
 
 
 def _check_closing(sheet: SheetDraft) -> list[Finding]:
     closes_on = sheet.closes_on
     if closes_on is None:
-        return [
-            _finding(
-                "closes_on_missing",
-                Severity.INFO,
-                "closes_on",
-                "募集の締切が入っていません。",
-                "締切があると、応募を後回しにされにくくなります。募集期間は1か月程度が目安です。",
-            )
-        ]
+        return [_finding("closes_on_missing", Severity.INFO, "closes_on")]
     if closes_on < sheet.today:
-        return [
-            _finding(
-                "closes_on_past",
-                Severity.ERROR,
-                "closes_on",
-                f"締切日（{closes_on.year}年{closes_on.month}月{closes_on.day}日）が過ぎています。",
-                "今日より後の日付にしてください。募集期間は1か月程度が目安です。",
-            )
-        ]
+        return [_finding("closes_on_past", Severity.ERROR, "closes_on", date=closes_on)]
     days_left = (closes_on - sheet.today).days
     if days_left < MIN_OPEN_DAYS:
-        return [
-            _finding(
-                "closes_on_soon",
-                Severity.INFO,
-                "closes_on",
-                f"締切まで{days_left}日しかありません。",
-                "本業のある人は応募の検討に時間がかかります。2週間以上、できれば1か月ほど取りましょう。",
-            )
-        ]
+        return [_finding("closes_on_soon", Severity.INFO, "closes_on", days=days_left)]
     return []
 
 
@@ -834,39 +550,20 @@ def _check_why_you(sheet: SheetDraft) -> list[Finding]:
     text = sheet.why_you
     n = _length(text)
     if n == 0:
-        return [
-            _finding(
-                "why_you_missing",
-                Severity.ERROR,
-                "why_you",
-                "「なぜあなたが必要か」が書かれていません。誰を、なぜ必要としているのかが"
-                "伝わる仕様書ほど、応募が集まります。",
-                "どんな経験を持つ人に、どの場面で力を借りたいのか、その人にとって何が面白いのかを書きましょう。"
-                "例：「首都圏で食品の販路を開いた経験のある方に、バイヤーの目で商品を見てほしい」",
-            )
-        ]
-    example = "例：「社内にWebに詳しい人がおらず、ECの数字を一緒に読み解いてくれる方が必要です」"
+        return [_finding("why_you_missing", Severity.ERROR, "why_you")]
     if n < WHY_YOU_MIN_CHARS:
         return [
             _finding(
                 "why_you_generic",
                 Severity.WARNING,
                 "why_you",
-                f"「なぜあなたが必要か」が短く（{n}文字）、誰に来てほしいのかが伝わりません。",
-                f"求める経験と、その人に任せたい場面を{WHY_YOU_MIN_CHARS}文字以上で具体的に書きましょう。{example}",
+                variant="short",
+                chars=n,
+                min_chars=WHY_YOU_MIN_CHARS,
             )
         ]
     if _content_chars(text, _GENERIC_WHY_PHRASES) < WHY_YOU_MIN_SPECIFIC_CHARS:
-        return [
-            _finding(
-                "why_you_generic",
-                Severity.WARNING,
-                "why_you",
-                "「なぜあなたが必要か」が「やる気のある方」「未経験歓迎」のような、"
-                "どの募集にも当てはまる言葉でできています。",
-                f"この地域・この会社だからこそ必要な経験や役割を書きましょう。{example}",
-            )
-        ]
+        return [_finding("why_you_generic", Severity.WARNING, "why_you", variant="stock")]
     vague = _vague_finding("why_you", text, strict=True)
     return [vague] if vague is not None else []
 
@@ -877,15 +574,7 @@ def _check_openings(sheet: SheetDraft) -> list[Finding]:
         return []
     value = _int(openings)
     if value is None or value < 1:
-        return [
-            _finding(
-                "openings_invalid",
-                Severity.ERROR,
-                "openings",
-                "募集人数は1人以上で入れてください。",
-                "決まっていなければ1人にしておき、よい応募が重なったときに相談できます。",
-            )
-        ]
+        return [_finding("openings_invalid", Severity.ERROR, "openings")]
     return []
 
 

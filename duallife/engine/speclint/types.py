@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class WorkStyle(StrEnum):
@@ -71,15 +73,37 @@ FIELD_ORDER: tuple[str, ...] = tuple(f.name for f in fields(SheetDraft) if f.nam
 _FIELD_INDEX = {name: index for index, name in enumerate(FIELD_ORDER)}
 
 
+#: What a finding's parameters may hold: numbers, dates, matched words, field names, lists of words.
+Param = int | str | date | tuple[str, ...] | None
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing to improve. ``code`` is stable (for tests and UI), the texts are for people."""
+    """One thing to improve, as data: the app words it in the reader's language.
+
+    ``code`` is stable (tests, UI, API). ``variant`` tells apart two wordings of one code (e.g.
+    ``why_you_generic`` for a short answer or for stock phrases); :attr:`key` joins them
+    (``"why_you_generic.short"``) and is what the app looks the words up by. ``params`` holds
+    what the words quote: numbers, dates, the matched phrase, the skills in question (see each
+    check in :mod:`.checks`).
+    """
 
     code: str
     severity: Severity
     field: str  # a SheetDraft field name
-    message_ja: str
-    suggestion_ja: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+    variant: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.severity, self.field, tuple(sorted(self.params.items())), self.variant))
+
+    @property
+    def key(self) -> str:
+        """The wording to use: the code, or ``code.variant``."""
+        return f"{self.code}.{self.variant}" if self.variant else self.code
 
     @property
     def sort_key(self) -> tuple[int, str]:
@@ -92,19 +116,6 @@ class FeeBand:
 
     low_yen: int
     high_yen: int
-
-    @property
-    def label_ja(self) -> str:
-        return f"月{_man(self.low_yen)}〜{_man(self.high_yen)}円"
-
-
-def _man(yen: int) -> str:
-    """30000 → '3万', 37500 → '3.75万', 1234 → '1,234'."""
-    if yen % 10_000 == 0:
-        return f"{yen // 10_000}万"
-    if yen >= 10_000:
-        return f"{yen / 10_000:.4g}万"
-    return f"{yen:,}"
 
 
 @dataclass(frozen=True, slots=True)
