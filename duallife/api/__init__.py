@@ -7,14 +7,13 @@ field, an access function's ``Http404`` answers 404, bad parameters answer 400 �
 ``{"detail": …, "errors": […]}``. OpenAPI at /api/v1/openapi.json.
 
 The API lives outside the language-prefixed URLs, so it answers in the language the caller asks
-for (the ``django_language`` cookie, then ``Accept-Language``), Japanese by default.
+for (the ``django_language`` cookie, then ``Accept-Language``), Japanese by default: see
+:mod:`duallife.core.middleware`.
 """
 
 import re
-from functools import wraps
 
 from django.http import Http404
-from django.urls import URLPattern
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,31 +36,7 @@ from duallife.recommendations.api import router as recommendations_router
 from duallife.simulator.api import router as simulator_router
 from duallife.vocabulary.api import router as vocabulary_router
 
-
-def _in_callers_language(view):
-    """``view`` run in the caller's language (cookie, then Accept-Language, else Japanese)."""
-
-    @wraps(view)
-    def localised(request, *args, **kwargs):
-        translation.activate(translation.get_language_from_request(request, check_path=False))
-        request.LANGUAGE_CODE = translation.get_language()
-        return view(request, *args, **kwargs)
-
-    return localised
-
-
-class LocalisedNinjaAPI(NinjaAPI):
-    """A NinjaAPI whose every view answers in the caller's language."""
-
-    def _get_urls(self):
-        urls = super()._get_urls()
-        for pattern in urls:
-            if isinstance(pattern, URLPattern):
-                pattern.callback = _in_callers_language(pattern.callback)
-        return urls
-
-
-api = LocalisedNinjaAPI(
+api = NinjaAPI(
     title="Dual Life Tohoku API",
     version="1",
     description="デュアルライフ東北の公開API。金額は円（整数）、時間は分。",
