@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from duallife.core.data_rights import erase_step, export_section
 from duallife.engagements.links import application_url, scout_url
@@ -49,7 +50,8 @@ from duallife.notifications.models import Kind, Notification
 from duallife.talents.models import TalentProfile
 
 #: What other people's notifications say instead of the person's display name.
-FORMER_USER = "退会した方"
+#: Kept in the site's language, like the stored texts it goes into.
+FORMER_USER = gettext_noop("退会した方")
 
 
 # --- Export ---------------------------------------------------------------------------------------
@@ -308,6 +310,7 @@ def scrub_notifications(user) -> None:
     talent = _talent(user)
     if talent is None or not talent.display_name:
         return
+    # The name as the stored (Japanese) notification texts write it: 「%(name)sさん」.
     token = f"{talent.display_name}さん"
     links = Q(pk__in=[])
     for url in _urls_about(user):
