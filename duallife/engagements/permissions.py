@@ -23,7 +23,7 @@ from typing import Literal
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from duallife.accounts.services import personal_data_access_log
 from duallife.core.errors import NotFoundError
@@ -49,7 +49,7 @@ Side = Literal["talent", "company", "staff"]
 ScoutSide = Literal["talent", "sender"]
 #: Where a read came from, as the access log records it.
 Via = Literal["page", "api"]
-_VIA_SUFFIX = {"page": "", "api": _lazy("（API）")}
+_VIA_SUFFIX = {"page": "", "api": gettext_lazy("（API）")}
 
 
 def authenticated(user) -> bool:
@@ -181,7 +181,7 @@ def log_application_read(user, application: Application, side: Side, *, via: Via
             by=user,
             subject=application.talent.user,
             what=worded_for_storage(
-                _lazy("「%(sheet)s」への応募の閲覧%(via)s"),
+                gettext_lazy("「%(sheet)s」への応募の閲覧%(via)s"),
                 sheet=application.sheet.title[:60],
                 via=_VIA_SUFFIX[via],
             ),
@@ -195,7 +195,7 @@ def log_contract_read(user, contract: Contract, side: Side, *, via: Via) -> None
             by=user,
             subject=contract.talent.user,
             what=worded_for_storage(
-                _lazy("「%(sheet)s」の成約の閲覧%(via)s"),
+                gettext_lazy("「%(sheet)s」の成約の閲覧%(via)s"),
                 sheet=contract.sheet.title[:60],
                 via=_VIA_SUFFIX[via],
             ),
@@ -209,7 +209,7 @@ def log_thread_read(user, application: Application, side: Side, *, messages: int
             by=user,
             subject=application.talent.user,
             what=worded_for_storage(
-                _lazy("「%(sheet)s」への応募のメッセージの閲覧%(via)s"),
+                gettext_lazy("「%(sheet)s」への応募のメッセージの閲覧%(via)s"),
                 sheet=application.sheet.title[:60],
                 via=_VIA_SUFFIX[via],
             ),

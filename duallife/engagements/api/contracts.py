@@ -18,7 +18,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
@@ -42,7 +42,7 @@ TravelValue = Literal["company", "shared", "talent", "none"]
 EndReasonValue = Literal[
     "", "completed", "talent_circumstances", "company_circumstances", "mismatch", "communication", "other"
 ]
-MFA_REQUIRED = _lazy("個人に関する情報を見るには、先に二段階認証を設定してください。")
+MFA_REQUIRED = gettext_lazy("個人に関する情報を見るには、先に二段階認証を設定してください。")
 
 
 # --- Schemas ------------------------------------------------------------------------------------

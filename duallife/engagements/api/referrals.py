@@ -18,7 +18,7 @@ from dataclasses import asdict
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
@@ -35,7 +35,7 @@ from ..services.referrals import NOTE_MAX_CHARS, referral_register, referral_rem
 
 router = Router()
 
-STAFF_ONLY = _lazy("紹介の記録は、自治体・支援機関の担当者と事務局が扱います。")
+STAFF_ONLY = gettext_lazy("紹介の記録は、自治体・支援機関の担当者と事務局が扱います。")
 
 
 class ReferralOrganizationOut(Schema):

@@ -18,8 +18,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from duallife.core.texts import Text
 from duallife.notifications.models import Kind
@@ -177,7 +176,9 @@ def application_submit(
         locked.organization_id,
         kind=Kind.APPLICATION,
         title=Text(
-            _lazy("「%(sheet)s」に%(name)sさんが応募しました"), sheet=locked.title, name=talent.display_name
+            gettext_lazy("「%(sheet)s」に%(name)sさんが応募しました"),
+            sheet=locked.title,
+            name=talent.display_name,
         ),
         body=message[:200],
         url=application_url(application.pk),
@@ -231,7 +232,7 @@ def application_advance(
     _tell_talent(
         locked,
         title=Text(
-            _lazy("「%(sheet)s」の応募が「%(status)s」になりました"),
+            gettext_lazy("「%(sheet)s」の応募が「%(status)s」になりました"),
             sheet=locked.sheet.title,
             status=S(to).label,
         ),
@@ -249,10 +250,10 @@ def application_decline(*, application: Application, by, reason: str = "") -> Ap
     pipeline.move(locked, to=S.DECLINED, by=by, note=reason)
     _tell_talent(
         locked,
-        title=Text(_lazy("「%(sheet)s」について、今回は見送りとなりました"), sheet=locked.sheet.title),
+        title=Text(gettext_lazy("「%(sheet)s」について、今回は見送りとなりました"), sheet=locked.sheet.title),
         body=[
             *([reason, Text("")] if reason else []),
-            Text(_lazy("ご応募ありがとうございました。ほかの仕様書もぜひご覧ください。")),
+            Text(gettext_lazy("ご応募ありがとうございました。ほかの仕様書もぜひご覧ください。")),
         ],
     )
     return pipeline.sync(application, locked)
@@ -275,7 +276,7 @@ def application_withdraw(*, application: Application, by, reason: str = "") -> A
         locked.sheet.organization_id,
         kind=Kind.STATUS,
         title=Text(
-            _lazy("%(name)sさんが「%(sheet)s」への応募を辞退しました"),
+            gettext_lazy("%(name)sさんが「%(sheet)s」への応募を辞退しました"),
             name=locked.talent.display_name,
             sheet=locked.sheet.title,
         ),
@@ -285,7 +286,7 @@ def application_withdraw(*, application: Application, by, reason: str = "") -> A
     return pipeline.sync(application, locked)
 
 
-CLOSED_SHEET_MESSAGE = _lazy(
+CLOSED_SHEET_MESSAGE = gettext_lazy(
     "「%(title)s」の募集は終了しました。ご応募いただき、ありがとうございました。"
     "今回はご一緒できませんでしたが、あなたの経験を必要としている地域はほかにもあります。"
 )
@@ -295,7 +296,7 @@ SIMILAR_SHEETS = 3
 
 
 def _sheet_line(pk: int, title: str) -> Text:
-    return Text(_lazy("・%(title)s（%(url)s）"), title=title, url=sheet_url(pk))
+    return Text(gettext_lazy("・%(title)s（%(url)s）"), title=title, url=sheet_url(pk))
 
 
 def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> list[Text]:
@@ -307,12 +308,12 @@ def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> list[Text]:
     best = next_best_sheets(talent, excluding=sheet.pk, limit=SIMILAR_SHEETS)
     if not best:
         return (fallback or similar_sheets_note)(sheet)
-    lines = [Text(""), Text(_lazy("あなたに合いそうな、募集中の仕様書："))]
+    lines = [Text(""), Text(gettext_lazy("あなたに合いそうな、募集中の仕様書："))]
     for pk, title, reasons in best:
         lines.append(_sheet_line(pk, title))
         if reasons:
             # Translators: the reason a sheet fits, indented under the sheet's line.
-            lines.append(Text(_lazy("　%(reason)s"), reason=reasons[0]))
+            lines.append(Text(gettext_lazy("　%(reason)s"), reason=reasons[0]))
     return lines
 
 
@@ -330,7 +331,7 @@ def similar_sheets_note(sheet: SpecSheet) -> list[Text]:
         return []
     return [
         Text(""),
-        Text(_lazy("近いテーマで募集中の仕様書：")),
+        Text(gettext_lazy("近いテーマで募集中の仕様書：")),
         *(_sheet_line(pk, title) for pk, title in similar),
     ]
 
@@ -360,7 +361,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
         notify_user(
             application.talent.user,
             kind=Kind.SHEET_CLOSED,
-            title=Text(_lazy("「%(sheet)s」の募集が終了しました"), sheet=sheet.title),
+            title=Text(gettext_lazy("「%(sheet)s」の募集が終了しました"), sheet=sheet.title),
             body=[message, *next_best_note(application.talent, sheet, fallback=fallback)],
             url=application_url(application.pk),
         )

@@ -24,8 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from duallife.accounts.models import User
 from duallife.core.formats import format_date, format_yen
@@ -346,7 +345,9 @@ def contract_record(
         **terms,
     )
     type_label = ContractType(terms["contract_type"]).label
-    note = worded_for_storage(_lazy("%(type)s・%(date)s開始"), type=type_label, date=terms["starts_on"])
+    note = worded_for_storage(
+        gettext_lazy("%(type)s・%(date)s開始"), type=type_label, date=terms["starts_on"]
+    )
     pipeline.move(locked, to=S.CONTRACTED, by=by, note=note)
     CheckIn.objects.bulk_create(
         CheckIn(contract=contract, kind=CheckIn.Kind.PERIODIC, due_on=due)
@@ -355,9 +356,9 @@ def contract_record(
     notify_user(
         locked.talent.user,
         kind=Kind.CONTRACT,
-        title=Text(_lazy("「%(sheet)s」の成約が記録されました"), sheet=sheet.title),
+        title=Text(gettext_lazy("「%(sheet)s」の成約が記録されました"), sheet=sheet.title),
         body=Text(
-            _lazy("%(company)sとの%(type)sの契約です。%(date)sに始まります。"),
+            gettext_lazy("%(company)sとの%(type)sの契約です。%(date)sに始まります。"),
             company=sheet.organization.name,
             type=type_label,
             date=terms["starts_on"],
@@ -389,7 +390,7 @@ def contract_start(*, contract: Contract, by) -> Contract:
     notify_user(
         locked.talent.user,
         kind=Kind.CONTRACT,
-        title=Text(_lazy("「%(sheet)s」の稼働が始まりました"), sheet=locked.sheet.title),
+        title=Text(gettext_lazy("「%(sheet)s」の稼働が始まりました"), sheet=locked.sheet.title),
         url=application_url(application.pk),
     )
     return sync_contract(contract, locked)
@@ -455,7 +456,9 @@ def contract_end(
         application,
         to=S.COMPLETED,
         by=by,
-        note=worded_for_storage(_lazy("%(date)s終了（%(reason)s）"), date=ended_on, reason=reason_label),
+        note=worded_for_storage(
+            gettext_lazy("%(date)s終了（%(reason)s）"), date=ended_on, reason=reason_label
+        ),
     )
     CheckIn.objects.filter(
         contract=locked, kind=CheckIn.Kind.PERIODIC, status=CheckIn.Status.OPEN, due_on__gt=ended_on
@@ -468,15 +471,17 @@ def contract_end(
     _tell_other_side(
         locked,
         side=side,
-        title=Text(_lazy("「%(sheet)s」の契約が終了しました"), sheet=locked.sheet.title),
+        title=Text(gettext_lazy("「%(sheet)s」の契約が終了しました"), sheet=locked.sheet.title),
         body=Text(reason_label),
     )
     if early:
         alert_coordinators(
             locked,
-            title=Text(_lazy("「%(sheet)s」の契約が予定より早く終了しました"), sheet=locked.sheet.title),
+            title=Text(
+                gettext_lazy("「%(sheet)s」の契約が予定より早く終了しました"), sheet=locked.sheet.title
+            ),
             body=Text(
-                _lazy("%(company)s・%(name)sさん：%(reason)s"),
+                gettext_lazy("%(company)s・%(name)sさん：%(reason)s"),
                 company=locked.organization.name,
                 name=locked.talent.display_name,
                 reason=reason_label,
@@ -504,11 +509,13 @@ def announce(checkin: CheckIn, *, now: datetime.datetime) -> None:
     contract = checkin.contract
     answered = set(checkin.answers.values_list("side", flat=True))
     if checkin.kind == CheckIn.Kind.COMPLETION:
-        title = Text(_lazy("「%(sheet)s」のふりかえりにご回答ください"), sheet=contract.sheet.title)
+        title = Text(gettext_lazy("「%(sheet)s」のふりかえりにご回答ください"), sheet=contract.sheet.title)
     else:
-        title = Text(_lazy("「%(sheet)s」のフォローアップにご回答ください"), sheet=contract.sheet.title)
+        title = Text(
+            gettext_lazy("「%(sheet)s」のフォローアップにご回答ください"), sheet=contract.sheet.title
+        )
     body = Text(
-        _lazy(
+        gettext_lazy(
             "満足度、取り決めどおりに進んでいるか、ひとことの三つに答えてください（1分ほどです）。"
             "回答は地域のコーディネーターが確認します。相手には、回答したかどうかだけが伝わります。"
         )
@@ -580,14 +587,15 @@ def checkin_answer(*, checkin: CheckIn, by, rating: int, on_track: bool, comment
         alert_coordinators(
             contract,
             title=Text(
-                _lazy("「%(sheet)s」のフォローアップに気になる回答がありました"), sheet=contract.sheet.title
+                gettext_lazy("「%(sheet)s」のフォローアップに気になる回答がありました"),
+                sheet=contract.sheet.title,
             ),
             body=Text(
-                _lazy("%(side)sの回答：満足度 %(rating)d／%(max)d、取り決めどおり：%(on_track)s"),
+                gettext_lazy("%(side)sの回答：満足度 %(rating)d／%(max)d、取り決めどおり：%(on_track)s"),
                 side=CheckInAnswer.Side(side).label,
                 rating=rating,
                 max=RATING_MAX,
-                on_track=_lazy("はい") if on_track else _lazy("いいえ"),
+                on_track=gettext_lazy("はい") if on_track else gettext_lazy("いいえ"),
             ),
             url=checkin_url(locked.pk),
         )
@@ -651,9 +659,11 @@ def _mark_missed_checkins(today: datetime.date, now: datetime.datetime) -> int:
         missing = [CheckInAnswer.Side(side).label for side in SIDES if side not in answered]
         alert_coordinators(
             contract,
-            title=Text(_lazy("「%(sheet)s」のフォローアップに回答がありません"), sheet=contract.sheet.title),
+            title=Text(
+                gettext_lazy("「%(sheet)s」のフォローアップに回答がありません"), sheet=contract.sheet.title
+            ),
             body=Text(
-                _lazy("%(date)sのフォローアップ：%(missing)sの回答がまだです。"),
+                gettext_lazy("%(date)sのフォローアップ：%(missing)sの回答がまだです。"),
                 date=checkin.due_on,
                 missing=missing,
             ),

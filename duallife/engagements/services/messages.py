@@ -25,8 +25,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from duallife.core.texts import Text
@@ -71,27 +70,27 @@ class FileKind:
 
 
 PDF = FileKind("application/pdf", "pdf", frozenset({"pdf"}), "PDF")
-PNG = FileKind("image/png", "png", frozenset({"png"}), _lazy("PNG画像"))
-JPEG = FileKind("image/jpeg", "jpg", frozenset({"jpg", "jpeg", "jpe"}), _lazy("JPEG画像"))
+PNG = FileKind("image/png", "png", frozenset({"png"}), gettext_lazy("PNG画像"))
+JPEG = FileKind("image/jpeg", "jpg", frozenset({"jpg", "jpeg", "jpe"}), gettext_lazy("JPEG画像"))
 DOCX = FileKind(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "docx",
     frozenset({"docx"}),
-    _lazy("Word文書"),
+    gettext_lazy("Word文書"),
 )
 XLSX = FileKind(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "xlsx",
     frozenset({"xlsx"}),
-    _lazy("Excelファイル"),
+    gettext_lazy("Excelファイル"),
 )
 PPTX = FileKind(
     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pptx",
     frozenset({"pptx"}),
-    _lazy("PowerPointファイル"),
+    gettext_lazy("PowerPointファイル"),
 )
-TEXT = FileKind("text/plain", "txt", frozenset({"txt", "text", "log", "md"}), _lazy("テキスト"))
+TEXT = FileKind("text/plain", "txt", frozenset({"txt", "text", "log", "md"}), gettext_lazy("テキスト"))
 CSV = FileKind("text/csv", "csv", frozenset({"csv", "tsv"}), "CSV")
 KINDS = (PDF, PNG, JPEG, DOCX, XLSX, PPTX, TEXT, CSV)
 #: Which part an Office Open XML package of each kind must contain.
@@ -101,7 +100,7 @@ OFFICE_MAX_PARTS = 5000
 MARKUP = re.compile(rb"<\s*(!doctype|html|head|body|script|iframe|svg|object|embed|\?xml)\b", re.IGNORECASE)
 MARKUP_SCAN_BYTES = 4096
 TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-UNSUPPORTED = _lazy(
+UNSUPPORTED = gettext_lazy(
     "この種類のファイルは添付できません。"
     "添付できるのは PDF、PNG・JPEG画像、Word・Excel・PowerPoint（docx・xlsx・pptx）、テキスト・CSV です。"
 )
@@ -288,7 +287,7 @@ def _ensure_open_thread(application: Application) -> None:
 def _notify_other_side(message: Message, application: Application, *, side: str, by) -> None:
     sheet = application.sheet
     body = message.body[:NOTICE_BODY_CHARS] or Text(
-        _lazy("ファイル「%(file)s」が添付されています。"), file=message.attachment_name
+        gettext_lazy("ファイル「%(file)s」が添付されています。"), file=message.attachment_name
     )
     url = application_url(application.pk) + THREAD_ANCHOR
     if side == "talent":
@@ -296,7 +295,7 @@ def _notify_other_side(message: Message, application: Application, *, side: str,
             sheet.organization_id,
             kind=Kind.MESSAGE,
             title=Text(
-                _lazy("%(name)sさんからメッセージが届きました（「%(sheet)s」）"),
+                gettext_lazy("%(name)sさんからメッセージが届きました（「%(sheet)s」）"),
                 name=application.talent.display_name,
                 sheet=sheet.title,
             ),
@@ -309,7 +308,7 @@ def _notify_other_side(message: Message, application: Application, *, side: str,
             application.talent.user,
             kind=Kind.MESSAGE,
             title=Text(
-                _lazy("%(company)sからメッセージが届きました（「%(sheet)s」）"),
+                gettext_lazy("%(company)sからメッセージが届きました（「%(sheet)s」）"),
                 company=sheet.organization.name,
                 sheet=sheet.title,
             ),

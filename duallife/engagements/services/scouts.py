@@ -20,8 +20,7 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy, pgettext_lazy
 
 from duallife.accounts.models import User
 from duallife.core.formats import format_datetime
@@ -54,8 +53,8 @@ REASON_MAX_CHARS = 1000
 ANSWER_DAYS = 14
 TOKYO = ZoneInfo("Asia/Tokyo")
 #: The talent's message to the company when they accept without writing one.
-DEFAULT_ACCEPT_MESSAGE = _lazy("スカウトを承諾しました。")
-NO_SUCH_TALENT = _lazy("指定された人材が見つかりません。")
+DEFAULT_ACCEPT_MESSAGE = gettext_lazy("スカウトを承諾しました。")
+NO_SUCH_TALENT = gettext_lazy("指定された人材が見つかりません。")
 LABEL_SCOUT_MESSAGE = pgettext_lazy("subject of an error message", "スカウトのメッセージ")
 LABEL_ACCEPT_MESSAGE = pgettext_lazy("subject of an error message", "メッセージ")
 LABEL_DECLINE_REASON = pgettext_lazy("subject of an error message", "辞退の理由")
@@ -173,11 +172,11 @@ def scout_send(*, sheet: SpecSheet, talent: TalentProfile, by, message: str) -> 
         target.user,
         kind=Kind.SCOUT,
         title=Text(
-            _lazy("%(sender)sから「%(sheet)s」のスカウトが届きました"),
+            gettext_lazy("%(sender)sから「%(sheet)s」のスカウトが届きました"),
             sender=organization.name,
             sheet=locked.title,
         ),
-        body=[message[:200], Text(""), Text(_lazy("回答期限：%(date)s"), date=scout.expires_at)],
+        body=[message[:200], Text(""), Text(gettext_lazy("回答期限：%(date)s"), date=scout.expires_at)],
         url=scout_url(scout.pk),
     )
     return scout
@@ -250,7 +249,7 @@ def scout_accept(*, scout: Scout, by, shared_fields: Iterable[str] = (), message
     locked.application = application
     locked.save(update_fields=["status", "responded_at", "application"])
     title = Text(
-        _lazy("%(name)sさんが「%(sheet)s」のスカウトを承諾しました"),
+        gettext_lazy("%(name)sさんが「%(sheet)s」のスカウトを承諾しました"),
         name=locked.talent.display_name,
         sheet=sheet.title,
     )
@@ -277,7 +276,7 @@ def scout_decline(*, scout: Scout, by, reason: str = "") -> Scout:
     _tell_sender(
         locked,
         title=Text(
-            _lazy("%(name)sさんが「%(sheet)s」のスカウトを辞退しました"),
+            gettext_lazy("%(name)sさんが「%(sheet)s」のスカウトを辞退しました"),
             name=locked.talent.display_name,
             sheet=locked.sheet.title,
         ),
@@ -309,7 +308,11 @@ def scouts_expire(*, now: datetime.datetime) -> int:
         expired[(scout.sender_id, scout.sender_organization_id)].append(scout)
     for scouts in expired.values():
         lines = [
-            Text(_lazy("・%(name)sさん（「%(sheet)s」）"), name=s.talent.display_name, sheet=s.sheet.title)
+            Text(
+                gettext_lazy("・%(name)sさん（「%(sheet)s」）"),
+                name=s.talent.display_name,
+                sheet=s.sheet.title,
+            )
             for s in scouts
         ]
         _tell_sender(
@@ -322,7 +325,11 @@ def scouts_expire(*, now: datetime.datetime) -> int:
                 ),
                 count=len(scouts),
             ),
-            body=[*lines, Text(""), Text(_lazy("ほかの方へのスカウトや、仕様書の見直しもご検討ください。"))],
+            body=[
+                *lines,
+                Text(""),
+                Text(gettext_lazy("ほかの方へのスカウトや、仕様書の見直しもご検討ください。")),
+            ],
             url=path_to("scouts_sent"),
         )
     return sum(len(scouts) for scouts in expired.values())

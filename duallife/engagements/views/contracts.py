@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
@@ -159,7 +159,7 @@ def checkin_page(request: HttpRequest, pk) -> HttpResponse:
             by=request.user,
             subject=contract.talent.user,
             what=worded_for_storage(
-                _lazy("「%(sheet)s」のフォローアップ（%(date)s）の閲覧"),
+                gettext_lazy("「%(sheet)s」のフォローアップ（%(date)s）の閲覧"),
                 sheet=contract.sheet.title[:60],
                 date=checkin.due_on,
             ),

@@ -17,7 +17,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, resolve, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from duallife.accounts.mfa import personal_data_view
@@ -171,7 +171,7 @@ def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
             by=request.user,
             subject=application.talent.user,
             what=worded_for_storage(
-                _lazy("「%(sheet)s」への応募の添付ファイル「%(file)s」の閲覧"),
+                gettext_lazy("「%(sheet)s」への応募の添付ファイル「%(file)s」の閲覧"),
                 sheet=application.sheet.title[:60],
                 file=message.attachment_name[:60],
             ),
