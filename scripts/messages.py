@@ -44,10 +44,21 @@ def extract(package: Path) -> None:
     django_admin = [sys.executable, "-P", "-m", "django"]
     for where, ignores in catalogue_dirs(package):
         (where / "locale").mkdir(exist_ok=True)
-        args = [*django_admin, "makemessages", "-l", "en", "--no-obsolete", "--no-wrap"]
+        po = where / "locale" / "en" / "LC_MESSAGES" / "django.po"
+        before = po.read_text(encoding="utf-8") if po.exists() else None
+        args = [
+            *django_admin,
+            *("makemessages", "-l", "en", "--no-obsolete", "--no-wrap", "--add-location=file"),
+        ]
         for pattern in IGNORE + ignores:
             args += ["--ignore", pattern]
         subprocess.run(args, cwd=where, env=env, check=True, stdout=subprocess.DEVNULL)
+        if before is not None and _without_date(po.read_text(encoding="utf-8")) == _without_date(before):
+            po.write_text(before, encoding="utf-8")  # only the extraction time changed: keep the file
+
+
+def _without_date(text: str) -> str:
+    return re.sub(r'^"POT-Creation-Date: [^"]*"$', "", text, count=1, flags=re.M)
 
 
 def compile_all(package: Path) -> None:

@@ -29,6 +29,7 @@ from .models import (
     Scout,
     ThreadRead,
 )
+from .wording import worded_for_storage
 
 
 def is_admin_operator(user) -> bool:
@@ -70,7 +71,9 @@ class OperatorReadOnlyAdmin(admin.ModelAdmin):
             subject = self.personal_data_of(obj) if obj is not None else None
             if subject is not None and subject.pk != request.user.pk:
                 personal_data_access_log(
-                    by=request.user, subject=subject, what=f"管理画面: {self.personal_data_label}"
+                    by=request.user,
+                    subject=subject,
+                    what=worded_for_storage(_("管理画面: %(what)s"), what=self.personal_data_label),
                 )
         return super().change_view(request, object_id, form_url, extra_context)
 

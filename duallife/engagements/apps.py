@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EngagementsConfig(AppConfig):
     name = "duallife.engagements"
     label = "engagements"
-    verbose_name = "応募・スカウト・成約"
+    verbose_name = _("応募・スカウト・成約")

@@ -22,6 +22,8 @@ from typing import Literal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duallife.accounts.services import personal_data_access_log
 from duallife.core.errors import NotFoundError
@@ -41,12 +43,13 @@ from duallife.talents.models import TalentProfile
 
 from .errors import EngagementConflictError, EngagementError, EngagementPermissionError
 from .models import Application, CheckIn, ConsentRecord, Contract, Interest, Message, Referral, Scout
+from .wording import worded_for_storage
 
 Side = Literal["talent", "company", "staff"]
 ScoutSide = Literal["talent", "sender"]
 #: Where a read came from, as the access log records it.
 Via = Literal["page", "api"]
-_VIA_SUFFIX = {"page": "", "api": "（API）"}
+_VIA_SUFFIX = {"page": "", "api": gettext_lazy("（API）")}
 
 
 def authenticated(user) -> bool:
@@ -79,12 +82,12 @@ def application_refusal(talent, sheet) -> EngagementError | None:
     """
     if talent is None:
         return EngagementPermissionError(
-            "応募するには、先に人材プロフィールを作成してください。", code=NO_PROFILE
+            _("応募するには、先に人材プロフィールを作成してください。"), code=NO_PROFILE
         )
     if is_company_side(talent.user, sheet):
-        return EngagementPermissionError("自社の仕様書には応募できません。", code=OWN_COMPANY)
+        return EngagementPermissionError(_("自社の仕様書には応募できません。"), code=OWN_COMPANY)
     if Application.objects.filter(sheet=sheet, talent=talent).exists():
-        return EngagementConflictError("この仕様書にはすでに応募しています。", code=ALREADY_APPLIED)
+        return EngagementConflictError(_("この仕様書にはすでに応募しています。"), code=ALREADY_APPLIED)
     return None
 
 
@@ -114,7 +117,7 @@ def applications_with_details():
 
 def get_application_for_user(user, pk) -> tuple[Application, Side]:
     """The application ``user`` asked for and their side on it; 404 when they may not see it."""
-    message = "応募が見つかりません。"
+    message = _("応募が見つかりません。")
     pk = parse_id(pk, not_found=message)
     application = applications_with_details().filter(pk=pk).first()
     side = side_of(user, application) if application is not None else None
@@ -127,10 +130,10 @@ def get_attachment_for_user(user, pk, message_pk) -> tuple[Message, Side]:
     """The message ``message_pk`` of application ``pk`` with its attachment, and the reader's side;
     404 when the reader may not see the application or the message has no attachment."""
     application, side = get_application_for_user(user, pk)
-    message_id = parse_id(message_pk, not_found="添付ファイルが見つかりません。")
+    message_id = parse_id(message_pk, not_found=_("添付ファイルが見つかりません。"))
     message = Message.objects.filter(pk=message_id, application=application).exclude(attachment="").first()
     if message is None:
-        raise NotFoundError("添付ファイルが見つかりません。")
+        raise NotFoundError(_("添付ファイルが見つかりません。"))
     message.application = application
     return message, side
 
@@ -146,7 +149,7 @@ def consented_fields(application: Application) -> frozenset[str]:
 
 
 def get_contract_for_user(user, pk) -> tuple[Contract, Side]:
-    message = "成約の記録が見つかりません。"
+    message = _("成約の記録が見つかりません。")
     pk = parse_id(pk, not_found=message)
     contract = (
         Contract.objects.select_related(
@@ -177,7 +180,11 @@ def log_application_read(user, application: Application, side: Side, *, via: Via
         personal_data_access_log(
             by=user,
             subject=application.talent.user,
-            what=f"「{application.sheet.title[:60]}」への応募の閲覧{_VIA_SUFFIX[via]}",
+            what=worded_for_storage(
+                gettext_lazy("「%(sheet)s」への応募の閲覧%(via)s"),
+                sheet=application.sheet.title[:60],
+                via=_VIA_SUFFIX[via],
+            ),
         )
 
 
@@ -187,7 +194,11 @@ def log_contract_read(user, contract: Contract, side: Side, *, via: Via) -> None
         personal_data_access_log(
             by=user,
             subject=contract.talent.user,
-            what=f"「{contract.sheet.title[:60]}」の成約の閲覧{_VIA_SUFFIX[via]}",
+            what=worded_for_storage(
+                gettext_lazy("「%(sheet)s」の成約の閲覧%(via)s"),
+                sheet=contract.sheet.title[:60],
+                via=_VIA_SUFFIX[via],
+            ),
         )
 
 
@@ -197,13 +208,17 @@ def log_thread_read(user, application: Application, side: Side, *, messages: int
         personal_data_access_log(
             by=user,
             subject=application.talent.user,
-            what=f"「{application.sheet.title[:60]}」への応募のメッセージの閲覧{_VIA_SUFFIX[via]}",
+            what=worded_for_storage(
+                gettext_lazy("「%(sheet)s」への応募のメッセージの閲覧%(via)s"),
+                sheet=application.sheet.title[:60],
+                via=_VIA_SUFFIX[via],
+            ),
         )
 
 
 def get_checkin_for_user(user, pk) -> tuple[CheckIn, Side]:
     """The check-in ``user`` asked for and their side on its application; 404 when they may not see it."""
-    message = "フォローアップが見つかりません。"
+    message = _("フォローアップが見つかりません。")
     pk = parse_id(pk, not_found=message)
     checkin = (
         CheckIn.objects.select_related(
@@ -316,7 +331,7 @@ def scout_side(user, scout: Scout) -> ScoutSide | None:
 
 def get_scout_for_user(user, pk) -> tuple[Scout, ScoutSide]:
     """The scout ``user`` asked for and their side on it; 404 when they have no business with it."""
-    message = "スカウトが見つかりません。"
+    message = _("スカウトが見つかりません。")
     pk = parse_id(pk, not_found=message)
     scout = scouts_with_details().filter(pk=pk).first()
     side = scout_side(user, scout) if scout is not None else None
@@ -344,7 +359,7 @@ def sees_prefecture_interest(user, prefecture: Prefecture) -> bool:
 
 def get_interest_for_owner(user, pk) -> Interest:
     """One of the acting talent's 気になる; 404 for anyone else's."""
-    message = "「気になる」が見つかりません。"
+    message = _("「気になる」が見つかりません。")
     pk = parse_id(pk, not_found=message)
     talent = talent_of(user)
     interest = (
@@ -392,7 +407,7 @@ def referrals_visible_to(user) -> QuerySet[Referral]:
 
 def get_referral_for_user(user, pk) -> Referral:
     """The referral ``user`` asked for; 404 when it is not theirs to see (or does not exist)."""
-    message = "紹介の記録が見つかりません。"
+    message = _("紹介の記録が見つかりません。")
     pk = parse_id(pk, not_found=message)
     referral = referrals_visible_to(user).filter(pk=pk).first()
     if referral is None:

@@ -15,6 +15,7 @@ import datetime
 from typing import Literal
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -28,6 +29,7 @@ from ..permissions import consented_fields, get_application_for_user, log_applic
 from ..selectors import applications as reads
 from ..services import applications as services
 from ..services.consent import consent_grant
+from ..wording import stored_note
 
 router = Router()
 
@@ -161,7 +163,7 @@ def _detail_payload(application: Application, side: str) -> dict:
             "by_side": "system"
             if event.by_id is None
             else ("talent" if event.by_id == talent_user_id else "company"),
-            "note": event.note,
+            "note": stored_note(event.note),
             "at": event.at,
         }
         for event in application.events.all()
@@ -172,7 +174,7 @@ def _detail_payload(application: Application, side: str) -> dict:
         "shared_fields": list(application.shared_fields),
         "interview_mode": application.interview_mode,
         "interview_at": application.interview_at,
-        "close_reason": application.close_reason,
+        "close_reason": stored_note(application.close_reason),
         "side": side,
         "applicant_details": {
             "display_name": application.talent.display_name,
@@ -231,7 +233,7 @@ def applications_create(request: HttpRequest, payload: ApplicationIn):
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
-        return error(404, "仕様書が見つかりません。", "sheet_id")
+        return error(404, _("仕様書が見つかりません。"), "sheet_id")
     application = services.application_submit(
         sheet=sheet, by=request.auth, message=payload.message, shared_fields=payload.shared_fields
     )

@@ -18,6 +18,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
@@ -41,10 +42,7 @@ TravelValue = Literal["company", "shared", "talent", "none"]
 EndReasonValue = Literal[
     "", "completed", "talent_circumstances", "company_circumstances", "mismatch", "communication", "other"
 ]
-APPLICATION_NOT_FOUND = "応募が見つかりません。"
-CONTRACT_NOT_FOUND = "成約の記録が見つかりません。"
-CHECKIN_NOT_FOUND = "フォローアップが見つかりません。"
-MFA_REQUIRED = "個人に関する情報を見るには、先に二段階認証を設定してください。"
+MFA_REQUIRED = gettext_lazy("個人に関する情報を見るには、先に二段階認証を設定してください。")
 
 
 # --- Schemas ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Literal
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
 
 from duallife.accounts.mfa import MFA_REQUIRED, mfa_setup_required
@@ -31,7 +32,6 @@ from ..services.messages import CLOSED_STATUSES, message_post, thread_mark_read
 router = Router()
 
 PER_PAGE = 50
-NOT_FOUND = "応募が見つかりません。"
 
 
 class AttachmentOut(Schema):
@@ -88,7 +88,7 @@ def _load(request: HttpRequest, application_id: int) -> tuple[Application, Side]
 def _message_payload(message: Message, application: Application, *, user_id: int, read_to) -> dict:
     talent = application.talent
     if message.author_id is None:
-        author, name = "unknown", "退会した利用者"
+        author, name = "unknown", _("退会した利用者")
     elif message.author_id == talent.user_id:
         author, name = "talent", talent.display_name
     else:

@@ -17,6 +17,8 @@ from dataclasses import asdict
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
@@ -33,8 +35,7 @@ from ..services.referrals import NOTE_MAX_CHARS, referral_register, referral_rem
 
 router = Router()
 
-STAFF_ONLY = "紹介の記録は、自治体・支援機関の担当者と事務局が扱います。"
-NOT_FOUND = "紹介の記録が見つかりません。"
+STAFF_ONLY = gettext_lazy("紹介の記録は、自治体・支援機関の担当者と事務局が扱います。")
 
 
 class ReferralOrganizationOut(Schema):
@@ -144,13 +145,13 @@ def _referrer_for(user, referrer_id: int | None) -> Organization | Status:
             pk=referrer_id, kind=Organization.Kind.COORDINATOR, is_active=True
         ).first()
         if body is None:
-            return error(400, "紹介元に指定された自治体・支援機関が見つかりません。", "referrer_id")
+            return error(400, _("紹介元に指定された自治体・支援機関が見つかりません。"), "referrer_id")
         if not bodies.filter(pk=body.pk).exists():
-            return error(403, "所属していない機関の紹介は登録できません。", "referrer_id")
+            return error(403, _("所属していない機関の紹介は登録できません。"), "referrer_id")
         return body
     own = list(bodies[:2])
     if len(own) != 1:
-        return error(400, "紹介元の機関を referrer_id で指定してください。", "referrer_id")
+        return error(400, _("紹介元の機関を referrer_id で指定してください。"), "referrer_id")
     return own[0]
 
 
@@ -173,7 +174,7 @@ def referrals_create(request: HttpRequest, payload: ReferralIn):
         pk=payload.company_id, kind=Organization.Kind.COMPANY, is_active=True
     ).first()
     if company is None:
-        return error(400, "指定された企業が見つかりません。", "company_id")
+        return error(400, _("指定された企業が見つかりません。"), "company_id")
     referral = referral_register(referrer=referrer, company=company, by=request.auth, note=payload.note)
     row = with_credits(Referral.objects.select_related("referrer", "company")).get(pk=referral.pk)
     return Status(201, referral_payload(row))

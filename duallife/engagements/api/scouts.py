@@ -17,6 +17,7 @@ from typing import Literal
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
@@ -196,8 +197,6 @@ def _reload_scout(scout_id: int, user) -> tuple[Scout, str]:
 
 # --- Scouts -------------------------------------------------------------------------------------
 
-SCOUT_NOT_FOUND = "スカウトが見つかりません。"
-
 
 @router.get(
     "/scouts",
@@ -260,7 +259,7 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
-        return error(404, "仕様書が見つかりません。", "sheet_id")
+        return error(404, _("仕様書が見つかりません。"), "sheet_id")
     talent = visible_talents(user).filter(pk=payload.talent_id).first()
     if talent is None:
         return error(404, services.NO_SUCH_TALENT, "talent_id")
@@ -319,8 +318,6 @@ def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Pat
 
 # --- 気になる -----------------------------------------------------------------------------------
 
-INTEREST_NOT_FOUND = "「気になる」が見つかりません。"
-
 
 @router.get(
     "/interests",
@@ -345,17 +342,17 @@ def interests_list(request: HttpRequest):
 )
 def interests_add(request: HttpRequest, payload: InterestIn):
     if (payload.sheet_id is None) == (payload.prefecture_code is None):
-        return error(400, "sheet_id か prefecture_code のどちらか一つを指定してください。", "sheet_id")
+        return error(400, _("sheet_id か prefecture_code のどちらか一つを指定してください。"), "sheet_id")
     sheet = prefecture = None
     if payload.sheet_id is not None:
         try:
             sheet = get_sheet_for_public(payload.sheet_id)
         except Http404:
-            return error(404, "仕様書が見つかりません。", "sheet_id")
+            return error(404, _("仕様書が見つかりません。"), "sheet_id")
     else:
         prefecture = Prefecture.objects.filter(code=payload.prefecture_code).first()
         if prefecture is None:
-            return error(404, "県が見つかりません。", "prefecture_code")
+            return error(404, _("県が見つかりません。"), "prefecture_code")
     talent = talent_of(request.auth)
     existed = interest_of(talent, sheet=sheet, prefecture=prefecture) is not None
     interest_services.interest_toggle(by=request.auth, sheet=sheet, prefecture=prefecture, on=True)

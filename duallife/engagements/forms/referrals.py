@@ -37,7 +37,7 @@ class OrganizationChoiceField(IdModelChoiceField):
 
     def label_from_instance(self, obj) -> str:
         place = obj.municipality or obj.prefecture
-        return f"{obj.name}（{place}）" if place else obj.name
+        return _("%(name)s（%(place)s）") % {"name": obj.name, "place": place} if place else obj.name
 
 
 class ReferralForm(forms.Form):

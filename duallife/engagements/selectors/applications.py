@@ -68,7 +68,12 @@ def applicant_counts(sheet_ids) -> dict[int, dict[str, int]]:
 
 def full_name(talent) -> str:
     """「山田 花子（ヤマダ ハナコ）」: shown only to the talent and to companies they consented to."""
-    return f"{talent.family_name} {talent.given_name}（{talent.family_name_kana} {talent.given_name_kana}）"
+    return _("%(family)s %(given)s（%(family_kana)s %(given_kana)s）") % {
+        "family": talent.family_name,
+        "given": talent.given_name,
+        "family_kana": talent.family_name_kana,
+        "given_kana": talent.given_name_kana,
+    }
 
 
 def applicant_card(application: Application, fields: frozenset[str]) -> list[tuple[str, str]]:

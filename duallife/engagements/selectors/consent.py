@@ -101,7 +101,9 @@ def reader_organizations(user_ids) -> dict[int, str]:
         .values_list("user_id", "organization__name")
     ):
         names[user_id].append(name)
-    return {user_id: "・".join(orgs) for user_id, orgs in names.items()}
+    # Translators: the separator between the names of a person's organisations.
+    separator = _("・")
+    return {user_id: separator.join(orgs) for user_id, orgs in names.items()}
 
 
 def staff_read_rows(accesses) -> list[StaffReadRow]:

@@ -17,7 +17,10 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.postings.links import sheet_url
 from duallife.postings.models import SpecSheet
@@ -40,17 +43,30 @@ REASON_MAX_CHARS = 1000
 ADVANCE_STEPS = (S.IN_CONVERSATION, S.INTERVIEW, S.OFFER)
 
 
-def clean_text(value, *, field: str, label: str, min_chars: int = 0, max_chars: int) -> str:
+#: Names of the fields in the messages of :func:`clean_text` (the subject of the sentence).
+LABEL_MESSAGE = pgettext_lazy("subject of an error message", "応募メッセージ")
+LABEL_NOTE = pgettext_lazy("subject of an error message", "メモ")
+LABEL_REASON = pgettext_lazy("subject of an error message", "理由")
+
+
+def clean_text(value, *, field: str, label, min_chars: int = 0, max_chars: int) -> str:
+    """``value`` stripped, within its length; ``label`` (a lazy text) names the field in the
+    messages."""
     text = (value or "").strip() if isinstance(value, str) or value is None else None
     if text is None:
-        raise EngagementError(f"{label}は文字で入力してください。", field=field)
+        raise EngagementError(_("%(label)sは文字で入力してください。") % {"label": label}, field=field)
     if "\x00" in text:
-        raise EngagementError(f"{label}に使えない文字が含まれています。", field=field)
+        raise EngagementError(_("%(label)sに使えない文字が含まれています。") % {"label": label}, field=field)
     if len(text) < min_chars:
-        raise EngagementError(f"{label}は{min_chars}文字以上で書いてください。", field=field)
+        raise EngagementError(
+            _("%(label)sは%(min)d文字以上で書いてください。") % {"label": label, "min": min_chars},
+            field=field,
+        )
     if len(text) > max_chars:
         raise EngagementError(
-            f"{label}は{max_chars}文字以内にしてください（いま{len(text)}文字）。", field=field
+            _("%(label)sは%(max)d文字以内にしてください（いま%(count)d文字）。")
+            % {"label": label, "max": max_chars, "count": len(text)},
+            field=field,
         )
     return text
 
@@ -66,9 +82,9 @@ def lock_sheet(sheet: SpecSheet) -> SpecSheet:
 def ensure_open_for_applications(sheet: SpecSheet, *, today: datetime.date | None = None) -> None:
     today = today or timezone.localdate()
     if sheet.status != SpecSheet.Status.PUBLISHED:
-        raise EngagementError("この仕様書は募集中ではありません。")
+        raise EngagementError(_("この仕様書は募集中ではありません。"))
     if sheet.closes_on is not None and sheet.closes_on < today:
-        raise EngagementError("この仕様書の募集は締め切られました。")
+        raise EngagementError(_("この仕様書の募集は締め切られました。"))
 
 
 def referrer_id_of(organization_id: int) -> int | None:
@@ -105,7 +121,7 @@ def application_create(
                 status_changed_at=timezone.now(),
             )
     except IntegrityError:  # a concurrent request won the race the lock did not cover
-        raise EngagementConflictError("この仕様書にはすでに応募しています。") from None
+        raise EngagementConflictError(_("この仕様書にはすでに応募しています。")) from None
     application.sheet = sheet
     application.talent = talent
     application.events.create(from_status="", to_status=S.APPLIED, by=by, note="")
@@ -130,7 +146,7 @@ def application_submit(
     message = clean_text(
         message,
         field="message",
-        label="応募メッセージ",
+        label=LABEL_MESSAGE,
         min_chars=MESSAGE_MIN_CHARS,
         max_chars=MESSAGE_MAX_CHARS,
     )
@@ -159,7 +175,11 @@ def application_submit(
     notify_company(
         locked.organization_id,
         kind=Kind.APPLICATION,
-        title=f"「{locked.title}」に{talent.display_name}さんが応募しました",
+        title=Text(
+            gettext_lazy("「%(sheet)s」に%(name)sさんが応募しました"),
+            sheet=locked.title,
+            name=talent.display_name,
+        ),
         body=message[:200],
         url=application_url(application.pk),
     )
@@ -168,11 +188,11 @@ def application_submit(
 
 def _company_step(application: Application, by) -> Application:
     if not is_company_side(by, application.sheet):
-        raise EngagementPermissionError("この操作は仕様書の企業のメンバーだけができます。")
+        raise EngagementPermissionError(_("この操作は仕様書の企業のメンバーだけができます。"))
     return pipeline.lock_application(application)
 
 
-def _tell_talent(application: Application, *, title: str, body: str = "") -> None:
+def _tell_talent(application: Application, *, title: Text, body: Text | str | list = "") -> None:
     notify_user(
         application.talent.user, kind=Kind.STATUS, title=title, body=body, url=application_url(application.pk)
     )
@@ -190,38 +210,51 @@ def application_advance(
 ) -> Application:
     """The company moves an open application on: やりとり中, 面談 (with a mode and a date), 条件提示."""
     if to not in ADVANCE_STEPS:
-        raise EngagementError("次の段階は「やりとり中」「面談」「条件提示」から選んでください。", field="to")
-    note = clean_text(note, field="note", label="メモ", max_chars=REASON_MAX_CHARS)
+        raise EngagementError(
+            _("次の段階は「やりとり中」「面談」「条件提示」から選んでください。"), field="to"
+        )
+    note = clean_text(note, field="note", label=LABEL_NOTE, max_chars=REASON_MAX_CHARS)
     locked = _company_step(application, by)
     if to == S.INTERVIEW:
         if interview_mode not in Application.InterviewMode.values:
-            raise EngagementError("面談の方法（オンライン・現地）を選んでください。", field="interview_mode")
+            raise EngagementError(
+                _("面談の方法（オンライン・現地）を選んでください。"), field="interview_mode"
+            )
         if interview_at is None:
-            raise EngagementError("面談の日時を入力してください。", field="interview_at")
+            raise EngagementError(_("面談の日時を入力してください。"), field="interview_at")
         if timezone.is_naive(interview_at):
             interview_at = timezone.make_aware(interview_at)
         if interview_at < timezone.now() - datetime.timedelta(days=1):
-            raise EngagementError("面談の日時が過去になっています。", field="interview_at")
+            raise EngagementError(_("面談の日時が過去になっています。"), field="interview_at")
         locked.interview_mode = interview_mode
         locked.interview_at = interview_at
     pipeline.move(locked, to=to, by=by, note=note)
-    label = S(to).label
-    _tell_talent(locked, title=f"「{locked.sheet.title}」の応募が「{label}」になりました", body=note)
+    _tell_talent(
+        locked,
+        title=Text(
+            gettext_lazy("「%(sheet)s」の応募が「%(status)s」になりました"),
+            sheet=locked.sheet.title,
+            status=S(to).label,
+        ),
+        body=note,
+    )
     return pipeline.sync(application, locked)
 
 
 @transaction.atomic
 def application_decline(*, application: Application, by, reason: str = "") -> Application:
     """The company declines an open application; the talent is told kindly, with the reason if given."""
-    reason = clean_text(reason, field="reason", label="理由", max_chars=REASON_MAX_CHARS)
+    reason = clean_text(reason, field="reason", label=LABEL_REASON, max_chars=REASON_MAX_CHARS)
     locked = _company_step(application, by)
     locked.close_reason = reason
     pipeline.move(locked, to=S.DECLINED, by=by, note=reason)
     _tell_talent(
         locked,
-        title=f"「{locked.sheet.title}」について、今回は見送りとなりました",
-        body=(reason + "\n\n" if reason else "")
-        + "ご応募ありがとうございました。ほかの仕様書もぜひご覧ください。",
+        title=Text(gettext_lazy("「%(sheet)s」について、今回は見送りとなりました"), sheet=locked.sheet.title),
+        body=[
+            *([reason, Text("")] if reason else []),
+            Text(gettext_lazy("ご応募ありがとうございました。ほかの仕様書もぜひご覧ください。")),
+        ],
     )
     return pipeline.sync(application, locked)
 
@@ -230,25 +263,31 @@ def application_decline(*, application: Application, by, reason: str = "") -> Ap
 def application_withdraw(*, application: Application, by, reason: str = "") -> Application:
     """The talent withdraws an open application (not after a contract is recorded)."""
     if application.talent.user_id != getattr(by, "pk", None):
-        raise EngagementPermissionError("応募を辞退できるのは応募した本人だけです。")
-    reason = clean_text(reason, field="reason", label="理由", max_chars=REASON_MAX_CHARS)
+        raise EngagementPermissionError(_("応募を辞退できるのは応募した本人だけです。"))
+    reason = clean_text(reason, field="reason", label=LABEL_REASON, max_chars=REASON_MAX_CHARS)
     locked = pipeline.lock_application(application)
     if locked.status not in OPEN_STATUSES:
-        raise EngagementError(f"「{locked.get_status_display()}」の応募は辞退できません。")
+        raise EngagementError(
+            _("「%(status)s」の応募は辞退できません。") % {"status": locked.get_status_display()}
+        )
     locked.close_reason = reason
     pipeline.move(locked, to=S.WITHDRAWN, by=by, note=reason)
     notify_company(
         locked.sheet.organization_id,
         kind=Kind.STATUS,
-        title=f"{locked.talent.display_name}さんが「{locked.sheet.title}」への応募を辞退しました",
+        title=Text(
+            gettext_lazy("%(name)sさんが「%(sheet)s」への応募を辞退しました"),
+            name=locked.talent.display_name,
+            sheet=locked.sheet.title,
+        ),
         body=reason,
         url=application_url(locked.pk),
     )
     return pipeline.sync(application, locked)
 
 
-CLOSED_SHEET_MESSAGE = (
-    "「{title}」の募集は終了しました。ご応募いただき、ありがとうございました。"
+CLOSED_SHEET_MESSAGE = gettext_lazy(
+    "「%(title)s」の募集は終了しました。ご応募いただき、ありがとうございました。"
     "今回はご一緒できませんでしたが、あなたの経験を必要としている地域はほかにもあります。"
 )
 
@@ -256,7 +295,11 @@ CLOSED_SHEET_MESSAGE = (
 SIMILAR_SHEETS = 3
 
 
-def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> str:
+def _sheet_line(pk: int, title: str) -> Text:
+    return Text(gettext_lazy("・%(title)s（%(url)s）"), title=title, url=sheet_url(pk))
+
+
+def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> list[Text]:
     """The talent's next-best open sheets from their recommendations (not ``sheet``, nothing they
     applied to), with the reason each fits; open sheets sharing a theme when there are none yet
     (``fallback``: a function giving that note, so that a caller can compute it once per sheet)."""
@@ -265,14 +308,16 @@ def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> str:
     best = next_best_sheets(talent, excluding=sheet.pk, limit=SIMILAR_SHEETS)
     if not best:
         return (fallback or similar_sheets_note)(sheet)
-    lines = "\n".join(
-        f"・{title}（{sheet_url(pk)}）" + (f"\n　{reasons[0]}" if reasons else "")
-        for pk, title, reasons in best
-    )
-    return f"\n\nあなたに合いそうな、募集中の仕様書：\n{lines}"
+    lines = [Text(""), Text(gettext_lazy("あなたに合いそうな、募集中の仕様書："))]
+    for pk, title, reasons in best:
+        lines.append(_sheet_line(pk, title))
+        if reasons:
+            # Translators: the reason a sheet fits, indented under the sheet's line.
+            lines.append(Text(gettext_lazy("　%(reason)s"), reason=reasons[0]))
+    return lines
 
 
-def similar_sheets_note(sheet: SpecSheet) -> str:
+def similar_sheets_note(sheet: SpecSheet) -> list[Text]:
     """A few open sheets sharing a theme with ``sheet`` (for a talent without recommendations yet)."""
 
     similar = list(
@@ -283,9 +328,12 @@ def similar_sheets_note(sheet: SpecSheet) -> str:
         .values_list("pk", "title")[:SIMILAR_SHEETS]
     )
     if not similar:
-        return ""
-    lines = "\n".join(f"・{title}（{sheet_url(pk)}）" for pk, title in similar)
-    return f"\n\n近いテーマで募集中の仕様書：\n{lines}"
+        return []
+    return [
+        Text(""),
+        Text(gettext_lazy("近いテーマで募集中の仕様書：")),
+        *(_sheet_line(pk, title) for pk, title in similar),
+    ]
 
 
 def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
@@ -294,7 +342,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
     Called inside the transaction that closed the sheet (sheet row already locked). Returns how
     many applications were ended.
     """
-    message = CLOSED_SHEET_MESSAGE.format(title=sheet.title)
+    message = Text(CLOSED_SHEET_MESSAGE, title=sheet.title)
     fallback = functools.cache(similar_sheets_note)  # once for the sheet, not once per applicant
     open_ids = list(
         Application.objects.filter(sheet=sheet, status__in=OPEN_STATUSES)
@@ -307,13 +355,14 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
         .filter(pk__in=open_ids)
         .order_by("pk")
     ):
-        application.close_reason = "募集終了"
-        pipeline.move(application, to=S.EXPIRED, by=by, note="仕様書の募集が終了しました。")
+        # Stored in the source language, translated when shown (see ``stored_note``).
+        application.close_reason = gettext_noop("募集終了")
+        pipeline.move(application, to=S.EXPIRED, by=by, note=gettext_noop("仕様書の募集が終了しました。"))
         notify_user(
             application.talent.user,
             kind=Kind.SHEET_CLOSED,
-            title=f"「{sheet.title}」の募集が終了しました",
-            body=message + next_best_note(application.talent, sheet, fallback=fallback),
+            title=Text(gettext_lazy("「%(sheet)s」の募集が終了しました"), sheet=sheet.title),
+            body=[message, *next_best_note(application.talent, sheet, fallback=fallback)],
             url=application_url(application.pk),
         )
     Scout.objects.filter(sheet=sheet, status=Scout.Status.PENDING).update(

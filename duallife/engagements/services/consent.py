@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from duallife.engagements.services.pipeline import lock_application
 
@@ -19,7 +20,8 @@ def clean_fields(fields: Iterable[str] | None) -> list[str]:
     unknown = chosen - set(ShareableField.values)
     if unknown:
         raise EngagementError(
-            "共有する項目に選べないものがあります: " + "、".join(sorted(str(u) for u in unknown)),
+            _("共有する項目に選べないものがあります: %(fields)s")
+            % {"fields": _("、").join(sorted(str(u) for u in unknown))},
             field="shared_fields",
         )
     return [value for value in ShareableField.values if value in chosen]
@@ -47,7 +49,7 @@ def consent_grant(*, application: Application, by, fields: Iterable[str]) -> Con
     Fields already given are not recorded twice; returns None when nothing new was chosen.
     """
     if application.talent.user_id != getattr(by, "pk", None):
-        raise EngagementPermissionError("共有する項目を選べるのは応募した本人だけです。")
+        raise EngagementPermissionError(_("共有する項目を選べるのは応募した本人だけです。"))
 
     locked = lock_application(application)
     if locked.status in (
@@ -55,7 +57,7 @@ def consent_grant(*, application: Application, by, fields: Iterable[str]) -> Con
         Application.Status.EXPIRED,
         Application.Status.DECLINED,
     ):
-        raise EngagementError("終了した応募では、共有する項目を増やせません。")
+        raise EngagementError(_("終了した応募では、共有する項目を増やせません。"))
     chosen = clean_fields(fields)
     already = set(locked.shared_fields)
     new = [field for field in chosen if field not in already]

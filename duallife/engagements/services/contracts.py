@@ -22,10 +22,13 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from duallife.accounts.models import User
-from duallife.core.formats import format_date
+from duallife.core.formats import format_date, format_yen
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.organizations.models import CoordinatorScope, Organization
 from duallife.organizations.permissions import companies_of
@@ -41,8 +44,9 @@ from ..errors import (
 from ..links import application_url, checkin_url
 from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
 from ..permissions import is_company_side
+from ..wording import worded_for_storage
 from . import pipeline
-from .applications import clean_text, lock_sheet
+from .applications import LABEL_NOTE, clean_text, lock_sheet
 from .notices import notify_company, notify_user
 
 S = Application.Status
@@ -70,6 +74,16 @@ WORRYING_RATING = 2
 RATING_MIN, RATING_MAX = 1, 5
 
 SIDES = (CheckInAnswer.Side.TALENT, CheckInAnswer.Side.COMPANY)
+
+#: Names of the fields in the input errors (the subject of the sentence).
+LABEL_STARTS_ON = pgettext_lazy("subject of an error message", "開始日")
+LABEL_ENDS_ON = pgettext_lazy("subject of an error message", "終了予定日")
+LABEL_ENDED_ON = pgettext_lazy("subject of an error message", "終了日")
+LABEL_DAYS_PER_MONTH = pgettext_lazy("subject of an error message", "月の稼働日数")
+LABEL_MONTHLY_FEE = pgettext_lazy("subject of an error message", "月額報酬")
+LABEL_RATING = pgettext_lazy("subject of an error message", "満足度")
+LABEL_COMMENT = pgettext_lazy("subject of an error message", "コメント")
+LABEL_TODAY = pgettext_lazy("subject of an error message", "処理する日")
 
 
 # --- Small helpers ------------------------------------------------------------------------------
@@ -128,7 +142,7 @@ def area_coordinators(municipality) -> list[User]:
     )
 
 
-def alert_coordinators(contract: Contract, *, title: str, body: str, url: str) -> int:
+def alert_coordinators(contract: Contract, *, title: Text, body: Text, url: str) -> int:
     """Tell the coordinators of the contract's area (kind ALERT). Returns how many were told."""
     users = area_coordinators(contract.sheet.municipality)
     for user in users:
@@ -144,25 +158,33 @@ def party_side(user, contract: Contract) -> str:
         companies_of(user).filter(pk=contract.organization_id).exists()
     ):
         return CheckInAnswer.Side.COMPANY
-    raise EngagementPermissionError("この操作は、契約した人材と企業のメンバーだけができます。")
+    raise EngagementPermissionError(_("この操作は、契約した人材と企業のメンバーだけができます。"))
 
 
 # --- Input checks -------------------------------------------------------------------------------
 
 
-def clean_date(value, *, field: str, label: str) -> datetime.date:
+def clean_date(value, *, field: str, label) -> datetime.date:
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise EngagementError(f"{label}を日付で入力してください。", field=field)
+        raise EngagementError(_("%(label)sを日付で入力してください。") % {"label": label}, field=field)
     return value
 
 
-def clean_int(value, *, field: str, label: str, minimum: int, maximum: int, unit: str) -> int:
+def clean_int(value, *, field: str, label, minimum: int, maximum: int, unit: str = "") -> int:
+    """An integer within bounds; ``unit`` is ``"days"``, ``"yen"`` or empty (a plain number)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise EngagementError(f"{label}は整数で入力してください。", field=field)
+        raise EngagementError(_("%(label)sは整数で入力してください。") % {"label": label}, field=field)
     if not minimum <= value <= maximum:
-        raise EngagementError(
-            f"{label}は{minimum:,}{unit}から{maximum:,}{unit}までで入力してください。", field=field
-        )
+        if unit == "days":
+            message = _("%(label)sは%(min)s日から%(max)s日までで入力してください。")
+        else:
+            message = _("%(label)sは%(min)sから%(max)sまでで入力してください。")
+        if unit == "yen":
+            low, high = format_yen(minimum), format_yen(maximum)
+        else:
+            low = formats.number_format(minimum, force_grouping=True)
+            high = formats.number_format(maximum, force_grouping=True)
+        raise EngagementError(message % {"label": label, "min": low, "max": high}, field=field)
     return value
 
 
@@ -180,49 +202,57 @@ def clean_terms(
     """The contract's terms, checked; refuses the first problem with a message naming its field."""
     if contract_type == ContractType.EMPLOYMENT_REFERRAL:
         raise EngagementError(
-            "雇用契約は提携する職業紹介事業者を通じて結ぶため、ここでは記録できません。"
-            "業務委託かプロボノを選んでください。",
+            _(
+                "雇用契約は提携する職業紹介事業者を通じて結ぶため、ここでは記録できません。"
+                "業務委託かプロボノを選んでください。"
+            ),
             field="contract_type",
         )
     if contract_type not in RECORDABLE_TYPES:
         raise EngagementError(
-            "契約形態は「業務委託」か「プロボノ」から選んでください。", field="contract_type"
+            _("契約形態は「業務委託」か「プロボノ」から選んでください。"), field="contract_type"
         )
-    starts_on = clean_date(starts_on, field="starts_on", label="開始日")
+    starts_on = clean_date(starts_on, field="starts_on", label=LABEL_STARTS_ON)
     if starts_on < today - datetime.timedelta(days=MAX_START_PAST_DAYS):
         raise EngagementError(
-            f"開始日が古すぎます。{MAX_START_PAST_DAYS}日前より後の日付にしてください。", field="starts_on"
+            _("開始日が古すぎます。%(days)d日前より後の日付にしてください。") % {"days": MAX_START_PAST_DAYS},
+            field="starts_on",
         )
     if starts_on > today + datetime.timedelta(days=MAX_START_FUTURE_DAYS):
-        raise EngagementError("開始日は1年以内の日付にしてください。", field="starts_on")
+        raise EngagementError(_("開始日は1年以内の日付にしてください。"), field="starts_on")
     if ends_on is not None:
-        ends_on = clean_date(ends_on, field="ends_on", label="終了予定日")
+        ends_on = clean_date(ends_on, field="ends_on", label=LABEL_ENDS_ON)
         if ends_on <= starts_on:
-            raise EngagementError("終了予定日は開始日より後の日付にしてください。", field="ends_on")
+            raise EngagementError(_("終了予定日は開始日より後の日付にしてください。"), field="ends_on")
         if ends_on > add_months(starts_on, 12 * MAX_DURATION_YEARS):
-            raise EngagementError(f"契約期間は{MAX_DURATION_YEARS}年以内にしてください。", field="ends_on")
+            raise EngagementError(
+                _("契約期間は%(years)d年以内にしてください。") % {"years": MAX_DURATION_YEARS},
+                field="ends_on",
+            )
     days_per_month = clean_int(
-        days_per_month, field="days_per_month", label="月の稼働日数", minimum=1, maximum=31, unit="日"
+        days_per_month, field="days_per_month", label=LABEL_DAYS_PER_MONTH, minimum=1, maximum=31, unit="days"
     )
     monthly_fee_yen = clean_int(
         monthly_fee_yen,
         field="monthly_fee_yen",
-        label="月額報酬",
+        label=LABEL_MONTHLY_FEE,
         minimum=0,
         maximum=MAX_MONTHLY_FEE_YEN,
-        unit="円",
+        unit="yen",
     )
     if contract_type == ContractType.PROBONO and monthly_fee_yen != 0:
-        raise EngagementError("プロボノは無償のため、月額報酬は0円にしてください。", field="monthly_fee_yen")
+        raise EngagementError(
+            _("プロボノは無償のため、月額報酬は0円にしてください。"), field="monthly_fee_yen"
+        )
     if contract_type == ContractType.OUTSOURCING and monthly_fee_yen == 0:
         raise EngagementError(
-            "業務委託の月額報酬を入力してください（0円にできるのはプロボノだけです）。",
+            _("業務委託の月額報酬を入力してください（0円にできるのはプロボノだけです）。"),
             field="monthly_fee_yen",
         )
     if travel_paid_by not in SpecSheet.TravelPaidBy.values:
-        raise EngagementError("交通費の負担を選んでください。", field="travel_paid_by")
+        raise EngagementError(_("交通費の負担を選んでください。"), field="travel_paid_by")
     if not isinstance(subsidy_eligible, bool):
-        raise EngagementError("交通費補助の対象かどうかを選んでください。", field="subsidy_eligible")
+        raise EngagementError(_("交通費補助の対象かどうかを選んでください。"), field="subsidy_eligible")
     return {
         "contract_type": contract_type,
         "starts_on": starts_on,
@@ -281,7 +311,7 @@ def contract_record(
     the last opening closes the sheet as filled (the other open applications end kindly).
     """
     if not is_company_side(by, application.sheet):
-        raise EngagementPermissionError("成約を記録できるのは、仕様書の企業のメンバーだけです。")
+        raise EngagementPermissionError(_("成約を記録できるのは、仕様書の企業のメンバーだけです。"))
     terms = clean_terms(
         contract_type=contract_type,
         starts_on=starts_on,
@@ -297,11 +327,13 @@ def contract_record(
     taken = Contract.objects.filter(sheet=sheet).count()
     if taken >= sheet.openings:
         raise EngagementConflictError(
-            f"この仕様書の募集人数（{sheet.openings}人）は、すべて成約済みです。これ以上は記録できません。"
+            _("この仕様書の募集人数（%(openings)d人）は、すべて成約済みです。これ以上は記録できません。")
+            % {"openings": sheet.openings}
         )
     if locked.status != S.OFFER:
         raise EngagementTransitionError(
-            f"成約を記録できるのは「条件提示」の応募です（この応募は「{locked.get_status_display()}」です）。"
+            _("成約を記録できるのは「条件提示」の応募です（この応募は「%(status)s」です）。")
+            % {"status": locked.get_status_display()}
         )
     contract = Contract.objects.create(
         application=locked,
@@ -313,7 +345,10 @@ def contract_record(
         **terms,
     )
     type_label = ContractType(terms["contract_type"]).label
-    pipeline.move(locked, to=S.CONTRACTED, by=by, note=f"{type_label}・{format_date(terms['starts_on'])}開始")
+    note = worded_for_storage(
+        gettext_lazy("%(type)s・%(date)s開始"), type=type_label, date=terms["starts_on"]
+    )
+    pipeline.move(locked, to=S.CONTRACTED, by=by, note=note)
     CheckIn.objects.bulk_create(
         CheckIn(contract=contract, kind=CheckIn.Kind.PERIODIC, due_on=due)
         for due in checkin_schedule(terms["starts_on"], terms["ends_on"])
@@ -321,8 +356,13 @@ def contract_record(
     notify_user(
         locked.talent.user,
         kind=Kind.CONTRACT,
-        title=f"「{sheet.title}」の成約が記録されました",
-        body=f"{sheet.organization.name}との{type_label}の契約です。{format_date(terms['starts_on'])}に始まります。",
+        title=Text(gettext_lazy("「%(sheet)s」の成約が記録されました"), sheet=sheet.title),
+        body=Text(
+            gettext_lazy("%(company)sとの%(type)sの契約です。%(date)sに始まります。"),
+            company=sheet.organization.name,
+            type=type_label,
+            date=terms["starts_on"],
+        ),
         url=application_url(locked.pk),
     )
     if taken + 1 >= sheet.openings and sheet.status == SpecSheet.Status.PUBLISHED:
@@ -339,17 +379,18 @@ def _start(application: Application, *, by, note: str) -> None:
 def contract_start(*, contract: Contract, by) -> Contract:
     """The company says the work has begun: 成約 → 稼働中 (the daily job does it on ``starts_on``)."""
     if party_side_or_none(by, contract) != CheckInAnswer.Side.COMPANY:
-        raise EngagementPermissionError("稼働の開始を記録できるのは、契約した企業のメンバーだけです。")
+        raise EngagementPermissionError(_("稼働の開始を記録できるのは、契約した企業のメンバーだけです。"))
     application, locked = lock_contract(contract)
     if application.status != S.CONTRACTED:
         raise EngagementTransitionError(
-            f"稼働を開始できるのは「成約」の契約です（いまは「{application.get_status_display()}」です）。"
+            _("稼働を開始できるのは「成約」の契約です（いまは「%(status)s」です）。")
+            % {"status": application.get_status_display()}
         )
-    _start(application, by=by, note="稼働を開始しました。")
+    _start(application, by=by, note=gettext_noop("稼働を開始しました。"))
     notify_user(
         locked.talent.user,
         kind=Kind.CONTRACT,
-        title=f"「{locked.sheet.title}」の稼働が始まりました",
+        title=Text(gettext_lazy("「%(sheet)s」の稼働が始まりました"), sheet=locked.sheet.title),
         url=application_url(application.pk),
     )
     return sync_contract(contract, locked)
@@ -366,20 +407,21 @@ def clean_end(contract: Contract, *, ended_on, reason, note, today: datetime.dat
     """Check an end against the (locked) contract; returns the reason and whether it is early."""
     if ended_on > today:
         raise EngagementError(
-            "終了日に未来の日付は指定できません。終わった日に記録してください。", field="ended_on"
+            _("終了日に未来の日付は指定できません。終わった日に記録してください。"), field="ended_on"
         )
     recorded_on = timezone.localtime(contract.recorded_at).date()
     if ended_on < min(contract.starts_on, recorded_on):
-        raise EngagementError("終了日が開始日より前になっています。", field="ended_on")
+        raise EngagementError(_("終了日が開始日より前になっています。"), field="ended_on")
     before_plan = contract.ends_on is not None and ended_on < contract.ends_on
     if before_plan and reason in ("", Contract.EndReason.COMPLETED):
         raise EngagementError(
-            f"終了予定日（{format_date(contract.ends_on)}）より前に終えるときは、理由を選んでください。",
+            _("終了予定日（%(date)s）より前に終えるときは、理由を選んでください。")
+            % {"date": format_date(contract.ends_on)},
             field="reason",
         )
     reason = reason or Contract.EndReason.COMPLETED
     if reason == Contract.EndReason.OTHER and not note:
-        raise EngagementError("「その他」を選んだときは、メモに理由を書いてください。", field="note")
+        raise EngagementError(_("「その他」を選んだときは、メモに理由を書いてください。"), field="note")
     return reason, before_plan or reason != Contract.EndReason.COMPLETED
 
 
@@ -395,13 +437,13 @@ def contract_end(
     feedback; the other side is told.
     """
     side = party_side(by, contract)
-    ended_on = clean_date(ended_on, field="ended_on", label="終了日")
+    ended_on = clean_date(ended_on, field="ended_on", label=LABEL_ENDED_ON)
     if reason not in ("", *Contract.EndReason.values):
-        raise EngagementError("終了の理由を一覧から選んでください。", field="reason")
-    note = clean_text(note, field="note", label="メモ", max_chars=NOTE_MAX_CHARS)
+        raise EngagementError(_("終了の理由を一覧から選んでください。"), field="reason")
+    note = clean_text(note, field="note", label=LABEL_NOTE, max_chars=NOTE_MAX_CHARS)
     application, locked = lock_contract(contract)
     if application.status not in ENGAGED_STATUSES:
-        raise EngagementTransitionError("この契約はすでに終了しています。")
+        raise EngagementTransitionError(_("この契約はすでに終了しています。"))
     today = timezone.localdate()
     reason, early = clean_end(locked, ended_on=ended_on, reason=reason, note=note, today=today)
     locked.ended_on = ended_on
@@ -410,7 +452,14 @@ def contract_end(
     locked.ended_early = early
     locked.save(update_fields=["ended_on", "end_reason", "end_note", "ended_early"])
     reason_label = Contract.EndReason(reason).label
-    pipeline.move(application, to=S.COMPLETED, by=by, note=f"{format_date(ended_on)}終了（{reason_label}）")
+    pipeline.move(
+        application,
+        to=S.COMPLETED,
+        by=by,
+        note=worded_for_storage(
+            gettext_lazy("%(date)s終了（%(reason)s）"), date=ended_on, reason=reason_label
+        ),
+    )
     CheckIn.objects.filter(
         contract=locked, kind=CheckIn.Kind.PERIODIC, status=CheckIn.Status.OPEN, due_on__gt=ended_on
     ).filter(answers__isnull=True).delete()
@@ -420,19 +469,29 @@ def contract_end(
     completion.contract = locked
     announce(completion, now=timezone.now())
     _tell_other_side(
-        locked, side=side, title=f"「{locked.sheet.title}」の契約が終了しました", body=reason_label
+        locked,
+        side=side,
+        title=Text(gettext_lazy("「%(sheet)s」の契約が終了しました"), sheet=locked.sheet.title),
+        body=Text(reason_label),
     )
     if early:
         alert_coordinators(
             locked,
-            title=f"「{locked.sheet.title}」の契約が予定より早く終了しました",
-            body=f"{locked.organization.name}・{locked.talent.display_name}さん：{reason_label}",
+            title=Text(
+                gettext_lazy("「%(sheet)s」の契約が予定より早く終了しました"), sheet=locked.sheet.title
+            ),
+            body=Text(
+                gettext_lazy("%(company)s・%(name)sさん：%(reason)s"),
+                company=locked.organization.name,
+                name=locked.talent.display_name,
+                reason=reason_label,
+            ),
             url=application_url(application.pk),
         )
     return sync_contract(contract, locked)
 
 
-def _tell_other_side(contract: Contract, *, side: str, title: str, body: str) -> None:
+def _tell_other_side(contract: Contract, *, side: str, title: Text, body: Text) -> None:
     url = application_url(contract.application_id)
     if side == CheckInAnswer.Side.TALENT:
         notify_company(contract.organization_id, kind=Kind.CONTRACT, title=title, body=body, url=url)
@@ -450,12 +509,16 @@ def announce(checkin: CheckIn, *, now: datetime.datetime) -> None:
     contract = checkin.contract
     answered = set(checkin.answers.values_list("side", flat=True))
     if checkin.kind == CheckIn.Kind.COMPLETION:
-        title = f"「{contract.sheet.title}」のふりかえりにご回答ください"
+        title = Text(gettext_lazy("「%(sheet)s」のふりかえりにご回答ください"), sheet=contract.sheet.title)
     else:
-        title = f"「{contract.sheet.title}」のフォローアップにご回答ください"
-    body = (
-        "満足度、取り決めどおりに進んでいるか、ひとことの三つに答えてください（1分ほどです）。"
-        "回答は地域のコーディネーターが確認します。相手には、回答したかどうかだけが伝わります。"
+        title = Text(
+            gettext_lazy("「%(sheet)s」のフォローアップにご回答ください"), sheet=contract.sheet.title
+        )
+    body = Text(
+        gettext_lazy(
+            "満足度、取り決めどおりに進んでいるか、ひとことの三つに答えてください（1分ほどです）。"
+            "回答は地域のコーディネーターが確認します。相手には、回答したかどうかだけが伝わります。"
+        )
     )
     url = checkin_url(checkin.pk)
     if CheckInAnswer.Side.TALENT not in answered:
@@ -493,28 +556,26 @@ def checkin_answer(*, checkin: CheckIn, by, rating: int, on_track: bool, comment
     track) alerts the area's coordinators, once per check-in.
     """
     side = party_side(by, checkin.contract)
-    rating = clean_int(
-        rating, field="rating", label="満足度", minimum=RATING_MIN, maximum=RATING_MAX, unit=""
-    )
+    rating = clean_int(rating, field="rating", label=LABEL_RATING, minimum=RATING_MIN, maximum=RATING_MAX)
     if not isinstance(on_track, bool):
         raise EngagementError(
-            "取り決めどおりに進んでいるかを「はい」か「いいえ」で選んでください。", field="on_track"
+            _("取り決めどおりに進んでいるかを「はい」か「いいえ」で選んでください。"), field="on_track"
         )
-    comment = clean_text(comment, field="comment", label="コメント", max_chars=COMMENT_MAX_CHARS)
+    comment = clean_text(comment, field="comment", label=LABEL_COMMENT, max_chars=COMMENT_MAX_CHARS)
     locked = lock_checkin(checkin)
     if locked.due_on > timezone.localdate():
         raise EngagementTransitionError(
-            f"このフォローアップには{format_date(locked.due_on)}から回答できます。"
+            _("このフォローアップには%(date)sから回答できます。") % {"date": format_date(locked.due_on)}
         )
     if locked.answers.filter(side=side).exists():
-        raise EngagementConflictError("このフォローアップには、すでに回答しています。")
+        raise EngagementConflictError(_("このフォローアップには、すでに回答しています。"))
     try:
         with transaction.atomic():
             answer = CheckInAnswer.objects.create(
                 checkin=locked, side=side, by=by, rating=rating, on_track=on_track, comment=comment
             )
     except IntegrityError:  # the other request of a double click
-        raise EngagementConflictError("このフォローアップには、すでに回答しています。") from None
+        raise EngagementConflictError(_("このフォローアップには、すでに回答しています。")) from None
     now = timezone.now()
     update = []
     if set(locked.answers.values_list("side", flat=True)) >= set(SIDES):
@@ -525,10 +586,16 @@ def checkin_answer(*, checkin: CheckIn, by, rating: int, on_track: bool, comment
         contract = locked.contract
         alert_coordinators(
             contract,
-            title=f"「{contract.sheet.title}」のフォローアップに気になる回答がありました",
-            body=(
-                f"{CheckInAnswer.Side(side).label}の回答：満足度 {rating}／{RATING_MAX}、"
-                f"取り決めどおり：{'はい' if on_track else 'いいえ'}"
+            title=Text(
+                gettext_lazy("「%(sheet)s」のフォローアップに気になる回答がありました"),
+                sheet=contract.sheet.title,
+            ),
+            body=Text(
+                gettext_lazy("%(side)sの回答：満足度 %(rating)d／%(max)d、取り決めどおり：%(on_track)s"),
+                side=CheckInAnswer.Side(side).label,
+                rating=rating,
+                max=RATING_MAX,
+                on_track=gettext_lazy("はい") if on_track else gettext_lazy("いいえ"),
             ),
             url=checkin_url(locked.pk),
         )
@@ -560,7 +627,7 @@ def _start_due_contracts(today: datetime.date) -> int:
         .filter(pk__in=application_ids, status=S.CONTRACTED)
         .order_by("pk")
     ):
-        _start(application, by=None, note="開始日になったため、稼働中にしました。")
+        _start(application, by=None, note=gettext_noop("開始日になったため、稼働中にしました。"))
         started += 1
     return started
 
@@ -589,11 +656,17 @@ def _mark_missed_checkins(today: datetime.date, now: datetime.datetime) -> int:
     for checkin in overdue:
         contract = checkin.contract
         answered = set(checkin.answers.values_list("side", flat=True))
-        missing = "・".join(str(CheckInAnswer.Side(side).label) for side in SIDES if side not in answered)
+        missing = [CheckInAnswer.Side(side).label for side in SIDES if side not in answered]
         alert_coordinators(
             contract,
-            title=f"「{contract.sheet.title}」のフォローアップに回答がありません",
-            body=f"{format_date(checkin.due_on)}のフォローアップ：{missing}の回答がまだです。",
+            title=Text(
+                gettext_lazy("「%(sheet)s」のフォローアップに回答がありません"), sheet=contract.sheet.title
+            ),
+            body=Text(
+                gettext_lazy("%(date)sのフォローアップ：%(missing)sの回答がまだです。"),
+                date=checkin.due_on,
+                missing=missing,
+            ),
             url=checkin_url(checkin.pk),
         )
         checkin.status = CheckIn.Status.MISSED
@@ -611,7 +684,7 @@ def checkins_process_due(*, today: datetime.date) -> dict[str, int]:
     2. open check-ins due by ``today`` not asked yet are announced to the sides still to answer;
     3. open check-ins due more than 14 days ago become missed; the coordinators are alerted.
     """
-    today = clean_date(today, field="today", label="処理する日")
+    today = clean_date(today, field="today", label=LABEL_TODAY)
     now = timezone.now()
     return {
         "started": _start_due_contracts(today),

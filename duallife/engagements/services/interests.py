@@ -7,6 +7,7 @@ Companies see how many marked their sheet, and the display names only of those w
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Prefecture
@@ -20,16 +21,18 @@ from ..selectors.interests import tohoku_prefectures
 def _talent_or_refuse(by):
     talent = talent_of(by)
     if talent is None:
-        raise EngagementPermissionError("「気になる」を付けるには、先に人材プロフィールを作成してください。")
+        raise EngagementPermissionError(
+            _("「気になる」を付けるには、先に人材プロフィールを作成してください。")
+        )
     return talent
 
 
 def _ensure_markable(*, sheet: SpecSheet | None, prefecture: Prefecture | None) -> None:
     if sheet is not None and sheet.status != SpecSheet.Status.PUBLISHED:
-        raise EngagementError("「気になる」を付けられるのは公開中の仕様書だけです。", field="sheet_id")
+        raise EngagementError(_("「気になる」を付けられるのは公開中の仕様書だけです。"), field="sheet_id")
     if prefecture is not None and not tohoku_prefectures().filter(pk=prefecture.pk).exists():
         raise EngagementError(
-            "「気になる」を付けられるのは東北（青森・岩手・宮城・秋田・山形・福島・新潟）の県だけです。",
+            _("「気になる」を付けられるのは東北（青森・岩手・宮城・秋田・山形・福島・新潟）の県だけです。"),
             field="prefecture_code",
         )
 
@@ -45,7 +48,7 @@ def interest_toggle(
     """
     talent = _talent_or_refuse(by)
     if (sheet is None) == (prefecture is None):
-        raise EngagementError("仕様書か県のどちらか一つを指定してください。")
+        raise EngagementError(_("仕様書か県のどちらか一つを指定してください。"))
     target = {"sheet": sheet} if sheet is not None else {"prefecture": prefecture}
     existing = Interest.objects.select_for_update().filter(talent=talent, **target).first()
     wanted = existing is None if on is None else on
@@ -68,7 +71,7 @@ def interest_toggle(
 def interest_remove(*, interest: Interest, by) -> None:
     """The talent takes one of their 気になる back."""
     if interest.talent.user_id != getattr(by, "pk", None):
-        raise EngagementPermissionError("「気になる」を外せるのは付けた本人だけです。")
+        raise EngagementPermissionError(_("「気になる」を外せるのは付けた本人だけです。"))
     Interest.objects.filter(pk=interest.pk).delete()
 
 
@@ -76,15 +79,15 @@ def interest_remove(*, interest: Interest, by) -> None:
 def interest_set_sharing(*, interest: Interest, by, share_identity: bool) -> Interest:
     """The talent chooses whether the sheet's company may see their display name with the count."""
     if interest.talent.user_id != getattr(by, "pk", None):
-        raise EngagementPermissionError("表示名を知らせるかどうかは、付けた本人だけが選べます。")
+        raise EngagementPermissionError(_("表示名を知らせるかどうかは、付けた本人だけが選べます。"))
     if not isinstance(share_identity, bool):
-        raise EngagementError("表示名を知らせるかどうかを選んでください。", field="share_identity")
+        raise EngagementError(_("表示名を知らせるかどうかを選んでください。"), field="share_identity")
     locked = Interest.objects.select_for_update().filter(pk=interest.pk).first()
     if locked is None:
-        raise EngagementError("この「気になる」はすでに外されています。")
+        raise EngagementError(_("この「気になる」はすでに外されています。"))
     if locked.sheet_id is None:
         raise EngagementError(
-            "県への「気になる」は人数だけが伝わり、表示名は知らせません。", field="share_identity"
+            _("県への「気になる」は人数だけが伝わり、表示名は知らせません。"), field="share_identity"
         )
     locked.share_identity = share_identity
     locked.save(update_fields=["share_identity"])

@@ -19,12 +19,16 @@ import unicodedata
 import warnings
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 
 from ..errors import (
@@ -51,6 +55,7 @@ CLOSED_STATUSES = (S.DECLINED, S.WITHDRAWN, S.EXPIRED)
 NOTICE_BODY_CHARS = 200
 #: The anchor of the thread on the application page.
 THREAD_ANCHOR = "#thread"
+LABEL_BODY = pgettext_lazy("subject of an error message", "メッセージ")
 
 
 # --- What a file is ------------------------------------------------------------------------------
@@ -61,31 +66,31 @@ class FileKind:
     content_type: str
     extension: str  # the extension stored names and downloads get
     extensions: frozenset[str]  # extensions an original name may keep
-    label: str  # for people: 「PDF」「Word文書」
+    label: Any  # for people (a lazy text): 「PDF」「Word文書」
 
 
 PDF = FileKind("application/pdf", "pdf", frozenset({"pdf"}), "PDF")
-PNG = FileKind("image/png", "png", frozenset({"png"}), "PNG画像")
-JPEG = FileKind("image/jpeg", "jpg", frozenset({"jpg", "jpeg", "jpe"}), "JPEG画像")
+PNG = FileKind("image/png", "png", frozenset({"png"}), gettext_lazy("PNG画像"))
+JPEG = FileKind("image/jpeg", "jpg", frozenset({"jpg", "jpeg", "jpe"}), gettext_lazy("JPEG画像"))
 DOCX = FileKind(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "docx",
     frozenset({"docx"}),
-    "Word文書",
+    gettext_lazy("Word文書"),
 )
 XLSX = FileKind(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "xlsx",
     frozenset({"xlsx"}),
-    "Excelファイル",
+    gettext_lazy("Excelファイル"),
 )
 PPTX = FileKind(
     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pptx",
     frozenset({"pptx"}),
-    "PowerPointファイル",
+    gettext_lazy("PowerPointファイル"),
 )
-TEXT = FileKind("text/plain", "txt", frozenset({"txt", "text", "log", "md"}), "テキスト")
+TEXT = FileKind("text/plain", "txt", frozenset({"txt", "text", "log", "md"}), gettext_lazy("テキスト"))
 CSV = FileKind("text/csv", "csv", frozenset({"csv", "tsv"}), "CSV")
 KINDS = (PDF, PNG, JPEG, DOCX, XLSX, PPTX, TEXT, CSV)
 #: Which part an Office Open XML package of each kind must contain.
@@ -95,11 +100,17 @@ OFFICE_MAX_PARTS = 5000
 MARKUP = re.compile(rb"<\s*(!doctype|html|head|body|script|iframe|svg|object|embed|\?xml)\b", re.IGNORECASE)
 MARKUP_SCAN_BYTES = 4096
 TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-ALLOWED_DESCRIPTION = "PDF、PNG・JPEG画像、Word・Excel・PowerPoint（docx・xlsx・pptx）、テキスト・CSV"
-UNSUPPORTED = f"この種類のファイルは添付できません。添付できるのは {ALLOWED_DESCRIPTION} です。"
+UNSUPPORTED = gettext_lazy(
+    "この種類のファイルは添付できません。"
+    "添付できるのは PDF、PNG・JPEG画像、Word・Excel・PowerPoint（docx・xlsx・pptx）、テキスト・CSV です。"
+)
 
 
-def kind_label(content_type: str) -> str:
+def _unsupported() -> EngagementError:
+    return EngagementError(str(UNSUPPORTED), field="attachment")
+
+
+def kind_label(content_type: str):
     """「PDF」「Word文書」… for a stored attachment type (the type itself when unknown)."""
     return next((kind.label for kind in KINDS if kind.content_type == content_type), content_type)
 
@@ -121,10 +132,11 @@ def attachment_check(upload) -> CheckedAttachment:
     """
     size = getattr(upload, "size", None)
     if size is None or size <= 0:
-        raise EngagementError("ファイルが空です。別のファイルを選んでください。", field="attachment")
+        raise EngagementError(_("ファイルが空です。別のファイルを選んでください。"), field="attachment")
     if size > ATTACHMENT_MAX_BYTES:
         raise AttachmentTooLargeError(
-            f"添付ファイルは10MBまでです（選んだファイルは{size / 1024 / 1024:.1f}MBです）。"
+            _("添付ファイルは10MBまでです（選んだファイルは%(size)sMBです）。")
+            % {"size": formats.number_format(size / 1024 / 1024, 1)}
         )
     try:
         kind = _sniff(upload, getattr(upload, "name", "") or "")
@@ -156,16 +168,16 @@ def _image_kind(upload) -> FileKind:
                 image_format = image.format
                 image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise EngagementError("画像の画素数が大きすぎます。", field="attachment") from None
+        raise EngagementError(_("画像の画素数が大きすぎます。"), field="attachment") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise EngagementError(
-            "画像ファイルが壊れているようです。別のファイルを選んでください。", field="attachment"
+            _("画像ファイルが壊れているようです。別のファイルを選んでください。"), field="attachment"
         ) from None
     if image_format == "PNG":
         return PNG
     if image_format == "JPEG":
         return JPEG
-    raise EngagementError(UNSUPPORTED, field="attachment")
+    raise _unsupported()
 
 
 def _office_kind(upload) -> FileKind:
@@ -175,33 +187,35 @@ def _office_kind(upload) -> FileKind:
             names = package.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise EngagementError(
-            "ファイルが壊れているようです。別のファイルを選んでください。", field="attachment"
+            _("ファイルが壊れているようです。別のファイルを選んでください。"), field="attachment"
         ) from None
     if len(names) > OFFICE_MAX_PARTS or "[Content_Types].xml" not in names:
-        raise EngagementError(UNSUPPORTED, field="attachment")
+        raise _unsupported()
     if any(part.lower().endswith("vbaproject.bin") for part in names):
         raise EngagementError(
-            "マクロを含むOfficeファイルは添付できません。マクロなしの形式（docx・xlsx・pptx）で保存してください。",
+            _(
+                "マクロを含むOfficeファイルは添付できません。マクロなしの形式（docx・xlsx・pptx）で保存してください。"
+            ),
             field="attachment",
         )
     present = set(names)
     for part, kind in OFFICE_MAIN_PARTS:
         if part in present:
             return kind
-    raise EngagementError(UNSUPPORTED, field="attachment")
+    raise _unsupported()
 
 
 def _text_kind(upload, name: str) -> FileKind:
     """Plain text or CSV: readable as UTF-8 or Shift_JIS, no control characters, no markup."""
     data = upload.read()
     if b"\x00" in data:
-        raise EngagementError(UNSUPPORTED, field="attachment")
+        raise _unsupported()
     text = _decode(data)
     if text is None or TEXT_CONTROL.search(text):
-        raise EngagementError(UNSUPPORTED, field="attachment")
+        raise _unsupported()
     if MARKUP.search(data[:MARKUP_SCAN_BYTES]):
         raise EngagementError(
-            "HTMLなどのウェブページのファイルは添付できません。PDFにするか、本文に書いてください。",
+            _("HTMLなどのウェブページのファイルは添付できません。PDFにするか、本文に書いてください。"),
             field="attachment",
         )
     return CSV if _extension(name) in CSV.extensions else TEXT
@@ -241,7 +255,7 @@ def attachment_name_clean(name, kind: FileKind) -> str:
         stem, extension = text, ""
     if extension.lower() not in kind.extensions:
         extension = kind.extension
-    stem = stem.strip(" .")[: ATTACHMENT_NAME_MAX_CHARS - len(extension) - 1] or "添付ファイル"
+    stem = stem.strip(" .")[: ATTACHMENT_NAME_MAX_CHARS - len(extension) - 1] or _("添付ファイル")
     return f"{stem}.{extension.lower()}"
 
 
@@ -257,28 +271,34 @@ def _poster_side(application: Application, by) -> str:
             return "company"
         if side_of(by, application) == "staff":
             raise EngagementPermissionError(
-                "コーディネーター・運営の方は、やりとりを読むことはできますが、メッセージは送れません。"
+                _("コーディネーター・運営の方は、やりとりを読むことはできますが、メッセージは送れません。")
             )
-    raise EngagementPermissionError("この応募にはメッセージを送れません。")
+    raise EngagementPermissionError(_("この応募にはメッセージを送れません。"))
 
 
 def _ensure_open_thread(application: Application) -> None:
     if application.status in CLOSED_STATUSES:
         raise EngagementTransitionError(
-            f"「{application.get_status_display()}」になった応募には、メッセージを送れません。"
-            "これまでのやりとりは読めます。"
+            _("「%(status)s」になった応募には、メッセージを送れません。これまでのやりとりは読めます。")
+            % {"status": application.get_status_display()}
         )
 
 
 def _notify_other_side(message: Message, application: Application, *, side: str, by) -> None:
     sheet = application.sheet
-    body = message.body[:NOTICE_BODY_CHARS] or f"ファイル「{message.attachment_name}」が添付されています。"
+    body = message.body[:NOTICE_BODY_CHARS] or Text(
+        gettext_lazy("ファイル「%(file)s」が添付されています。"), file=message.attachment_name
+    )
     url = application_url(application.pk) + THREAD_ANCHOR
     if side == "talent":
         notify_company(
             sheet.organization_id,
             kind=Kind.MESSAGE,
-            title=f"{application.talent.display_name}さんからメッセージが届きました（「{sheet.title}」）",
+            title=Text(
+                gettext_lazy("%(name)sさんからメッセージが届きました（「%(sheet)s」）"),
+                name=application.talent.display_name,
+                sheet=sheet.title,
+            ),
             body=body,
             url=url,
             skip=by,
@@ -287,7 +307,11 @@ def _notify_other_side(message: Message, application: Application, *, side: str,
         notify_user(
             application.talent.user,
             kind=Kind.MESSAGE,
-            title=f"{sheet.organization.name}からメッセージが届きました（「{sheet.title}」）",
+            title=Text(
+                gettext_lazy("%(company)sからメッセージが届きました（「%(sheet)s」）"),
+                company=sheet.organization.name,
+                sheet=sheet.title,
+            ),
             body=body,
             url=url,
         )
@@ -302,10 +326,10 @@ def message_post(*, application: Application, by, body: str = "", attachment=Non
     company member but the author, or the talent). A refused message leaves no row and no file.
     """
     side = _poster_side(application, by)
-    body = clean_text(body, field="body", label="メッセージ", max_chars=BODY_MAX_CHARS)
+    body = clean_text(body, field="body", label=LABEL_BODY, max_chars=BODY_MAX_CHARS)
     checked = attachment_check(attachment) if attachment else None
     if not body and checked is None:
-        raise EngagementError("メッセージを入力するか、ファイルを添付してください。", field="body")
+        raise EngagementError(_("メッセージを入力するか、ファイルを添付してください。"), field="body")
     locked = pipeline.lock_application(application)
     _ensure_open_thread(locked)
     message = Message(application=locked, author=by, body=body)
@@ -332,7 +356,7 @@ def thread_mark_read(*, application: Application, user) -> datetime.datetime:
     Returns the time recorded. Two tabs opening the thread at once still leave one row.
     """
     if side_of(user, application) is None:
-        raise EngagementPermissionError("この応募のメッセージは読めません。")
+        raise EngagementPermissionError(_("この応募のメッセージは読めません。"))
     now = timezone.now()
     reads = ThreadRead.objects.filter(application=application, user=user)
     if not reads.update(last_read_at=now):

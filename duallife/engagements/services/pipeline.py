@@ -7,6 +7,7 @@ exist, locks, moves, and writes the event both sides see.
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..errors import EngagementTransitionError
 from ..models import Application, ApplicationEvent
@@ -45,10 +46,14 @@ def lock_application(application: Application) -> Application:
 
 
 def move(application: Application, *, to: str, by, note: str = "") -> ApplicationEvent:
-    """Move a locked application to ``to``; refuse an illegal step with a Japanese message."""
+    """Move a locked application to ``to``; refuse an illegal step with a message.
+
+    ``note`` is what a person wrote, or a fixed note of ours stored as its source
+    (``gettext_noop``; see :func:`duallife.engagements.wording.stored_note`)."""
     if not _can_move(application.status, to):
         raise EngagementTransitionError(
-            f"「{application.get_status_display()}」の応募を「{S(to).label}」にはできません。"
+            _("「%(from)s」の応募を「%(to)s」にはできません。")
+            % {"from": application.get_status_display(), "to": S(to).label}
         )
     from_status = application.status
     application.status = to

@@ -12,6 +12,7 @@ they were created under.
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from duallife.organizations.models import Organization
 from duallife.organizations.permissions import is_operator
@@ -20,7 +21,7 @@ from ..errors import EngagementConflictError, EngagementError, EngagementPermiss
 from ..models import Referral
 from ..permissions import is_member_of
 from ..selectors.referrals import body_scopes, scope_covers
-from .applications import clean_text
+from .applications import LABEL_NOTE, clean_text
 
 NOTE_MAX_CHARS = 300
 
@@ -29,7 +30,7 @@ def _ensure_may_act_for(by, referrer: Organization) -> None:
     if is_operator(by):
         return
     if not is_member_of(by, referrer):
-        raise EngagementPermissionError("紹介を登録・削除できるのは、その機関のメンバーと事務局だけです。")
+        raise EngagementPermissionError(_("紹介を登録・削除できるのは、その機関のメンバーと事務局だけです。"))
 
 
 def _lock_company(company: Organization) -> Organization:
@@ -45,14 +46,15 @@ def referral_register(*, referrer: Organization, company: Organization, by, note
     coordinators and operators ever see this message).
     """
     if referrer.kind != Organization.Kind.COORDINATOR or not referrer.is_active:
-        raise EngagementError("紹介元には、有効な自治体・支援機関を選んでください。", field="referrer")
+        raise EngagementError(_("紹介元には、有効な自治体・支援機関を選んでください。"), field="referrer")
     if company.kind != Organization.Kind.COMPANY or not company.is_active:
-        raise EngagementError("紹介先には、有効な企業を選んでください。", field="company")
-    note = clean_text(note, field="note", label="メモ", max_chars=NOTE_MAX_CHARS)
+        raise EngagementError(_("紹介先には、有効な企業を選んでください。"), field="company")
+    note = clean_text(note, field="note", label=LABEL_NOTE, max_chars=NOTE_MAX_CHARS)
     _ensure_may_act_for(by, referrer)
     if not is_operator(by) and not scope_covers(body_scopes(referrer), company):
         raise EngagementPermissionError(
-            f"「{company.name}」は「{referrer.name}」の担当地域の企業ではないため、紹介として登録できません。"
+            _("「%(company)s」は「%(referrer)s」の担当地域の企業ではないため、紹介として登録できません。")
+            % {"company": company.name, "referrer": referrer.name}
         )
     locked = _lock_company(company)
     existing = Referral.objects.select_related("referrer").filter(company=locked).first()
@@ -69,11 +71,16 @@ def referral_register(*, referrer: Organization, company: Organization, by, note
 def _already_registered(existing: Referral, *, company: Organization, referrer: Organization):
     if existing.referrer_id == referrer.pk:
         return EngagementConflictError(
-            f"「{company.name}」は、すでに「{referrer.name}」の紹介として登録されています。", field="company"
+            _("「%(company)s」は、すでに「%(referrer)s」の紹介として登録されています。")
+            % {"company": company.name, "referrer": referrer.name},
+            field="company",
         )
     return EngagementConflictError(
-        f"「{company.name}」には、すでに紹介元（「{existing.referrer.name}」）が登録されています。"
-        "紹介元は一社につき一つです。変更が必要なら、登録した機関か事務局に連絡してください。",
+        _(
+            "「%(company)s」には、すでに紹介元（「%(referrer)s」）が登録されています。"
+            "紹介元は一社につき一つです。変更が必要なら、登録した機関か事務局に連絡してください。"
+        )
+        % {"company": company.name, "referrer": existing.referrer.name},
         field="company",
     )
 
@@ -87,5 +94,5 @@ def referral_remove(*, referral: Referral, by) -> None:
     _ensure_may_act_for(by, referral.referrer)
     locked = Referral.objects.select_for_update().filter(pk=referral.pk).first()
     if locked is None:
-        raise EngagementConflictError("この紹介の記録は、すでに削除されています。")
+        raise EngagementConflictError(_("この紹介の記録は、すでに削除されています。"))
     locked.delete()

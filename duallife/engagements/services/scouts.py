@@ -19,9 +19,12 @@ from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy, pgettext_lazy
 
 from duallife.accounts.models import User
 from duallife.core.formats import format_datetime
+from duallife.core.texts import Text
 from duallife.notifications.models import Kind
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
@@ -49,8 +52,12 @@ REASON_MAX_CHARS = 1000
 #: How long a talent has to answer (shortened to the sheet's closing date when that comes first).
 ANSWER_DAYS = 14
 TOKYO = ZoneInfo("Asia/Tokyo")
-DEFAULT_ACCEPT_MESSAGE = "スカウトを承諾しました。"
-NO_SUCH_TALENT = "指定された人材が見つかりません。"
+#: The talent's message to the company when they accept without writing one.
+DEFAULT_ACCEPT_MESSAGE = gettext_lazy("スカウトを承諾しました。")
+NO_SUCH_TALENT = gettext_lazy("指定された人材が見つかりません。")
+LABEL_SCOUT_MESSAGE = pgettext_lazy("subject of an error message", "スカウトのメッセージ")
+LABEL_ACCEPT_MESSAGE = pgettext_lazy("subject of an error message", "メッセージ")
+LABEL_DECLINE_REASON = pgettext_lazy("subject of an error message", "辞退の理由")
 
 
 def answer_deadline(sheet: SpecSheet, *, now: datetime.datetime) -> datetime.datetime:
@@ -82,25 +89,35 @@ def ensure_under_limit(user, *, now: datetime.datetime) -> None:
         )
     )
     day_times = [t for t in week_times if t > now - DAY]
-    for times, limit, window, label in (
-        (day_times, day_limit, DAY, f"24時間に{day_limit}件"),
-        (week_times, week_limit, WEEK, f"7日間に{week_limit}件"),
-    ):
+    for times, limit, window in ((day_times, day_limit, DAY), (week_times, week_limit, WEEK)):
         if len(times) >= limit:
             when = _next_free_slot(times, limit=limit, window=window) if limit > 0 else now + window
-            raise EngagementRateLimitError(
-                f"スカウトは一人{label}までです。一通ずつ丁寧に届けるための上限です。"
-                f"次に送れるのは{format_datetime(when)}以降です。"
-            )
+            if window == DAY:
+                message = ngettext(
+                    "スカウトは一人24時間に%(limit)d件までです。一通ずつ丁寧に届けるための上限です。"
+                    "次に送れるのは%(when)s以降です。",
+                    "スカウトは一人24時間に%(limit)d件までです。一通ずつ丁寧に届けるための上限です。"
+                    "次に送れるのは%(when)s以降です。",
+                    limit,
+                )
+            else:
+                message = ngettext(
+                    "スカウトは一人7日間に%(limit)d件までです。一通ずつ丁寧に届けるための上限です。"
+                    "次に送れるのは%(when)s以降です。",
+                    "スカウトは一人7日間に%(limit)d件までです。一通ずつ丁寧に届けるための上限です。"
+                    "次に送れるのは%(when)s以降です。",
+                    limit,
+                )
+            raise EngagementRateLimitError(message % {"limit": limit, "when": format_datetime(when)})
 
 
 def _scoutable_talent(by, talent: TalentProfile) -> TalentProfile:
     """The talent as ``by`` may see them; a private or unknown profile is answered as not found."""
     found = visible_talents(by).select_related("user").filter(pk=talent.pk).first()
     if found is None:
-        raise EngagementError(NO_SUCH_TALENT, field="talent_id")
+        raise EngagementError(str(NO_SUCH_TALENT), field="talent_id")
     if found.user_id == by.pk:
-        raise EngagementError("自分自身にはスカウトを送れません。", field="talent_id")
+        raise EngagementError(_("自分自身にはスカウトを送れません。"), field="talent_id")
     return found
 
 
@@ -112,11 +129,11 @@ def scout_send(*, sheet: SpecSheet, talent: TalentProfile, by, message: str) -> 
     scout per sheet and talent; at most the configured number per sender and day / week.
     """
     if not getattr(by, "is_authenticated", False):
-        raise EngagementPermissionError("スカウトを送るにはログインしてください。")
+        raise EngagementPermissionError(_("スカウトを送るにはログインしてください。"))
     message = clean_text(
         message,
         field="message",
-        label="スカウトのメッセージ",
+        label=LABEL_SCOUT_MESSAGE,
         min_chars=MESSAGE_MIN_CHARS,
         max_chars=MESSAGE_MAX_CHARS,
     )
@@ -124,15 +141,15 @@ def scout_send(*, sheet: SpecSheet, talent: TalentProfile, by, message: str) -> 
     organization = sender_organization_for(by, locked)
     if organization is None:
         raise EngagementPermissionError(
-            "この仕様書のスカウトを送れるのは、掲載企業のメンバーと担当地域のコーディネーターです。"
+            _("この仕様書のスカウトを送れるのは、掲載企業のメンバーと担当地域のコーディネーターです。")
         )
     ensure_open_for_applications(locked)
     target = _scoutable_talent(by, talent)
     if Application.objects.filter(sheet=locked, talent=target).exists():
-        raise EngagementConflictError("この方はすでにこの仕様書に応募しています。", field="talent_id")
+        raise EngagementConflictError(_("この方はすでにこの仕様書に応募しています。"), field="talent_id")
     if Scout.objects.filter(sheet=locked, talent=target).exists():
         raise EngagementConflictError(
-            "この方には、この仕様書のスカウトをすでに送っています。", field="talent_id"
+            _("この方には、この仕様書のスカウトをすでに送っています。"), field="talent_id"
         )
     now = timezone.now()
     _lock_sender(by)
@@ -149,13 +166,17 @@ def scout_send(*, sheet: SpecSheet, talent: TalentProfile, by, message: str) -> 
             )
     except IntegrityError:  # a parallel send for the same sheet and talent won
         raise EngagementConflictError(
-            "この方には、この仕様書のスカウトをすでに送っています。", field="talent_id"
+            _("この方には、この仕様書のスカウトをすでに送っています。"), field="talent_id"
         ) from None
     notify_user(
         target.user,
         kind=Kind.SCOUT,
-        title=f"{organization.name}から「{locked.title}」のスカウトが届きました",
-        body=f"{message[:200]}\n\n回答期限：{format_datetime(scout.expires_at)}",
+        title=Text(
+            gettext_lazy("%(sender)sから「%(sheet)s」のスカウトが届きました"),
+            sender=organization.name,
+            sheet=locked.title,
+        ),
+        body=[message[:200], Text(""), Text(gettext_lazy("回答期限：%(date)s"), date=scout.expires_at)],
         url=scout_url(scout.pk),
     )
     return scout
@@ -171,14 +192,16 @@ def _lock_scout(scout: Scout) -> Scout:
 
 def _ensure_answerable(scout: Scout, *, now: datetime.datetime) -> None:
     if scout.status != Scout.Status.PENDING:
-        raise EngagementTransitionError(f"「{scout.get_status_display()}」のスカウトには回答できません。")
+        raise EngagementTransitionError(
+            _("「%(status)s」のスカウトには回答できません。") % {"status": scout.get_status_display()}
+        )
     if scout.expires_at <= now:
-        raise EngagementTransitionError("このスカウトは回答期限を過ぎています。")
+        raise EngagementTransitionError(_("このスカウトは回答期限を過ぎています。"))
 
 
 def _ensure_scouted_talent(scout: Scout, by) -> None:
     if scout.talent.user_id != getattr(by, "pk", None):
-        raise EngagementPermissionError("スカウトに回答できるのは、スカウトを受け取った本人だけです。")
+        raise EngagementPermissionError(_("スカウトに回答できるのは、スカウトを受け取った本人だけです。"))
 
 
 def _copy(target: Scout, source: Scout) -> Scout:
@@ -188,7 +211,7 @@ def _copy(target: Scout, source: Scout) -> Scout:
     return target
 
 
-def _tell_sender(scout: Scout, *, title: str, body: str = "", url: str = "") -> None:
+def _tell_sender(scout: Scout, *, title: Text, body: Text | str | list = "", url: str = "") -> None:
     """The person who sent it; the sending organisation's members if that account is gone."""
     if scout.sender is not None and scout.sender.is_active:
         notify_user(scout.sender, kind=Kind.STATUS, title=title, body=body, url=url)
@@ -204,10 +227,9 @@ def scout_accept(*, scout: Scout, by, shared_fields: Iterable[str] = (), message
     """
     _ensure_scouted_talent(scout, by)
     fields = clean_fields(shared_fields)
-    message = (
-        clean_text(message, field="message", label="メッセージ", max_chars=ACCEPT_MESSAGE_MAX_CHARS)
-        or DEFAULT_ACCEPT_MESSAGE
-    )
+    message = clean_text(
+        message, field="message", label=LABEL_ACCEPT_MESSAGE, max_chars=ACCEPT_MESSAGE_MAX_CHARS
+    ) or str(DEFAULT_ACCEPT_MESSAGE)
     sheet = lock_sheet(scout.sheet)
     locked = _lock_scout(scout)
     now = timezone.now()
@@ -226,7 +248,11 @@ def scout_accept(*, scout: Scout, by, shared_fields: Iterable[str] = (), message
     locked.responded_at = now
     locked.application = application
     locked.save(update_fields=["status", "responded_at", "application"])
-    title = f"{locked.talent.display_name}さんが「{sheet.title}」のスカウトを承諾しました"
+    title = Text(
+        gettext_lazy("%(name)sさんが「%(sheet)s」のスカウトを承諾しました"),
+        name=locked.talent.display_name,
+        sheet=sheet.title,
+    )
     url = application_url(application.pk)
     _tell_sender(locked, title=title, body=message[:200], url=url)
     notify_company(
@@ -239,7 +265,7 @@ def scout_accept(*, scout: Scout, by, shared_fields: Iterable[str] = (), message
 def scout_decline(*, scout: Scout, by, reason: str = "") -> Scout:
     """The scouted talent declines, optionally saying why; the sender is told."""
     _ensure_scouted_talent(scout, by)
-    reason = clean_text(reason, field="reason", label="辞退の理由", max_chars=REASON_MAX_CHARS)
+    reason = clean_text(reason, field="reason", label=LABEL_DECLINE_REASON, max_chars=REASON_MAX_CHARS)
     locked = _lock_scout(scout)
     now = timezone.now()
     _ensure_answerable(locked, now=now)
@@ -249,7 +275,11 @@ def scout_decline(*, scout: Scout, by, reason: str = "") -> Scout:
     locked.save(update_fields=["status", "decline_reason", "responded_at"])
     _tell_sender(
         locked,
-        title=f"{locked.talent.display_name}さんが「{locked.sheet.title}」のスカウトを辞退しました",
+        title=Text(
+            gettext_lazy("%(name)sさんが「%(sheet)s」のスカウトを辞退しました"),
+            name=locked.talent.display_name,
+            sheet=locked.sheet.title,
+        ),
         body=reason,
         url=scout_url(locked.pk),
     )
@@ -277,11 +307,29 @@ def scouts_expire(*, now: datetime.datetime) -> int:
         scout.save(update_fields=["status", "responded_at"])
         expired[(scout.sender_id, scout.sender_organization_id)].append(scout)
     for scouts in expired.values():
-        lines = "\n".join(f"・{s.talent.display_name}さん（「{s.sheet.title}」）" for s in scouts)
+        lines = [
+            Text(
+                gettext_lazy("・%(name)sさん（「%(sheet)s」）"),
+                name=s.talent.display_name,
+                sheet=s.sheet.title,
+            )
+            for s in scouts
+        ]
         _tell_sender(
             scouts[0],
-            title=f"回答のなかったスカウト{len(scouts)}件が期限切れになりました",
-            body=f"{lines}\n\nほかの方へのスカウトや、仕様書の見直しもご検討ください。",
+            title=Text(
+                ngettext_lazy(
+                    "回答のなかったスカウト%(count)d件が期限切れになりました",
+                    "回答のなかったスカウト%(count)d件が期限切れになりました",
+                    "count",
+                ),
+                count=len(scouts),
+            ),
+            body=[
+                *lines,
+                Text(""),
+                Text(gettext_lazy("ほかの方へのスカウトや、仕様書の見直しもご検討ください。")),
+            ],
             url=path_to("scouts_sent"),
         )
     return sum(len(scouts) for scouts in expired.values())

@@ -39,6 +39,7 @@ from ..selectors import applications as reads
 from ..selectors.messages import unread_counts
 from ..services import applications as services
 from ..services.consent import consent_grant
+from ..wording import stored_note
 from .panels import render_panels
 
 S = Application.Status
@@ -179,7 +180,7 @@ def _history(application: Application) -> list[dict]:
                 "from_label": S(event.from_status).label if event.from_status else "",
                 "to_label": S(event.to_status).label,
                 "to": event.to_status,
-                "note": event.note,
+                "note": stored_note(event.note),
             }
         )
     return rows

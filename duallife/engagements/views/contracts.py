@@ -18,12 +18,12 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
 from duallife.core.errors import add_to_form
-from duallife.core.formats import format_date
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
 
@@ -33,6 +33,7 @@ from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Cont
 from ..permissions import get_application_for_user, get_checkin_for_user, get_contract_for_user
 from ..selectors import contracts as reads
 from ..services import contracts as services
+from ..wording import worded_for_storage
 
 S = Application.Status
 
@@ -157,7 +158,11 @@ def checkin_page(request: HttpRequest, pk) -> HttpResponse:
         personal_data_access_log(
             by=request.user,
             subject=contract.talent.user,
-            what=f"「{contract.sheet.title[:60]}」のフォローアップ（{format_date(checkin.due_on)}）の閲覧",
+            what=worded_for_storage(
+                gettext_lazy("「%(sheet)s」のフォローアップ（%(date)s）の閲覧"),
+                sheet=contract.sheet.title[:60],
+                date=checkin.due_on,
+            ),
         )
     today = timezone.localdate()
     answered = reads.answered_sides(checkin)

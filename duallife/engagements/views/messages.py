@@ -17,6 +17,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, resolve, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from duallife.accounts.mfa import personal_data_view
@@ -28,6 +29,7 @@ from ..models import Application, Message
 from ..permissions import Side, get_application_for_user, get_attachment_for_user, log_thread_read
 from ..selectors import messages as message_reads
 from ..services.messages import CLOSED_STATUSES, kind_label, message_post, thread_mark_read
+from ..wording import worded_for_storage
 
 #: The newest messages the page shows at first; ``?thread=all`` shows every one.
 THREAD_LIMIT = 100
@@ -163,12 +165,16 @@ def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
     try:
         handle = message.attachment.open("rb")
     except (FileNotFoundError, OSError):
-        raise Http404("添付ファイルが見つかりません。") from None
+        raise Http404(_("添付ファイルが見つかりません。")) from None
     if side == "staff":
         personal_data_access_log(
             by=request.user,
             subject=application.talent.user,
-            what=f"「{application.sheet.title[:60]}」への応募の添付ファイル「{message.attachment_name[:60]}」の閲覧",
+            what=worded_for_storage(
+                gettext_lazy("「%(sheet)s」への応募の添付ファイル「%(file)s」の閲覧"),
+                sheet=application.sheet.title[:60],
+                file=message.attachment_name[:60],
+            ),
         )
     response = FileResponse(
         handle, as_attachment=True, filename=message.attachment_name, content_type=message.attachment_type
