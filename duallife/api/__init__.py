@@ -130,7 +130,7 @@ def authentication_error(request, exc: AuthenticationError):
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
     """Errors raised inside ninja (auth, CSRF) or by our endpoints: the same JSON shape."""
-    message = str(exc)
+    message = str(exc.message)  # a lazy text is worded here, in the caller's language
     if exc.status_code == 403 and "CSRF" in message:
         detail = str(_CSRF_MESSAGE)
     elif _ours(message):

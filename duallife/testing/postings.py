@@ -132,3 +132,27 @@ def make_sheet(
     if status == SpecSheet.Status.PUBLISHED:
         return sheet
     return services.spec_sheet_close(sheet=sheet, by=by, reason=SpecSheet.ClosedReason.FILLED)
+
+
+def form_post(**overrides) -> dict:
+    """``good_data`` as the HTML form posts it."""
+    data = good_data(**overrides)
+    post = {}
+    for name, value in data.items():
+        if name in ("required_skills", "welcome_skills"):
+            post[name] = "、".join(value)
+        elif name == "themes":
+            post[name] = value
+        elif isinstance(value, bool):
+            if value:
+                post[name] = "on"
+        elif value is None:
+            post[name] = ""
+        else:
+            post[name] = str(value)
+    return post
+
+
+def login(client, user):
+    client.force_login(user)
+    return client

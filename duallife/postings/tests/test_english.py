@@ -16,13 +16,12 @@ from django.http import Http404
 from django.utils import translation
 
 from duallife.engine.speclint import lint
-from duallife.engine.speclint.testing import good_sheet
-from duallife.engine.speclint.tests.test_checks import BAD
+from duallife.engine.speclint.testing import BAD, good_sheet
 from duallife.postings import lint_words, permissions, selectors, services
 from duallife.postings.api import lint_payload
 from duallife.postings.errors import SpecSheetError
 from duallife.postings.models import SpecSheet, SpecSheetEvent
-from duallife.postings.tests.test_pages import form_post, login
+from duallife.testing.postings import form_post, login
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 #: Full-width punctuation we never use in English either (「」（）、。).

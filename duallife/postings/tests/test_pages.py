@@ -11,34 +11,10 @@ from django.utils import timezone
 
 from duallife.postings.models import SpecSheet, SpecSheetCollaborator, SpecSheetComment, SpecSheetEvent
 from duallife.testing.accounts import give_mfa
-from duallife.testing.postings import AKITA, good_data
+from duallife.testing.postings import AKITA, form_post, good_data, login
 
 Status = SpecSheet.Status
 HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]
-
-
-def form_post(**overrides) -> dict:
-    """``good_data`` as the HTML form posts it."""
-    data = good_data(**overrides)
-    post = {}
-    for name, value in data.items():
-        if name in ("required_skills", "welcome_skills"):
-            post[name] = "、".join(value)
-        elif name == "themes":
-            post[name] = value
-        elif isinstance(value, bool):
-            if value:
-                post[name] = "on"
-        elif value is None:
-            post[name] = ""
-        else:
-            post[name] = str(value)
-    return post
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
 
 
 # --- The public detail page and who may see a sheet -------------------------------------------
