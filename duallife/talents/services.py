@@ -13,7 +13,7 @@ from duallife.engine.people import is_katakana_name, is_valid_name, is_valid_pho
 from duallife.engine.skills import MAX_SKILL_CHARS, normalize, search_text
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup, Skill, Theme
-from duallife.vocabulary.selectors import skill_vocabulary
+from duallife.vocabulary.selectors import skill_vocabulary, skills_by_key
 
 from .errors import TalentProfileInvalid
 from .models import TalentProfile, TalentSkill, WorkStyle
@@ -210,7 +210,7 @@ def _resolve_skills(inputs: tuple[SkillInput, ...]) -> list[_SkillRowValues]:
     resolved = [
         (vocabulary.resolve(item.text[:MAX_SKILL_CHARS]), item) for item in inputs if item.text.strip()
     ]
-    known = Skill.objects.in_bulk([r.key for r, _item in resolved if r.key], field_name="key")
+    known = skills_by_key()
     rows: list[_SkillRowValues] = []
     seen: set[str] = set()
     for found, item in resolved:

@@ -25,7 +25,7 @@ VERSION_CACHE_KEY = "vocabulary:skills:version"
 REBUILD_AFTER_SECONDS = 300
 
 _lock = threading.Lock()
-_cached: dict[str, object] = {"vocabulary": None, "version": None, "built_at": 0.0}
+_cached: dict[str, object] = {"vocabulary": None, "skills": None, "version": None, "built_at": 0.0}
 
 
 def _current_version() -> str:
@@ -37,25 +37,38 @@ def _current_version() -> str:
     return str(version)
 
 
-def skill_vocabulary() -> SkillVocabulary:
-    """The skill vocabulary as the database holds it (one query when the cached copy is stale)."""
+def _fresh() -> tuple[SkillVocabulary, dict[str, Skill]]:
+    """The cached vocabulary and skill rows, rebuilt (one query) when stale."""
     version = _current_version()
     with _lock:
-        vocabulary = _cached["vocabulary"]
+        vocabulary, by_key = _cached["vocabulary"], _cached["skills"]
         fresh = (
             vocabulary is not None
             and _cached["version"] == version
             and time.monotonic() - float(_cached["built_at"]) < REBUILD_AFTER_SECONDS
         )
         if fresh:
-            return vocabulary  # type: ignore[return-value]
-    built = build_skill_vocabulary()
+            return vocabulary, by_key  # type: ignore[return-value]
+    rows = list(Skill.objects.order_by("position", "key"))
+    built = _vocabulary_of(rows)
+    by_key = {skill.key: skill for skill in rows}
     with _lock:
-        _cached.update(vocabulary=built, version=version, built_at=time.monotonic())
-    return built
+        _cached.update(vocabulary=built, skills=by_key, version=version, built_at=time.monotonic())
+    return built, by_key
 
 
-def build_skill_vocabulary() -> SkillVocabulary:
+def skill_vocabulary() -> SkillVocabulary:
+    """The skill vocabulary as the database holds it (one query when the cached copy is stale)."""
+    return _fresh()[0]
+
+
+def skills_by_key() -> dict[str, Skill]:
+    """Every ``Skill`` row by its key, cached with :func:`skill_vocabulary` (so that matching typed
+    skills to rows costs no query per profile or sheet). Read-only: rows to point foreign keys at."""
+    return _fresh()[1]
+
+
+def _vocabulary_of(skills: list[Skill]) -> SkillVocabulary:
     rows = [
         SkillRow(
             key=skill.key,
@@ -64,15 +77,19 @@ def build_skill_vocabulary() -> SkillVocabulary:
             category=skill.category,
             synonyms=tuple(s for s in skill.synonyms.split("|") if s.strip()),
         )
-        for skill in Skill.objects.order_by("position", "key")
+        for skill in skills
     ]
     return SkillVocabulary(tuple(rows))
+
+
+def build_skill_vocabulary() -> SkillVocabulary:
+    return _vocabulary_of(list(Skill.objects.order_by("position", "key")))
 
 
 def skill_vocabulary_invalidate() -> None:
     """Forget the cached vocabulary here and (through the shared cache) in every other process."""
     with _lock:
-        _cached.update(vocabulary=None, version=None, built_at=0.0)
+        _cached.update(vocabulary=None, skills=None, version=None, built_at=0.0)
     cache.set(VERSION_CACHE_KEY, secrets.token_hex(8), timeout=None)
 
 
