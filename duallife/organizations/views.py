@@ -104,7 +104,6 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
         form = form_class(initial=form_class.initial_for(organization), **form_kwargs)
         formset = photo_formset(photos)
 
-    has_errors = bool(form.errors or formset.total_error_count() or formset.non_form_errors())
     return render(
         request,
         "organizations/edit.html",
@@ -113,7 +112,6 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "formset": formset,
             "is_company": is_company,
-            "has_errors": has_errors,
             "max_photos": MAX_PHOTOS,
         },
     )
