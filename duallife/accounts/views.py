@@ -18,12 +18,11 @@ from django.views.decorators.http import require_POST
 from duallife.organizations import permissions
 from duallife.organizations.errors import CoordinatorSetupError, InvitationError
 from duallife.organizations.permissions import invitation_acceptance_error
-from duallife.organizations.services import (
-    coordinator_body_create,
+from duallife.organizations.services.coordinators import coordinator_body_create, scope_grant
+from duallife.organizations.services.invitations import (
     invitation_accept,
     invitation_create,
     invitation_revoke,
-    scope_grant,
 )
 
 from . import selectors

@@ -12,17 +12,14 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from . import permissions, selectors, services
+from . import permissions, selectors
 from .errors import ProfileInvalid, RegistrationInvalid
-from .forms import (
-    CompanyProfileForm,
-    CompanyRegistrationForm,
-    CoordinatorProfileForm,
-    DirectoryFilterForm,
-    photo_changes,
-    photo_formset,
-)
+from .forms.directory import DirectoryFilterForm
+from .forms.profiles import CompanyProfileForm, CoordinatorProfileForm, photo_changes, photo_formset
+from .forms.registration import CompanyRegistrationForm
 from .models import Organization
+from .services.profiles import MAX_PHOTOS, company_profile_update, coordinator_profile_update
+from .services.registration import company_register
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -85,14 +82,14 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_valid() & formset.is_valid():
             try:
                 if is_company:
-                    services.company_profile_update(
+                    company_profile_update(
                         organization=organization,
                         by=request.user,
                         data=form.to_data(),
                         photos=photo_changes(formset, form),
                     )
                 else:
-                    services.coordinator_profile_update(
+                    coordinator_profile_update(
                         organization=organization,
                         by=request.user,
                         data=form.to_data(),
@@ -107,7 +104,6 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
         form = form_class(initial=form_class.initial_for(organization), **form_kwargs)
         formset = photo_formset(photos)
 
-    has_errors = bool(form.errors or formset.total_error_count() or formset.non_form_errors())
     return render(
         request,
         "organizations/edit.html",
@@ -116,8 +112,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "formset": formset,
             "is_company": is_company,
-            "has_errors": has_errors,
-            "max_photos": services.MAX_PHOTOS,
+            "max_photos": MAX_PHOTOS,
         },
     )
 
@@ -138,7 +133,7 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            organization = services.company_register(
+            organization = company_register(
                 user=request.user,
                 name=data["name"],
                 name_kana=data["name_kana"],

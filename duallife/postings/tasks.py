@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.utils import timezone
 
-from .services import spec_sheets_close_expired
+from .services.sheets import spec_sheets_close_expired
 
 
 @shared_task(name="postings.close_expired_spec_sheets")

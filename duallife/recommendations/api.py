@@ -23,7 +23,7 @@ from ninja import Field, Path, Query, Router, Schema
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.engagements.permissions import talent_of
-from duallife.postings.api import SheetOut, sheet_payload
+from duallife.postings.api.listing import SheetOut, sheet_payload
 
 from .models import SheetRecommendation
 from .permissions import get_sheet_for_matches, is_open

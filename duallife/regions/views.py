@@ -8,13 +8,16 @@ from django.utils.translation import gettext as _
 
 from duallife.core.templatetags.jpformat import localized_name
 
-from . import selectors
+from .selectors.figures import MigrationTable
+from .selectors.municipalities import municipality_page
+from .selectors.overview import region_overview
+from .selectors.prefectures import PrefecturePage, prefecture_page
 
 SIMULATOR_TRIPS_PER_MONTH = 2
 
 
 def overview(request: HttpRequest) -> HttpResponse:
-    data = selectors.region_overview()
+    data = region_overview()
     return render(
         request,
         "regions/overview.html",
@@ -26,7 +29,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def prefecture_detail(request: HttpRequest, code: str) -> HttpResponse:
-    page = selectors.prefecture_page(code)
+    page = prefecture_page(code)
     if page is None:
         raise Http404(_("この都道府県のページはありません。"))
     return render(
@@ -49,7 +52,7 @@ def _prefecture_interest(request: HttpRequest, prefecture) -> dict:
 
 
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
-    page = selectors.municipality_page(code)
+    page = municipality_page(code)
     if page is None:
         raise Http404(_("この市町村のページはありません。"))
     return render(
@@ -62,7 +65,7 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
 # --- chart data (rendered with json_script, drawn by regions/charts.js) ---------------------------
 
 
-def _industry_chart(page: selectors.PrefecturePage) -> dict:
+def _industry_chart(page: PrefecturePage) -> dict:
     rows = page.chart_industries
     series = [(localized_name(page.prefecture), [r.here for r in rows])]
     if any(r.national for r in rows):
@@ -80,7 +83,7 @@ def _industry_chart(page: selectors.PrefecturePage) -> dict:
     }
 
 
-def _migration_chart(table: selectors.MigrationTable) -> dict:
+def _migration_chart(table: MigrationTable) -> dict:
     return {
         "type": "line",
         "unit": _("人"),

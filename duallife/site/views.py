@@ -3,8 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from duallife.regions import selectors as region_selectors
+from duallife.regions.selectors.overview import pack_prefectures
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "site/home.html", {"overview": region_selectors.pack_prefectures()})
+    return render(request, "site/home.html", {"overview": pack_prefectures()})

@@ -74,12 +74,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     else:
         form = TalentProfileForm(initial=TalentProfileForm.initial_for(profile))
         formset = skill_formset(profile)
-    has_errors = bool(form.errors or formset.total_error_count() or formset.non_form_errors())
-    return render(
-        request,
-        "talents/edit.html",
-        {"form": form, "formset": formset, "profile": profile, "has_errors": has_errors},
-    )
+    return render(request, "talents/edit.html", {"form": form, "formset": formset, "profile": profile})
 
 
 @require_GET

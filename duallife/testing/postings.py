@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from duallife.accounts.models import User
 from duallife.organizations.models import CoordinatorScope, Membership, Organization
-from duallife.postings import services
 from duallife.postings.models import SpecSheet
+from duallife.postings.services.approval import spec_sheet_approve, spec_sheet_return
+from duallife.postings.services.sheets import spec_sheet_close, spec_sheet_create, spec_sheet_submit
 from duallife.regions.models import Prefecture
 
 from .accounts import make_user
@@ -120,18 +121,18 @@ def make_sheet(
     if by is None:
         by = world.owner if organization == world.company else world.stranger
     reviewer = world.operator
-    sheet = services.spec_sheet_create(organization=organization, by=by, data=good_data(**overrides))
+    sheet = spec_sheet_create(organization=organization, by=by, data=good_data(**overrides))
     if status == SpecSheet.Status.DRAFT:
         return sheet
-    services.spec_sheet_submit(sheet=sheet, by=by)
+    spec_sheet_submit(sheet=sheet, by=by)
     if status == SpecSheet.Status.SUBMITTED:
         return sheet
     if status == SpecSheet.Status.RETURNED:
-        return services.spec_sheet_return(sheet=sheet, by=reviewer, comment="報酬の根拠を書いてください。")
-    services.spec_sheet_approve(sheet=sheet, by=reviewer)
+        return spec_sheet_return(sheet=sheet, by=reviewer, comment="報酬の根拠を書いてください。")
+    spec_sheet_approve(sheet=sheet, by=reviewer)
     if status == SpecSheet.Status.PUBLISHED:
         return sheet
-    return services.spec_sheet_close(sheet=sheet, by=by, reason=SpecSheet.ClosedReason.FILLED)
+    return spec_sheet_close(sheet=sheet, by=by, reason=SpecSheet.ClosedReason.FILLED)
 
 
 def form_post(**overrides) -> dict:

@@ -7,9 +7,10 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from duallife.organizations.forms import DirectoryFilterForm
+from duallife.organizations.forms.directory import DirectoryFilterForm
 from duallife.postings import selectors as sheet_selectors
-from duallife.postings.forms import ListingForm, SpecSheetForm
+from duallife.postings.forms.listing import ListingForm
+from duallife.postings.forms.sheets import SpecSheetForm
 from duallife.recommendations.forms import SheetMatchForm, TalentMatchForm
 from duallife.regions.models import Prefecture
 from duallife.talents.forms import TalentProfileForm, TalentSearchForm

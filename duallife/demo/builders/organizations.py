@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from duallife.organizations.models import CoordinatorScope, Membership, Organization
-from duallife.organizations.services import (
+from duallife.organizations.services.coordinators import coordinator_body_create, scope_grant
+from duallife.organizations.services.profiles import (
     CompanyProfileData,
     CoordinatorProfileData,
     company_profile_update,
-    company_register,
-    coordinator_body_create,
     coordinator_profile_update,
-    scope_grant,
 )
+from duallife.organizations.services.registration import company_register
 from duallife.regions.models import Municipality, Prefecture
 
 from ..content import CompanyType, CoordinatorSpec

@@ -18,8 +18,15 @@ from typing import Any
 
 from django.utils import timezone
 
-from duallife.postings import services as steps
 from duallife.postings.models import SpecSheet, SpecSheetEvent, SpecSheetVersion
+from duallife.postings.services.approval import spec_sheet_approve, spec_sheet_return
+from duallife.postings.services.sheets import (
+    spec_sheet_close,
+    spec_sheet_create,
+    spec_sheet_submit,
+    spec_sheet_update,
+    spec_sheets_close_expired,
+)
 from duallife.regions.models import Municipality
 
 from ..content import SheetTemplate
@@ -129,7 +136,7 @@ def sheets(run: DemoRun, companies, coordinators, operator) -> None:
         run.report.created["sheets"] += 1
         run.report.sheets_created[state] += 1
     if any(state == EXPIRED for _sheet, state, _draw in made):
-        steps.spec_sheets_close_expired(today=run.today)  # the daily task, as it would have run
+        spec_sheets_close_expired(today=run.today)  # the daily task, as it would have run
     _backdate(run, made)
 
 
@@ -149,19 +156,19 @@ def _reviewer(town: Municipality, coordinators, operator):
 
 def _walk(run: DemoRun, company, user, reviewer, template, state: str, data: dict, draw: random.Random):
     """Take a new sheet through the workflow services up to ``state``."""
-    sheet = steps.spec_sheet_create(organization=company, by=user, data=data)
+    sheet = spec_sheet_create(organization=company, by=user, data=data)
     if state == DRAFT:
         return sheet
-    steps.spec_sheet_submit(sheet=sheet, by=user)
+    spec_sheet_submit(sheet=sheet, by=user)
     if state == SUBMITTED:
         return sheet
     content = run.content.sheets
     rounds = [r for r in content.return_round if template.fees or r.field != "fee_reason"]
     comment, field_name, fix = draw.choice(rounds)
     if state == RETURNED:
-        return steps.spec_sheet_return(sheet=sheet, by=reviewer, comment=comment)
+        return spec_sheet_return(sheet=sheet, by=reviewer, comment=comment)
     if draw.random() < 0.25:  # returned once, fixed and submitted again: version 2 is published
-        steps.spec_sheet_return(sheet=sheet, by=reviewer, comment=comment)
+        spec_sheet_return(sheet=sheet, by=reviewer, comment=comment)
         note = f"\n\n{run.content.notes.sheet}"
         if field_name == "fee_reason":
             value = fix
@@ -169,12 +176,12 @@ def _walk(run: DemoRun, company, user, reviewer, template, state: str, data: dic
             value = data["issue"].replace(note, fix + note)
         else:
             value = data[field_name] + fix
-        steps.spec_sheet_update(sheet=sheet, by=user, data={field_name: value})
-        steps.spec_sheet_submit(sheet=sheet, by=user)
-    steps.spec_sheet_approve(sheet=sheet, by=reviewer, comment=draw.choice(content.approve_comments))
+        spec_sheet_update(sheet=sheet, by=user, data={field_name: value})
+        spec_sheet_submit(sheet=sheet, by=user)
+    spec_sheet_approve(sheet=sheet, by=reviewer, comment=draw.choice(content.approve_comments))
     if state in (FILLED, WITHDRAWN):
         reason = SpecSheet.ClosedReason.FILLED if state == FILLED else SpecSheet.ClosedReason.WITHDRAWN
-        return steps.spec_sheet_close(sheet=sheet, by=user, reason=reason)
+        return spec_sheet_close(sheet=sheet, by=user, reason=reason)
     if state == EXPIRED:
         # Time passes: the closing date is now behind us (the daily task then closes it).
         past = run.today - datetime.timedelta(days=draw.randint(1, 30))

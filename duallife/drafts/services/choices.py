@@ -9,11 +9,14 @@ the user's language and saves nothing when refused.
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..errors import DraftError
 from ..models import DraftEvent, DraftPlayer, DraftTeam, PlayerChoice, TeamChoice
 from ..permissions.choices import choices_refusal
+from ..permissions.players import player_of
+from ..permissions.teams import acts_for
 
 #: The refusals of a list, by what it ranks (one sentence each, worded when raised).
 TEAM_LIST_ERRORS = {
@@ -70,9 +73,12 @@ def _save_ranking(
         )
 
 
-def player_choices_save(*, player: DraftPlayer, teams: list) -> None:
+def player_choices_save(*, player: DraftPlayer, by, teams: list) -> None:
     """The teams a player would accept, most wanted first (any left out: not acceptable; a list
-    inside the list is a group ranked equally, where the event allows ties)."""
+    inside the list is a group ranked equally, where the event allows ties). Only the player
+    (``by``) writes their list."""
+    if player_of(by, player.event) != player:
+        raise DraftError(_("この希望リストは、このドラフト会議にエントリーした選手本人だけが使えます。"))
     _lists_open(player.event)
     allowed = set(DraftTeam.objects.filter(event=player.event_id).values_list("pk", flat=True))
     _save_ranking(
@@ -87,8 +93,11 @@ def player_choices_save(*, player: DraftPlayer, teams: list) -> None:
     )
 
 
-def team_choices_save(*, team: DraftTeam, players: list) -> None:
-    """The players a team would nominate, most wanted first (any left out: not acceptable)."""
+def team_choices_save(*, team: DraftTeam, by, players: list) -> None:
+    """The players a team would nominate, most wanted first (any left out: not acceptable). Only
+    people acting for the team (``by``) write its list."""
+    if not acts_for(by, team):
+        raise DraftError(_("チームの希望リストを変えられるのは、そのチームのメンバーだけです。"))
     _lists_open(team.event)
     allowed = set(DraftPlayer.objects.filter(event=team.event_id).values_list("pk", flat=True))
     _save_ranking(

@@ -84,7 +84,7 @@ def test_service_errors_are_worded_in_english(world, draft):
 def test_a_tie_and_a_closed_period_are_refused_in_english(world, event):
     team = event.teams.get()
     first, second = players(event)
-    assert refusal(team_choices_save, team=team, players=[[first, second]]) == (
+    assert refusal(team_choices_save, team=team, by=world.owner, players=[[first, second]]) == (
         "Some players share a rank. In this draft, every player must have a rank of their own."
     )
     event.entry_opens_on = event.nomination_on

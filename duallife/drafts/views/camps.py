@@ -84,7 +84,7 @@ def camp_create_view(request: HttpRequest, pk) -> HttpResponse:
         status = 400
     else:
         form = CampForm(initial={"mode": DraftCamp.Mode.ONLINE, "capacity": 30})
-    context = {"event": event, "form": form, "has_errors": bool(form.errors)}
+    context = {"event": event, "form": form}
     return render(request, "drafts/camps/create.html", context, status=status)
 
 
@@ -273,7 +273,6 @@ def camp_edit(request: HttpRequest, pk, camp_pk) -> HttpResponse:
         "event": event,
         "camp": camp,
         "form": form,
-        "has_errors": bool(form.errors),
         "started": cannot_edit is not None,
         "error": error,
         "registered": seats_taken(camp),

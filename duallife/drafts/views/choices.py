@@ -98,7 +98,9 @@ def player_choices(request: HttpRequest, pk: int) -> HttpResponse:
         "not_chosen": [team for team in teams if team.pk not in ranks],
     }
     if request.method == "POST":
-        if _save(form, event, lambda ranking: player_choices_save(player=player, teams=ranking)):
+        if _save(
+            form, event, lambda ranking: player_choices_save(player=player, by=request.user, teams=ranking)
+        ):
             messages.success(request, _("希望リストを保存しました。締切までは何度でも変えられます。"))
             return redirect("drafts:player_choices", event.pk)
         return _render(request, "drafts/choices/player.html", context, form, teams, status=400)
@@ -140,7 +142,7 @@ def team_choices(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     if request.method == "POST":
         if not member:
             return forbidden(request, _("チームの希望リストを変えられるのは、そのチームのメンバーだけです。"))
-        if _save(form, event, lambda ranking: team_choices_save(team=team, players=ranking)):
+        if _save(form, event, lambda ranking: team_choices_save(team=team, by=request.user, players=ranking)):
             messages.success(request, _("チームの希望リストを保存しました。締切までは何度でも変えられます。"))
             return redirect("drafts:team_choices", event.pk, team.pk)
         return _render(request, "drafts/choices/team.html", context, form, players, status=400)

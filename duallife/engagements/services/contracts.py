@@ -33,7 +33,7 @@ from duallife.notifications.models import Kind
 from duallife.organizations.models import CoordinatorScope, Organization
 from duallife.organizations.permissions import companies_of
 from duallife.postings.models import SpecSheet
-from duallife.postings.services import spec_sheet_close
+from duallife.postings.services.sheets import spec_sheet_close
 
 from ..errors import (
     EngagementConflictError,

@@ -18,8 +18,8 @@ from duallife.engagements.services.applications import (
     application_withdraw,
 )
 from duallife.notifications.models import Notification
-from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
+from duallife.postings.services.sheets import spec_sheet_close, spec_sheets_close_expired
 from duallife.testing.engagements import APPLY_MESSAGE
 
 S = Application.Status
@@ -116,7 +116,7 @@ def test_the_talent_withdraws_and_the_company_hears_of_it(world, application):
 
 
 def test_closing_the_sheet_ends_open_applications_kindly(world, sheet, application):
-    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.WITHDRAWN)
+    spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.WITHDRAWN)
     application.refresh_from_db()
     assert application.status == S.EXPIRED
     note = Notification.objects.get(user=world.talent, kind="sheet_closed")
@@ -126,7 +126,7 @@ def test_closing_the_sheet_ends_open_applications_kindly(world, sheet, applicati
 def test_the_closing_note_suggests_open_sheets_with_a_shared_theme(world, make_sheet, sheet, application):
     other = make_sheet(SpecSheet.Status.PUBLISHED, title="味噌の海外販路を一緒に考える")
 
-    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
+    spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
 
     note = Notification.objects.get(user=world.talent, kind="sheet_closed")
     assert other.title in note.body
@@ -139,7 +139,7 @@ def test_expired_sheets_end_their_open_applications_too(world, sheet, applicatio
     from django.utils import timezone
 
     SpecSheet.objects.filter(pk=sheet.pk).update(closes_on=timezone.localdate() - datetime.timedelta(days=1))
-    closed = sheet_services.spec_sheets_close_expired(today=timezone.localdate())
+    closed = spec_sheets_close_expired(today=timezone.localdate())
 
     application.refresh_from_db()
     assert closed == 1

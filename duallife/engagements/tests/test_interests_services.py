@@ -55,10 +55,10 @@ def test_prefectures_outside_tohoku_and_unpublished_sheets_cannot_be_marked(worl
 
 
 def test_a_mark_on_a_sheet_that_closed_can_still_be_taken_back(world, sheet):
-    from duallife.postings import services as sheet_services
+    from duallife.postings.services.sheets import spec_sheet_close
 
     interest_toggle(by=world.talent, sheet=sheet)
-    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
+    spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
     sheet.refresh_from_db()
     assert interest_toggle(by=world.talent, sheet=sheet, on=False) is False
     assert not Interest.objects.exists()

@@ -118,11 +118,9 @@ def test_an_ended_application_takes_no_more_messages_but_keeps_its_thread(
 
         application_withdraw(application=application, by=world.talent)
     else:
-        from duallife.postings import services as sheet_services
+        from duallife.postings.services.sheets import spec_sheet_close
 
-        sheet_services.spec_sheet_close(
-            sheet=application.sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED
-        )
+        spec_sheet_close(sheet=application.sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
 
     with pytest.raises(EngagementTransitionError, match="メッセージを送れません"):
         message_post(application=application, by=world.owner, body="ご連絡ありがとうございました。")

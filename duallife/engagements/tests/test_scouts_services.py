@@ -28,8 +28,8 @@ from duallife.engagements.services.scouts import (
 )
 from duallife.notifications.models import Notification
 from duallife.organizations.models import Membership, Organization
-from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
+from duallife.postings.services.sheets import spec_sheet_close
 from duallife.talents.models import TalentProfile
 from duallife.testing.engagements import APPLY_MESSAGE, another_talent, send
 
@@ -278,7 +278,7 @@ def test_bad_answers_are_refused_and_save_nothing(world, sheet):
 
 def test_a_sheet_closed_meanwhile_cannot_be_accepted_into(world, sheet):
     scout = send(world, sheet)
-    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
+    spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
     scout.refresh_from_db()
     with pytest.raises(EngagementTransitionError):
         scout_accept(scout=scout, by=world.talent)

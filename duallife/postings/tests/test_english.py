@@ -17,10 +17,16 @@ from django.utils import translation
 
 from duallife.engine.speclint import lint
 from duallife.engine.speclint.testing import BAD, good_sheet
-from duallife.postings import lint_words, permissions, selectors, services
-from duallife.postings.api import lint_payload
+from duallife.postings import lint_words, permissions, selectors
+from duallife.postings.api.sheets import lint_payload
 from duallife.postings.errors import SpecSheetError
 from duallife.postings.models import SpecSheet, SpecSheetEvent
+from duallife.postings.services.sheets import (
+    spec_sheet_close,
+    spec_sheet_submit,
+    spec_sheet_update,
+    spec_sheets_close_expired,
+)
 from duallife.testing.postings import form_post, login
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
@@ -183,7 +189,7 @@ def test_submitting_a_weak_sheet_is_refused_in_english(world, make_sheet):
     sheet = make_sheet(why_you="", outcome="")
 
     with translation.override("en"), pytest.raises(SpecSheetError) as refused:
-        services.spec_sheet_submit(sheet=sheet, by=world.owner)
+        spec_sheet_submit(sheet=sheet, by=world.owner)
 
     message = str(refused.value.message)
     assert message.startswith("The quality check found 2 items to fix before submitting: ")
@@ -216,7 +222,7 @@ def test_service_errors_are_in_english(world, make_sheet, data, expected):
     sheet = make_sheet()
 
     with translation.override("en"), pytest.raises(SpecSheetError) as refused:
-        services.spec_sheet_update(sheet=sheet, by=world.owner, data=data)
+        spec_sheet_update(sheet=sheet, by=world.owner, data=data)
 
     assert str(refused.value.message) == expected
 
@@ -225,7 +231,7 @@ def test_service_errors_stay_japanese_by_default(world, make_sheet):
     sheet = make_sheet()
 
     with pytest.raises(SpecSheetError) as refused:
-        services.spec_sheet_update(sheet=sheet, by=world.owner, data={"title": "あ" * 81})
+        spec_sheet_update(sheet=sheet, by=world.owner, data={"title": "あ" * 81})
 
     assert refused.value.message == "タイトルは80文字以内で入力してください（今は81文字）。"
 
@@ -235,9 +241,9 @@ def test_state_and_permission_refusals_are_in_english(world, make_sheet):
 
     with translation.override("en"):
         with pytest.raises(SpecSheetError) as edited:
-            services.spec_sheet_update(sheet=sheet, by=world.owner, data={"title": "x" * 20})
+            spec_sheet_update(sheet=sheet, by=world.owner, data={"title": "x" * 20})
         with pytest.raises(SpecSheetError) as stranger:
-            services.spec_sheet_close(sheet=sheet, by=world.talent, reason="filled")
+            spec_sheet_close(sheet=sheet, by=world.talent, reason="filled")
 
     assert not has_japanese(str(edited.value.message))
     assert str(edited.value.message).endswith("Only drafts and returned sheets can be edited.")
@@ -249,7 +255,7 @@ def test_state_and_permission_refusals_are_in_english(world, make_sheet):
 def test_the_automatic_closing_note_is_worded_when_read(world, make_sheet):
     sheet = make_sheet(SpecSheet.Status.PUBLISHED)
     SpecSheet.objects.filter(pk=sheet.pk).update(closes_on=datetime.date(2000, 1, 1))
-    services.spec_sheets_close_expired(today=datetime.date.today())
+    spec_sheets_close_expired(today=datetime.date.today())
     event = SpecSheetEvent.objects.filter(sheet=sheet, to_status=SpecSheet.Status.CLOSED).get()
 
     assert event.comment_text == "締切日を過ぎたため自動で終了しました。"

@@ -11,7 +11,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from duallife.postings.forms import ListingForm
+from duallife.postings.forms.listing import ListingForm
 from duallife.postings.selectors import ListingChoices, SheetFilters, listing_choices
 from duallife.talents.forms import TalentSearchForm
 from duallife.talents.selectors import TalentFilters

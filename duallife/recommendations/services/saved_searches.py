@@ -2,7 +2,7 @@
 in the weekly digest (:mod:`.digests`).
 
 Two kinds, each checked by the form its listing uses, so a saved search means exactly what the
-listing would show: sheets (``/sheets/``, :class:`~duallife.postings.forms.ListingForm` →
+listing would show: sheets (``/sheets/``, :class:`~duallife.postings.forms.listing.ListingForm` →
 :class:`~duallife.postings.selectors.SheetFilters`), for anyone logged in; talents (``/talents/``,
 :class:`~duallife.talents.forms.TalentSearchForm` → :class:`~duallife.talents.selectors.TalentFilters`),
 for those who may browse talents. Services raise :class:`~duallife.recommendations.errors.SavedSearchError`

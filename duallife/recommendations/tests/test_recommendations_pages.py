@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.engagements.services.applications import application_submit
-from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
+from duallife.postings.services.sheets import spec_sheet_close
 from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
 from duallife.recommendations.services.recommendations import (
     recommendations_rebuild_all,
@@ -185,7 +185,7 @@ def test_closed_and_applied_sheets_disappear_from_the_list(client, world, make_s
     assert first.title in page
     assert second.title in page
 
-    sheet_services.spec_sheet_close(sheet=first, by=world.owner, reason=SpecSheet.ClosedReason.WITHDRAWN)
+    spec_sheet_close(sheet=first, by=world.owner, reason=SpecSheet.ClosedReason.WITHDRAWN)
     application_submit(sheet=second, by=profile.user, message=APPLY_MESSAGE, shared_fields=[])
 
     page = body(client.get("/recommendations/"))
@@ -315,7 +315,7 @@ def test_a_draft_is_hidden_from_coordinators_and_explained_to_its_company(client
 def test_a_closed_sheet_lists_nobody_and_says_why(client, world, sheet):
     talent = fitting_talent("fits")
     recommendations_rebuild_all()
-    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
+    spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
     client.force_login(world.owner)
     response = client.get(matches_url(sheet))
     assert response.status_code == 200

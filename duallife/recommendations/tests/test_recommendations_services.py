@@ -12,8 +12,9 @@ from duallife.accounts.models import User
 from duallife.engagements.services.applications import application_submit
 from duallife.engine.recommend import blockers
 from duallife.notifications.models import Notification
-from duallife.postings import services as sheet_services
 from duallife.postings.models import SpecSheet
+from duallife.postings.services.approval import spec_sheet_approve
+from duallife.postings.services.sheets import spec_sheet_close
 from duallife.recommendations.models import KEEP, SheetRecommendation, TalentRecommendation
 from duallife.recommendations.selectors.loading import (
     engine_sheet,
@@ -80,7 +81,7 @@ def test_approving_a_sheet_refreshes_both_sides_after_commit(
     submitted = make_sheet(SpecSheet.Status.SUBMITTED)
     assert not SheetRecommendation.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        sheet_services.spec_sheet_approve(sheet=submitted, by=world.coordinator)
+        spec_sheet_approve(sheet=submitted, by=world.coordinator)
     assert pairs(SheetRecommendation) == {(talent.pk, submitted.pk)}
     assert pairs(TalentRecommendation) == {(talent.pk, submitted.pk)}
 
@@ -217,7 +218,7 @@ def test_closing_a_sheet_drops_its_rows_at_once(world, make_sheet):
     other = make_sheet(Published, title="石巻の水産加工のウェブマーケティング", municipality=ISHINOMAKI)
     talent = fitting_talent("me")
     recommendations_rebuild_all()
-    sheet_services.spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.WITHDRAWN)
+    spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.WITHDRAWN)
     assert pairs(SheetRecommendation) == {(talent.pk, other.pk)}
     assert pairs(TalentRecommendation) == {(talent.pk, other.pk)}
 
@@ -232,7 +233,7 @@ def test_the_close_notification_offers_the_next_best_sheets(world, make_sheet):
     recommendations_rebuild_all()
     assert [pk for pk, _title, _reasons in next_best_sheets(talent, excluding=applied.pk)] == [better.pk]
 
-    sheet_services.spec_sheet_close(sheet=applied, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
+    spec_sheet_close(sheet=applied, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
 
     note = Notification.objects.filter(user=talent.user).order_by("-pk").first()
     assert note is not None

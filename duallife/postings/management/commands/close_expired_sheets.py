@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from duallife.postings.services import spec_sheets_close_expired
+from duallife.postings.services.sheets import spec_sheets_close_expired
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from duallife.postings.services import spec_sheets_reindex
+from duallife.postings.services.sheets import spec_sheets_reindex
 
 
 class Command(BaseCommand):

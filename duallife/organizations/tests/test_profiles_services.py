@@ -3,9 +3,17 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from duallife.organizations import services
 from duallife.organizations.errors import ProfileInvalid
 from duallife.organizations.models import Organization, OrganizationPhoto
+from duallife.organizations.services.profiles import (
+    MAX_PHOTOS,
+    CompanyProfileData,
+    CoordinatorProfileData,
+    NewPhoto,
+    PhotoChanges,
+    company_profile_update,
+    coordinator_profile_update,
+)
 from duallife.regions.models import Municipality, Prefecture
 from duallife.testing.organizations import image_upload
 
@@ -13,7 +21,7 @@ from duallife.testing.organizations import image_upload
 def data(**overrides):
     values = {"name": "仙台テスト株式会社", "prefecture": Prefecture.objects.get(code="04")}
     values.update(overrides)
-    return services.CompanyProfileData(**values)
+    return CompanyProfileData(**values)
 
 
 @pytest.fixture
@@ -24,19 +32,19 @@ def company(cast):
 @pytest.mark.parametrize("who", ["talent", "other", "coordinator", "operator"])
 def test_only_members_may_update_a_company_profile(cast, company, who):
     with pytest.raises(PermissionDenied):
-        services.company_profile_update(organization=company, by=cast[who], data=data(summary="x"))
+        company_profile_update(organization=company, by=cast[who], data=data(summary="x"))
 
 
 def test_a_coordinator_body_is_not_updated_as_a_company(cast):
     body = Organization.objects.get(slug="miyagi-pref")
 
     with pytest.raises(PermissionDenied):
-        services.company_profile_update(organization=body, by=cast["coordinator"], data=data())
+        company_profile_update(organization=body, by=cast["coordinator"], data=data())
     with pytest.raises(PermissionDenied):
-        services.coordinator_profile_update(
+        coordinator_profile_update(
             organization=Organization.objects.get(slug="sendai-co"),
             by=cast["member"],
-            data=services.CoordinatorProfileData(),
+            data=CoordinatorProfileData(),
         )
 
 
@@ -55,9 +63,7 @@ def test_service_refuses_bad_profiles_and_writes_nothing(cast, company, override
         overrides["municipality"] = Municipality.objects.get(code=overrides["municipality"])
 
     with pytest.raises(ProfileInvalid) as caught:
-        services.company_profile_update(
-            organization=company, by=cast["member"], data=data(summary="新", **overrides)
-        )
+        company_profile_update(organization=company, by=cast["member"], data=data(summary="新", **overrides))
 
     assert field in caught.value.errors
     company.refresh_from_db()
@@ -65,11 +71,11 @@ def test_service_refuses_bad_profiles_and_writes_nothing(cast, company, override
 
 
 def test_service_saves_a_valid_profile_with_a_photo(cast, company):
-    services.company_profile_update(
+    company_profile_update(
         organization=company,
         by=cast["admin"],
         data=data(corporate_number="1180301018771", summary="新しい紹介"),
-        photos=services.PhotoChanges(new=services.NewPhoto(upload=image_upload(), alt_text="社屋")),
+        photos=PhotoChanges(new=NewPhoto(upload=image_upload(), alt_text="社屋")),
     )
 
     company.refresh_from_db()
@@ -78,17 +84,17 @@ def test_service_saves_a_valid_profile_with_a_photo(cast, company):
 
 
 def test_service_refuses_a_photo_without_alt_text_or_beyond_the_limit(cast, company):
-    for index in range(services.MAX_PHOTOS):
+    for index in range(MAX_PHOTOS):
         OrganizationPhoto.objects.create(
             organization=company, image=f"organizations/{index}.jpg", alt_text="写真"
         )
 
     with pytest.raises(ProfileInvalid) as caught:
-        services.company_profile_update(
+        company_profile_update(
             organization=company,
             by=cast["member"],
             data=data(summary="変更"),
-            photos=services.PhotoChanges(new=services.NewPhoto(upload=image_upload(), alt_text="")),
+            photos=PhotoChanges(new=NewPhoto(upload=image_upload(), alt_text="")),
         )
 
     assert set(caught.value.errors) == {"new_photo", "new_photo_alt_text"}

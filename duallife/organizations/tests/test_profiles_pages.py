@@ -9,7 +9,7 @@ from PIL import Image
 from pytest_django.asserts import assertContains
 
 from duallife.organizations.models import CompanyProfile, Organization, OrganizationPhoto
-from duallife.organizations.services import MAX_PHOTOS
+from duallife.organizations.services.profiles import MAX_PHOTOS
 from duallife.regions.models import Municipality, Prefecture
 from duallife.testing.organizations import image_upload
 from duallife.vocabulary.models import IndustryGroup

@@ -4,7 +4,7 @@ import pytest
 
 from duallife.organizations.errors import RegistrationInvalid
 from duallife.organizations.models import CompanyProfile, Membership, Organization
-from duallife.organizations.services import company_register
+from duallife.organizations.services.registration import company_register
 from duallife.regions.models import Municipality, Prefecture
 from duallife.testing.accounts import make_user
 

@@ -1,5 +1,6 @@
-"""The public listing: only published sheets, Japanese search, filters, sorting, pagination, and a
-query count that does not grow with the number of results."""
+"""The public pages: the listing (only published sheets, Japanese search, filters, sorting,
+pagination, and a query count that does not grow with the number of results), and a sheet's page
+and who may see it (cross-tenant 404s)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from duallife.postings import services
 from duallife.postings.models import SheetSkill, SpecSheet
 from duallife.postings.selectors import SheetFilters, published_sheets
-from duallife.testing.postings import AKITA, ISHINOMAKI
+from duallife.postings.services.sheets import spec_sheets_close_expired
+from duallife.testing.postings import AKITA, ISHINOMAKI, login
 
 Status = SpecSheet.Status
+HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]
 
 
 def titles(response) -> list[str]:
@@ -62,7 +64,7 @@ def test_an_expired_sheet_leaves_the_listing(client, published):
     SpecSheet.objects.filter(pk=published.pk).update(
         closes_on=timezone.localdate() - datetime.timedelta(days=1)
     )
-    services.spec_sheets_close_expired(today=timezone.localdate())
+    spec_sheets_close_expired(today=timezone.localdate())
 
     assert titles(client.get("/sheets/")) == []
 
@@ -231,3 +233,68 @@ def test_selector_sorts_ties_by_id(published):
     order = [sheet.pk for sheet in published_sheets(SheetFilters())]
 
     assert order == sorted([published.pk, *[c.pk for c in copies]], reverse=True)
+
+
+# --- The public detail page and who may see a sheet -------------------------------------------
+
+
+def test_published_detail_shows_everything_public(client, world, make_sheet):
+    sheet = make_sheet(Status.PUBLISHED)
+
+    response = client.get(f"/sheets/{sheet.pk}/")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>老舗味噌蔵の新商品を首都圏に届けるウェブマーケティング</h1>" in body
+    assert 'class="why-you"' in body
+    assert "あなたが必要な理由" in body
+    assert "月2〜4日" in body
+    assert "月3万〜5万円" in body
+    assert "業務委託" in body
+    assert "ウェブマーケティング" in body
+    assert "食品業界の経験" in body
+    assert 'href="/organizations/sendai-miso/"' in body
+    assert "掲載企業のメニュー" not in body
+
+
+@pytest.mark.parametrize("status", HIDDEN)
+@pytest.mark.parametrize("viewer", [None, "stranger", "talent", "far_coordinator", "nobody"])
+def test_unpublished_sheets_are_404_to_everyone_else(client, world, make_sheet, status, viewer):
+    sheet = make_sheet(status)
+    if viewer:
+        login(client, getattr(world, viewer))
+
+    assert client.get(f"/sheets/{sheet.pk}/").status_code == 404
+    assert client.get(f"/api/v1/sheets/{sheet.pk}").status_code == 404
+
+
+@pytest.mark.parametrize("status", HIDDEN)
+def test_owners_see_their_unpublished_sheets_with_a_notice(client, world, make_sheet, status):
+    sheet = make_sheet(status)
+
+    response = login(client, world.member).get(f"/sheets/{sheet.pk}/")
+
+    assert response.status_code == 200
+    assert "まだ公開されていません" in response.content.decode()
+
+
+def test_coordinators_of_the_area_see_submitted_but_not_draft_sheets(client, world, make_sheet):
+    login(client, world.coordinator)
+
+    assert client.get(f"/sheets/{make_sheet(Status.SUBMITTED).pk}/").status_code == 200
+    assert client.get(f"/sheets/{make_sheet(Status.RETURNED).pk}/").status_code == 200
+    assert client.get(f"/sheets/{make_sheet(Status.DRAFT).pk}/").status_code == 404
+
+
+def test_a_closed_sheet_keeps_its_page_with_a_notice(client, make_sheet):
+    sheet = make_sheet(Status.CLOSED)
+
+    response = client.get(f"/sheets/{sheet.pk}/")
+
+    assert response.status_code == 200
+    assert "募集は終了しました" in response.content.decode()
+
+
+def test_unknown_sheet_is_404(client, world):
+    assert client.get("/sheets/999999/").status_code == 404
+    assert client.get(f"/sheets/{2**64}/").status_code == 404

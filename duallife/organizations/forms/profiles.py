@@ -1,6 +1,7 @@
-"""Forms for the profile pages. They check what was typed and build the services' input; the
-rules that decide whether a profile may be saved live in ``services`` (the forms ask them too, so
-a user sees every problem at once, in Japanese)."""
+"""The profile forms: a company's profile, a coordinator body's region page, and their photos. They
+check what was typed and build the services' input; the rules that decide whether a profile may be
+saved live in :mod:`duallife.organizations.services.profiles` (the forms ask them too, so a user
+sees every problem at once, in Japanese)."""
 
 from __future__ import annotations
 
@@ -12,25 +13,13 @@ from duallife.engine.corporate_number import clean_corporate_number
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup
 
-from . import services
-from .fields import (
-    MunicipalityChoiceField,
-    clean_kana_field,
-    clean_phone_field,
-    clean_web_url,
-    text_field,
-    url_field,
-)
-from .images import ImageRejected, check_image
-from .models import CompanyProfile, Organization, OrganizationPhoto
+from ..fields import clean_kana_field, clean_phone_field, clean_web_url, text_field, url_field
+from ..images import ImageRejected, check_image
+from ..models import CompanyProfile, Organization, OrganizationPhoto
+from ..services import profiles as profile_services
+from .registration import CompanyIdentityFields, apply_service_errors
 
 LONG_TEXT = 2000
-
-
-def _apply_service_errors(form: forms.Form, errors: dict[str | None, list[str]]) -> None:
-    for field, messages in errors.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
 
 
 # --- photos -------------------------------------------------------------------------------------
@@ -72,11 +61,11 @@ class NewPhotoMixin(forms.Form):
                 raise forms.ValidationError(str(exc), code="bad_image") from None
         return upload
 
-    def new_photo_input(self) -> services.NewPhoto | None:
+    def new_photo_input(self) -> profile_services.NewPhoto | None:
         upload = self.cleaned_data.get("new_photo")
         if not upload:
             return None
-        return services.NewPhoto(
+        return profile_services.NewPhoto(
             upload=upload,
             alt_text=self.cleaned_data.get("new_photo_alt_text", ""),
             caption=self.cleaned_data.get("new_photo_caption", ""),
@@ -128,9 +117,9 @@ class PhotoEditForm(forms.Form):
             self.add_error("alt_text", _("写真の説明（代替テキスト）を入力してください。"))
         return cleaned
 
-    def to_edit(self) -> services.PhotoEdit:
+    def to_edit(self) -> profile_services.PhotoEdit:
         data = self.cleaned_data
-        return services.PhotoEdit(
+        return profile_services.PhotoEdit(
             photo_id=data["photo_id"],
             alt_text=data.get("alt_text", ""),
             caption=data.get("caption", ""),
@@ -140,7 +129,11 @@ class PhotoEditForm(forms.Form):
 
 
 PhotoEditFormSet = forms.formset_factory(
-    PhotoEditForm, extra=0, max_num=services.MAX_PHOTOS, validate_max=True, absolute_max=services.MAX_PHOTOS
+    PhotoEditForm,
+    extra=0,
+    max_num=profile_services.MAX_PHOTOS,
+    validate_max=True,
+    absolute_max=profile_services.MAX_PHOTOS,
 )
 
 
@@ -159,44 +152,13 @@ def photo_formset(photos: list[OrganizationPhoto], data=None) -> forms.BaseFormS
     return formset
 
 
-def photo_changes(formset: forms.BaseFormSet, form: NewPhotoMixin) -> services.PhotoChanges:
-    return services.PhotoChanges(
+def photo_changes(formset: forms.BaseFormSet, form: NewPhotoMixin) -> profile_services.PhotoChanges:
+    return profile_services.PhotoChanges(
         edits=tuple(f.to_edit() for f in formset.forms if f.cleaned_data), new=form.new_photo_input()
     )
 
 
 # --- company profile ----------------------------------------------------------------------------
-
-
-class CompanyIdentityFields(forms.Form):
-    """Name and place of a company: shared by registration and the profile form."""
-
-    name = text_field(_("企業名"), max_length=120, required=True, help_text=_("例: 株式会社みちのく醸造"))
-    name_kana = text_field(
-        _("企業名（カナ）"),
-        max_length=200,
-        help_text=_("一覧の並び順に使います。「株式会社」などは省いて構いません。例: ミチノクジョウゾウ"),
-    )
-    prefecture = IdModelChoiceField(
-        label=_("所在地（都道府県）"),
-        queryset=Prefecture.objects.none(),
-        empty_label=_("選んでください"),
-        error_messages={
-            "required": _("所在地の都道府県を選んでください。"),
-            "invalid_choice": _("所在地の都道府県を選び直してください。"),
-        },
-    )
-    municipality = MunicipalityChoiceField(
-        label=_("所在地（市区町村）"),
-        help_text=_("上で選んだ都道府県の市区町村を選んでください。"),
-        error_messages={
-            "required": _("所在地の市区町村を選んでください。"),
-            "invalid_choice": _("所在地の市区町村を選び直してください。"),
-        },
-    )
-
-    def clean_name_kana(self) -> str:
-        return clean_kana_field(self.cleaned_data.get("name_kana", ""), label=_("企業名（カナ）"))
 
 
 class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
@@ -310,7 +272,7 @@ class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
             "municipality": organization.municipality_id or "",
         }
         if profile is not None:
-            for field in services.COMPANY_PROFILE_FIELDS:
+            for field in profile_services.COMPANY_PROFILE_FIELDS:
                 value = getattr(profile, field)
                 initial[field] = value.pk if hasattr(value, "pk") else value
             initial["industry"] = profile.industry_id
@@ -327,12 +289,12 @@ class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
         self.clean_photo_fields(cleaned)
         if cleaned.get("name") and cleaned.get("prefecture"):
             # the service's own rules: place, 法人番号, founding year
-            _apply_service_errors(self, services.company_profile_problems(self.to_data()))
+            apply_service_errors(self, profile_services.company_profile_problems(self.to_data()))
         return cleaned
 
-    def to_data(self) -> services.CompanyProfileData:
+    def to_data(self) -> profile_services.CompanyProfileData:
         data = self.cleaned_data
-        return services.CompanyProfileData(
+        return profile_services.CompanyProfileData(
             name=data["name"],
             name_kana=data.get("name_kana", ""),
             prefecture=data["prefecture"],
@@ -353,7 +315,7 @@ class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
         )
 
     def apply_service_errors(self, errors: dict[str | None, list[str]]) -> None:
-        _apply_service_errors(self, errors)
+        apply_service_errors(self, errors)
 
 
 # --- coordinator body ---------------------------------------------------------------------------
@@ -406,7 +368,7 @@ class CoordinatorProfileForm(NewPhotoMixin):
         profile = getattr(organization, "coordinator", None)
         initial = {"name_kana": organization.name_kana}
         if profile is not None:
-            for field in services.COORDINATOR_PROFILE_FIELDS:
+            for field in profile_services.COORDINATOR_PROFILE_FIELDS:
                 initial[field] = getattr(profile, field)
         return initial
 
@@ -424,9 +386,9 @@ class CoordinatorProfileForm(NewPhotoMixin):
         self.clean_photo_fields(cleaned)
         return cleaned
 
-    def to_data(self) -> services.CoordinatorProfileData:
+    def to_data(self) -> profile_services.CoordinatorProfileData:
         data = self.cleaned_data
-        return services.CoordinatorProfileData(
+        return profile_services.CoordinatorProfileData(
             name_kana=data.get("name_kana", ""),
             contact_email=data.get("contact_email", ""),
             contact_phone=data.get("contact_phone", ""),
@@ -436,53 +398,4 @@ class CoordinatorProfileForm(NewPhotoMixin):
         )
 
     def apply_service_errors(self, errors: dict[str | None, list[str]]) -> None:
-        _apply_service_errors(self, errors)
-
-
-# --- the directory's filters --------------------------------------------------------------------
-
-
-class DirectoryFilterForm(forms.Form):
-    prefecture = IdModelChoiceField(
-        label=_("都道府県"),
-        queryset=Prefecture.objects.none(),
-        required=False,
-        empty_label=_("すべて"),
-        to_field_name="code",
-    )
-    kind = forms.ChoiceField(
-        label=_("種類"),
-        required=False,
-        choices=[
-            ("", _("すべて")),
-            (Organization.Kind.COMPANY, _("企業")),
-            (Organization.Kind.COORDINATOR, _("自治体・支援機関")),
-        ],
-    )
-    industry = IdModelChoiceField(
-        label=_("業種（企業）"),
-        queryset=IndustryGroup.objects.none(),
-        required=False,
-        empty_label=_("すべて"),
-        to_field_name="code",
-    )
-
-    def __init__(self, *args, prefectures, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["prefecture"].queryset = prefectures
-        self.fields["industry"].queryset = IndustryGroup.objects.order_by("code")
-
-
-class CompanyRegistrationForm(CompanyIdentityFields):
-    """The first step of a company's life on the platform: who and where it is."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["prefecture"].queryset = Prefecture.objects.filter(pack__isnull=False).order_by("code")
-        self.fields["municipality"].required = True
-        self.fields["municipality"].queryset = Municipality.objects.filter(
-            role=Municipality.Role.PACK, prefecture__pack__isnull=False
-        )
-
-    def apply_service_errors(self, errors: dict[str | None, list[str]]) -> None:
-        _apply_service_errors(self, errors)
+        apply_service_errors(self, errors)
