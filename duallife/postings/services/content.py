@@ -18,7 +18,8 @@ from duallife.core.formats import format_yen
 from duallife.engine.skills import ResolvedSkill, normalize, search_text
 from duallife.regions.models import Municipality
 from duallife.talents.models import WorkStyle
-from duallife.vocabulary.models import Skill, Theme
+from duallife.vocabulary.models import Theme
+from duallife.vocabulary.selectors import skills_by_key
 
 from ..errors import SpecSheetError
 from ..lint_words import FIELD_LABELS
@@ -295,7 +296,7 @@ def _check_ranges(values: Mapping[str, Any]) -> None:
 
 def _write_skills(sheet: SpecSheet, kind: str, texts: list[str]) -> None:
     resolved = resolve_skills(texts)
-    skills = {skill.key: skill for skill in Skill.objects.filter(key__in=[r.key for r in resolved if r.key])}
+    skills = skills_by_key()
     rows = []
     seen: set[str] = set()
     for item in resolved:
