@@ -7,6 +7,8 @@
   ``make_sheet(status, **overrides)``: a sheet of it taken to ``status``.
 - ``site_url``, ``smtp_sink``, ``smtp_down``: email delivery to a real local SMTP server, or to
   none.
+- ``shared_small_demo``: the region pack and the small demo, built once for a test module and
+  rolled back after it (each test's own writes are rolled back after the test, as always).
 - Every test starts in Japanese, with an empty cache; ``admin_user`` has MFA on.
 """
 
@@ -17,8 +19,10 @@ from functools import partial
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
+from duallife.demo.services import demo_data_create
 from duallife.regions.services import region_pack_load
 
 from .accounts import with_totp
@@ -55,6 +59,30 @@ def admin_user(admin_user):
 def region_pack(db):
     """The real Tohoku region pack, loaded into the test database."""
     return region_pack_load(slug="tohoku")
+
+
+#: The password of every user of ``shared_small_demo``.
+DEMO_PASSWORD = "demo-password-123"
+
+
+@pytest.fixture(scope="module")
+def shared_small_demo(django_db_setup, django_db_blocker):
+    """The region pack and the small demo, for every test of a module: built once inside an outer
+    transaction that is rolled back when the module is done. Each test still runs in its own
+    transaction inside it (as with Django's ``TestCase.setUpTestData``), so what a test writes is
+    gone for the next one. Returns the demo's report."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            cache.clear()
+            region_pack_load(slug="tohoku")
+            report = demo_data_create(password=DEMO_PASSWORD, small=True)
+            yield report
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            forget_vocabulary()
 
 
 @pytest.fixture

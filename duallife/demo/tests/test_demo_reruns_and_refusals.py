@@ -6,9 +6,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError
 
 from duallife.demo.errors import RealUsersPresent, RegionPackNotLoaded
+from duallife.demo.plan import DEMO_SMALL
 from duallife.demo.services import demo_data_create
 from duallife.regions.models import SupportProgram
 from duallife.talents.models import TalentProfile
+from duallife.vocabulary.models import Skill
 from duallife.vocabulary.services import vocabulary_load
 
 
@@ -84,3 +86,27 @@ def test_demo_uses_a_vocabulary_that_is_already_loaded(region_pack):
 
     assert not report.vocabulary_loaded
     assert TalentProfile.objects.count() == 30
+
+
+def test_small_demo_creates_the_expected_counts(region_pack, counts):
+    # given a fresh database with the pack (and no vocabulary yet)
+    assert not Skill.objects.exists()
+
+    # when
+    report = demo_data_create(password="demo-password-123", small=True)
+
+    # then
+    assert report.vocabulary_loaded
+    made = counts()
+    assert made["users"] == 1 + 1 + DEMO_SMALL.coordinators + DEMO_SMALL.companies + DEMO_SMALL.talents
+    assert (made["secretariats"], made["coordinators"], made["companies"]) == (1, 2, 6)
+    assert (made["talents"], made["sheets"]) == (30, 20)
+    assert made["programs"] == report.programs_created
+    assert {key: report.created[key] for key in ("coordinators", "companies", "talents", "sheets")} == {
+        "coordinators": 2,
+        "companies": 6,
+        "talents": 30,
+        "sheets": 20,
+    }
+    assert report.users_created == 39
+    assert report.password == "demo-password-123"

@@ -14,7 +14,6 @@ from django.utils import translation
 
 from duallife.accounts.models import User
 from duallife.demo.plan import company_account, coordinator_account, operator_account, talent_account
-from duallife.demo.services import demo_data_create
 from duallife.engagements.services.applications import application_submit
 from duallife.postings.models import SpecSheet
 from duallife.testing.accounts import give_mfa
@@ -89,8 +88,8 @@ def problems_on(pages: dict[str, str], corpus: str) -> list[str]:
 
 
 @pytest.fixture
-def demo(region_pack):
-    demo_data_create(password="demo-password-123", small=True)
+def demo(shared_small_demo, db):
+    """The small demo (built once for this module) and the corpus of its data."""
     return data_corpus()
 
 

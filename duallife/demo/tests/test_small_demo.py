@@ -7,50 +7,27 @@ is the start of the full one; the full demo's plan is checked without writing it
 
 import re
 
+import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from duallife.demo.content import demo_content
-from duallife.demo.plan import DEMO_SMALL, PUBLISHED, STATUS_PATTERN
-from duallife.demo.services import demo_data_create
+from duallife.demo.plan import PUBLISHED, STATUS_PATTERN
 from duallife.organizations.models import CoordinatorProfile, Membership, Organization
 from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import review_queue, sheet_lint, sheets_with_details
 from duallife.regions.models import SupportProgram
 from duallife.talents.models import TalentProfile
-from duallife.vocabulary.models import Skill
+
+pytestmark = pytest.mark.django_db
 
 DEMO_PREFIX = "（デモ）"
 DEMO_EMAIL = re.compile(r"^(admin|operator|coordinator-[a-z]+|company-\d{3}|talent-\d{4})@example\.jp$")
 
 
-def test_small_demo_creates_the_expected_counts(region_pack, counts):
-    # given a fresh database with the pack (and no vocabulary yet)
-    assert not Skill.objects.exists()
-
-    # when
-    report = demo_data_create(password="demo-password-123", small=True)
-
-    # then
-    assert report.vocabulary_loaded
-    made = counts()
-    assert made["users"] == 1 + 1 + DEMO_SMALL.coordinators + DEMO_SMALL.companies + DEMO_SMALL.talents
-    assert (made["secretariats"], made["coordinators"], made["companies"]) == (1, 2, 6)
-    assert (made["talents"], made["sheets"]) == (30, 20)
-    assert made["programs"] == report.programs_created
-    assert {key: report.created[key] for key in ("coordinators", "companies", "talents", "sheets")} == {
-        "coordinators": 2,
-        "companies": 6,
-        "talents": 30,
-        "sheets": 20,
-    }
-    assert report.users_created == 39
-    assert report.password == "demo-password-123"
-
-
-def test_demo_creates_fictional_programs_across_the_seven_prefectures(region_pack):
-    report = demo_data_create(password="demo-password-123", small=True)
+def test_demo_creates_fictional_programs_across_the_seven_prefectures(shared_small_demo):
+    report = shared_small_demo
 
     programs = SupportProgram.objects.select_related("prefecture")
     assert report.programs_created == programs.count() >= 14
@@ -62,9 +39,7 @@ def test_demo_creates_fictional_programs_across_the_seven_prefectures(region_pac
     assert programs.filter(is_published=False).exists()
 
 
-def test_every_demo_user_has_the_demo_password_and_a_verified_address(region_pack):
-    demo_data_create(password="demo-password-123", small=True)
-
+def test_every_demo_user_has_the_demo_password_and_a_verified_address(shared_small_demo):
     users = get_user_model().objects.all()
     admin = users.get(username="admin")
     assert admin.is_superuser
@@ -75,9 +50,7 @@ def test_every_demo_user_has_the_demo_password_and_a_verified_address(region_pac
     assert verified == {user.email for user in users}
 
 
-def test_sheets_are_in_every_state_and_every_published_one_passes_the_quality_check(region_pack):
-    demo_data_create(small=True)
-
+def test_sheets_are_in_every_state_and_every_published_one_passes_the_quality_check(shared_small_demo):
     sheets = list(sheets_with_details())
     assert {s.status for s in sheets} == set(SpecSheet.Status.values)
     assert {s.closed_reason for s in sheets if s.status == SpecSheet.Status.CLOSED} == set(
@@ -105,9 +78,9 @@ def test_sheets_are_in_every_state_and_every_published_one_passes_the_quality_ch
     assert not any("{" in s.title + s.issue + s.outcome + s.why_you for s in sheets)
 
 
-def test_returned_sheets_carry_the_coordinators_comment_and_expired_ones_are_past_their_date(region_pack):
-    demo_data_create(small=True)
-
+def test_returned_sheets_carry_the_coordinators_comment_and_expired_ones_are_past_their_date(
+    shared_small_demo,
+):
     returned = SpecSheet.objects.filter(status=SpecSheet.Status.RETURNED)
     assert returned.count() == 2
     for sheet in returned:
@@ -119,8 +92,8 @@ def test_returned_sheets_carry_the_coordinators_comment_and_expired_ones_are_pas
     assert expired.events.filter(to_status=SpecSheet.Status.CLOSED, by__isnull=True).exists()
 
 
-def test_coordinators_have_scopes_and_see_submitted_sheets_in_their_queue(region_pack):
-    report = demo_data_create(small=True)
+def test_coordinators_have_scopes_and_see_submitted_sheets_in_their_queue(shared_small_demo):
+    report = shared_small_demo
 
     bodies = Organization.objects.filter(kind=Organization.Kind.COORDINATOR).select_related("coordinator")
     assert {body.slug for body in bodies} == {"demo-coord-miyagi", "demo-coord-akita"}
@@ -142,9 +115,7 @@ def test_coordinators_have_scopes_and_see_submitted_sheets_in_their_queue(region
     assert roles[:4] == ["事務局（運営）", "自治体・支援機関", "企業の管理者", "人材"]
 
 
-def test_companies_have_full_profiles_and_talents_varied_profiles(region_pack):
-    demo_data_create(small=True)
-
+def test_companies_have_full_profiles_and_talents_varied_profiles(shared_small_demo):
     companies = Organization.objects.filter(kind=Organization.Kind.COMPANY).select_related("company")
     assert companies.values("prefecture").distinct().count() == 6
     for company in companies:
@@ -167,9 +138,7 @@ def test_companies_have_full_profiles_and_talents_varied_profiles(region_pack):
     assert any(s.skill_id is None for t in talents for s in t.skills.all())  # free skills too
 
 
-def test_no_real_looking_email_addresses(region_pack):
-    demo_data_create(small=True)
-
+def test_no_real_looking_email_addresses(shared_small_demo):
     emails = list(get_user_model().objects.values_list("email", flat=True))
     assert emails
     assert all(DEMO_EMAIL.match(email) for email in emails), emails
@@ -180,7 +149,7 @@ def test_no_real_looking_email_addresses(region_pack):
     assert not any(family in email for family, _given in names for email in emails)
 
 
-def test_the_small_demo_has_the_same_shape_every_time(region_pack):
+def test_the_small_demo_has_the_same_shape_every_time(shared_small_demo):
     """Exact counts of what the small demo writes, so that a faster way of writing it cannot
     change it unnoticed. Check-ins are left out: how many fall due depends on the calendar."""
     from django.db.models import Count
@@ -200,8 +169,6 @@ def test_the_small_demo_has_the_same_shape_every_time(region_pack):
     from duallife.postings.models import SheetSkill, SpecSheetEvent, SpecSheetVersion
     from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
     from duallife.talents.models import TalentSkill
-
-    demo_data_create(password="demo-password-123", small=True)
 
     counts = {
         model.__name__: model.objects.count()
