@@ -2,7 +2,9 @@
 
 - ``live_url``: the site, served by ``duallife runserver`` in a subprocess against its own
   throw-away SQLite database (migrated, Tohoku region pack and demo data loaded), whatever
-  ``DATABASE_URL`` the test run itself uses (CI points that at PostgreSQL).
+  ``DATABASE_URL`` the test run itself uses (CI points that at PostgreSQL). The set-up site is
+  built once per run, in the background as soon as the browser tests are collected (while the
+  other tests run); each worker serves its own copy of it.
 - ``browser``: Debian's ``/usr/bin/chromium``, headless, driven by Playwright.
 - ``page``: a fresh browser context per test, Japanese locale and Tokyo time, pointed at the
   live server (``page.goto("/regions/")`` works); a full-page screenshot and the page's HTML
@@ -35,7 +37,7 @@ from duallife.testing.browser import CHROMIUM, CHROMIUM_ARGS, DEMO_ADMIN_PASSWOR
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SERVER_START_TIMEOUT = 60  # seconds until /healthz must answer
-SETUP_COMMAND_TIMEOUT = 600  # seconds for each of migrate / load-region-pack / demo
+SETUP_COMMAND_TIMEOUT = 600  # seconds for each of migrate / load-region-pack / demo (or so)
 # Generous waits: CI machines are small and busy (a page with ECharts is ~1 MB of script).
 NAVIGATION_TIMEOUT_MS = 30_000
 ACTION_TIMEOUT_MS = 15_000
@@ -77,24 +79,6 @@ def _server_env(workdir: Path) -> dict[str, str]:
 
 def _duallife(*args: str) -> list[str]:
     return [sys.executable, "-m", "duallife.cli", *args]
-
-
-def _run_setup_command(args: list[str], env: dict[str, str]) -> None:
-    result = subprocess.run(
-        _duallife(*args),
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=SETUP_COMMAND_TIMEOUT,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(
-            f"e2e server setup: `duallife {' '.join(args)}` exited {result.returncode}\n"
-            f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}",
-            pytrace=False,
-        )
 
 
 def _wait_until_healthy(url: str, process: subprocess.Popen) -> bool:
@@ -149,16 +133,78 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
+# --- The set-up site, built once per run ---------------------------------------------------------
+
+SITE_SETUP = (["migrate", "--noinput"], ["load-region-pack", "tohoku"], ["demo"])
+SITE_BUILD_TIMEOUT = 3 * SETUP_COMMAND_TIMEOUT
+
+
+def _site_template_dir(config: pytest.Config) -> Path:
+    """Where this run keeps the set-up site: shared by the xdist workers of one run, never reused
+    by another run."""
+    factory = config._tmp_path_factory  # type: ignore[attr-defined]
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    base = factory.getbasetemp().parent / f"e2e-site-{run}" if run else factory.getbasetemp() / "e2e-site"
+    return base
+
+
+def _start_site_build(template: Path) -> None:
+    """Build the set-up site in a background process, unless another worker of this run did."""
+    template.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(template / "claimed", os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return
+    steps = " && ".join(" ".join(f"'{part}'" for part in _duallife(*args)) for args in SITE_SETUP)
+    script = f"({steps}) > build.log 2>&1 && touch ready || touch failed"
+    subprocess.Popen(
+        ["/bin/sh", "-c", script],
+        cwd=template,
+        env={**_server_env(template), "PWD": str(template)},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """As soon as browser tests are to run here, start building the site they need."""
+    if CHROMIUM.exists() and any(item.get_closest_marker("e2e") for item in session.items):
+        _start_site_build(_site_template_dir(session.config))
+
+
+def _site_copy(template: Path, workdir: Path) -> None:
+    """Wait for the set-up site, then copy it (database and files) into ``workdir``."""
+    deadline = time.monotonic() + SITE_BUILD_TIMEOUT
+    while not (template / "ready").exists():
+        if (template / "failed").exists() or time.monotonic() > deadline:
+            log = (
+                (template / "build.log").read_text(errors="replace")
+                if (template / "build.log").exists()
+                else ""
+            )
+            pytest.fail(f"e2e server setup failed:\n{log[-6000:]}", pytrace=False)
+        time.sleep(0.2)
+    for path in template.iterdir():
+        if path.name in ("claimed", "ready", "failed", "build.log"):
+            continue
+        if path.is_dir():
+            shutil.copytree(path, workdir / path.name, dirs_exist_ok=True)
+        else:
+            shutil.copy2(path, workdir / path.name)
+
+
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[str]:
     """Base URL (no trailing slash) of a freshly set-up site served by ``duallife runserver``."""
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium not installed: run make setup")
+    template = _site_template_dir(request.config)
+    _start_site_build(template)  # when collection did not (a single test run by id)
     workdir = tmp_path_factory.mktemp("e2e-server")
+    _site_copy(template, workdir)
     env = _server_env(workdir)
-    _run_setup_command(["migrate", "--noinput"], env)
-    _run_setup_command(["load-region-pack", "tohoku"], env)
-    _run_setup_command(["demo"], env)
 
     log = workdir / "server.log"
     process, url = _start_server(env, log)
