@@ -32,9 +32,10 @@ class StaffMFAMiddleware:
 
 
 class RememberLanguageMiddleware:
-    """After a signed-in person opens a page, keep its language as theirs (for emails).
+    """Keep the language a signed-in person uses the site in as theirs (for their emails).
 
-    One ``UPDATE`` only when it changed; API calls and other non-page responses leave it alone.
+    Only on what they send (a POST: logging in, a form, the language switch), never on a GET:
+    opening a page changes nothing. One ``UPDATE``, and only when the language changed.
     """
 
     def __init__(self, get_response):
@@ -42,17 +43,17 @@ class RememberLanguageMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.method != "POST" or response.status_code >= 400:
+            return response
         user = getattr(request, "user", None)
-        language = getattr(request, "LANGUAGE_CODE", "")
-        if (
-            request.method == "GET"
-            and response.status_code == 200
-            and response.get("Content-Type", "").startswith("text/html")
-            and user is not None
-            and user.is_authenticated
-            and language in dict(settings.LANGUAGES)
-            and user.language != language
-        ):
+        if user is None or not user.is_authenticated:
+            return response
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "set_language":
+            language = request.POST.get("language", "")
+        else:
+            language = getattr(request, "LANGUAGE_CODE", "")
+        if language in dict(settings.LANGUAGES) and user.language != language:
             get_user_model().objects.filter(pk=user.pk).update(language=language)
             user.language = language
         return response

@@ -45,10 +45,11 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     return render(request, "notifications/list.html", context)
 
 
-@require_GET
+@require_POST
 @personal_data_view
 def notification_open(request: HttpRequest, pk) -> HttpResponse:
-    """Mark the notification read and go to what it is about (a path on this site only)."""
+    """Mark the notification read and go to what it is about (a path on this site only). A POST
+    (the list's button): opening a page by GET never changes anything."""
     notification = get_notification_for_user(request.user, pk)
     services.notification_mark_read(notification=notification)
     if is_local_path(notification.url):

@@ -4,77 +4,17 @@ left in Japanese, and no date is written the Japanese way."""
 
 from __future__ import annotations
 
-import re
-from collections import deque
-from urllib.parse import urlsplit
-
 import pytest
 from django.test import Client
 from django.utils import translation
 
 from duallife.accounts.models import User
-from duallife.demo.plan import company_account, coordinator_account, operator_account, talent_account
 from duallife.engagements.services.applications import application_submit
 from duallife.postings.models import SpecSheet
-from duallife.testing.accounts import give_mfa
 from duallife.testing.i18n import data_corpus, japanese_dates, our_japanese, page_text
+from duallife.testing.walk import ROLES, person, start_pages, walk
 
 pytestmark = pytest.mark.django_db
-
-PAGES_PER_PERSON = 45
-#: Links not walked: leaving, the admin, the API, downloads and pages that only redirect.
-NOT_WALKED = ("/en/accounts/logout/", "/admin/", "/api/", "/files/", "/download", "/export")
-
-
-def start_pages(role: str) -> list[str]:
-    common = ["/en/", "/en/notifications/", "/en/accounts/me/"]
-    return (
-        common
-        + {
-            "anonymous": [
-                "/en/regions/",
-                "/en/regions/04/",
-                "/en/simulator/",
-                "/en/sheets/",
-                "/en/organizations/",
-            ],
-            "talent": [
-                "/en/recommendations/",
-                "/en/applications/",
-                "/en/scouts/",
-                "/en/talents/me/edit/",
-                "/en/drafts/",
-            ],
-            "company": ["/en/sheets/mine/", "/en/applications/pipeline/", "/en/talents/", "/en/sheets/new/"],
-            "coordinator": ["/en/sheets/review/", "/en/followups/", "/en/referrals/", "/en/drafts/"],
-            "operator": ["/en/sheets/review/", "/en/organizations/"],
-        }[role]
-    )
-
-
-def links(html: str) -> list[str]:
-    return re.findall(r'href="(/en/[^"#]*)', html)
-
-
-def walk(client: Client, role: str) -> dict[str, str]:
-    """GET pages breadth-first from the role's start pages; returns path → page text (200s)."""
-    seen: set[str] = set()
-    pages: dict[str, str] = {}
-    queue = deque(start_pages(role))
-    while queue and len(pages) < PAGES_PER_PERSON:
-        url = queue.popleft()
-        path = urlsplit(url).path
-        if path in seen or any(part in url for part in NOT_WALKED):
-            continue
-        seen.add(path)
-        response = client.get(url)
-        assert response.status_code < 500, (role, url, response.status_code)
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            continue
-        html = response.content.decode()
-        pages[url] = html
-        queue.extend(links(html))
-    return pages
 
 
 def problems_on(pages: dict[str, str], corpus: str) -> list[str]:
@@ -93,29 +33,14 @@ def demo(shared_small_demo, db):
     return data_corpus()
 
 
-def person(role: str) -> User | None:
-    account = {
-        "talent": talent_account(0),
-        "company": company_account(0),
-        "coordinator": coordinator_account("miyagi"),
-        "operator": operator_account(),
-    }.get(role)
-    if account is None:
-        return None
-    user = User.objects.get(email=account.email)
-    if role in ("coordinator", "operator"):
-        give_mfa(user)
-    return user
-
-
-@pytest.mark.parametrize("role", ["anonymous", "talent", "company", "coordinator", "operator"])
+@pytest.mark.parametrize("role", ROLES)
 def test_every_page_a_person_reaches_is_english(demo, role):
     client = Client()
     user = person(role)
     if user is not None:
         client.force_login(user)
 
-    pages = walk(client, role)
+    pages = walk(client, start_pages(role, "/en"), prefix="/en")
 
     assert len(pages) >= 8, sorted(pages)
     problems = problems_on(pages, demo)

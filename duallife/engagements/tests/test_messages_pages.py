@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings as django_settings
+from django.urls import reverse
 
 from duallife.accounts.models import PersonalDataAccess
 from duallife.engagements.models import Message
@@ -95,16 +96,23 @@ def test_the_form_posts_to_the_thread_and_htmx_swaps_it(client, world, applicati
     assert 'hx-target="#thread-body"' in page
 
 
-def test_opening_the_page_marks_the_thread_read_and_shows_what_was_new(client, world, application):
+def test_the_page_shows_what_was_new_and_marks_it_read_by_post_not_by_opening(client, world, application):
     message_post(application=application, by=world.talent, body="一通目です。")
     message_post(application=application, by=world.talent, body="二通目です。")
     client.force_login(world.owner)
+    read_url = reverse("engagements:thread_read", args=[application.pk])
 
     first = client.get(page_url(application)).content.decode()
+    still = client.get(page_url(application)).content.decode()
+    swapped = client.post(read_url, HTTP_HX_REQUEST="true")
     again = client.get(page_url(application)).content.decode()
 
     assert "新着メッセージが2件あります。" in first
     assert first.count(">新着<") == 2
+    assert f'hx-post="{read_url}" hx-trigger="load"' in first  # sent as soon as the page loads
+    assert "新着メッセージが2件あります。" in still  # opening alone changed nothing
+    assert swapped.status_code == 200
+    assert swapped.content == b""
     assert "新着" not in again
     assert unread_counts(world.owner, [application.pk]) == {application.pk: 0}
     assert unread_counts(world.member, [application.pk]) == {application.pk: 2}
@@ -299,6 +307,7 @@ def test_other_tenants_get_not_found_for_the_thread_posting_and_downloads(client
 
     assert client.get(page_url(application)).status_code == 404
     assert client.post(post_url(application), {"message-body": "こんにちは"}).status_code == 404
+    assert client.post(reverse("engagements:thread_read", args=[application.pk])).status_code == 404
     assert client.get(download_url(message)).status_code == 404
     assert Message.objects.count() == 1
 
@@ -308,6 +317,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, world, application):
 
     for response in (
         client.post(post_url(application), {"message-body": "こんにちは"}),
+        client.post(reverse("engagements:thread_read", args=[application.pk])),
         client.get(download_url(message)),
     ):
         assert response.status_code == 302

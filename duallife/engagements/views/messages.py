@@ -72,7 +72,8 @@ def _row(message: Message, application: Application, *, viewer_id: int, read_to)
 
 
 def thread_context(request: HttpRequest, application: Application, side: Side, *, form=None) -> dict:
-    """The thread as ``user`` sees it, before this visit marks it read."""
+    """The thread as ``user`` sees it. Opening it changes nothing: the page marks it read with a
+    POST (:func:`read`, sent by htmx when the page loads, or by its button without JavaScript)."""
     read_to = message_reads.last_read_at(request.user, application)
     thread = message_reads.thread_messages(application)
     total = thread.count()
@@ -80,7 +81,6 @@ def thread_context(request: HttpRequest, application: Application, side: Side, *
     shown = thread if show_all or total <= THREAD_LIMIT else thread[total - THREAD_LIMIT :]
     rows = [_row(m, application, viewer_id=request.user.pk, read_to=read_to) for m in shown]
     log_thread_read(request.user, application, side, messages=total, via="page")
-    thread_mark_read(application=application, user=request.user)
     closed = application.status in CLOSED_STATUSES
     can_post = side in ("talent", "company") and not closed
     return {
@@ -156,6 +156,17 @@ def post(request: HttpRequest, pk) -> HttpResponse:
     return _show_page_again(request, application, form)
 
 
+@require_POST
+@personal_data_view
+def read(request: HttpRequest, pk) -> HttpResponse:
+    """Mark the thread read up to now (the page's POST once it has shown what was new)."""
+    application, _side = get_application_for_user(request.user, pk)
+    thread_mark_read(application=application, user=request.user)
+    if request.htmx:
+        return HttpResponse("")  # the button's form is swapped away
+    return redirect(_thread_url(application))
+
+
 @require_safe
 @personal_data_view
 def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
@@ -187,5 +198,6 @@ def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
 
 urlpatterns = [
     path("applications/<id:pk>/messages/", post, name="message_post"),
+    path("applications/<id:pk>/messages/read/", read, name="thread_read"),
     path("applications/<id:pk>/messages/<id:message_pk>/attachment/", attachment, name="message_attachment"),
 ]

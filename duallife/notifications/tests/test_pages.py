@@ -116,7 +116,7 @@ def test_given_an_anonymous_visitor_when_opening_notification_pages_then_they_ar
     [notification] = make_notifications(alice, 1)
     assert_login_redirect(client.get(LIST))
     assert_login_redirect(client.get(SETTINGS))
-    assert_login_redirect(client.get(open_url(notification)))
+    assert_login_redirect(client.post(open_url(notification)))
     assert_login_redirect(client.post(READ_ALL))
     assert Notification.objects.get(pk=notification.pk).read_at is None
 
@@ -130,11 +130,21 @@ def test_given_a_notification_when_opened_then_it_is_marked_read_and_the_page_it
     [notification] = make_notifications(alice, 1, url="/applications/7/")
     client.force_login(alice)
 
-    response = client.get(open_url(notification))
+    response = client.post(open_url(notification))
 
     assert response.status_code == 302
     assert response["Location"] == "/applications/7/"
     assert Notification.objects.get(pk=notification.pk).read_at is not None
+
+
+def test_given_a_notification_when_its_open_address_is_fetched_by_get_then_nothing_changes(
+    client, alice, make_notifications
+):
+    [notification] = make_notifications(alice, 1, url="/applications/7/")
+    client.force_login(alice)
+
+    assert client.get(open_url(notification)).status_code == 405
+    assert Notification.objects.get(pk=notification.pk).read_at is None
 
 
 def test_given_another_users_notification_when_opened_then_404_and_it_stays_unread(
@@ -143,14 +153,14 @@ def test_given_another_users_notification_when_opened_then_404_and_it_stays_unre
     [notification] = make_notifications(alice, 1)
     client.force_login(bob)
 
-    assert client.get(open_url(notification)).status_code == 404
+    assert client.post(open_url(notification)).status_code == 404
     assert Notification.objects.get(pk=notification.pk).read_at is None
 
 
 @pytest.mark.parametrize("pk", ["abc", "0", "-3", str(10**30), "99999999"])
 def test_given_a_malformed_or_missing_id_when_opened_then_404(client, alice, pk):
     client.force_login(alice)
-    assert client.get(f"/notifications/{pk}/open/").status_code == 404
+    assert client.post(f"/notifications/{pk}/open/").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -165,7 +175,7 @@ def test_given_a_link_that_leaves_the_site_when_opened_then_the_user_stays_on_th
     )
     client.force_login(alice)
 
-    response = client.get(open_url(notification))
+    response = client.post(open_url(notification))
 
     assert response.status_code == 302
     assert response["Location"] == LIST

@@ -56,7 +56,7 @@ def test_an_email_is_written_in_the_language_the_person_last_read_the_site_in(
 ):
     client.force_login(alice)
     with translation.override("en"):
-        client.get(reverse("notifications:list"))
+        client.post(reverse("notifications:read_all"))  # she uses the site in English
     alice.refresh_from_db()
     assert alice.language == "en"
 
@@ -70,10 +70,18 @@ def test_an_email_is_written_in_the_language_the_person_last_read_the_site_in(
     assert JAPANESE.search(text.replace("佐藤 愛", "")) is None, text  # her name stays as written
 
 
-def test_only_pages_change_the_language_of_emails_not_api_calls(client, alice):
+def test_reading_pages_or_the_api_in_english_changes_nothing_stored(client, alice):
     client.force_login(alice)
     client.get("/api/v1/my/notifications", HTTP_ACCEPT_LANGUAGE="en")
+    with translation.override("en"):
+        client.get(reverse("notifications:list"))
     assert User.objects.get(pk=alice.pk).language == "ja"
+
+
+def test_switching_the_language_makes_it_the_language_of_emails(client, alice):
+    client.force_login(alice)
+    client.post(reverse("set_language"), {"language": "en", "next": "/en/"})
+    assert User.objects.get(pk=alice.pk).language == "en"
 
 
 def test_dates_in_a_kept_text_follow_the_reader(alice):
