@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "duallife.core.middleware.ApiLanguageMiddleware",
+    "duallife.core.middleware.MalformedRequestMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -258,7 +259,7 @@ if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
     if _db.isdigit() and _base.count("/") >= 2:
         REDIS_URL = f"{_base}/{max(int(_db) - _worker, 0)}"
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "duallife.core.cache.FallbackRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -291,6 +292,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-weekly-digests": {
         "task": "recommendations.send_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=8, minute=0),  # Monday 08:00 Japan time
+    },
+    "send-owed-notification-emails": {
+        "task": "notifications.send_owed_emails",
+        "schedule": crontab(minute="*/5"),  # emails whose task was lost (the broker was down)
     },
 }
 

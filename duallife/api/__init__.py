@@ -13,7 +13,9 @@ for (the ``django_language`` cookie, then ``Accept-Language``), Japanese by defa
 
 import re
 
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +24,8 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from duallife.core.errors import DomainError
+from duallife.core.middleware import security_logger
+from duallife.core.views import API_DETAILS
 from duallife.engagements.api import applications as engagement_applications
 from duallife.engagements.api import consent as engagement_consent
 from duallife.engagements.api import contracts as engagement_contracts
@@ -145,6 +149,16 @@ def domain_error(request, exc: DomainError):
     """A rule refused the request: the error's status, its message and the field at fault."""
     fields = [exc.field] if exc.field else []
     return api.create_response(request, {"detail": str(exc.message), "errors": fields}, status=exc.status)
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(SuspiciousOperation)
+@api.exception_handler(BadRequest)
+def malformed_request(request, exc):
+    """A body Django refuses while reading it (multipart without a boundary, too many fields, a
+    bad file name): 400 in the API's shape, with ``DEBUG`` on as well as off."""
+    security_logger.warning("refused %s: %s", request.path, exc)
+    return api.create_response(request, {"detail": str(API_DETAILS[400]), "errors": []}, status=400)
 
 
 @api.exception_handler(Http404)

@@ -1,4 +1,4 @@
-"""The language of JSON API answers.
+"""Middleware of the whole site: the language of JSON API answers, and malformed requests.
 
 Pages carry their language in the path (``/en/…``); the API's paths (``/api/v1/…``) do not, and
 Django's ``LocaleMiddleware`` gives every path without a prefix the default language. An API
@@ -8,9 +8,19 @@ for ``/api/`` the language is taken from the request instead.
 
 from __future__ import annotations
 
+import logging
+
+from django.conf import settings
+from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 
+from .views import bad_request
+
 API_PREFIX = "/api/"
+#: What a malformed request raises while it is read.
+MALFORMED = (MultiPartParserError, SuspiciousOperation, BadRequest)
+security_logger = logging.getLogger("django.security.MalformedRequest")
 
 
 class ApiLanguageMiddleware:
@@ -28,3 +38,29 @@ class ApiLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class MalformedRequestMiddleware:
+    """Requests no page can have asked for answer 400 quickly, in every setting.
+
+    More query parameters than a form may send (``DATA_UPLOAD_MAX_NUMBER_FIELDS``; Django counts
+    them for a POST only) are refused before any view parses them. A body Django refuses while a
+    view reads it (multipart without a boundary, too many fields or files, a bad file name) is a
+    400 page, or the API's JSON error on ``/api/`` paths, also with ``DEBUG`` on.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if query and query.count("&") + 1 > settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:
+            security_logger.warning("refused %s: %d query parameters", request.path, query.count("&") + 1)
+            return bad_request(request, None)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, MALFORMED):
+            security_logger.warning("refused %s: %s", request.path, exception)
+            return bad_request(request, exception)
+        return None

@@ -1,4 +1,5 @@
-"""Site-wide views that need no app: the health check and the error pages.
+"""Site-wide views that need no app: liveness (``/healthz``), readiness (``/readyz``) and the
+error pages.
 
 Error pages answer in the page language, with the site's layout. Under ``/api/`` they answer
 JSON instead (``{"detail": "…", "errors": []}`` in the caller's language, like every API
@@ -6,7 +7,11 @@ error), since API clients cannot read an HTML page. A page for a bad request mus
 itself: if the layout cannot be rendered, a minimal page without it is sent.
 """
 
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -14,6 +19,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from kombu import Connection
 
 API_PREFIX = "/api/"
 
@@ -28,9 +34,79 @@ CSRF_API_DETAIL = gettext_lazy("リクエストの送信元を確認できなか
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness: the process answers and reaches its database."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def _check_database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return "ok"
+
+
+def _check_migrations() -> str:
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return "ok" if not plan else f"{len(plan)} migration(s) not applied"
+
+
+def _check_cache() -> str:
+    key = "readyz:probe"
+    cache.set(key, "1", timeout=10)
+    if cache.get(key) != "1":
+        return "not answering"
+    if getattr(cache, "redis_available", True) is False:
+        return "Redis unreachable: answering from this process's memory"
+    return "ok"
+
+
+def _check_broker() -> str:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "ok (tasks run in-process)"
+    with Connection(settings.CELERY_BROKER_URL, connect_timeout=1) as broker:
+        broker.ensure_connection(max_retries=1, timeout=1)
+    return "ok"
+
+
+def _check_static_files() -> str:
+    manifest = getattr(staticfiles_storage, "manifest_name", None)
+    if manifest is None:
+        return "ok (no manifest in this setting)"
+    if not staticfiles_storage.manifest_storage.exists(manifest):
+        return "no manifest: run collectstatic"
+    return "ok"
+
+
+#: What readiness checks, and whether a failure stops the instance from serving (the cache and
+#: the broker have fallbacks: the site works, degraded, without them).
+READINESS_CHECKS = {
+    "database": (_check_database, True),
+    "migrations": (_check_migrations, True),
+    "static_files": (_check_static_files, True),
+    "cache": (_check_cache, False),
+    "broker": (_check_broker, False),
+}
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness: the database, its migrations, the static files' manifest, the cache and the
+    broker. 503 when the instance cannot serve pages (database, migrations, static files);
+    200 with ``"status": "degraded"`` when only the cache or the broker is down."""
+    checks: dict[str, str] = {}
+    failing = degraded = False
+    for name, (check, essential) in READINESS_CHECKS.items():
+        try:
+            result = check()
+        except Exception as exc:  # a readiness probe reports every failure, it never raises
+            result = f"error: {type(exc).__name__}: {exc}"[:300]
+        checks[name] = result
+        if not result.startswith("ok"):
+            failing |= essential
+            degraded |= not essential
+    status = "failing" if failing else "degraded" if degraded else "ok"
+    return JsonResponse({"status": status, "checks": checks}, status=503 if failing else 200)
 
 
 def _is_api(request: HttpRequest) -> bool:

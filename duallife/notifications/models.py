@@ -42,12 +42,21 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    #: Whether an email is owed for it: set when written for someone who wants that kind by email,
+    #: until it is sent or no longer wanted. The sweeper sends what stayed owed (a broker that was
+    #: down when it was written).
+    email_due = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("お知らせ")
         verbose_name_plural = _("お知らせ")
-        indexes = [models.Index(fields=["user", "read_at", "-created_at"])]
+        indexes = [
+            models.Index(fields=["user", "read_at", "-created_at"]),
+            models.Index(
+                fields=["created_at"], name="notification_email_owed", condition=models.Q(email_due=True)
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

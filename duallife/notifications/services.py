@@ -8,7 +8,9 @@ Celery task calls :func:`notification_email_send`).
 from __future__ import annotations
 
 import contextvars
+import datetime
 import logging
+import smtplib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -94,14 +96,16 @@ def notify(*, user, kind: str, title, body=(), url: str = "") -> Notification:
         raise ValueError(f"notify: unknown kind {kind!r}")
     if url and not is_local_path(url):
         raise ValueError(f"notify: url must be a path on this site, got {url[:URL_MAX_CHARS]!r}")
+    email_due = not _emails_off.get() and email_wanted(user=user, kind=kind)
     notification = Notification.objects.create(
         user=user,
         kind=kind,
         subject=as_text(title).to_json(),
         content=[line.to_json() for line in body_lines(body)],
         url=url,
+        email_due=email_due,
     )
-    if not _emails_off.get() and email_wanted(user=user, kind=kind):
+    if email_due:
 
         def queue_notification_email(notification_id: int = notification.pk) -> None:
             send_notification_email.delay(notification_id)
@@ -215,9 +219,40 @@ def notification_email_send(*, notification_id: int) -> bool:
         if notification is None or notification.emailed_at is not None:
             return False
         if not email_wanted(user=notification.user, kind=notification.kind):
+            Notification.objects.filter(pk=notification.pk).update(email_due=False)
             return False
         notification_email(notification).send(fail_silently=False)
         notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
+        notification.email_due = False
+        notification.save(update_fields=["emailed_at", "email_due"])
         logger.info("notification %s emailed", notification.pk)
         return True
+
+
+#: How long an owed email may wait for its queued task before the sweeper sends it itself.
+SWEEP_AFTER = datetime.timedelta(minutes=5)
+SWEEP_BATCH = 500
+
+
+def notification_emails_send_due(*, now: datetime.datetime | None = None) -> int:
+    """Send the emails still owed for notifications written more than :data:`SWEEP_AFTER` ago
+    (their task was never queued or never ran: the broker was down). Each is sent once, as by the
+    task (row locked, ``emailed_at``); a mail server that refuses leaves it owed for the next
+    sweep. Returns how many went out."""
+    now = now or timezone.now()
+    owed = list(
+        Notification.objects.filter(
+            email_due=True, emailed_at__isnull=True, created_at__lte=now - SWEEP_AFTER
+        )
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )
+    sent = 0
+    for notification_id in owed:
+        try:
+            sent += notification_email_send(notification_id=notification_id)
+        except (smtplib.SMTPException, OSError):
+            logger.warning("owed email of notification %s not sent yet", notification_id, exc_info=True)
+    if owed:
+        logger.info("sweeper: %d owed notification emails, %d sent", len(owed), sent)
+    return sent

@@ -29,3 +29,11 @@ def send_notification_email(self, notification_id: int) -> bool:
         if self.request.is_eager:
             raise
         raise self.retry(exc=exc, countdown=120 * 2**self.request.retries) from exc
+
+
+@shared_task(name="notifications.send_owed_emails")
+def send_owed_emails() -> int:
+    """Every few minutes: send the emails still owed (a broker that was down lost their task)."""
+    from .services import notification_emails_send_due
+
+    return notification_emails_send_due()
