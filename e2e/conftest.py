@@ -8,7 +8,9 @@
 - ``browser``: Debian's ``/usr/bin/chromium``, headless, driven by Playwright.
 - ``page``: a fresh browser context per test, Japanese locale and Tokyo time, pointed at the
   live server (``page.goto("/regions/")`` works); a full-page screenshot and the page's HTML
-  land in ``e2e/artifacts/`` when the test fails (with the server log, if anything failed).
+  land in ``e2e/artifacts/`` when the test fails (with the server log, if anything failed). A
+  test whose pages violated the Content-Security-Policy (Chromium reports each refusal on the
+  console) fails when it ends.
 
 The checks the tests share (axe-core, horizontal overflow) and the demo admin's credentials are in
 ``duallife/testing/browser.py``.
@@ -259,6 +261,13 @@ def page(browser: Browser, live_url: str, request: pytest.FixtureRequest) -> Ite
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     page = context.new_page()
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     try:
         yield page
     finally:
@@ -272,6 +281,8 @@ def page(browser: Browser, live_url: str, request: pytest.FixtureRequest) -> Ite
             except Exception as exc:  # a screenshot must never hide the real failure
                 warnings.warn(f"e2e: could not save failure artifacts for {name}: {exc}", stacklevel=1)
         context.close()
+    # Every page runs under the strict Content-Security-Policy: anything it refused is a bug.
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations[:10])
 
 
 @pytest.fixture

@@ -64,3 +64,16 @@ class MalformedRequestMiddleware:
             security_logger.warning("refused %s: %s", request.path, exception)
             return bad_request(request, exception)
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """Every response says which browser features the site's pages may use
+    (``settings.PERMISSIONS_POLICY``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
