@@ -1,12 +1,14 @@
 """Fixtures for the browser tests.
 
 - ``live_url``: the site, served by ``duallife runserver`` in a subprocess against its own
-  throw-away SQLite database (migrated, Tohoku region pack and demo data loaded), whatever
+  throw-away SQLite database (migrated, Tohoku region pack and the small demo loaded: every kind
+  of page and person of the full demo, in a third of the time), whatever
   ``DATABASE_URL`` the test run itself uses (CI points that at PostgreSQL). The set-up site is
   built once per run, in the background as soon as the browser tests are collected (while the
   other tests run); each worker serves its own copy of it.
 - ``browser``: Debian's ``/usr/bin/chromium``, headless, driven by Playwright.
-- ``page``: a fresh browser context per test, Japanese locale and Tokyo time, pointed at the
+- ``page``: a new page per test, without cookies, in the worker's one browser context (Japanese
+  locale and Tokyo time; its HTTP cache keeps the static files between tests), pointed at the
   live server (``page.goto("/regions/")`` works); a full-page screenshot and the page's HTML
   land in ``e2e/artifacts/`` when the test fails (with the server log, if anything failed). A
   test whose pages violated the Content-Security-Policy (Chromium reports each refusal on the
@@ -32,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from duallife.testing.browser import CHROMIUM, CHROMIUM_ARGS, DEMO_ADMIN_PASSWORD
 
@@ -137,7 +139,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 # --- The set-up site, built once per run ---------------------------------------------------------
 
-SITE_SETUP = (["migrate", "--noinput"], ["load-region-pack", "tohoku"], ["demo"])
+SITE_SETUP = (["migrate", "--noinput"], ["load-region-pack", "tohoku"], ["demo", "--small"])
 SITE_BUILD_TIMEOUT = 3 * SETUP_COMMAND_TIMEOUT
 
 
@@ -255,12 +257,24 @@ def _artifact_name(nodeid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid).strip("_")[:180]
 
 
-@pytest.fixture
-def page(browser: Browser, live_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+@pytest.fixture(scope="package")
+def browser_context(browser: Browser, live_url: str) -> Iterator[BrowserContext]:
+    """One browser context for the worker's tests, so its HTTP cache keeps the static files (a
+    fresh context fetched and parsed them again for every test: about half a second each).
+    ``page`` clears its cookies before each test; the site keeps nothing in web storage."""
     context = browser.new_context(base_url=live_url, locale="ja-JP", timezone_id="Asia/Tokyo")
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
-    page = context.new_page()
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[Page]:
+    browser_context.clear_cookies()  # signed out, no session: each test starts as a new visitor
+    page = browser_context.new_page()
     violations: list[str] = []
     page.on(
         "console",
@@ -280,7 +294,7 @@ def page(browser: Browser, live_url: str, request: pytest.FixtureRequest) -> Ite
                 (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
             except Exception as exc:  # a screenshot must never hide the real failure
                 warnings.warn(f"e2e: could not save failure artifacts for {name}: {exc}", stacklevel=1)
-        context.close()
+        page.close()
     # Every page runs under the strict Content-Security-Policy: anything it refused is a bug.
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations[:10])
 
