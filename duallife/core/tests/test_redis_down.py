@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import datetime
 import logging
+import shutil
+import socket
+import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -17,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from duallife.celery import app as celery_app
 from duallife.core import cache as fallback
 from duallife.notifications import services as notification_services
 from duallife.notifications.models import Kind, Notification
@@ -104,6 +110,108 @@ def test_an_email_lost_with_the_broker_is_sent_by_the_sweeper_once(
     assert notification_emails_send_due(now=later) == 0
     assert len(mailoutbox) == 3
     assert all(n.emailed_at is not None for n in Notification.objects.filter(pk__in=[n.pk for n in notices]))
+
+
+class Broker:
+    """A Redis server of the test's own on a free port, that the test can stop and start again."""
+
+    def __init__(self, directory) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.directory = directory
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(100):
+            try:
+                if redis.Redis.from_url(self.url, socket_connect_timeout=0.2).ping():
+                    return
+            except redis.exceptions.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("the test's Redis did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def queued(self) -> int:
+        """Task messages waiting in Celery's default queue."""
+        return redis.Redis.from_url(self.url).llen("celery")
+
+
+@contextmanager
+def celery_through(broker: Broker) -> Iterator[None]:
+    """Celery publishes to ``broker`` (not run eagerly, as in the other tests). Its connection
+    and producer pools are made once per broker URL, so they are dropped on the way in and out."""
+    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
+
+    def forget_pools() -> None:
+        if celery_app._pool is not None:
+            celery_app._pool.force_close_all()
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    forget_pools()
+    celery_app.conf.update(broker_url=broker.url, task_always_eager=False)
+    try:
+        yield
+    finally:
+        forget_pools()
+        celery_app.conf.update(saved)
+
+
+@pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server (CI's machine has it)")
+def test_with_a_real_broker_stopped_emails_wait_and_go_out_once_when_it_is_back(
+    tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    person = make_user("alice", verified=True)
+    broker = Broker(tmp_path)
+    broker.start()
+    try:
+        with celery_through(broker):
+            broker.stop()
+            with django_capture_on_commit_callbacks(execute=True):
+                during = [notify(user=person, kind=Kind.SCOUT, title=f"スカウト {i}") for i in range(3)]
+            broker.start()
+            with django_capture_on_commit_callbacks(execute=True):
+                after = notify(user=person, kind=Kind.SCOUT, title="スカウト 4")
+            queued = broker.queued()
+    finally:
+        broker.stop()
+
+    assert queued == 1  # the one written after the restart went through the broker as usual
+    assert mailoutbox == []
+    # five minutes later the beat runs the sweeper: the three owed emails go out, once
+    Notification.objects.filter(pk__in=[n.pk for n in during]).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=6)
+    )
+    assert send_owed_emails() == 3
+    assert send_owed_emails() == 0
+    assert len(mailoutbox) == 3
+    assert Notification.objects.get(pk=after.pk).emailed_at is None  # its queued task will send it
 
 
 def test_the_sweeper_task_sends_nothing_for_notifications_nobody_wants_by_email(mailoutbox):
