@@ -259,6 +259,8 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
     user = request.auth
     if staff_without_mfa(user):
         return error(403, MFA_REQUIRED)
+    if not can_send_scouts(user):  # as the page says, before any sheet or talent is looked up
+        return error(403, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。"))
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
