@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.core.audience import ALL, NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
 from duallife.organizations import permissions
 from duallife.organizations.errors import CoordinatorSetupError, InvitationError
 from duallife.organizations.permissions import invitation_acceptance_error
@@ -50,6 +51,7 @@ def _base_url(request: HttpRequest) -> str:
 
 
 @login_required
+@audience(SIGNED_IN)
 def me(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -59,6 +61,7 @@ def me(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@audience(SIGNED_IN)
 def me_export(request: HttpRequest) -> HttpResponse:
     data = account_export(user=request.user)
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
@@ -70,6 +73,7 @@ def me_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@audience(SIGNED_IN)
 def me_delete(request: HttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -92,6 +96,7 @@ def me_delete(request: HttpRequest) -> HttpResponse:
 
 
 @personal_data_view  # lists members' email addresses: staff roles need MFA first
+@audience(company=OWN, coordinator=OWN, operator=ALL, denied=NOT_FOUND, personal_data=True)
 def organization_invite(request: HttpRequest, slug: str) -> HttpResponse:
     organization = permissions.get_organization_for_inviting(request.user, slug=slug)
     form = InvitationForm(request.POST or None)
@@ -131,6 +136,7 @@ def organization_invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(company=OWN, coordinator=OWN, operator=ALL, denied=NOT_FOUND, personal_data=True)
 def invitation_revoke_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     invitation = permissions.get_invitation_for_inviting(request.user, slug=slug, pk=pk)
     try:
@@ -142,7 +148,10 @@ def invitation_revoke_view(request: HttpRequest, slug: str, pk: int) -> HttpResp
     return redirect("accounts:organization_invite", slug=slug)
 
 
+# The person the invitation is addressed to (whatever their role); anyone else signed in is told
+# it is for another address (403).
 @login_required
+@audience(**OWNER)
 def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     invitation = permissions.get_invitation_by_token(token=token)
     error = None
@@ -173,6 +182,7 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @personal_data_view
+@audience(operator=ALL, personal_data=True)
 def operator_coordinator_bodies(request: HttpRequest) -> HttpResponse:
     if not permissions.is_operator(request.user):
         raise PermissionDenied
@@ -195,6 +205,7 @@ def operator_coordinator_bodies(request: HttpRequest) -> HttpResponse:
 
 
 @personal_data_view
+@audience(operator=ALL, personal_data=True)
 def operator_coordinator_body(request: HttpRequest, slug: str) -> HttpResponse:
     organization = permissions.get_coordinator_body_for_operator(request.user, slug=slug)
     form = ScopeGrantForm(request.POST or None)

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from kombu import Connection
 
+from duallife.core.audience import PUBLIC, audience
+
 API_PREFIX = "/api/"
 
 # The API speaks the caller's language (cookie, then Accept-Language; see duallife/api).
@@ -33,6 +35,7 @@ API_DETAILS = {
 CSRF_API_DETAIL = gettext_lazy("リクエストの送信元を確認できなかったため、受け付けませんでした。")
 
 
+@audience(PUBLIC)
 def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness: the process answers and reaches its database."""
     with connection.cursor() as cursor:
@@ -90,6 +93,7 @@ READINESS_CHECKS = {
 }
 
 
+@audience(PUBLIC)
 def readyz(request: HttpRequest) -> JsonResponse:
     """Readiness: the database, its migrations, the static files' manifest, the cache and the
     broker. 503 when the instance cannot serve pages (database, migrations, static files);

@@ -18,6 +18,7 @@ sees interest counts and who may register referrals are decided here too.
 from __future__ import annotations
 
 import datetime
+from types import MappingProxyType
 from typing import Literal
 
 from django.db.models import Q, QuerySet
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.audience import ALL, AREA, OWN
 from duallife.core.errors import NotFoundError
 from duallife.core.ids import parse_id
 from duallife.organizations.models import Organization
@@ -89,6 +91,11 @@ def application_refusal(talent, sheet) -> EngagementError | None:
     if Application.objects.filter(sheet=sheet, talent=talent).exists():
         return EngagementConflictError(_("この仕様書にはすでに応募しています。"), code=ALREADY_APPLIED)
     return None
+
+
+#: Who sees an application (and its messages, contract and check-ins), as routes declare it: the
+#: sides of :func:`side_of` (``duallife.core.audience``).
+APPLICATION_SIDES = MappingProxyType({"talent": OWN, "company": OWN, "coordinator": AREA, "operator": ALL})
 
 
 def side_of(user, application: Application) -> Side | None:

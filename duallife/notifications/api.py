@@ -22,6 +22,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, session_auth
+from duallife.core.audience import NOT_FOUND, OWNER, SIGNED_IN, audience
 
 from . import selectors, services
 from .models import Kind, Notification
@@ -120,6 +121,7 @@ def _mfa_refusal(user) -> Status | None:
     description="未読を先に、新しい順で20件ずつ返します。範囲を超えたページは results が空になります。",
     operation_id="my_notifications_list",
 )
+@audience(SIGNED_IN, personal_data=True)
 def notifications_list(request: HttpRequest, params: Query[NotificationQuery]):
     refusal = _mfa_refusal(request.auth)
     if refusal is not None:
@@ -150,6 +152,7 @@ def notifications_list(request: HttpRequest, params: Query[NotificationQuery]):
     summary="お知らせをすべて既読にする",
     operation_id="my_notifications_read_all",
 )
+@audience(SIGNED_IN)
 def notifications_read_all(request: HttpRequest):
     marked = services.notifications_mark_all_read(user=request.auth)
     return Status(200, {"marked": marked, "unread_count": 0})
@@ -163,6 +166,7 @@ def notifications_read_all(request: HttpRequest):
     description="すでに既読なら、そのまま返します（最初に読んだ日時は変わりません）。",
     operation_id="my_notifications_read",
 )
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
 def notifications_read(request: HttpRequest, notification_id: int = Path(..., ge=1, le=MAX_ID)):
     refusal = _mfa_refusal(request.auth)
     if refusal is not None:
@@ -180,6 +184,7 @@ def notifications_read(request: HttpRequest, notification_id: int = Path(..., ge
     description="お知らせの種類ごとに、メールでも受け取るかどうか。選んでいない種類は受け取る設定です。",
     operation_id="my_notification_settings_get",
 )
+@audience(SIGNED_IN)
 def notification_settings_get(request: HttpRequest):
     return Status(200, settings_payload(request.auth))
 
@@ -192,6 +197,7 @@ def notification_settings_get(request: HttpRequest):
     description="enabled_kinds に挙げた種類をメールでも受け取り、それ以外の種類のメールを止めます。",
     operation_id="my_notification_settings_put",
 )
+@audience(SIGNED_IN)
 def notification_settings_put(request: HttpRequest, payload: NotificationSettingsIn):
     services.email_preferences_save(user=request.auth, enabled_kinds=payload.enabled_kinds)
     return Status(200, settings_payload(request.auth))

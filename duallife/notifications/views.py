@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import NOT_FOUND, OWNER, PUBLIC, SIGNED_IN, audience
 
 from . import selectors, services
 from .errors import NotificationError, UnsubscribeTokenError
@@ -31,6 +32,7 @@ from .tokens import unsubscribe_token_read
 
 @require_GET
 @personal_data_view
+@audience(SIGNED_IN, personal_data=True)
 def notification_list(request: HttpRequest) -> HttpResponse:
     unread_only = request.GET.get("unread") == "1"
     page = selectors.notifications_page(request.user, request.GET.get("page"), unread_only=unread_only)
@@ -47,6 +49,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
 def notification_open(request: HttpRequest, pk) -> HttpResponse:
     """Mark the notification read and go to what it is about (a path on this site only). A POST
     (the list's button): opening a page by GET never changes anything."""
@@ -59,6 +62,7 @@ def notification_open(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @login_required
+@audience(SIGNED_IN)
 def notifications_read_all(request: HttpRequest) -> HttpResponse:
     count = services.notifications_mark_all_read(user=request.user)
     if count:
@@ -70,6 +74,7 @@ def notifications_read_all(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@audience(SIGNED_IN)
 def email_settings(request: HttpRequest) -> HttpResponse:
     choices = selectors.email_preferences(request.user)
     initial = {"enabled_kinds": [choice.kind for choice in choices if choice.email]}
@@ -94,6 +99,7 @@ def email_settings(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
+@audience(PUBLIC)
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET: confirm which emails stop (a link preview must not unsubscribe). POST: stop them."""
     try:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.core.api import ErrorOut
+from duallife.core.audience import PUBLIC, audience
 from duallife.postings.models import SpecSheet
 from duallife.regions.api import PlaceOut
 from duallife.vocabulary.api import IndustryOut
@@ -112,6 +113,7 @@ def _coordinator(profile) -> dict | None:
     summary="企業・自治体・支援機関の公開プロフィール",
     operation_id="organizations_detail",
 )
+@audience(PUBLIC)
 def organization_detail(request: HttpRequest, slug: str = Path(..., max_length=80)):
     organization = public_organizations().filter(slug=slug).first()
     if organization is None:

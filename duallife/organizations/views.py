@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from duallife.core.audience import OWN, PUBLIC, SIGNED_IN, audience
+
 from . import permissions, selectors
 from .errors import ProfileInvalid, RegistrationInvalid
 from .forms.directory import DirectoryFilterForm
@@ -22,6 +24,7 @@ from .services.profiles import MAX_PHOTOS, company_profile_update, coordinator_p
 from .services.registration import company_register
 
 
+@audience(PUBLIC)
 def directory(request: HttpRequest) -> HttpResponse:
     prefectures = selectors.directory_prefectures()
     form = DirectoryFilterForm(request.GET or None, prefectures=prefectures)
@@ -44,6 +47,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@audience(PUBLIC)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = permissions.get_organization_for_public(slug=slug)
     page = selectors.organization_page(organization)
@@ -63,6 +67,7 @@ def forbidden(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "organizations/forbidden.html", {"message": message}, status=403)
 
 
+@audience(company=OWN, coordinator=OWN)
 def edit(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -125,6 +130,7 @@ def _sheet_url(sheet) -> str | None:
         return None
 
 
+@audience(SIGNED_IN)
 def register(request: HttpRequest) -> HttpResponse:
     """A signed-up user registers their company and becomes its first admin."""
     if not request.user.is_authenticated:

@@ -22,6 +22,7 @@ from ninja import Field, Path, Query, Router, Schema
 
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
+from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, audience
 from duallife.engagements.permissions import talent_of
 from duallife.postings.api.listing import SheetOut, sheet_payload
 
@@ -96,6 +97,7 @@ class MatchQuery(Schema):
     summary="あなたへのおすすめ",
     operation_id="my_recommendations",
 )
+@audience(talent=ALL)
 def my_recommendations(request: HttpRequest, params: Query[RecommendationQuery]):
     profile = talent_of(request.user)
     if profile is None:
@@ -135,6 +137,7 @@ def _talent_payload(talent) -> dict:
     summary="この仕様書に合う人材",
     operation_id="my_sheet_matches",
 )
+@audience(company=OWN, coordinator=AREA, operator=ALL, denied=NOT_FOUND, personal_data=True)
 def sheet_matches(
     request: HttpRequest, params: Query[MatchQuery], sheet_id: int = Path(..., ge=1, le=MAX_ID)
 ):

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from duallife.core.audience import PUBLIC, audience
 from duallife.core.templatetags.jpformat import localized_name
 
 from .selectors.figures import MigrationTable
@@ -16,6 +17,7 @@ from .selectors.prefectures import PrefecturePage, prefecture_page
 SIMULATOR_TRIPS_PER_MONTH = 2
 
 
+@audience(PUBLIC)
 def overview(request: HttpRequest) -> HttpResponse:
     data = region_overview()
     return render(
@@ -28,6 +30,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@audience(PUBLIC)
 def prefecture_detail(request: HttpRequest, code: str) -> HttpResponse:
     page = prefecture_page(code)
     if page is None:
@@ -51,6 +54,7 @@ def _prefecture_interest(request: HttpRequest, prefecture) -> dict:
     return prefecture_page_context(request, prefecture)
 
 
+@audience(PUBLIC)
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     page = municipality_page(code)
     if page is None:

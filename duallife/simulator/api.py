@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict, WithJsonSchema
 
+from duallife.core.audience import PUBLIC, audience
 from duallife.engine.costs import (
     MAX_RENT_YEN,
     MAX_SUBSIDY_CAP_YEN,
@@ -172,6 +173,7 @@ def _error(exc: SimulatorError) -> Status:
     "金額は円（整数）、時間は分。各金額は正確に計算してから円未満を四捨五入しています。",
     operation_id="simulator_cost",
 )
+@audience(PUBLIC)
 def cost(request: HttpRequest, params: Query[CostQuery]):
     try:
         try:
@@ -208,6 +210,7 @@ class DestinationsQuery(Schema):
     description="運賃・所要時間と家賃の両方のデータがある目的地を、都道府県コード順にまとめて返します。",
     operation_id="simulator_destinations",
 )
+@audience(PUBLIC)
 def destinations(request: HttpRequest, params: Query[DestinationsQuery]):
     try:
         dataset = cost_dataset(params.origin)

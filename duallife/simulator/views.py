@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from duallife.core.audience import PUBLIC, audience
 from duallife.core.views import bad_request
 from duallife.engine.costs import Mode, Subsidy
 
@@ -54,6 +55,7 @@ class Scenario:
     subsidy: Subsidy | None = None
 
 
+@audience(PUBLIC)
 def index(request: HttpRequest) -> HttpResponse:
     try:
         query = request.GET

@@ -3,8 +3,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from duallife.core.audience import PUBLIC, audience
 from duallife.regions.selectors.overview import pack_prefectures
 
 
+@audience(PUBLIC)
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/home.html", {"overview": pack_prefectures()})

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from duallife.accounts.mfa import mfa_setup_required, personal_data_view, redirect_to_mfa_setup
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.audience import ALL, PUBLIC, SIGNED_IN, audience
 from duallife.organizations.permissions import can_browse_talents
 from duallife.organizations.views import forbidden
 
@@ -29,6 +30,7 @@ def _login_required(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+@audience(SIGNED_IN)
 def me(request: HttpRequest) -> HttpResponse:
     """The owner's own profile, with everything it holds (contact details included)."""
     if (response := _login_required(request)) is not None:
@@ -40,6 +42,7 @@ def me(request: HttpRequest) -> HttpResponse:
     return render(request, "talents/me.html", {"talent": profile, "motive_labels": _motive_labels(profile)})
 
 
+@audience(SIGNED_IN)
 def profile_edit(request: HttpRequest) -> HttpResponse:
     if (response := _login_required(request)) is not None:
         return response
@@ -77,7 +80,9 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "talents/edit.html", {"form": form, "formset": formset, "profile": profile})
 
 
+# Anyone: an anonymous visitor gets an empty answer (204), nothing is read for them.
 @require_GET
+@audience(PUBLIC)
 def skill_preview(request: HttpRequest) -> HttpResponse:
     """htmx: how the skills being typed will be understood (vocabulary name or free skill)."""
     if not request.user.is_authenticated:
@@ -88,6 +93,9 @@ def skill_preview(request: HttpRequest) -> HttpResponse:
     )
 
 
+# A public profile; the profile's visibility narrows it (talents.permissions): an anonymous
+# one to company members and staff, a private one to its owner; anyone else gets a 404.
+@audience(PUBLIC)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     talent = permissions.get_talent_for_viewing(request.user, pk=pk)
     is_owner = permissions.is_owner(request.user, talent)
@@ -127,6 +135,7 @@ def _motive_labels(talent: TalentProfile) -> list[str]:
 
 
 @personal_data_view
+@audience(company=ALL, coordinator=ALL, operator=ALL, personal_data=True)
 def search(request: HttpRequest) -> HttpResponse:
     if not can_browse_talents(request.user):
         return forbidden(

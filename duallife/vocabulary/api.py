@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from duallife.core.audience import PUBLIC, audience
+
 from .models import IndustryGroup, Skill, Theme
 
 router = Router()
@@ -38,6 +40,7 @@ class ThemeOut(Schema):
     description="正式名と、同じスキルとして扱う同義語・表記ゆれ。仕様書と人材プロフィールで共通です。",
     operation_id="vocabulary_skills",
 )
+@audience(PUBLIC)
 def vocabulary_skills(request: HttpRequest):
     return [
         {
@@ -57,6 +60,7 @@ def vocabulary_skills(request: HttpRequest):
     summary="仕事のテーマ",
     operation_id="vocabulary_themes",
 )
+@audience(PUBLIC)
 def vocabulary_themes(request: HttpRequest):
     return [
         {"key": theme.key, "name": theme.name, "name_en": theme.name_en}
@@ -70,6 +74,7 @@ def vocabulary_themes(request: HttpRequest):
     summary="産業分類（日本標準産業分類の大分類）",
     operation_id="vocabulary_industries",
 )
+@audience(PUBLIC)
 def vocabulary_industries(request: HttpRequest):
     return [
         {"code": g.code, "name": g.name, "name_en": g.name_en} for g in IndustryGroup.objects.order_by("code")

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from duallife.accounts.mfa import mfa_setup_required, personal_data_view
+from duallife.core.audience import ALL, OWN, PUBLIC, SIGNED_IN, audience
 from duallife.organizations.views import forbidden
 
 from ..errors import CampInputError, DraftError
@@ -61,6 +62,7 @@ def _camp_url(event: DraftEvent, camp: DraftCamp) -> str:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@audience(coordinator=OWN, operator=ALL)
 def camp_create_view(request: HttpRequest, pk) -> HttpResponse:
     if not request.user.is_authenticated:
         return login(request)
@@ -146,6 +148,7 @@ def _camp_page(
 
 
 @require_safe
+@audience(PUBLIC)
 def camp_detail(request: HttpRequest, pk, camp_pk) -> HttpResponse:
     event = get_event(pk)
     camp = get_camp(event, camp_pk)
@@ -153,6 +156,7 @@ def camp_detail(request: HttpRequest, pk, camp_pk) -> HttpResponse:
 
 
 @require_POST
+@audience(talent=OWN, company=OWN, coordinator=OWN)
 def camp_register_view(request: HttpRequest, pk, camp_pk) -> HttpResponse:
     event = get_event(pk)
     camp = get_camp(event, camp_pk)
@@ -183,6 +187,7 @@ def camp_register_view(request: HttpRequest, pk, camp_pk) -> HttpResponse:
 
 
 @require_POST
+@audience(SIGNED_IN)
 def camp_cancel_view(request: HttpRequest, pk, camp_pk) -> HttpResponse:
     event = get_event(pk)
     camp = get_camp(event, camp_pk)
@@ -198,6 +203,7 @@ def camp_cancel_view(request: HttpRequest, pk, camp_pk) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @personal_data_view
+@audience(coordinator=OWN, operator=ALL, personal_data=True)
 def camp_attendance(request: HttpRequest, pk, camp_pk) -> HttpResponse:
     event = get_event(pk)
     camp = get_camp(event, camp_pk)
@@ -245,6 +251,7 @@ def _organiser_camp(request: HttpRequest, pk, camp_pk, message: str):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@audience(coordinator=OWN, operator=ALL)
 def camp_edit(request: HttpRequest, pk, camp_pk) -> HttpResponse:
     event, camp, denied = _organiser_camp(
         request, pk, camp_pk, _("合宿を変更できるのは、このドラフト会議の主催者と事務局です。")
@@ -281,6 +288,7 @@ def camp_edit(request: HttpRequest, pk, camp_pk) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@audience(coordinator=OWN, operator=ALL)
 def camp_delete_view(request: HttpRequest, pk, camp_pk) -> HttpResponse:
     event, camp, denied = _organiser_camp(
         request, pk, camp_pk, _("合宿を中止できるのは、このドラフト会議の主催者と事務局です。")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import ALL, OWN, audience
 from duallife.organizations.views import forbidden
 
 from ..errors import DraftError
@@ -72,6 +73,7 @@ def _save(form: RankingForm, event, save) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
+@audience(talent=OWN)
 def player_choices(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return login(request)
@@ -109,6 +111,7 @@ def player_choices(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @personal_data_view
+@audience(company=OWN, coordinator=OWN, operator=ALL, personal_data=True)
 def team_choices(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     event = get_event(pk)
     team = get_team(event, team_pk)

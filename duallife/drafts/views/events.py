@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from duallife.core.audience import ALL, OWN, PUBLIC, audience
 from duallife.organizations.views import forbidden
 
 from ..errors import DraftError
@@ -23,6 +24,7 @@ from .common import data, login
 
 
 @require_GET
+@audience(PUBLIC)
 def event_list(request: HttpRequest) -> HttpResponse:
     current, past = events_listed()
     context = {"current": current, "past": past, "may_create": may_create_events(request.user)}
@@ -30,6 +32,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@audience(coordinator=ALL, operator=ALL)
 def event_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return login(request)
@@ -58,6 +61,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@audience(PUBLIC)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     hub = event_hub(event, request.user)
@@ -65,6 +69,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@audience(coordinator=OWN, operator=ALL)
 def event_edit(request: HttpRequest, pk) -> HttpResponse:
     event = get_event(pk)
     if not request.user.is_authenticated:

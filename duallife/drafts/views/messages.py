@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.audience import ALL, OWN, audience
 from duallife.organizations.views import forbidden
 
 from ..errors import DraftError
@@ -38,6 +39,7 @@ from ..texts import messaging_period
 
 @require_safe
 @personal_data_view
+@audience(talent=OWN, company=OWN, coordinator=OWN, operator=ALL, personal_data=True)
 def message_list(request: HttpRequest, pk) -> HttpResponse:
     event = get_event(pk)
     player = player_of(request.user, event)
@@ -81,6 +83,7 @@ def message_list(request: HttpRequest, pk) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @personal_data_view
+@audience(talent=OWN, company=OWN, coordinator=OWN, operator=ALL, personal_data=True)
 def thread(request: HttpRequest, pk, team_pk, player_pk) -> HttpResponse:
     event = get_event(pk)
     team = get_team(event, team_pk)

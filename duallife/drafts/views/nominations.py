@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import ALL, NOT_FOUND, OWN, audience
 from duallife.engagements.permissions import scoutable_sheets
 from duallife.organizations.views import forbidden
 from duallife.talents.permissions import visible_talents
@@ -168,6 +169,7 @@ def _first_error(form) -> str:
 
 @require_GET
 @personal_data_view
+@audience(talent=OWN, company=OWN, coordinator=OWN, operator=ALL, personal_data=True)
 def nominations(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     roles = roles_of(request.user, event)
@@ -181,6 +183,12 @@ def nominations(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(
+    talent=OWN,
+    readers={"company": OWN, "coordinator": OWN, "operator": ALL},
+    denied=NOT_FOUND,
+    personal_data=True,
+)
 def nomination_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
     nomination, roles = get_nomination_for_user(request.user, pk)
     event = nomination.run.event
@@ -210,6 +218,9 @@ def nomination_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(
+    company=OWN, coordinator=OWN, operator=ALL, readers={"talent": OWN}, denied=NOT_FOUND, personal_data=True
+)
 def nomination_message_view(request: HttpRequest, pk: int) -> HttpResponse:
     nomination, roles = get_nomination_for_user(request.user, pk)
     event = nomination.run.event
@@ -235,6 +246,9 @@ def nomination_message_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(
+    company=OWN, coordinator=OWN, operator=ALL, readers={"talent": OWN}, denied=NOT_FOUND, personal_data=True
+)
 def nomination_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
     nomination, roles = get_nomination_for_user(request.user, pk)
     event = nomination.run.event

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import ALL, OWN, audience
 from duallife.engagements.permissions import talent_of
 from duallife.organizations.views import forbidden
 
@@ -25,6 +26,7 @@ from .common import data, login
 
 
 @require_http_methods(["GET", "POST"])
+@audience(talent=ALL)
 def event_enter(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     if not request.user.is_authenticated:
@@ -65,6 +67,7 @@ def event_enter(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@audience(talent=OWN)
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     if not request.user.is_authenticated:
@@ -100,6 +103,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@audience(talent=OWN)
 def withdraw(request: HttpRequest, pk) -> HttpResponse:
     event = get_event(pk)
     if not request.user.is_authenticated:
@@ -134,6 +138,7 @@ def withdraw(request: HttpRequest, pk) -> HttpResponse:
 
 @require_GET
 @personal_data_view
+@audience(company=OWN, coordinator=OWN, operator=ALL, personal_data=True)
 def players(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     is_organizer = organizes(request.user, event)

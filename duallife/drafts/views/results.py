@@ -9,12 +9,15 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
 
+from duallife.core.audience import PUBLIC, audience
+
 from ..permissions.events import get_event
 from ..permissions.results import results_access
 from ..selectors.results import event_results
 
 
 @require_GET
+@audience(PUBLIC)
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     access = results_access(request.user, event)

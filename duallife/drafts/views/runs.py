@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import ALL, OWN, audience
 from duallife.engine.draft import DraftInputError
 from duallife.organizations.views import forbidden
 
@@ -45,6 +46,7 @@ def _organiser_only(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @personal_data_view
+@audience(coordinator=OWN, operator=ALL, personal_data=True)
 def runs(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     if not organizes(request.user, event):
@@ -83,6 +85,7 @@ def runs(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @personal_data_view
+@audience(coordinator=OWN, operator=ALL, personal_data=True)
 def run_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     event = get_event(pk)
     if not organizes(request.user, event):
@@ -94,6 +97,7 @@ def run_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(coordinator=OWN, operator=ALL, personal_data=True)
 def run_replay(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     event = get_event(pk)
     if not organizes(request.user, event):
@@ -123,6 +127,7 @@ def run_replay(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @require_GET
 @personal_data_view
+@audience(coordinator=OWN, operator=ALL, personal_data=True)
 def run_download(request: HttpRequest, pk: int, number: int, part: str) -> HttpResponse:
     event = get_event(pk)
     if not organizes(request.user, event):

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from duallife.core.audience import ALL, OWN, PUBLIC, audience
 from duallife.organizations.views import forbidden
 
 from ..errors import DraftError
@@ -33,6 +34,7 @@ from .common import data, login
 
 
 @require_http_methods(["GET", "POST"])
+@audience(company=ALL, coordinator=ALL)
 def team_join(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event(pk)
     if not request.user.is_authenticated:
@@ -80,6 +82,7 @@ def team_join(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@audience(PUBLIC)
 def team_detail(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     event = get_event(pk)
     team = get_team(event, team_pk)
@@ -95,6 +98,7 @@ def team_detail(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@audience(company=OWN, coordinator=OWN, operator=ALL)
 def team_edit(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     event = get_event(pk)
     team = get_team(event, team_pk)
@@ -131,6 +135,7 @@ def team_edit(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
 
 
 @require_POST
+@audience(company=OWN)
 def team_leave(request: HttpRequest, pk: int, team_pk: int) -> HttpResponse:
     """The partner companies the user is a member of leave the consortium (one transaction)."""
     event = get_event(pk)

@@ -21,11 +21,12 @@ from ninja.errors import HttpError
 
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
+from duallife.core.audience import ALL, NOT_FOUND, OWN, SIGNED_IN, audience
 from duallife.postings.permissions import get_sheet_for_public
 
 from ..links import application_url
 from ..models import Application, ShareableField
-from ..permissions import consented_fields, get_application_for_user, log_application_read
+from ..permissions import APPLICATION_SIDES, consented_fields, get_application_for_user, log_application_read
 from ..selectors import applications as reads
 from ..services import applications as services
 from ..services.consent import consent_grant
@@ -208,6 +209,7 @@ def _reloaded(request: HttpRequest, application: Application) -> Status:
     description="as=talent で自分の応募、as=company で所属企業の仕様書への応募を返します。",
     operation_id="my_applications_list",
 )
+@audience(SIGNED_IN)
 def applications_list(request: HttpRequest, params: Query[ApplicationQuery]):
     if params.as_ == "company":
         filters = reads.PipelineFilters(sheet_id=params.sheet_id, status=params.status or "")
@@ -229,6 +231,7 @@ def applications_list(request: HttpRequest, params: Query[ApplicationQuery]):
     description="選んだ項目（shared_fields）は、応募と同時に企業に届きます（応募が同意になり、記録されます）。",
     operation_id="my_applications_create",
 )
+@audience(talent=ALL)
 def applications_create(request: HttpRequest, payload: ApplicationIn):
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
@@ -248,6 +251,7 @@ def applications_create(request: HttpRequest, payload: ApplicationIn):
     summary="応募の詳細と経過",
     operation_id="my_applications_detail",
 )
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def applications_detail(request: HttpRequest, application_id: int = Path(..., ge=1, le=MAX_ID)):
     application, side = _load(request, application_id, reading=True)
     return Status(200, _detail_payload(application, side))
@@ -269,6 +273,7 @@ STEP_RESPONSES = {200: ApplicationDetailOut, 400: ErrorOut, 404: ErrorOut, 409: 
     summary="応募を次の段階へ進める（企業）",
     operation_id="my_applications_advance",
 )
+@audience(company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def applications_advance(
     request: HttpRequest, payload: ApplicationAdvanceIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
@@ -293,6 +298,7 @@ def applications_advance(
     summary="応募を見送る（企業）",
     operation_id="my_applications_decline",
 )
+@audience(company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def applications_decline(
     request: HttpRequest, payload: ApplicationReasonIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
@@ -312,6 +318,7 @@ def applications_decline(
     summary="応募を辞退する（本人）",
     operation_id="my_applications_withdraw",
 )
+@audience(talent=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def applications_withdraw(
     request: HttpRequest, payload: ApplicationReasonIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
@@ -332,6 +339,7 @@ def applications_withdraw(
     description="追加した項目はすぐ企業に届き、提供の記録が残ります。",
     operation_id="my_applications_share",
 )
+@audience(talent=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def applications_share(
     request: HttpRequest, payload: ApplicationShareIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from duallife.core.api import ErrorOut, session_auth
+from duallife.core.audience import SIGNED_IN, audience
 
 from ..links import application_url
 from ..selectors.consent import PER_PAGE, provision_rows, provisions_of, staff_read_rows, staff_reads_of
@@ -101,6 +102,7 @@ def provision_payload(row) -> dict:
     "自治体・支援機関や事務局の担当者が閲覧した記録。新しい順に20件ずつ。",
     operation_id="my_data_provisions",
 )
+@audience(SIGNED_IN)
 def data_provisions(request: HttpRequest, params: Query[ProvisionPageQuery]):
     provisions, provision_records = _page_of(provisions_of(request.auth), params.page)
     reads, read_records = _page_of(staff_reads_of(request.auth), params.page)

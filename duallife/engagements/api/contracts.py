@@ -23,10 +23,12 @@ from ninja import Field, Path, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
+from duallife.core.audience import NOT_FOUND, OWN, SIGNED_IN, audience
 
 from ..links import application_url, checkin_url
 from ..models import CheckIn, CheckInAnswer, Contract
 from ..permissions import (
+    APPLICATION_SIDES,
     get_application_for_user,
     get_checkin_for_user,
     get_contract_for_user,
@@ -198,6 +200,7 @@ def _contract_for(request: HttpRequest, contract_id: int) -> tuple[Contract, str
     "募集人数分の成約がすでにあるとき、または応募が条件提示でないときは 409 です。",
     operation_id="my_contract_record",
 )
+@audience(company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
 def contract_record(
     request: HttpRequest, payload: ContractIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
@@ -214,6 +217,7 @@ def contract_record(
     description="人材として、または所属企業として結んだ契約を、新しい順に返します。",
     operation_id="my_contracts_list",
 )
+@audience(SIGNED_IN)
 def contracts_list(request: HttpRequest):
     return Status(200, [contract_payload(contract) for contract in reads.party_contracts(request.auth)])
 
@@ -225,6 +229,7 @@ def contracts_list(request: HttpRequest):
     summary="成約の詳細",
     operation_id="my_contracts_detail",
 )
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le=MAX_ID)):
     contract, side = _contract_for(request, contract_id)
     if side == "staff" and mfa_setup_required(request.auth):
@@ -241,6 +246,7 @@ def contracts_detail(request: HttpRequest, contract_id: int = Path(..., ge=1, le
     description="企業のメンバーが、成約の契約を稼働中にします（開始日になると自動でも変わります）。",
     operation_id="my_contracts_start",
 )
+@audience(company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
 def contracts_start(request: HttpRequest, contract_id: int = Path(..., ge=1, le=MAX_ID)):
     contract, _side = _contract_for(request, contract_id)
     services.contract_start(contract=contract, by=request.auth)
@@ -255,6 +261,7 @@ def contracts_start(request: HttpRequest, contract_id: int = Path(..., ge=1, le=
     description="人材か企業のメンバーが記録します。予定より早い終了は理由が必須で、地域のコーディネーターに伝わります。",
     operation_id="my_contracts_end",
 )
+@audience(talent=OWN, company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
 def contracts_end(
     request: HttpRequest, payload: ContractEndIn, contract_id: int = Path(..., ge=1, le=MAX_ID)
 ):
@@ -271,6 +278,7 @@ def contracts_end(
     description="実施日を迎え、あなたの側（人材または企業）がまだ回答していないフォローアップです。",
     operation_id="my_checkins_list",
 )
+@audience(SIGNED_IN)
 def checkins_list(request: HttpRequest):
     rows = []
     for checkin in reads.open_checkins_for(request.auth, today=timezone.localdate()):
@@ -287,6 +295,7 @@ def checkins_list(request: HttpRequest):
     description="人材か企業のメンバーが、自分の側の回答を一度だけ送ります（二度目は 409）。",
     operation_id="my_checkins_answer",
 )
+@audience(talent=OWN, company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
 def checkins_answer(
     request: HttpRequest, payload: CheckInAnswerIn, checkin_id: int = Path(..., ge=1, le=MAX_ID)
 ):

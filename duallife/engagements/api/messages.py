@@ -22,10 +22,11 @@ from ninja import Field, File, Form, Path, Query, Router, Schema, Status, Upload
 
 from duallife.accounts.mfa import MFA_REQUIRED, mfa_setup_required
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
+from duallife.core.audience import NOT_FOUND, OWN, SIGNED_IN, audience
 
 from ..links import path_to
 from ..models import Application, Message
-from ..permissions import Side, get_application_for_user, log_thread_read
+from ..permissions import APPLICATION_SIDES, Side, get_application_for_user, log_thread_read
 from ..selectors import messages as message_reads
 from ..services.messages import CLOSED_STATUSES, message_post, thread_mark_read
 
@@ -122,6 +123,7 @@ def _message_payload(message: Message, application: Application, *, user_id: int
     "範囲を超えたページは results が空になります。",
     operation_id="my_application_messages_list",
 )
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def messages_list(
     request: HttpRequest, params: Query[MessagePageQuery], application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
@@ -169,6 +171,7 @@ def messages_list(
     "見送り・辞退・終了になった応募には送れません（409）。",
     operation_id="my_application_messages_create",
 )
+@audience(talent=OWN, company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def messages_create(
     request: HttpRequest,
     application_id: int = Path(..., ge=1, le=MAX_ID),
@@ -191,6 +194,7 @@ def messages_create(
     summary="メッセージを読んだことにする",
     operation_id="my_application_messages_read",
 )
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le=MAX_ID)):
     loaded = _load(request, application_id)
     if isinstance(loaded, Status):
@@ -209,5 +213,6 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
     description="応募者として、または企業のメンバーとして参加しているすべてのスレッドの未読の件数。",
     operation_id="my_messages_unread",
 )
+@audience(SIGNED_IN)
 def messages_unread(request: HttpRequest):
     return Status(200, {"total": message_reads.unread_total(request.auth)})

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
+from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, audience
 from duallife.organizations.models import Organization
 
 from ..models import Referral
@@ -112,6 +113,7 @@ def referral_payload(referral: Referral) -> dict:
     "50件ずつ。範囲を超えたページは results が空になります。",
     operation_id="my_referrals_list",
 )
+@audience(coordinator=ALL, operator=ALL)
 def referrals_list(request: HttpRequest, params: Query[ReferralQuery]):
     if not can_use_referrals(request.auth):
         return error(403, STAFF_ONLY)
@@ -164,6 +166,7 @@ def _referrer_for(user, referrer_id: int | None) -> Organization | Status:
     "紹介元は一社につき一つで、すでに登録されていれば 409 です。",
     operation_id="my_referrals_create",
 )
+@audience(coordinator=AREA, operator=ALL)
 def referrals_create(request: HttpRequest, payload: ReferralIn):
     if not can_use_referrals(request.auth):
         return error(403, STAFF_ONLY)
@@ -188,6 +191,7 @@ def referrals_create(request: HttpRequest, payload: ReferralIn):
     description="登録した機関のメンバーか事務局が取り消せます。ほかの機関の紹介は 404 です。",
     operation_id="my_referrals_delete",
 )
+@audience(coordinator=OWN, operator=ALL, outside=NOT_FOUND)
 def referrals_delete(request: HttpRequest, referral_id: int = Path(..., ge=1, le=MAX_ID)):
     if not can_use_referrals(request.auth):
         return error(403, STAFF_ONLY)

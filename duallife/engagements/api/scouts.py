@@ -22,6 +22,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.accounts.mfa import MFA_REQUIRED, staff_without_mfa
 from duallife.core.api import MAX_ID, ErrorOut, error, session_auth
+from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
 from duallife.postings.links import sheet_url
 from duallife.postings.permissions import get_sheet_for_public
 from duallife.regions.models import Prefecture
@@ -207,6 +208,7 @@ def _reload_scout(scout_id: int, user) -> tuple[Scout, str]:
     "スカウト（新しい順）と、送れる残りの件数。50件ずつ。",
     operation_id="my_scouts_list",
 )
+@audience(SIGNED_IN)
 def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
     user = request.auth
     if params.box == "sent" and staff_without_mfa(user):
@@ -252,10 +254,13 @@ def scouts_list(request: HttpRequest, params: Query[ScoutQuery]):
     "があります（超えると 429）。見えない人材（非公開のプロフィールなど）は 404 です。",
     operation_id="my_scouts_send",
 )
+@audience(company=OWN, coordinator=AREA, operator=ALL, personal_data=True)
 def scouts_send(request: HttpRequest, payload: ScoutIn):
     user = request.auth
     if staff_without_mfa(user):
         return error(403, MFA_REQUIRED)
+    if not can_send_scouts(user):  # as the page says, before any sheet or talent is looked up
+        return error(403, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。"))
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
@@ -276,6 +281,7 @@ def scouts_send(request: HttpRequest, payload: ScoutIn):
     description="受け取った本人と、送った組織・仕様書の企業のメンバーが読めます。ほかの人には 404 です。",
     operation_id="my_scouts_detail",
 )
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
 def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     if staff_without_mfa(request.auth):
         return error(403, MFA_REQUIRED)
@@ -292,6 +298,7 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
     "（承諾が同意として記録されます）。回答済み・期限切れは 409 です。",
     operation_id="my_scouts_accept",
 )
+@audience(talent=OWN, readers={"company": OWN, "coordinator": OWN, "operator": OWN}, denied=NOT_FOUND)
 def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_accept(
@@ -309,6 +316,7 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
     description="受け取った本人だけが辞退できます。理由は任意で、送った方に伝わります。",
     operation_id="my_scouts_decline",
 )
+@audience(talent=OWN, readers={"company": OWN, "coordinator": OWN, "operator": OWN}, denied=NOT_FOUND)
 def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
@@ -327,6 +335,7 @@ def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Pat
     description="人材プロフィールのない方には空の一覧を返します。",
     operation_id="my_interests_list",
 )
+@audience(SIGNED_IN)
 def interests_list(request: HttpRequest):
     return Status(200, [interest_payload(i) for i in talent_interests(request.auth)])
 
@@ -340,6 +349,7 @@ def interests_list(request: HttpRequest):
     "付いていれば 200 でそのまま返します。企業には人数だけが伝わります。",
     operation_id="my_interests_add",
 )
+@audience(talent=ALL)
 def interests_add(request: HttpRequest, payload: InterestIn):
     if (payload.sheet_id is None) == (payload.prefecture_code is None):
         return error(400, _("sheet_id か prefecture_code のどちらか一つを指定してください。"), "sheet_id")
@@ -372,6 +382,7 @@ def interests_add(request: HttpRequest, payload: InterestIn):
     description="仕様書への「気になる」だけ。true にすると、その仕様書の企業のメンバーに表示名が見えます。",
     operation_id="my_interests_update",
 )
+@audience(talent=OWN, denied=NOT_FOUND)
 def interests_update(
     request: HttpRequest, payload: InterestPatch, interest_id: int = Path(..., ge=1, le=MAX_ID)
 ):
@@ -392,6 +403,7 @@ def interests_update(
     summary="「気になる」を外す",
     operation_id="my_interests_remove",
 )
+@audience(talent=OWN, denied=NOT_FOUND)
 def interests_remove(request: HttpRequest, interest_id: int = Path(..., ge=1, le=MAX_ID)):
     interest = get_interest_for_owner(request.auth, interest_id)
     interest_services.interest_remove(interest=interest, by=request.auth)

@@ -60,6 +60,18 @@ def test_scouting_for_another_companys_sheet_is_forbidden(client, world, make_sh
     assert has_japanese(response.json()["detail"])
 
 
+def test_a_talent_who_tries_to_send_a_scout_is_told_who_sends_them(client, world, sheet):
+    """403 with the reason, as on the page: not "talent not found" (the talent is there)."""
+    client.force_login(another_talent("sender").user)
+    body = {"sheet_id": sheet.pk, "talent_id": profile(world.talent).pk, "message": SCOUT_MESSAGE}
+
+    response = post_json(client, "/api/v1/my/scouts", body)
+
+    assert response.status_code == 403
+    assert response.json()["detail"].startswith("スカウトを送れるのは、企業のメンバーと")
+    assert not Scout.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("change", "status"),
     [

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import NOT_FOUND, SIGNED_IN, audience
 from duallife.core.errors import add_to_form
 from duallife.organizations.permissions import companies_of
 from duallife.postings.models import SpecSheet
@@ -27,6 +28,7 @@ from ..forms.applications import AdvanceForm, ApplyForm, PipelineFilterForm, Rea
 from ..models import OPEN_STATUSES, Application, ShareableField
 from ..permissions import (
     ALREADY_APPLIED,
+    APPLICATION_SIDES,
     NO_PROFILE,
     OWN_COMPANY,
     application_refusal,
@@ -56,7 +58,9 @@ def _explain_refusal(request: HttpRequest, refusal: EngagementError, *, sheet, t
     return redirect("engagements:application_detail", existing.pk)
 
 
+# Anyone signed in: someone without a talent profile is sent to create one first.
 @login_required
+@audience(SIGNED_IN)
 def apply(request: HttpRequest, sheet_pk) -> HttpResponse:
     sheet = get_sheet_for_public(sheet_pk)
     talent = talent_of(request.user)
@@ -93,6 +97,7 @@ def _with_unread(user, applications: list[Application]) -> list[Application]:
 
 
 @login_required
+@audience(SIGNED_IN)
 def mine(request: HttpRequest) -> HttpResponse:
     applications = _with_unread(request.user, list(reads.talent_applications(request.user)))
     return render(
@@ -107,6 +112,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@audience(SIGNED_IN)
 def pipeline(request: HttpRequest) -> HttpResponse:
     companies = list(companies_of(request.user))
 
@@ -138,6 +144,7 @@ def pipeline(request: HttpRequest) -> HttpResponse:
 
 
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def detail(request: HttpRequest, pk) -> HttpResponse:
     application, side = get_application_for_user(request.user, pk)
     log_application_read(request.user, application, side, via="page")
@@ -216,6 +223,7 @@ def _act(request: HttpRequest, pk, form_class, prefix: str, action) -> HttpRespo
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def advance(request: HttpRequest, pk) -> HttpResponse:
     def action(application, data):
         services.application_advance(
@@ -233,6 +241,7 @@ def advance(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def decline(request: HttpRequest, pk) -> HttpResponse:
     def action(application, data):
         services.application_decline(application=application, by=request.user, reason=data["reason"])
@@ -243,6 +252,7 @@ def decline(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def withdraw(request: HttpRequest, pk) -> HttpResponse:
     def action(application, data):
         services.application_withdraw(application=application, by=request.user, reason=data["reason"])
@@ -253,6 +263,7 @@ def withdraw(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def share(request: HttpRequest, pk) -> HttpResponse:
     def action(application, data):
         record = consent_grant(application=application, by=request.user, fields=data["fields_to_share"])

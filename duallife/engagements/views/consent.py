@@ -12,11 +12,13 @@ from django.shortcuts import render
 from django.urls import path
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import SIGNED_IN, audience
 
 from ..selectors.consent import provisions_page, staff_reads_page
 
 
 @personal_data_view
+@audience(SIGNED_IN, personal_data=True)
 def my_provisions(request: HttpRequest) -> HttpResponse:
     page, provisions = provisions_page(request.user, request.GET.get("page"))
     reads_page, reads = staff_reads_page(request.user, request.GET.get("reads_page"))

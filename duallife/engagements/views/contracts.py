@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.audience import ALL, NOT_FOUND, audience
 from duallife.core.errors import add_to_form
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
@@ -30,7 +31,12 @@ from duallife.postings.models import SpecSheet
 from ..errors import EngagementError
 from ..forms.contracts import CheckInAnswerForm, ContractForm, EndForm, FollowupFilterForm, contract_initial
 from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
-from ..permissions import get_application_for_user, get_checkin_for_user, get_contract_for_user
+from ..permissions import (
+    APPLICATION_SIDES,
+    get_application_for_user,
+    get_checkin_for_user,
+    get_contract_for_user,
+)
 from ..selectors import contracts as reads
 from ..services import contracts as services
 from ..wording import worded_for_storage
@@ -95,6 +101,7 @@ def _offer_panel(application: Application, side: str) -> dict | None:
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def record(request: HttpRequest, pk) -> HttpResponse:
     application, _side = get_application_for_user(request.user, pk)
     form = ContractForm(request.POST, prefix="contract")
@@ -112,6 +119,7 @@ def record(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def start(request: HttpRequest, pk) -> HttpResponse:
     contract, _side = get_contract_for_user(request.user, pk)
     try:
@@ -125,6 +133,7 @@ def start(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def end(request: HttpRequest, pk) -> HttpResponse:
     contract, _side = get_contract_for_user(request.user, pk)
     form = EndForm(request.POST, prefix="end")
@@ -150,6 +159,7 @@ def _answer_rows(checkin: CheckIn, side: str) -> list[CheckInAnswer]:
 
 
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def checkin_page(request: HttpRequest, pk) -> HttpResponse:
     """A check-in: each side answers its own questions once; staff read both answers (logged)."""
     checkin, side = get_checkin_for_user(request.user, pk)
@@ -201,6 +211,7 @@ def checkin_page(request: HttpRequest, pk) -> HttpResponse:
 
 
 @personal_data_view
+@audience(coordinator=ALL, operator=ALL, personal_data=True)
 def followups(request: HttpRequest) -> HttpResponse:
     """Coordinators (their scopes) and operators (all): running contracts and their next check-in."""
     if not (is_operator(request.user) or is_coordinator(request.user)):

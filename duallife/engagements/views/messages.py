@@ -22,11 +22,18 @@ from django.views.decorators.http import require_POST, require_safe
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
+from duallife.core.audience import NOT_FOUND, audience
 
 from ..errors import EngagementError
 from ..forms.messages import MessageForm
 from ..models import Application, Message
-from ..permissions import Side, get_application_for_user, get_attachment_for_user, log_thread_read
+from ..permissions import (
+    APPLICATION_SIDES,
+    Side,
+    get_application_for_user,
+    get_attachment_for_user,
+    log_thread_read,
+)
 from ..selectors import messages as message_reads
 from ..services.messages import CLOSED_STATUSES, kind_label, message_post, thread_mark_read
 from ..wording import worded_for_storage
@@ -122,8 +129,10 @@ def _show_page_again(request: HttpRequest, application: Application, form: Messa
     return response
 
 
+# Staff of the area read the thread; the service refuses their messages with the reason.
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def post(request: HttpRequest, pk) -> HttpResponse:
     application, side = get_application_for_user(request.user, pk)
     form = MessageForm(request.POST, request.FILES, prefix=FORM_PREFIX)
@@ -158,6 +167,7 @@ def post(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def read(request: HttpRequest, pk) -> HttpResponse:
     """Mark the thread read up to now (the page's POST once it has shown what was new)."""
     application, _side = get_application_for_user(request.user, pk)
@@ -169,6 +179,7 @@ def read(request: HttpRequest, pk) -> HttpResponse:
 
 @require_safe
 @personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
 def attachment(request: HttpRequest, pk, message_pk) -> HttpResponse:
     """One attachment as a download, for those who may see the application (others: 404)."""
     message, side = get_attachment_for_user(request.user, pk, message_pk)

@@ -17,6 +17,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.core.audience import ALL, NOT_FOUND, OWN, audience
 from duallife.core.errors import add_to_form
 
 from ..errors import EngagementError
@@ -44,6 +45,7 @@ def _chosen_body(request: HttpRequest, bodies: list):
 
 
 @login_required
+@audience(coordinator=ALL, operator=ALL)
 def referral_list(request: HttpRequest) -> HttpResponse:
     _ensure_staff(request.user)
     bodies = list(referrer_bodies_of(request.user))
@@ -66,6 +68,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@audience(coordinator=ALL, operator=ALL)
 def referral_new(request: HttpRequest) -> HttpResponse:
     _ensure_staff(request.user)
     search = CompanySearchForm(request.GET or None)
@@ -99,6 +102,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+@audience(coordinator=OWN, operator=ALL, outside=NOT_FOUND)
 def referral_delete(request: HttpRequest, pk) -> HttpResponse:
     _ensure_staff(request.user)
     referral = get_referral_for_user(request.user, pk)

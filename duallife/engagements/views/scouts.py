@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import ALL, NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
 from duallife.core.ids import parse_id
 from duallife.organizations.views import forbidden
 from duallife.postings.models import SpecSheet
@@ -73,6 +74,7 @@ def _is_answerable(scout: Scout) -> bool:
 
 
 @personal_data_view
+@audience(SIGNED_IN, personal_data=True)
 def inbox(request: HttpRequest) -> HttpResponse:
     can_send = can_send_scouts(request.user)
     has_profile = talent_of(request.user) is not None
@@ -91,6 +93,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @personal_data_view
+@audience(company=ALL, coordinator=ALL, operator=ALL, personal_data=True)
 def sent(request: HttpRequest) -> HttpResponse:
     if not can_send_scouts(request.user):
         return forbidden(
@@ -111,7 +114,9 @@ def sent(request: HttpRequest) -> HttpResponse:
 # --- One scout ------------------------------------------------------------------------------------
 
 
+# The scouted talent and the members of the sending organisation and of the sheet's company.
 @personal_data_view
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
 def detail(request: HttpRequest, pk) -> HttpResponse:
     scout, side = get_scout_for_user(request.user, pk)
     answerable = side == "talent" and _is_answerable(scout)
@@ -133,6 +138,7 @@ def _back(scout: Scout) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
 def accept(request: HttpRequest, pk) -> HttpResponse:
     scout, _side = get_scout_for_user(request.user, pk)
     form = AcceptForm(request.POST, prefix="accept")
@@ -158,6 +164,7 @@ def accept(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
 def decline(request: HttpRequest, pk) -> HttpResponse:
     scout, _side = get_scout_for_user(request.user, pk)
     form = DeclineForm(request.POST, prefix="decline")
@@ -192,6 +199,7 @@ def _chosen_sheet(request: HttpRequest, sheets: list[SpecSheet]) -> SpecSheet | 
 
 
 @personal_data_view
+@audience(company=ALL, coordinator=ALL, operator=ALL, personal_data=True)
 def new(request: HttpRequest) -> HttpResponse:
     if not can_send_scouts(request.user):
         return forbidden(
@@ -256,6 +264,7 @@ def _interest_target(form) -> tuple[SpecSheet | None, Prefecture | None, str]:
 
 
 @require_POST
+@audience(SIGNED_IN)
 def interest_toggle(request: HttpRequest) -> HttpResponse:
     form = InterestToggleForm(request.POST)
     fallback = reverse("engagements:interests")
@@ -287,6 +296,7 @@ def interest_toggle(request: HttpRequest) -> HttpResponse:
 
 
 @personal_data_view
+@audience(SIGNED_IN, personal_data=True)
 def interests(request: HttpRequest) -> HttpResponse:
     items = talent_interests(request.user)
     context = {
@@ -300,6 +310,7 @@ def interests(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @personal_data_view
+@audience(talent=OWN, denied=NOT_FOUND, personal_data=True)
 def interest_sharing(request: HttpRequest, pk) -> HttpResponse:
     interest = get_interest_for_owner(request.user, pk)
     form = SharingForm(request.POST)

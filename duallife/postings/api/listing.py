@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from duallife.core.api import MAX_ID, ErrorOut
+from duallife.core.audience import PUBLIC, audience
 from duallife.regions.api import PlaceOut
 
 from .. import permissions, selectors
@@ -183,6 +184,7 @@ def sheet_detail_payload(sheet: SpecSheet) -> dict:
     "範囲を超えたページは results が空になります。",
     operation_id="sheets_list",
 )
+@audience(PUBLIC)
 def sheets_list(request: HttpRequest, params: Query[SheetQuery]):
     filters = selectors.SheetFilters(
         q=params.q,
@@ -220,6 +222,7 @@ def sheets_list(request: HttpRequest, params: Query[SheetQuery]):
     description="公開中または募集終了の仕様書。下書き・審査中・差し戻し中のものは 404 です。",
     operation_id="sheets_detail",
 )
+@audience(PUBLIC)
 def sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
     sheet = permissions.get_sheet_for_public(sheet_id)
     return Status(200, sheet_detail_payload(sheet))

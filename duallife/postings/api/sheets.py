@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
+from duallife.core.audience import ALL, NOT_FOUND, OWN, SIGNED_IN, audience
 from duallife.engine.speclint import LintReport
 from duallife.organizations.permissions import companies_of
 
@@ -170,6 +171,7 @@ def _reload(sheet: SpecSheet) -> SpecSheet:
     description="ログインしている人が所属する企業の仕様書を、状態を問わずすべて返します。",
     operation_id="my_sheets_list",
 )
+@audience(SIGNED_IN)
 def my_sheets_list(request: HttpRequest):
     sheets = (
         selectors.sheets_with_details()
@@ -186,6 +188,7 @@ def my_sheets_list(request: HttpRequest):
     summary="自社の仕様書（品質チェック付き）",
     operation_id="my_sheets_detail",
 )
+@audience(company=OWN, denied=NOT_FOUND)
 def my_sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
     sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
     return Status(200, my_sheet_payload(sheet, with_lint=True))
@@ -199,6 +202,7 @@ def my_sheets_detail(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MA
     description="下書きとして保存します。公開するには品質チェックを通してから提出し、審査を受けます。",
     operation_id="my_sheets_create",
 )
+@audience(company=ALL)
 def my_sheets_create(request: HttpRequest, payload: SheetIn):
     companies = list(companies_of(request.auth))
     if not companies:
@@ -227,6 +231,7 @@ def my_sheets_create(request: HttpRequest, payload: SheetIn):
     "変更できるのは下書きと差し戻し中の仕様書です（それ以外は 409）。",
     operation_id="my_sheets_update",
 )
+@audience(company=OWN, denied=NOT_FOUND)
 def my_sheets_update(request: HttpRequest, payload: SheetPatch, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
     sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
     data = payload.model_dump(exclude_unset=True)
@@ -242,6 +247,7 @@ def my_sheets_update(request: HttpRequest, payload: SheetPatch, sheet_id: int = 
     description="品質チェックで直す必要がある項目が残っていると 400、下書き・差し戻し中以外は 409 です。",
     operation_id="my_sheets_submit",
 )
+@audience(company=OWN, denied=NOT_FOUND)
 def my_sheets_submit(request: HttpRequest, sheet_id: int = Path(..., ge=1, le=MAX_ID)):
     sheet = permissions.get_sheet_for_editor(request.auth, sheet_id)
     spec_sheet_submit(sheet=sheet, by=request.auth)

@@ -13,6 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.core.audience import ALL, AREA, NOT_FOUND, audience
 from duallife.organizations.links import organization_url
 
 from .. import permissions, selectors
@@ -28,6 +29,7 @@ def _require_reviewer(request: HttpRequest) -> None:
 
 
 @login_required
+@audience(coordinator=ALL, operator=ALL)
 def review_queue(request: HttpRequest) -> HttpResponse:
     _require_reviewer(request)
     sheets = list(selectors.review_queue(request.user))
@@ -46,6 +48,7 @@ def _review_page(request, sheet, *, form=None, status=200) -> HttpResponse:
 
 
 @login_required
+@audience(coordinator=AREA, operator=ALL, outside=NOT_FOUND)
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_reviewer(request)
     sheet = permissions.get_sheet_for_reviewer(request.user, pk)
@@ -54,6 +57,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@audience(coordinator=AREA, operator=ALL, outside=NOT_FOUND)
 def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or return (``decision`` = ``approve`` / ``return``) with the comment."""
     _require_reviewer(request)

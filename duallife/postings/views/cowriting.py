@@ -12,6 +12,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, audience
+
 from .. import permissions, selectors
 from ..errors import SpecSheetError
 from ..forms.cowriting import CommentForm, InviteForm
@@ -39,6 +41,7 @@ def _cowrite_page(request, sheet, *, invite_form=None, comment_form=None, status
 
 
 @login_required
+@audience(company=OWN, talent=OWN, denied=NOT_FOUND)
 def sheet_cowrite(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_cowriting(request.user, pk)
     return _cowrite_page(request, sheet)
@@ -46,6 +49,7 @@ def sheet_cowrite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@audience(company=OWN, denied=NOT_FOUND)
 def sheet_invite(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_editor(request.user, pk)
     form = InviteForm(request.POST)
@@ -66,6 +70,7 @@ def sheet_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@audience(company=OWN, talent=OWN, denied=NOT_FOUND)
 def sheet_comment(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_cowriting(request.user, pk)
     form = CommentForm(request.POST)
@@ -81,6 +86,7 @@ def sheet_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@audience(company=OWN, talent=OWN, coordinator=AREA, operator=ALL, denied=NOT_FOUND)
 def sheet_versions(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_history(request.user, pk)
     context = {

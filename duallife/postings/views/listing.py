@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.cache import patch_vary_headers
 
+from duallife.core.audience import PUBLIC, audience
 from duallife.organizations.links import organization_url
 
 from .. import permissions, selectors
@@ -20,6 +21,7 @@ from ..models import SpecSheet
 Status = SpecSheet.Status
 
 
+@audience(PUBLIC)
 def sheet_list(request: HttpRequest) -> HttpResponse:
     choices = selectors.listing_choices()
     form = ListingForm(request.GET or None, choices=choices)
@@ -40,6 +42,9 @@ def sheet_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# A published or closed sheet; postings.permissions narrows the others to its company, invited
+# collaborators and the reviewers of its area; anyone else gets a 404.
+@audience(PUBLIC)
 def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_user(request.user, pk)
     is_editor = permissions.is_sheet_editor(request.user, sheet)

@@ -13,6 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from duallife.core.audience import ALL, NOT_FOUND, OWN, SIGNED_IN, audience
 from duallife.core.errors import add_to_form
 from duallife.engagements.selectors.applications import applicant_counts
 from duallife.engine.skills import ResolvedSkill
@@ -35,6 +36,7 @@ FIELD_ANCHORS = {name: f"id_{name}" for name in FIELD_ORDER}
 
 
 @login_required
+@audience(SIGNED_IN)
 def dashboard(request: HttpRequest) -> HttpResponse:
     companies = list(companies_of(request.user).order_by("name"))
     sheets = list(selectors.company_sheets(request.user))
@@ -109,6 +111,7 @@ def _saved_matches(sheet: SpecSheet) -> dict:
 
 
 @login_required
+@audience(company=ALL)
 def sheet_create(request: HttpRequest) -> HttpResponse:
     organizations = list(companies_of(request.user).order_by("name"))
     if not organizations:
@@ -130,6 +133,7 @@ def sheet_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@audience(company=OWN, denied=NOT_FOUND)
 def sheet_edit(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_editor(request.user, pk)
     if sheet.status not in EDITABLE_STATUSES:
@@ -169,6 +173,7 @@ def _after_save(request: HttpRequest, sheet: SpecSheet) -> HttpResponse:
 
 @login_required
 @require_POST
+@audience(company=ALL)
 def sheet_preview(request: HttpRequest) -> HttpResponse:
     """The live quality check beside the form (htmx): lints the posted fields, saves nothing."""
     if not companies_of(request.user).exists():
@@ -179,6 +184,7 @@ def sheet_preview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@audience(company=OWN, denied=NOT_FOUND)
 def sheet_submit(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_editor(request.user, pk)
     try:
@@ -194,6 +200,7 @@ def sheet_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@audience(company=OWN, denied=NOT_FOUND)
 def sheet_close(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_editor(request.user, pk)
     form = CloseForm(request.POST)

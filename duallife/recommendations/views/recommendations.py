@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from duallife.accounts.mfa import personal_data_view
+from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, audience
 from duallife.engagements.models import Interest, Scout
 from duallife.engagements.permissions import talent_of
 from duallife.organizations.permissions import can_browse_talents
@@ -39,7 +40,9 @@ from ..selectors.recommendations import recommended_sheets, recommended_talents
 COMPUTING_GRACE = datetime.timedelta(minutes=10)
 
 
+# Talents; a signed-in person with no role yet is asked to create a profile (200).
 @require_GET
+@audience(talent=ALL)
 def mine(request: HttpRequest) -> HttpResponse:
     """「あなたへのおすすめ」."""
     if not request.user.is_authenticated:
@@ -83,6 +86,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @personal_data_view
+@audience(company=OWN, coordinator=AREA, operator=ALL, denied=NOT_FOUND, personal_data=True)
 def sheet_matches(request: HttpRequest, pk) -> HttpResponse:
     """「この仕様書に合う人材」."""
     sheet, is_editor = get_sheet_for_matches(request.user, pk)

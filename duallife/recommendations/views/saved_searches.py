@@ -19,6 +19,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from duallife.core.audience import NOT_FOUND, OWNER, SIGNED_IN, audience
 from duallife.notifications.models import EmailPreference
 from duallife.notifications.models import Kind as NotificationKind
 from duallife.organizations.permissions import companies_of
@@ -48,6 +49,7 @@ def _first_error(form: forms.Form) -> str:
 
 @require_GET
 @login_required
+@audience(SIGNED_IN)
 def saved_search_list(request: HttpRequest) -> HttpResponse:
     searches = saved_searches_of(request.user)
     describer = ConditionDescriber()
@@ -73,6 +75,7 @@ def saved_search_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+@audience(SIGNED_IN)
 def saved_search_new(request: HttpRequest) -> HttpResponse:
     form = SaveSearchForm(request.POST)
     if form.is_valid():
@@ -95,6 +98,7 @@ def saved_search_new(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+@audience(**OWNER, denied=NOT_FOUND)
 def saved_search_rename_view(request: HttpRequest, pk) -> HttpResponse:
     search = get_saved_search_for_user(request.user, pk)
     form = RenameForm(request.POST)
@@ -115,6 +119,7 @@ def saved_search_rename_view(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @login_required
+@audience(**OWNER, denied=NOT_FOUND)
 def saved_search_digest(request: HttpRequest, pk) -> HttpResponse:
     search = get_saved_search_for_user(request.user, pk)
     form = SwitchForm(request.POST)
@@ -136,6 +141,7 @@ def saved_search_digest(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @login_required
+@audience(**OWNER, denied=NOT_FOUND)
 def saved_search_delete_view(request: HttpRequest, pk) -> HttpResponse:
     search = get_saved_search_for_user(request.user, pk)
     saved_search_delete(search=search)
@@ -145,6 +151,7 @@ def saved_search_delete_view(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @login_required
+@audience(SIGNED_IN)
 def company_digest(request: HttpRequest) -> HttpResponse:
     form = CompanyDigestForm(request.POST, user=request.user)
     if not form.is_valid():
