@@ -44,9 +44,10 @@ class MalformedRequestMiddleware:
     """Requests no page can have asked for answer 400 quickly, in every setting.
 
     More query parameters than a form may send (``DATA_UPLOAD_MAX_NUMBER_FIELDS``; Django counts
-    them for a POST only) are refused before any view parses them. A body Django refuses while a
-    view reads it (multipart without a boundary, too many fields or files, a bad file name) is a
-    400 page, or the API's JSON error on ``/api/`` paths, also with ``DEBUG`` on.
+    them for a POST only) and a NUL character in the URL are refused before any view parses
+    them. A body Django refuses while a view reads it (multipart without a boundary, too many
+    fields or files, a bad file name) is a 400 page, or the API's JSON error on ``/api/`` paths,
+    also with ``DEBUG`` on.
     """
 
     def __init__(self, get_response):
@@ -56,6 +57,10 @@ class MalformedRequestMiddleware:
         query = request.META.get("QUERY_STRING", "")
         if query and query.count("&") + 1 > settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:
             security_logger.warning("refused %s: %d query parameters", request.path, query.count("&") + 1)
+            return bad_request(request, None)
+        if "%00" in query or "\x00" in query or "\x00" in request.path:
+            # no text a person types holds a NUL, and PostgreSQL cannot compare with one
+            security_logger.warning("refused %s: a NUL character in the URL", request.path)
             return bad_request(request, None)
         return self.get_response(request)
 

@@ -8,12 +8,15 @@
 - ``site_url``, ``smtp_sink``, ``smtp_down``: email delivery to a real local SMTP server, or to
   none.
 - ``shared_small_demo``: the region pack and the small demo, built once for a test module and
-  rolled back after it (each test's own writes are rolled back after the test, as always).
+  rolled back after it (each test's own writes are rolled back after the test, as always);
+  ``shared_vocabulary``: the same for the region pack and the real vocabulary.
 - Every test starts in Japanese, with an empty cache; ``admin_user`` has MFA on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 
 import pytest
@@ -29,7 +32,7 @@ from .accounts import with_totp
 from .mail import SITE_URL, Recorder, SmtpSink, free_port
 from .postings import World, make_world
 from .postings import make_sheet as _make_sheet
-from .vocabulary import forget_vocabulary, make_small_vocabulary
+from .vocabulary import forget_vocabulary, load_vocabulary_for_tests, make_small_vocabulary
 
 
 @pytest.fixture(autouse=True)
@@ -65,24 +68,38 @@ def region_pack(db):
 DEMO_PASSWORD = "demo-password-123"
 
 
-@pytest.fixture(scope="module")
-def shared_small_demo(django_db_setup, django_db_blocker):
-    """The region pack and the small demo, for every test of a module: built once inside an outer
-    transaction that is rolled back when the module is done. Each test still runs in its own
+@contextmanager
+def _kept_for_the_module(django_db_blocker) -> Iterator[None]:
+    """Rows written inside the block stay for every test of a module: they are written once in an
+    outer transaction rolled back when the module is done. Each test still runs in its own
     transaction inside it (as with Django's ``TestCase.setUpTestData``), so what a test writes is
-    gone for the next one. Returns the demo's report."""
+    gone for the next one."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
             cache.clear()
-            region_pack_load(slug="tohoku")
-            report = demo_data_create(password=DEMO_PASSWORD, small=True)
-            yield report
+            yield
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             forget_vocabulary()
+
+
+@pytest.fixture(scope="module")
+def shared_small_demo(django_db_setup, django_db_blocker):
+    """The region pack and the small demo, for every test of a module. Returns the demo's report."""
+    with _kept_for_the_module(django_db_blocker):
+        region_pack_load(slug="tohoku")
+        yield demo_data_create(password=DEMO_PASSWORD, small=True)
+
+
+@pytest.fixture(scope="module")
+def shared_vocabulary(django_db_setup, django_db_blocker):
+    """The region pack and the real vocabulary, for every test of a module (the talents' and the
+    organisations' pages read them and never change them). Returns (pack, vocabulary report)."""
+    with _kept_for_the_module(django_db_blocker):
+        yield region_pack_load(slug="tohoku"), load_vocabulary_for_tests()
 
 
 @pytest.fixture

@@ -111,3 +111,13 @@ def test_a_thousand_repeated_query_parameters_are_refused_at_once(signed_in, pat
 def test_a_thousand_parameters_is_still_fine(signed_in):
     query = "&".join(["themes=1"] * (TOO_MANY - 1))
     assert signed_in.get(f"/sheets/?{query}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/sheets/?q=a%00b", "/talents/?q=%00", "/api/v1/sheets?q=%00", "/regions/?x=\x00"]
+)
+def test_a_nul_character_in_the_url_is_refused_before_the_database_sees_it(signed_in, path):
+    response = signed_in.get(path)
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.json()["errors"] == []

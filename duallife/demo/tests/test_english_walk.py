@@ -14,7 +14,7 @@ from duallife.postings.models import SpecSheet
 from duallife.testing.i18n import data_corpus, japanese_dates, our_japanese, page_text
 from duallife.testing.walk import ROLES, person, start_pages, walk
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.once]  # CI: on SQLite only (pyproject's markers)
 
 
 def problems_on(pages: dict[str, str], corpus: str) -> list[str]:

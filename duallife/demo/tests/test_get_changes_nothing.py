@@ -9,7 +9,7 @@ from django.test import Client
 from duallife.notifications.models import Notification
 from duallife.testing.walk import ROLES, person, start_pages, walk, writes_during
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.once]  # CI: on SQLite only (pyproject's markers)
 
 
 @pytest.mark.parametrize("role", ROLES)

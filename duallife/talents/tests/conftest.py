@@ -1,14 +1,18 @@
 import pytest
 
 from duallife.testing.organizations import make_cast
-from duallife.testing.vocabulary import forget_vocabulary, load_vocabulary_for_tests
 
 
 @pytest.fixture
-def vocabulary(db):
-    report = load_vocabulary_for_tests()
-    yield report
-    forget_vocabulary()
+def region_pack(shared_vocabulary, db):
+    """The real region pack, loaded once for the module (with the real vocabulary)."""
+    return shared_vocabulary[0]
+
+
+@pytest.fixture
+def vocabulary(shared_vocabulary, db):
+    """The real vocabulary, loaded once for the module: the talents' pages only read it."""
+    return shared_vocabulary[1]
 
 
 @pytest.fixture
