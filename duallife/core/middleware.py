@@ -44,7 +44,7 @@ class MalformedRequestMiddleware:
     """Requests no page can have asked for answer 400 quickly, in every setting.
 
     More query parameters than a form may send (``DATA_UPLOAD_MAX_NUMBER_FIELDS``; Django counts
-    them for a POST only) and a NUL character in the URL are refused before any view parses
+    them for a POST only) and a NUL character in an API query are refused before any view parses
     them. A body Django refuses while a view reads it (multipart without a boundary, too many
     fields or files, a bad file name) is a 400 page, or the API's JSON error on ``/api/`` paths,
     also with ``DEBUG`` on.
@@ -58,9 +58,10 @@ class MalformedRequestMiddleware:
         if query and query.count("&") + 1 > settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:
             security_logger.warning("refused %s: %d query parameters", request.path, query.count("&") + 1)
             return bad_request(request, None)
-        if "%00" in query or "\x00" in query or "\x00" in request.path:
-            # no text a person types holds a NUL, and PostgreSQL cannot compare with one
-            security_logger.warning("refused %s: a NUL character in the URL", request.path)
+        if request.path.startswith("/api/") and ("%00" in query or "\x00" in query):
+            # The API's parameters reach the database as they are, and PostgreSQL cannot compare
+            # with a NUL (pages read theirs through forms, which refuse it with a message).
+            security_logger.warning("refused %s: a NUL character in the query", request.path)
             return bad_request(request, None)
         return self.get_response(request)
 
