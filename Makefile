@@ -57,6 +57,7 @@ db: setup
 	.venv/bin/duallife migrate --noinput
 	.venv/bin/duallife load-region-pack tohoku
 	.venv/bin/duallife load-vocabulary
+	.venv/bin/duallife load-content
 	.venv/bin/duallife demo
 
 lint: $(VENV_STAMP)

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "duallife.regions",
     "duallife.simulator",
     "duallife.vocabulary",
+    "duallife.content",
     "duallife.organizations",
     "duallife.talents",
     "duallife.postings",
@@ -104,6 +105,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "duallife.accounts.middleware.StaffMFAMiddleware",
     "duallife.accounts.middleware.RememberLanguageMiddleware",
+    "duallife.content.middleware.TermsConsentMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -161,6 +163,8 @@ LOGIN_REDIRECT_URL = "accounts:me"
 ACCOUNT_ADAPTER = "duallife.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up also asks for agreement to the terms of use in force (duallife/content).
+ACCOUNT_SIGNUP_FORM_CLASS = "duallife.content.forms.TermsAgreementFields"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # the emailed link shows a page; confirming is a POST
@@ -295,6 +299,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-weekly-digests": {
         "task": "recommendations.send_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=8, minute=0),  # Monday 08:00 Japan time
+    },
+    "purge-answered-inquiries": {
+        "task": "content.purge_inquiries",
+        "schedule": crontab(hour=3, minute=40),
     },
     "send-owed-notification-emails": {
         "task": "notifications.send_owed_emails",

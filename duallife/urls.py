@@ -17,6 +17,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", site_views.home, name="home"),
+    path("", include("duallife.content.urls")),
     path("regions/", include("duallife.regions.urls")),
     path("simulator/", include("duallife.simulator.urls")),
     path("sheets/", include("duallife.postings.urls")),

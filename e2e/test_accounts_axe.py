@@ -77,6 +77,7 @@ def test_signing_up_leads_to_an_accessible_verification_page(page: Page):
     page.locator("#id_email").fill(f"e2e-{uuid.uuid4().hex[:12]}@example.jp")
     page.locator("#id_password1").fill("tohoku-side-job-2026!")
     page.locator("#id_password2").fill("tohoku-side-job-2026!")
+    page.get_by_label("利用規約とプライバシーポリシーに同意します").check()
     page.get_by_role("button", name="登録する").click()
     page.wait_for_load_state("load")
 

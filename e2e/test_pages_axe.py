@@ -33,6 +33,15 @@ PAGES = [
     pytest.param(
         "/en/simulator/?destination=041009&trips_per_month=100", 200, "en", None, id="simulator-error-en"
     ),
+    pytest.param("/terms/", 200, "ja", "利用規約", id="terms"),
+    pytest.param("/privacy/", 200, "ja", "プライバシーポリシー", id="privacy"),
+    pytest.param("/en/privacy/", 200, "en", "Privacy Policy", id="privacy-en"),
+    pytest.param("/about/", 200, "ja", "運営者情報", id="about"),
+    pytest.param("/faq/", 200, "ja", "よくある質問", id="faq"),
+    pytest.param("/accessibility/", 200, "ja", "アクセシビリティ", id="accessibility"),
+    pytest.param("/contact/", 200, "ja", "お問い合わせ", id="contact"),
+    pytest.param("/en/contact/", 200, "en", "Contact", id="contact-en"),
+    pytest.param("/pages/terms/history/", 200, "ja", "改定履歴", id="terms-history"),
     pytest.param(f"/simulator/?{TOO_MANY_PARAMETERS}", 400, "ja", None, id="bad-request"),
     pytest.param("/no-such-page/", 404, "ja", None, id="not-found"),
     pytest.param("/en/no-such-page/", 404, "en", None, id="not-found-en"),

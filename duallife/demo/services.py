@@ -18,6 +18,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from duallife.content.models import TermsConsent
+from duallife.content.selectors import terms_in_force
+from duallife.content.services import content_files_load
 from duallife.notifications.services import notification_emails_off
 from duallife.recommendations.services.recommendations import (
     recommendations_deferred,
@@ -68,12 +71,14 @@ def demo_data_create(*, password: str | None = None, force: bool = False, small:
 
     report = DemoReport(small=small)
     report.vocabulary_loaded = _demo_vocabulary(content)
+    _demo_pages()
     chosen = password or secrets.token_urlsafe(12)
     with _no_query_log():
         with transaction.atomic(), recommendations_deferred(), notification_emails_off():
             _demo_admin(report, chosen)
             programs(report, content, slug)
             marketplace(DemoRun(report=report, size=DEMO_SMALL if small else DEMO_FULL, password=chosen))
+            _demo_terms_agreed()
         recommendations_rebuild_all()
     if report.admin_created or report.users_created:
         report.password = chosen
@@ -92,6 +97,28 @@ def _no_query_log() -> Iterator[None]:
         yield
     finally:
         settings.DEBUG = debug
+
+
+def _demo_pages() -> None:
+    """The terms, privacy policy and help pages of ``data/content/`` when none are published yet
+    (they are the service's own texts, not demo data: ``duallife load-content`` keeps them)."""
+    if terms_in_force() is None:
+        content_files_load()
+
+
+def _demo_terms_agreed() -> None:
+    """Every demo person agreed to the terms in force when they signed up."""
+    terms = terms_in_force()
+    if terms is None:
+        return
+    users = (
+        get_user_model()
+        .objects.filter(email__iendswith=f"@{DEMO_EMAIL_DOMAIN}")
+        .exclude(terms_consents__version=terms)
+    )
+    TermsConsent.objects.bulk_create(
+        [TermsConsent(user_id=pk, version=terms) for pk in users.values_list("pk", flat=True)]
+    )
 
 
 def _demo_vocabulary(content: DemoContent) -> bool:

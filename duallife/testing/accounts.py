@@ -12,6 +12,8 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from duallife.accounts.models import User
+from duallife.content.models import TermsConsent
+from duallife.content.selectors import terms_in_force
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple-42"
 
@@ -22,6 +24,7 @@ def make_user(
     signed_up: bool = False,
     password: str | None = None,
     verified: bool | None = None,
+    agreed: bool = True,
     **fields,
 ) -> User:
     """A user called ``name``; their address is ``name`` when it has an @, else ``name@example.jp``.
@@ -29,7 +32,9 @@ def make_user(
     No password unless given: tests log in with ``force_login``, and hashing one costs a third of
     a second. ``verified``: also an allauth address, confirmed (True) or not (False).
     ``signed_up=True``: as after signing up and confirming the address, i.e. ``DEFAULT_PASSWORD``
-    and a verified allauth address unless ``password`` / ``verified`` say otherwise.
+    and a verified allauth address unless ``password`` / ``verified`` say otherwise. Like anyone
+    who signed up, they agreed to the terms of use in force, if any are published
+    (``agreed=False``: not).
     """
     if signed_up:
         password = password or DEFAULT_PASSWORD
@@ -38,6 +43,9 @@ def make_user(
     user = User.objects.create_user(username=name, email=email, password=password, **fields)
     if verified is not None:
         EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    terms = terms_in_force() if agreed else None
+    if terms is not None:
+        TermsConsent.objects.create(user=user, version=terms)
     return user
 
 

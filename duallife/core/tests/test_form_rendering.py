@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 import duallife
+from duallife.content.models import Inquiry
 from duallife.core.forms import FormRenderer
 from duallife.demo.services import demo_data_create
 from duallife.drafts.models import CampRegistration, DraftCamp, DraftEvent, DraftPlayer, DraftTeam, Nomination
@@ -34,7 +35,7 @@ from duallife.organizations.models import Membership, Organization
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
-from duallife.testing.accounts import with_totp
+from duallife.testing.accounts import make_user, with_totp
 from duallife.testing.html import form_problems, label_text
 from duallife.testing.organizations import make_company, make_coordinator_body
 from duallife.testing.vocabulary import forget_vocabulary
@@ -206,7 +207,16 @@ def _visits() -> list[Visit]:
     nomination = Nomination.objects.filter(run__event=negotiating).order_by("pk").first()
     first_talent = TalentProfile.objects.order_by("pk").first()
     too_long = "長" * 3000
+    inquiry = Inquiry.objects.create(
+        name="東北 花子", email="hanako@example.jp", topic="other", body="x" * 20
+    )
+    owes_terms = make_user("owes-the-new-terms", agreed=False)
     return [
+        Visit(None, _url("content:contact")),
+        Visit(None, _url("content:contact"), {"email": "not-an-email", "topic": "bogus"}),
+        Visit(owes_terms, _url("content:terms_agree"), {}),
+        Visit(operator.user, _url("content:edit", "terms"), {"title_ja": ""}),
+        Visit(operator.user, _url("content:inquiry", inquiry.pk), {"status": "lost"}),
         Visit(None, _url("account_signup")),
         Visit(None, _url("account_signup"), {"email": "x", "password1": "short"}),
         Visit(None, _url("account_login"), {"login": "nobody@example.jp", "password": "x"}),

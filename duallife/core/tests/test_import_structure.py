@@ -163,8 +163,13 @@ def _allowed_upward_calls() -> set[tuple[str, str]]:
 
 
 #: Start-up code that loads a module only when it is needed (docs/adr/0012): the Celery app is
-#: created when Django starts, not when the package is imported.
-STARTUP_IMPORTS = {(PACKAGE, f"{PACKAGE}.celery"), (f"{PACKAGE}.core.apps", f"{PACKAGE}.celery")}
+#: created when Django starts, not when the package is imported; a signal receiver that reads
+#: models is connected in its app's ``ready()``, once the app registry is.
+STARTUP_IMPORTS = {
+    (PACKAGE, f"{PACKAGE}.celery"),
+    (f"{PACKAGE}.core.apps", f"{PACKAGE}.celery"),
+    (f"{PACKAGE}.content.apps", f"{PACKAGE}.content.middleware"),
+}
 
 
 def _listed(imp: Import, allowed: set[tuple[str, str]]) -> bool:

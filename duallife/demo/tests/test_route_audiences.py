@@ -20,13 +20,14 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from duallife.accounts.models import User
 from duallife.api import api
+from duallife.content.models import Inquiry
+from duallife.content.selectors import terms_in_force
 from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, SIGNED_IN, THIRD_PARTY, Audience, audience
 from duallife.demo.plan import SECRETARIAT_SLUG, company_account, coordinator_account, talent_account
 from duallife.demo.plan import operator_account as demo_operator_account
@@ -57,6 +58,7 @@ from duallife.testing.audiences import (
     undeclared,
     url_of,
 )
+from duallife.testing.content import pages_loaded
 from duallife.testing.engagements import SCOUT_MESSAGE, send, terms, to_offer
 from duallife.testing.engagements import record as contract_for
 from duallife.testing.files import pdf
@@ -64,11 +66,6 @@ from duallife.testing.organizations import join, make_coordinator_body
 
 pytestmark = pytest.mark.django_db
 
-#: The walk runs once per CI run, on SQLite: the access functions it holds to the declarations are
-#: the same code on PostgreSQL, where every app's own access tests run as well.
-once_on_sqlite = pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="the route walk runs once per CI run, on SQLite"
-)
 
 #: A redirect to the admin's own login page.
 ADMIN_LOGIN = "admin login"
@@ -147,6 +144,7 @@ def demo(shared_small_demo, django_db_blocker, tmp_path_factory):
         partnered.partners.add(company)
         run = DraftRun.objects.filter(event=event).order_by("number").first()
         site = "http://testserver"
+        terms = terms_in_force() or pages_loaded()
         world = SimpleNamespace(
             users=users,
             talent=talent,
@@ -182,6 +180,13 @@ def demo(shared_small_demo, django_db_blocker, tmp_path_factory):
             run=run,
             camp=DraftCamp.objects.filter(event=event).order_by("starts_at").first(),
             later=later,
+            terms=terms,
+            inquiry=Inquiry.objects.create(
+                name="東北 花子",
+                email="hanako@example.jp",
+                topic="talent",
+                body="副業の探し方を教えてください。",
+            ),
             partnered=partnered,
             nominated=Nomination.objects.get(run=run, player__talent=talent),
             nominating=Nomination.objects.filter(run=run, team=team).first(),
@@ -213,6 +218,11 @@ def cases(d) -> dict[str, list[Case]]:
             Case({"slug": d.body.slug}, roles=("coordinator",)),
         ],
         "talents:detail": [Case({"pk": d.public_talent.pk})],
+        "content:history": [Case({"slug": "terms"})],
+        "content:version": [Case({"slug": "terms", "number": d.terms.number})],
+        "content:edit": [Case({"slug": "terms"})],
+        "content:publish": [Case({"slug": "terms"})],
+        "content:inquiry": [Case({"pk": d.inquiry.pk})],
         "accounts:organization_invite": [
             Case({"slug": d.company.slug}, roles=company_only),
             Case({"slug": d.body.slug}, roles=("coordinator", "operator")),
@@ -366,7 +376,7 @@ def _table(rows) -> str:
     )
 
 
-@once_on_sqlite
+@pytest.mark.once  # CI: on SQLite only (pyproject's markers)
 def test_every_route_answers_each_person_as_it_declares(demo):
     pages = site_routes()
     operations = api_routes(api)
@@ -400,7 +410,7 @@ def test_every_route_answers_each_person_as_it_declares(demo):
     assert not mismatches, "\n" + _table([("route", "persona", "declared", "got"), *mismatches])
 
 
-@once_on_sqlite
+@pytest.mark.once  # CI: on SQLite only (pyproject's markers)
 def test_third_party_routes_answer_as_their_prefix_says(demo):
     """A few representative routes of each ``THIRD_PARTY`` prefix (``/media/`` is served with
     ``DEBUG`` on only)."""
