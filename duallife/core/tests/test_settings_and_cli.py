@@ -112,3 +112,20 @@ def test_health_check_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_the_migrations_describe_every_model(tmp_path):
+    """The test databases are built from the models (``--no-migrations``: faster); the migrations
+    that deployments apply must say the same (the browser tests' site applies them all)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DUALLIFE_TESTING"))}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'check.sqlite3'}"
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "duallife.cli", "makemigrations", "--check", "--dry-run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
