@@ -33,6 +33,14 @@ class Page(models.Model):
     def __str__(self) -> str:
         return self.slug
 
+    @property
+    def title(self) -> str:
+        """The newest version's title in the language of the request, where a selector annotated
+        it (``selectors.pages_for_editors``); the slug otherwise."""
+        english = (get_language() or "ja").startswith("en")
+        title = getattr(self, "newest_title_en" if english else "newest_title_ja", None)
+        return title or self.slug
+
 
 class PageVersion(models.Model):
     class Status(models.TextChoices):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Page as ListPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
 from duallife.organizations.models import Organization
 
@@ -32,8 +32,12 @@ def draft_of(page: Page) -> PageVersion | None:
 
 
 def pages_for_editors() -> QuerySet[Page]:
-    """Every page with its latest version number, last publication and whether a draft waits."""
+    """Every page with its latest version number, last publication, whether a draft waits, and
+    the title of its latest version (``Page.title``). One query."""
+    newest = PageVersion.objects.filter(page=OuterRef("pk")).order_by("-number")  # a draft is 0
     return Page.objects.annotate(
+        newest_title_ja=Subquery(newest.values("title_ja")[:1]),
+        newest_title_en=Subquery(newest.values("title_en")[:1]),
         latest=Max("versions__number", filter=Q(versions__status=PageVersion.Status.PUBLISHED)),
         last_published=Max("versions__published_at"),
         drafts=Count("versions", filter=Q(versions__status=PageVersion.Status.DRAFT)),

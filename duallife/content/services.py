@@ -31,6 +31,12 @@ INQUIRY_WINDOW = datetime.timedelta(hours=1)
 TEXT_FIELDS = ("title_ja", "title_en", "body_ja", "body_en")
 
 
+def _next_number(page: Page) -> int:
+    """The number the page's next published version takes (call under the page's row lock)."""
+    latest = page.versions.filter(status=PageVersion.Status.PUBLISHED).aggregate(n=Max("number"))["n"]
+    return (latest or 0) + 1
+
+
 def page_draft_start(*, page: Page, by) -> PageVersion:
     """The page's draft: the one waiting, or a new copy of the version in force."""
     require_editor(by)
@@ -74,10 +80,7 @@ def page_publish(*, version: PageVersion, by) -> PageVersion:
             raise ContentError(
                 _("題名と本文は日本語・英語の両方を書いてから公開してください。"), code="incomplete"
             )
-        latest = version.page.versions.filter(status=PageVersion.Status.PUBLISHED).aggregate(n=Max("number"))[
-            "n"
-        ]
-        version.number = (latest or 0) + 1
+        version.number = _next_number(version.page)
         version.status = PageVersion.Status.PUBLISHED
         version.published_at = timezone.now()
         version.published_by = by
@@ -94,10 +97,9 @@ def page_text_load(*, slug: str, kind: str, change_note: str = "", **texts: str)
         current = version_in_force(slug)
         if current and all(getattr(current, field) == texts[field].strip() for field in TEXT_FIELDS):
             return None
-        latest = current.number if current else 0
         return PageVersion.objects.create(
             page=page,
-            number=latest + 1,
+            number=_next_number(page),
             status=PageVersion.Status.PUBLISHED,
             published_at=timezone.now(),
             change_note=change_note,

@@ -118,6 +118,7 @@ def page_edit(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("content:edit", slug=slug)
     context = {
         "page": page,
+        "title": shown.title if shown else page.slug,
         "form": form,
         "draft": draft,
         "preview_ja": markdown_html(draft.body_ja) if draft else None,
