@@ -139,7 +139,13 @@ def _stop(process: subprocess.Popen) -> None:
 
 # --- The set-up site, built once per run ---------------------------------------------------------
 
-SITE_SETUP = (["migrate", "--noinput"], ["load-region-pack", "tohoku"], ["demo", "--small"])
+SITE_SETUP = (
+    ["migrate", "--noinput"],
+    ["load-region-pack", "tohoku"],
+    ["demo", "--small"],
+    # the phone walk's own staff, with an authenticator app it knows (duallife/testing/phone_walk.py)
+    ["shell", "-c", "from duallife.testing.phone_walk import create_walk_staff; create_walk_staff()"],
+)
 SITE_BUILD_TIMEOUT = 3 * SETUP_COMMAND_TIMEOUT
 
 

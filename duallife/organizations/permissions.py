@@ -69,6 +69,24 @@ def coordinator_scopes(user) -> list[tuple[int, int | None]]:
     )
 
 
+def area_condition(user, *, municipality_field: str = "municipality") -> Q:
+    """A ``Q`` limiting rows (by their municipality) to the areas of the user's coordinator bodies,
+    asked inside the query it filters: building it runs no query (for counts in the header).
+    Operators are not treated apart: the caller knows whether the user is one."""
+    scopes = CoordinatorScope.objects.filter(
+        organization__in=memberships(user, kind=Organization.Kind.COORDINATOR).values("organization")
+    )
+    return Q(
+        **{f"{municipality_field}__in": scopes.filter(municipality__isnull=False).values("municipality")}
+    ) | Q(
+        **{
+            f"{municipality_field}__prefecture__in": scopes.filter(municipality__isnull=True).values(
+                "prefecture"
+            )
+        }
+    )
+
+
 def scope_filter(user, *, municipality_field: str = "municipality") -> Q | None:
     """A ``Q`` limiting rows (by their municipality) to the user's coordinator scopes.
 

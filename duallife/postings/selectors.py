@@ -223,10 +223,14 @@ def collaborating_sheets(user) -> QuerySet[SpecSheet]:
 
 def review_queue(user) -> QuerySet[SpecSheet]:
     """Submitted sheets in the user's coordinator scope (every area for operators), oldest first."""
+    return review_queue_in(scope_filter(user))
+
+
+def review_queue_in(area: Q | None) -> QuerySet[SpecSheet]:
+    """:func:`review_queue` of an area given as a condition on the sheet (None: every area)."""
     qs = SpecSheet.objects.filter(status=SpecSheet.Status.SUBMITTED)
-    condition = scope_filter(user)
-    if condition is not None:
-        qs = qs.filter(condition)
+    if area is not None:
+        qs = qs.filter(area)
     return qs.select_related("organization", "municipality", "municipality__prefecture").order_by(
         F("submitted_at").asc(nulls_last=True), "pk"
     )

@@ -1,6 +1,7 @@
-"""Pages composed from several apps. Today: the home page, which leads to the work: a search of
-the open sheets, the newest of them, live figures, the next drafts, what a dual life costs, and
-sign-up as the main action."""
+"""Pages composed from several apps: the home page, which leads a visitor to the work (a search
+of the open sheets, the newest of them, live figures, the next drafts, what a dual life costs,
+sign-up as the main action) and gives a signed-in person their dashboard: a section for each
+role they have, what waits for an answer first."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,12 +10,16 @@ from django.views.decorators.http import require_safe
 from duallife.core.audience import PUBLIC, audience
 from duallife.regions.selectors.overview import pack_prefectures
 
-from . import selectors
+from .context_processors import header as header_context
+from .selectors import dashboards
+from .selectors import home as selectors
 
 
 @require_safe
 @audience(PUBLIC)
 def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return dashboard(request)
     overview = list(pack_prefectures())
     towns = [(p.capital_code, p.capital_name, p) for p in overview if p.capital_code]
     town = request.GET.get("town", "")
@@ -34,3 +39,18 @@ def home(request: HttpRequest) -> HttpResponse:
         "trips": selectors.HEADLINE_TRIPS,
     }
     return render(request, "site/home.html", context)
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's home (the header's counts, read once per request, feed its badges)."""
+    context = header_context(request)
+    roles = context["header"].roles
+    context.update(
+        {
+            "talent": dashboards.talent_section(request.user) if roles.talent else None,
+            "company": dashboards.company_section(request.user) if roles.company else None,
+            "staff": dashboards.staff_section(request.user, operator=roles.operator) if roles.staff else None,
+            "checkins": dashboards.open_checkins(request.user) if roles.talent or roles.company else [],
+        }
+    )
+    return render(request, "site/dashboard.html", context)

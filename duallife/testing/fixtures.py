@@ -59,9 +59,34 @@ def admin_user(admin_user):
 
 
 @pytest.fixture
-def region_pack(db):
-    """The real Tohoku region pack, loaded into the test database."""
-    return region_pack_load(slug="tohoku")
+def region_pack(_region_pack_of_the_module, db):
+    """The real Tohoku region pack, loaded into the test database: once for a test module (see
+    ``_region_pack_of_the_module``), or for the test itself in a module with transactional tests."""
+    return _region_pack_of_the_module or region_pack_load(slug="tohoku")
+
+
+_COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+def _transactional(item: pytest.Item) -> bool:
+    """Whether the test commits (a transactional test, or one with a live server)."""
+    marker = item.get_closest_marker("django_db")
+    options = marker.kwargs if marker else {}
+    wants_commits = bool(options.get("transaction") or options.get("serialized_rollback"))
+    return wants_commits or bool(set(getattr(item, "fixturenames", ())) & _COMMITTING_FIXTURES)
+
+
+@pytest.fixture(scope="module")
+def _region_pack_of_the_module(request, django_db_setup, django_db_blocker):
+    """Loading the pack writes about 500 rows (a quarter of a second): done once for a test
+    module and rolled back after it, like ``shared_small_demo``. Not in a module that also has
+    transactional tests: those commit, and must not find an open transaction around them."""
+    module_items = [item for item in request.session.items if item.module is request.module]
+    if any(_transactional(item) for item in module_items):
+        yield None
+        return
+    with _kept_for_the_module(django_db_blocker):
+        yield region_pack_load(slug="tohoku")
 
 
 #: The password of every user of ``shared_small_demo``.

@@ -104,7 +104,7 @@ def test_signup_with_an_existing_email_creates_no_second_account(client, mailout
     assert User.objects.filter(email__iexact="taro@example.jp").count() == 1
 
 
-def test_login_with_email_and_password_goes_to_my_page(client):
+def test_login_with_email_and_password_goes_to_the_home_page(client):
     make_user("hanako@example.jp", signed_up=True)
 
     response = client.post(
@@ -112,7 +112,7 @@ def test_login_with_email_and_password_goes_to_my_page(client):
     )
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:me")
+    assert response.url == reverse("home")
 
 
 def test_login_with_an_unverified_email_sends_a_verification_mail_instead(client, mailoutbox):

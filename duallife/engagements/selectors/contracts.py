@@ -131,10 +131,14 @@ def followup_contracts(user, filters: FollowupFilters, *, today: datetime.date) 
     """Contracts in ``user``'s coordinator scope (operators: all) that are running or ended in the
     last 90 days, with their next open check-in; those with an alert (a worrying or missing
     answer, an early end) first."""
+    return followups_in(scope_filter(user, municipality_field="sheet__municipality"), filters, today=today)
+
+
+def followups_in(area: Q | None, filters: FollowupFilters, *, today: datetime.date) -> QuerySet[Contract]:
+    """:func:`followup_contracts` of an area given as a condition on the contract (None: all)."""
     qs = contracts_with_details()
-    condition = scope_filter(user, municipality_field="sheet__municipality")
-    if condition is not None:
-        qs = qs.filter(condition)
+    if area is not None:
+        qs = qs.filter(area)
     qs = qs.filter(
         Q(application__status__in=ENGAGED_STATUSES)
         | Q(ended_on__gte=today - datetime.timedelta(days=RECENTLY_ENDED_DAYS))

@@ -3,6 +3,8 @@ the live quality check, submit and close."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -235,6 +237,24 @@ def test_live_preview_lints_without_saving_and_shows_skill_matches(client, world
     assert "自由記述として登録" in body
     assert "背景・課題が書かれていません" in body
     assert not SpecSheet.objects.exists()
+
+
+def test_on_a_phone_the_quality_check_is_one_tap_from_the_field_being_edited(client, world):
+    """The bar that stays in view jumps to the check and saves the draft; every finding links
+    back to its field; each live check refreshes the bar's score too (out of band)."""
+    page = login(client, world.owner).get("/sheets/new/").content.decode()
+    bar = page.split('class="sheet-quickbar"', 1)[1].split("</div>", 1)[0]
+    assert 'href="#lint-heading"' in bar
+    assert 'form="sheet-form"' in bar
+    assert 'name="action" value="save"' in bar
+    assert 'id="lint-heading"' in page
+
+    checked = client.post("/sheets/preview/", {"title": "味噌"}, HTTP_HX_REQUEST="true").content.decode()
+
+    score = re.search(r'<span id="lint-jump-score" hx-swap-oob="true">(\d+)点・要修正(\d+)件</span>', checked)
+    assert score is not None
+    assert f'<span class="lint-score-value">{score.group(1)}</span>' in checked
+    assert 'href="#id_issue"' in checked  # a finding links back to its field
 
 
 def test_live_preview_is_for_company_members(client, world):

@@ -175,11 +175,12 @@ def _after_save(request: HttpRequest, sheet: SpecSheet) -> HttpResponse:
 @require_POST
 @audience(company=ALL)
 def sheet_preview(request: HttpRequest) -> HttpResponse:
-    """The live quality check beside the form (htmx): lints the posted fields, saves nothing."""
+    """The live quality check beside the form (htmx): lints the posted fields, saves nothing. The
+    score in the phone's bar follows out of band."""
     if not companies_of(request.user).exists():
         raise PermissionDenied(_("品質チェックは、企業のメンバーとして登録している方が使えます。"))
     form = SpecSheetForm(request.POST)
-    return render(request, "postings/_lint.html", {"lint": _preview(form)})
+    return render(request, "postings/_lint_response.html", {"lint": _preview(form)})
 
 
 @login_required
