@@ -73,13 +73,9 @@ def as_text(value) -> Text:
     return value if isinstance(value, Text) else Text(value)
 
 
-def body_lines(body) -> list[Text]:
-    """A body as lines: one text, or a list of them (a plain ``str`` kept as written)."""
-    return [text for text, _url in _lines_with_links(body)]
-
-
-def _lines_with_links(body) -> list[tuple[Text, str]]:
-    """A body as (text, link) lines; a :class:`Linked` line keeps its path, the others ``""``."""
+def body_lines(body) -> list[tuple[Text, str]]:
+    """A body as (text, link) lines: one text, or a list of them (a plain ``str`` kept as written);
+    a :class:`Linked` line keeps its path as its link, the others have ``""``."""
     if body is None or body == "":
         return []
     items = body if isinstance(body, list | tuple) else [body]
@@ -101,18 +97,18 @@ def notify(*, user, kind: str, title, body=(), url: str = "") -> Notification:
 
     ``title`` is a :class:`~duallife.core.texts.Text` (or a ``gettext_lazy`` text), ``body`` one
     text or a list of lines: kept as their msgids and parameters and worded in the reader's
-    language when shown or emailed. A line that leads to a page is a
+    language when shown or emailed; a line that leads to a page is a
     :class:`~duallife.notifications.links.Linked` (its words never hold the path). ``url`` is a
-    path on this site (no host), or empty. A wrong ``kind`` or ``url`` is a programming error
-    (``ValueError``), not user input. The email is
-    queued with ``robust=True``: a mail server or broker that is down is logged and never undoes
-    or breaks the request that caused the notification.
+    path on this site (no host), or empty. A wrong ``kind``, ``url`` or line link is a programming
+    error (``ValueError``), not user input. The email is queued with ``robust=True``: a mail
+    server or broker that is down is logged and never undoes or breaks the request that caused
+    the notification.
     """
     if kind not in Kind.values:
         raise ValueError(f"notify: unknown kind {kind!r}")
     if url and not is_local_path(url):
         raise ValueError(f"notify: url must be a path on this site, got {url[:URL_MAX_CHARS]!r}")
-    content = [line_json(text, link) for text, link in _lines_with_links(body)]
+    content = [line_json(text, link) for text, link in body_lines(body)]
     email_due = not _emails_off.get() and email_wanted(user=user, kind=kind)
     notification = Notification.objects.create(
         user=user,
