@@ -50,7 +50,7 @@ def test_search_updates_the_results_in_place(page: Page, page_errors: list[str])
 
     page.get_by_role("button", name="この条件で探す").click()
 
-    expect(page.locator("#result-count")).to_contain_text("条件に合う仕様書は見つかりませんでした。")
+    expect(page.locator("#result-count")).to_contain_text("条件に合う案件は見つかりませんでした。")
     expect(page).to_have_url(re.compile(r"[?&]q="))
     _one_heading(page)  # the results were swapped in, not a whole page inside the page
     assert_no_axe_violations(page)

@@ -87,9 +87,9 @@ def application_refusal(talent, sheet) -> EngagementError | None:
             _("応募するには、先に人材プロフィールを作成してください。"), code=NO_PROFILE
         )
     if is_company_side(talent.user, sheet):
-        return EngagementPermissionError(_("自社の仕様書には応募できません。"), code=OWN_COMPANY)
+        return EngagementPermissionError(_("自社の案件には応募できません。"), code=OWN_COMPANY)
     if Application.objects.filter(sheet=sheet, talent=talent).exists():
-        return EngagementConflictError(_("この仕様書にはすでに応募しています。"), code=ALREADY_APPLIED)
+        return EngagementConflictError(_("この案件にはすでに応募しています。"), code=ALREADY_APPLIED)
     return None
 
 

@@ -37,12 +37,18 @@ MFA_REQUIRED = gettext_lazy(
 )
 
 
+class NotificationLineOut(Schema):
+    text: str
+    url: str = Field(description="この行が案内するページのサイト内パス（ないときは空文字）")
+
+
 class NotificationOut(Schema):
     id: int
     kind: KindValue = Field(description="お知らせの種類")
     kind_label: str = Field(description="種類の表示名")
     title: str
-    body: str
+    body: str = Field(description="本文（行ごとに改行。リンクのパスは含まず、lines にあります）")
+    lines: list[NotificationLineOut] = Field(description="本文の行と、それぞれが案内するページ")
     url: str = Field(description="関係するページのサイト内パス（ないときは空文字）")
     unread: bool
     created_at: datetime.datetime
@@ -91,6 +97,7 @@ def notification_payload(notification: Notification) -> dict:
         "kind_label": str(Kind(notification.kind).label),
         "title": notification.title,
         "body": notification.body,
+        "lines": [{"text": line.text, "url": line.url} for line in notification.lines],
         "url": notification.url,
         "unread": notification.read_at is None,
         "created_at": notification.created_at,

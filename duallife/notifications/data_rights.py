@@ -23,6 +23,7 @@ def export_notifications(user) -> dict:
                 "kind": n.kind,
                 "title": n.title,
                 "body": n.body,
+                "lines": [{"text": line.text, "url": line.url} for line in n.lines],
                 "url": n.url,
                 "created_at": n.created_at,
                 "read_at": n.read_at,

@@ -40,6 +40,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def email_body(notification: Notification) -> str:
+    """The body as an email says it, in the active language: each line, and under a line that
+    leads to a page, that page's full address on a line of its own (mail apps make it a link)."""
+    out: list[str] = []
+    for line in notification.lines:
+        out.append(line.text)
+        if line.url:
+            out.append(f"  {absolute(line.url)}")
+    return "\n".join(out).strip()
+
+
 def notification_email(notification: Notification) -> EmailMessage:
     """The email for ``notification``, addressed to its user, in the language they read the site in."""
     unsubscribe = unsubscribe_url(notification)
@@ -48,7 +59,7 @@ def notification_email(notification: Notification) -> EmailMessage:
         context = {
             "name": greeting_name(notification.user),
             "title": _one_line(notification.title),
-            "body": notification.body.strip(),
+            "body": email_body(notification),
             "link": absolute(in_language(notification.url, language))
             if is_local_path(notification.url)
             else "",

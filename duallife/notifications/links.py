@@ -1,4 +1,4 @@
-"""Paths and absolute addresses of notification pages.
+"""Paths and absolute addresses of notification pages, and the lines of a body that link to a page.
 
 Paths are in the default language (no ``/en/`` prefix), like every path stored in a notification.
 Absolute addresses use ``settings.SITE_URL``: emails are built outside any request.
@@ -6,12 +6,16 @@ Absolute addresses use ``settings.SITE_URL``: emails are built outside any reque
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from duallife.core.texts import Text
 
 #: A notification's link, as stored (``Notification.url``).
 URL_MAX_CHARS = 300
@@ -54,3 +58,24 @@ def is_local_path(url: str) -> bool:
     if any(ord(ch) < 0x20 or ch == "\x7f" for ch in url):
         return False
     return url_has_allowed_host_and_scheme(url, allowed_hosts=set(), require_https=False)
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A line of a notification's body that leads to a page of this site (an open sheet suggested
+    after another closed, an entry of the weekly digest): on the site its words are the link, in
+    an email the page's full address follows on a line of its own. The words never hold the path.
+
+    ``url`` is a path on this site in the default language, like ``Notification.url``."""
+
+    text: Text | Promise | str
+    url: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of a body as read: its words in the active language, and the path (in the active
+    language) it links to, or ``""``."""
+
+    text: str
+    url: str = ""

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from duallife.core.texts import Text
 
+from .links import Line, in_language, is_local_path
+
 TITLE_MAX = 200
+#: The key of a body line's link in ``Notification.content`` (beside the line's text, see
+#: :class:`~duallife.notifications.links.Linked`).
+LINK_KEY = "u"
+#: How many lines of a body the list shows before 「続きを読む」.
+PREVIEW_LINES = 8
 
 
 class Kind(models.TextChoices):
@@ -36,6 +44,7 @@ class Notification(models.Model):
     kind = models.CharField(_("種類"), max_length=16, choices=Kind.choices)
     #: The title and body as texts worded when read (:class:`duallife.core.texts.Text` as JSON):
     #: the same notification reads in Japanese on a Japanese page and in English on an English one.
+    #: A body line that leads to a page keeps its path beside the text, under :data:`LINK_KEY`.
     subject = models.JSONField(_("件名"), default=dict)
     content = models.JSONField(_("本文"), default=list, blank=True)
     url = models.CharField(_("リンク"), max_length=300, blank=True)
@@ -68,12 +77,58 @@ class Notification(models.Model):
 
     @property
     def body(self) -> str:
-        """The body in the active language: its lines, one per line."""
+        """The body in the active language: its lines, one per line (the words only: a line's link
+        is in :attr:`lines`)."""
         return "\n".join(line.render() for line in self.body_lines).strip()
 
     @property
     def body_lines(self) -> list[Text]:
         return [Text.from_json(line) for line in (self.content or [])]
+
+    @property
+    def line_links(self) -> list[str]:
+        """Each body line's link as stored (a path in the default language), or ``""``."""
+        return [line_link(item) for item in (self.content or [])]
+
+    @property
+    def lines(self) -> list[Line]:
+        """The body as read: each line's words and link, in the active language."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return [
+            Line(text.render(), in_language(url, language) if url else "")
+            for text, url in zip(self.body_lines, self.line_links, strict=True)
+        ]
+
+    @property
+    def paragraphs(self) -> tuple[list[list[Line]], list[list[Line]]]:
+        """The body as paragraphs (lines between empty lines), split in two for the list: what it
+        shows (whole paragraphs, at least one, until :data:`PREVIEW_LINES` lines) and the rest."""
+        paragraphs: list[list[Line]] = [[]]
+        for line in self.lines:
+            if line.text.strip() or line.url:
+                paragraphs[-1].append(line)
+            elif paragraphs[-1]:
+                paragraphs.append([])
+        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+        shown, count = 0, 0
+        while shown < len(paragraphs) and (shown == 0 or count + len(paragraphs[shown]) <= PREVIEW_LINES):
+            count += len(paragraphs[shown])
+            shown += 1
+        return paragraphs[:shown], paragraphs[shown:]
+
+
+def line_link(item) -> str:
+    """The link kept with one line of ``Notification.content`` (a path on this site), or ``""``."""
+    url = item.get(LINK_KEY, "") if isinstance(item, dict) else ""
+    return url if isinstance(url, str) and is_local_path(url) else ""
+
+
+def line_json(text: Text, url: str = "") -> dict:
+    """One line of ``Notification.content``: the text's JSON, and its link if it has one."""
+    data = text.to_json()
+    if url:
+        data[LINK_KEY] = url
+    return data
 
 
 class EmailPreference(models.Model):

@@ -23,8 +23,8 @@ from duallife.notifications.emails import notification_email
 from duallife.notifications.tasks import send_notification_email
 
 from .errors import NotificationError
-from .links import URL_MAX_CHARS, is_local_path
-from .models import EmailPreference, Kind, Notification
+from .links import URL_MAX_CHARS, Linked, is_local_path
+from .models import EmailPreference, Kind, Notification, line_json
 from .tokens import unsubscribe_token_read
 
 logger = logging.getLogger(__name__)
@@ -73,13 +73,23 @@ def as_text(value) -> Text:
     return value if isinstance(value, Text) else Text(value)
 
 
-def body_lines(body) -> list[Text]:
-    """A body as lines: one text, or a list of them (a plain ``str`` kept as written)."""
+def body_lines(body) -> list[tuple[Text, str]]:
+    """A body as (text, link) lines: one text, or a list of them (a plain ``str`` kept as written);
+    a :class:`Linked` line keeps its path as its link, the others have ``""``."""
     if body is None or body == "":
         return []
-    if isinstance(body, list | tuple):
-        return [as_text(line) for line in body if line is not None]
-    return [as_text(body)]
+    items = body if isinstance(body, list | tuple) else [body]
+    out = []
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, Linked):
+            if not is_local_path(item.url):
+                raise ValueError(f"notify: a line's link must be a path on this site, got {item.url[:80]!r}")
+            out.append((as_text(item.text), item.url))
+        else:
+            out.append((as_text(item), ""))
+    return out
 
 
 def notify(*, user, kind: str, title, body=(), url: str = "") -> Notification:
@@ -87,21 +97,24 @@ def notify(*, user, kind: str, title, body=(), url: str = "") -> Notification:
 
     ``title`` is a :class:`~duallife.core.texts.Text` (or a ``gettext_lazy`` text), ``body`` one
     text or a list of lines: kept as their msgids and parameters and worded in the reader's
-    language when shown or emailed. ``url`` is a path on this site (no host), or empty. A wrong
-    ``kind`` or ``url`` is a programming error (``ValueError``), not user input. The email is
-    queued with ``robust=True``: a mail server or broker that is down is logged and never undoes
-    or breaks the request that caused the notification.
+    language when shown or emailed; a line that leads to a page is a
+    :class:`~duallife.notifications.links.Linked` (its words never hold the path). ``url`` is a
+    path on this site (no host), or empty. A wrong ``kind``, ``url`` or line link is a programming
+    error (``ValueError``), not user input. The email is queued with ``robust=True``: a mail
+    server or broker that is down is logged and never undoes or breaks the request that caused
+    the notification.
     """
     if kind not in Kind.values:
         raise ValueError(f"notify: unknown kind {kind!r}")
     if url and not is_local_path(url):
         raise ValueError(f"notify: url must be a path on this site, got {url[:URL_MAX_CHARS]!r}")
+    content = [line_json(text, link) for text, link in body_lines(body)]
     email_due = not _emails_off.get() and email_wanted(user=user, kind=kind)
     notification = Notification.objects.create(
         user=user,
         kind=kind,
         subject=as_text(title).to_json(),
-        content=[line.to_json() for line in body_lines(body)],
+        content=content,
         url=url,
         email_due=email_due,
     )
@@ -131,7 +144,9 @@ def notifications_replace_name(*, notification_ids, name: str, replacement, writ
             hit |= line.replace_param(name, replacement) | line.replace_written(written_as, replacement_words)
         if hit:
             notification.subject = subject.to_json()
-            notification.content = [line.to_json() for line in lines]
+            notification.content = [
+                line_json(line, link) for line, link in zip(lines, notification.line_links, strict=True)
+            ]
             notification.save(update_fields=["subject", "content"])
             changed += 1
     return changed

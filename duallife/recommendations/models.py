@@ -79,7 +79,7 @@ class SavedSearch(models.Model):
     person's opt-in to the weekly email of new matches (off unless they turn it on)."""
 
     class Kind(models.TextChoices):
-        SHEETS = "sheets", _("仕様書")
+        SHEETS = "sheets", _("案件")
         TALENTS = "talents", _("人材")
 
     user = models.ForeignKey(

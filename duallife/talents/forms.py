@@ -228,7 +228,7 @@ class TalentProfileForm(forms.Form):
     accepts_pro_bono = forms.BooleanField(
         label=_("プロボノ（無償）の仕事も受ける"),
         required=False,
-        help_text=_("チェックしないと、無償の仕様書はおすすめに出ません。"),
+        help_text=_("チェックしないと、無償の案件はおすすめに出ません。"),
     )
     prefectures_of_interest = IdModelMultipleChoiceField(
         label=_("関心のある県"),
@@ -269,7 +269,7 @@ class TalentProfileForm(forms.Form):
         label=_("企業・自治体への「新しく合う人材」のお知らせに載ってよい"),
         required=False,
         help_text=_(
-            "仕様書に合う人材として、表示名・スキル・関わり方の希望が週1回のお知らせメールに載ります。"
+            "企業の募集に合う人材として、表示名・スキル・関わり方の希望が週1回のお知らせメールに載ります。"
             "氏名・連絡先は載りません。非公開のときは載りません。"
         ),
     )

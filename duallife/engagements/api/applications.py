@@ -236,7 +236,7 @@ def applications_create(request: HttpRequest, payload: ApplicationIn):
     try:
         sheet = get_sheet_for_public(payload.sheet_id)
     except Http404:
-        return error(404, _("仕様書が見つかりません。"), "sheet_id")
+        return error(404, _("案件が見つかりません。"), "sheet_id")
     application = services.application_submit(
         sheet=sheet, by=request.auth, message=payload.message, shared_fields=payload.shared_fields
     )

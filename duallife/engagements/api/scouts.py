@@ -358,7 +358,7 @@ def interests_add(request: HttpRequest, payload: InterestIn):
         try:
             sheet = get_sheet_for_public(payload.sheet_id)
         except Http404:
-            return error(404, _("仕様書が見つかりません。"), "sheet_id")
+            return error(404, _("案件が見つかりません。"), "sheet_id")
     else:
         prefecture = Prefecture.objects.filter(code=payload.prefecture_code).first()
         if prefecture is None:

@@ -52,7 +52,7 @@ class AcceptForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "承諾すると、チェックした項目がこの仕様書の企業に届きます（承諾が同意になり、記録されます）。"
+            "承諾すると、チェックした項目がこの案件の企業に届きます（承諾が同意になり、記録されます）。"
             "チェックしない項目は届きません。表示名、スキル、関心のあるテーマ、稼働できる日数は企業に見えます。"
         ),
     )
@@ -84,7 +84,7 @@ class InterestToggleForm(forms.Form):
     def clean(self):
         data = super().clean()
         if bool(data.get("sheet")) == bool(data.get("prefecture")):
-            raise forms.ValidationError(_("仕様書か県のどちらか一つを指定してください。"))
+            raise forms.ValidationError(_("案件か県のどちらか一つを指定してください。"))
         return data
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from duallife.core.texts import Text
+from duallife.notifications.links import Linked
 from duallife.notifications.models import Kind
 from duallife.postings.links import sheet_url
 from duallife.postings.models import SpecSheet
@@ -82,9 +83,9 @@ def lock_sheet(sheet: SpecSheet) -> SpecSheet:
 def ensure_open_for_applications(sheet: SpecSheet, *, today: datetime.date | None = None) -> None:
     today = today or timezone.localdate()
     if sheet.status != SpecSheet.Status.PUBLISHED:
-        raise EngagementError(_("この仕様書は募集中ではありません。"))
+        raise EngagementError(_("この案件は募集中ではありません。"))
     if sheet.closes_on is not None and sheet.closes_on < today:
-        raise EngagementError(_("この仕様書の募集は締め切られました。"))
+        raise EngagementError(_("この案件の募集は締め切られました。"))
 
 
 def referrer_id_of(organization_id: int) -> int | None:
@@ -121,7 +122,7 @@ def application_create(
                 status_changed_at=timezone.now(),
             )
     except IntegrityError:  # a concurrent request won the race the lock did not cover
-        raise EngagementConflictError(_("この仕様書にはすでに応募しています。")) from None
+        raise EngagementConflictError(_("この案件にはすでに応募しています。")) from None
     application.sheet = sheet
     application.talent = talent
     application.events.create(from_status="", to_status=S.APPLIED, by=by, note="")
@@ -253,7 +254,7 @@ def application_decline(*, application: Application, by, reason: str = "") -> Ap
         title=Text(gettext_lazy("「%(sheet)s」について、今回は見送りとなりました"), sheet=locked.sheet.title),
         body=[
             *([reason, Text("")] if reason else []),
-            Text(gettext_lazy("ご応募ありがとうございました。ほかの仕様書もぜひご覧ください。")),
+            Text(gettext_lazy("ご応募ありがとうございました。ほかの募集もぜひご覧ください。")),
         ],
     )
     return pipeline.sync(application, locked)
@@ -295,11 +296,12 @@ CLOSED_SHEET_MESSAGE = gettext_lazy(
 SIMILAR_SHEETS = 3
 
 
-def _sheet_line(pk: int, title: str) -> Text:
-    return Text(gettext_lazy("・%(title)s（%(url)s）"), title=title, url=sheet_url(pk))
+def _sheet_line(pk: int, title: str) -> Linked:
+    """An open sheet suggested in a notification: its title, linking to its page."""
+    return Linked(Text(gettext_lazy("・%(title)s"), title=title), url=sheet_url(pk))
 
 
-def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> list[Text]:
+def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> list[Text | Linked]:
     """The talent's next-best open sheets from their recommendations (not ``sheet``, nothing they
     applied to), with the reason each fits; open sheets sharing a theme when there are none yet
     (``fallback``: a function giving that note, so that a caller can compute it once per sheet)."""
@@ -308,7 +310,7 @@ def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> list[Text]:
     best = next_best_sheets(talent, excluding=sheet.pk, limit=SIMILAR_SHEETS)
     if not best:
         return (fallback or similar_sheets_note)(sheet)
-    lines = [Text(""), Text(gettext_lazy("あなたに合いそうな、募集中の仕様書："))]
+    lines: list[Text | Linked] = [Text(""), Text(gettext_lazy("あなたに合いそうな、募集中の案件："))]
     for pk, title, reasons in best:
         lines.append(_sheet_line(pk, title))
         if reasons:
@@ -317,7 +319,7 @@ def next_best_note(talent, sheet: SpecSheet, *, fallback=None) -> list[Text]:
     return lines
 
 
-def similar_sheets_note(sheet: SpecSheet) -> list[Text]:
+def similar_sheets_note(sheet: SpecSheet) -> list[Text | Linked]:
     """A few open sheets sharing a theme with ``sheet`` (for a talent without recommendations yet)."""
 
     similar = list(
@@ -331,7 +333,7 @@ def similar_sheets_note(sheet: SpecSheet) -> list[Text]:
         return []
     return [
         Text(""),
-        Text(gettext_lazy("近いテーマで募集中の仕様書：")),
+        Text(gettext_lazy("近いテーマで募集中の案件：")),
         *(_sheet_line(pk, title) for pk, title in similar),
     ]
 
@@ -357,7 +359,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
     ):
         # Stored in the source language, translated when shown (see ``stored_note``).
         application.close_reason = gettext_noop("募集終了")
-        pipeline.move(application, to=S.EXPIRED, by=by, note=gettext_noop("仕様書の募集が終了しました。"))
+        pipeline.move(application, to=S.EXPIRED, by=by, note=gettext_noop("募集が終了しました。"))
         notify_user(
             application.talent.user,
             kind=Kind.SHEET_CLOSED,

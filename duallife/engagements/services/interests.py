@@ -29,7 +29,7 @@ def _talent_or_refuse(by):
 
 def _ensure_markable(*, sheet: SpecSheet | None, prefecture: Prefecture | None) -> None:
     if sheet is not None and sheet.status != SpecSheet.Status.PUBLISHED:
-        raise EngagementError(_("「気になる」を付けられるのは公開中の仕様書だけです。"), field="sheet_id")
+        raise EngagementError(_("「気になる」を付けられるのは募集中の案件だけです。"), field="sheet_id")
     if prefecture is not None and not tohoku_prefectures().filter(pk=prefecture.pk).exists():
         raise EngagementError(
             _("「気になる」を付けられるのは東北（青森・岩手・宮城・秋田・山形・福島・新潟）の県だけです。"),
@@ -48,7 +48,7 @@ def interest_toggle(
     """
     talent = _talent_or_refuse(by)
     if (sheet is None) == (prefecture is None):
-        raise EngagementError(_("仕様書か県のどちらか一つを指定してください。"))
+        raise EngagementError(_("案件か県のどちらか一つを指定してください。"))
     target = {"sheet": sheet} if sheet is not None else {"prefecture": prefecture}
     existing = Interest.objects.select_for_update().filter(talent=talent, **target).first()
     wanted = existing is None if on is None else on

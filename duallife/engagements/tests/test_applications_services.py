@@ -129,8 +129,10 @@ def test_the_closing_note_suggests_open_sheets_with_a_shared_theme(world, make_s
     spec_sheet_close(sheet=sheet, by=world.owner, reason=SpecSheet.ClosedReason.FILLED)
 
     note = Notification.objects.get(user=world.talent, kind="sheet_closed")
-    assert other.title in note.body
-    assert f"/sheets/{other.pk}/" in note.body
+    assert "近いテーマで募集中の案件：" in note.body
+    assert f"・{other.title}" in note.body.splitlines()
+    assert "/sheets/" not in note.body  # the sheet's page is the line's link, not in its words
+    assert f"/sheets/{other.pk}/" in note.line_links
 
 
 def test_expired_sheets_end_their_open_applications_too(world, sheet, application):
@@ -164,8 +166,8 @@ def test_a_member_of_the_company_cannot_apply_or_accept_a_scout_for_its_own_shee
         expires_at=sheet.published_at + datetime.timedelta(days=14),
     )
 
-    with pytest.raises(EngagementPermissionError, match="自社の仕様書"):
+    with pytest.raises(EngagementPermissionError, match="自社の案件"):
         application_submit(sheet=sheet, by=world.talent, message=APPLY_MESSAGE)
-    with pytest.raises(EngagementPermissionError, match="自社の仕様書"):
+    with pytest.raises(EngagementPermissionError, match="自社の案件"):
         scout_accept(scout=scout, by=world.talent)
     assert not Application.objects.exists()

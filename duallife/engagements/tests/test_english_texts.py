@@ -80,7 +80,7 @@ def test_a_short_application_message_is_refused_in_english(world, sheet):
 
 def test_applying_twice_is_refused_in_english(world, sheet, application):
     message = refusal(lambda: application_submit(sheet=sheet, by=world.talent, message=APPLY_MESSAGE))
-    assert message == "You have already applied for this spec sheet."
+    assert message == "You have already applied for this job."
 
 
 def test_contract_terms_are_refused_in_english(world):

@@ -47,7 +47,7 @@ def test_prefectures_outside_tohoku_and_unpublished_sheets_cannot_be_marked(worl
         interest_toggle(by=world.talent, prefecture=pref("13"))
     assert caught.value.field == "prefecture_code"
     for status in (SpecSheet.Status.DRAFT, SpecSheet.Status.CLOSED):
-        with pytest.raises(EngagementError, match="公開中"):
+        with pytest.raises(EngagementError, match="募集中の案件"):
             interest_toggle(by=world.talent, sheet=make_sheet(status))
     with pytest.raises(EngagementError):
         interest_toggle(by=world.talent)

@@ -103,7 +103,7 @@ def test_the_scout_page_explains_that_checked_items_go_to_the_company(client, wo
     body = client.get(f"/scouts/{scout.pk}/").content.decode()
     assert SCOUT_MESSAGE in body
     assert "<legend>企業に知らせる項目</legend>" in body
-    assert "チェックした項目がこの仕様書の企業に届きます" in body
+    assert "チェックした項目がこの案件の企業に届きます" in body
     assert 'name="accept-shared_fields" value="email"' in body
     assert "承諾して応募する" in body
     assert "このスカウトを辞退する" in body

@@ -53,7 +53,7 @@ def _explain_refusal(request: HttpRequest, refusal: EngagementError, *, sheet, t
         messages.info(request, _("応募するには、先に人材プロフィールを作成してください。"))
         return redirect("talents:profile_edit")
     if not quiet:
-        messages.info(request, _("この仕様書にはすでに応募しています。"))
+        messages.info(request, _("この案件にはすでに応募しています。"))
     existing = Application.objects.get(sheet=sheet, talent=talent)
     return redirect("engagements:application_detail", existing.pk)
 

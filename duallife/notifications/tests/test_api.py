@@ -60,6 +60,7 @@ def test_given_notifications_when_listed_then_unread_come_first_with_counts_and_
         "kind_label": "メッセージ",
         "title": first.title,
         "body": first.body,
+        "lines": [{"text": first.body, "url": ""}],
         "url": "/applications/3/",
         "unread": True,
         "created_at": None,

@@ -100,8 +100,10 @@ def test_create_saves_a_draft_and_redirects_to_its_edit_page(client, world):
     page = client.get(response["Location"]).content.decode()
     assert "下書きを保存しました" in page
     assert "審査に提出できます" in page
-    assert "「Ｗｅｂマーケ」を語彙の「ウェブマーケティング」として登録" not in page  # saved: canonical names
-    assert "語彙にないため自由記述として登録" in page
+    assert (
+        "「Ｗｅｂマーケ」をスキル一覧の「ウェブマーケティング」として登録" not in page
+    )  # saved: canonical names
+    assert "スキル一覧にないため自由記述として登録" in page
 
 
 def test_save_and_submit_in_one_step(client, world):
@@ -232,7 +234,7 @@ def test_live_preview_lints_without_saving_and_shows_skill_matches(client, world
     assert response.status_code == 200
     assert "<html" not in body
     assert "点／100点" in body
-    assert "「Ｗｅｂマーケ」を語彙の「ウェブマーケティング」として登録" in body
+    assert "「Ｗｅｂマーケ」をスキル一覧の「ウェブマーケティング」として登録" in body
     assert "食品業界の経験" in body
     assert "自由記述として登録" in body
     assert "背景・課題が書かれていません" in body

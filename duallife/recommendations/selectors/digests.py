@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 from duallife.core.texts import Text
 from duallife.engagements.models import Application
 from duallife.engine.recommend import Context, score_pair
-from duallife.notifications.links import absolute
 from duallife.notifications.models import EmailPreference
 from duallife.notifications.models import Kind as NotificationKind
 from duallife.organizations.permissions import companies_of
@@ -69,7 +68,7 @@ class SheetItem:
     title: str
     place: str
     organization: str
-    url: str
+    url: str  # the sheet's page, a path in the default language
     reasons: tuple[Text, ...] = ()  # worded when read
 
 
@@ -78,7 +77,7 @@ class TalentItem:
     talent_id: int
     display_name: str
     skills: tuple[str, ...]
-    url: str
+    url: str  # the talent's page, a path in the default language
     fits: str = ""  # the title of the company's sheet the talent fits best
     reasons: tuple[Text, ...] = ()  # worded when read
 
@@ -141,7 +140,7 @@ def _sheet_item(row: SpecSheet, reasons) -> SheetItem:
         title=row.title,
         place=f"{place.prefecture.name}{place.name}",
         organization=row.organization.name,
-        url=absolute(path_to("postings:detail", row.pk)),
+        url=path_to("postings:detail", row.pk),
         reasons=tuple(reason_texts(reasons[:MAX_REASONS])),
     )
 
@@ -215,7 +214,7 @@ def _talent_item(profile: TalentProfile, *, fits: str = "", reasons=()) -> Talen
         talent_id=profile.pk,
         display_name=profile.display_name,
         skills=_skills(profile),
-        url=absolute(path_to("talents:detail", profile.pk)),
+        url=path_to("talents:detail", profile.pk),
         fits=fits,
         reasons=shown[:MAX_REASONS],
     )
@@ -299,7 +298,7 @@ def digest_build(user, *, now: datetime.datetime, shared: Shared | None = None) 
             items = new_sheets_for(search, now=now, profile=profile, shared=shared, exclude=seen)
             seen.update(item.sheet_id for item in items)
             if items:
-                heading = Text(gettext_lazy("「%(name)s」に合う新しい仕様書"), name=search.name)
+                heading = Text(gettext_lazy("「%(name)s」に合う新しい案件"), name=search.name)
                 digest.sections.append(Section(heading, "sheets", tuple(items)))
     if not may_get_talents(user):
         return digest

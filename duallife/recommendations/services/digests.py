@@ -37,7 +37,7 @@ from django.utils.translation import gettext_lazy
 from duallife.core.texts import Text
 from duallife.notifications.links import absolute
 from duallife.notifications.models import Kind as NotificationKind
-from duallife.notifications.models import Notification
+from duallife.notifications.models import Notification, line_json
 from duallife.notifications.services import notify
 from duallife.organizations.permissions import companies_of
 
@@ -138,26 +138,37 @@ def digest_subscription_set(*, user, organization, on: bool) -> bool:
 WITHDRAWN_ENTRY = gettext_lazy("・（この人材の情報は、ご本人の設定により削除されました）")
 
 
-def _without_talent(lines: list[Text], url: str) -> list[Text]:
-    """``lines`` with the entry whose link is ``url`` replaced by :data:`WITHDRAWN_ENTRY`.
+Line = tuple[Text, str]  # a body line and its link (a path, or "")
 
-    An entry runs from its line starting with 「・」 to its link line (the url as written).
-    Lines kept as one written block are split first."""
-    flat: list[Text] = []
-    for line in lines:
+
+def _without_talent(lines: list[Line], *, path: str, url: str) -> list[Line]:
+    """``lines`` with the talent's entry replaced by :data:`WITHDRAWN_ENTRY`.
+
+    An entry starts at its line beginning with 「・」. Its first line links to the talent's page
+    (``path``) and the entry runs until the next empty line or entry; in digests written before
+    their entries linked, it runs to a line holding the talent's page's address (``url``) as
+    written. Lines kept as one written block are split first."""
+    flat: list[Line] = []
+    for line, link in lines:
         if "\n" in line.source and not line.params:
-            flat.extend(Text(part) for part in line.source.split("\n"))
+            flat.extend((Text(part), "") for part in line.source.split("\n"))
         else:
-            flat.append(line)
-    out: list[Text] = []
-    start = None
-    for line in flat:
+            flat.append((line, link))
+    out: list[Line] = []
+    withdrawn: Line = (Text(WITHDRAWN_ENTRY), "")
+    start, linked = None, False  # the open entry, and whether its first line links to ``path``
+    for line, link in flat:
+        if linked and (line.source.startswith("・") or not line.source.strip()):
+            out[start:] = [withdrawn]
+            start, linked = None, False
         if line.source.startswith("・"):
-            start = len(out)
-        out.append(line)
-        if start is not None and not line.params and line.source.strip() == url:
-            out[start:] = [Text(WITHDRAWN_ENTRY)]
+            start, linked = len(out), link == path
+        out.append((line, link))
+        if start is not None and not linked and not line.params and line.source.strip() == url:
+            out[start:] = [withdrawn]
             start = None
+    if linked:
+        out[start:] = [withdrawn]
     return out
 
 
@@ -166,16 +177,17 @@ def digest_mentions_scrub(*, talent_id: int) -> int:
     (emails already sent cannot be recalled), and they may be named again only if they opt in
     again. Returns how many notifications were changed."""
 
-    url = absolute(path_to("talents:detail", talent_id))
+    path = path_to("talents:detail", talent_id)
     recipients = DigestMention.objects.filter(talent_id=talent_id).values("recipient")
     changed = 0
     with transaction.atomic():
         for notification in Notification.objects.select_for_update().filter(
             user__in=recipients, kind=NotificationKind.DIGEST
         ):
-            lines = _without_talent(notification.body_lines, url)
-            if lines != notification.body_lines:
-                notification.content = [line.to_json() for line in lines]
+            kept = list(zip(notification.body_lines, notification.line_links, strict=True))
+            lines = _without_talent(kept, path=path, url=absolute(path))
+            if lines != kept:
+                notification.content = [line_json(line, link) for line, link in lines]
                 notification.save(update_fields=["content"])
                 changed += 1
         DigestMention.objects.filter(talent_id=talent_id).delete()

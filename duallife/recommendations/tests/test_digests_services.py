@@ -14,10 +14,15 @@ from django.test import Client
 from django.utils import timezone
 
 from duallife.notifications.models import EmailPreference, Kind, Notification
+from duallife.notifications.services import notify
 from duallife.postings.models import SpecSheet
 from duallife.recommendations.models import DigestLog, DigestMention, DigestSubscription, SavedSearch
 from duallife.recommendations.selectors.digests import week_of
-from duallife.recommendations.services.digests import WITHDRAWN_ENTRY, digests_send_weekly
+from duallife.recommendations.services.digests import (
+    WITHDRAWN_ENTRY,
+    digest_mentions_scrub,
+    digests_send_weekly,
+)
 from duallife.recommendations.services.recommendations import recommendations_rebuild_all
 from duallife.recommendations.services.saved_searches import saved_search_create
 from duallife.recommendations.tasks import send_weekly_digests
@@ -106,15 +111,17 @@ def test_new_matching_sheets_come_best_first_with_reasons_and_links(seeker, worl
 
     assert (report.people, report.sent) == (1, 1)
     [notice] = digests_of(seeker.user)
-    assert notice.title == "今週のおすすめ：新しい仕様書2件"
+    assert notice.title == "今週のおすすめ：新しい案件2件"
     assert notice.url == "/saved-searches/"
     text = notice.body
-    assert "■ 「宮城の仕事」に合う新しい仕様書" in text
+    assert "■ 「宮城の仕事」に合う新しい案件" in text
     assert text.index(fits.title) < text.index(weaker.title)  # the engine's score orders them
     assert "場所：宮城県仙台市／sendai-misoの名前" in text
     assert "おすすめの理由：スキル一致: " in text
-    assert f"{SITE_URL}/sheets/{fits.pk}/" in text
-    assert f"{SITE_URL}/saved-searches/" in text
+    assert f"・{fits.title}" in text.splitlines()
+    assert "/sheets/" not in text  # each entry's title line links to its page
+    assert f"/sheets/{fits.pk}/" in notice.line_links
+    assert notice.line_links[-1] == "/saved-searches/"
 
 
 def test_only_new_open_matching_sheets_that_no_hard_rule_forbids(seeker, world, make_sheet):
@@ -147,7 +154,7 @@ def test_only_new_open_matching_sheets_that_no_hard_rule_forbids(seeker, world, 
         "終わった仕事",
     ):
         assert title not in notice.body, title
-    assert notice.title == "今週のおすすめ：新しい仕様書1件"
+    assert notice.title == "今週のおすすめ：新しい案件1件"
 
 
 def test_a_person_without_a_talent_profile_gets_new_matches_newest_first(world, make_sheet):
@@ -266,8 +273,8 @@ def test_company_members_get_new_fitting_talents_who_opted_in_without_contact_de
     assert "privateさん" not in text
     assert "スキル：ウェブマーケティング、データ分析" in text
     assert "合う仕様書：味噌蔵のウェブマーケティング" in text
-    assert f"/talents/{public.pk}/" in text
-    assert f"/talents/{anonymous.pk}/" in text
+    assert f"/talents/{public.pk}/" in notice.line_links
+    assert f"/talents/{anonymous.pk}/" in notice.line_links
     for secret in ("秘密川", "実名", "090-9876-5432", "public@example.jp", "anonymous@example.jp"):
         assert secret not in text
     # the hometown reason only for the public profile
@@ -361,10 +368,11 @@ def test_the_email_arrives_and_its_unsubscribe_link_turns_the_digest_off_without
         send_weekly_digests.delay()  # the beat's task (eager in tests), as on Monday morning
 
     [message] = smtp_sink.messages
-    assert str(message["Subject"]).strip() == "[デュアルライフ東北] 今週のおすすめ：新しい仕様書1件"
+    assert str(message["Subject"]).strip() == "[デュアルライフ東北] 今週のおすすめ：新しい案件1件"
     text = message.get_content()
     assert sheet.title in text
-    assert f"{SITE_URL}/sheets/{sheet.pk}/" in text
+    lines = text.splitlines()
+    assert lines[lines.index(f"・{sheet.title}") + 1].strip() == f"{SITE_URL}/sheets/{sheet.pk}/"
     assert "「おすすめのお知らせ（週1回）」のお知らせをメールで受け取る設定" in text
     [link] = re.findall(rf"{re.escape(SITE_URL)}/notifications/unsubscribe/\S+/", text)
     assert str(message["List-Unsubscribe"]).strip() == f"<{link}>"
@@ -405,11 +413,35 @@ def test_a_talent_who_withdraws_leaves_the_digests_kept_in_notifications(world, 
 
     notice.refresh_from_db()
     assert "leavingさん" not in notice.body
-    assert f"/talents/{leaving.pk}/" not in notice.body
+    assert f"/talents/{leaving.pk}/" not in notice.line_links
     assert str(WITHDRAWN_ENTRY) in notice.body
     assert "stayingさん" in notice.body
-    assert f"/talents/{staying.pk}/" in notice.body
+    assert f"/talents/{staying.pk}/" in notice.line_links
     assert not DigestMention.objects.filter(talent=leaving).exists()
+
+
+def test_a_digest_kept_from_before_its_entries_linked_is_cleaned_too(world, site_url):
+    leaving = fitting("leaving")
+    address = f"{SITE_URL}/talents/{leaving.pk}/"
+    notice = notify(
+        user=world.member,
+        kind=Kind.DIGEST,
+        title="今週のおすすめ：新しい人材2人",
+        body=[
+            "・leavingさん",
+            "  スキル：データ分析",
+            f"  {address}",
+            "",
+            "・stayingさん",
+            f"  {SITE_URL}/talents/0/",
+        ],
+    )
+    DigestMention.objects.create(recipient=world.member, talent=leaving)
+
+    digest_mentions_scrub(talent_id=leaving.pk)
+
+    notice.refresh_from_db()
+    assert notice.body.splitlines() == [str(WITHDRAWN_ENTRY), "", "・stayingさん", f"  {SITE_URL}/talents/0/"]
 
 
 def test_a_deleted_talent_leaves_the_digests_kept_in_notifications(world, subscribed):

@@ -9,6 +9,7 @@ import re
 from django.utils import translation
 
 from duallife.engine.recommend import Reason
+from duallife.notifications.links import Linked
 from duallife.recommendations.reasons import joined, reason_strings, reason_text, reason_texts
 from duallife.recommendations.selectors.digests import Digest, Section, SheetItem, TalentItem
 from duallife.recommendations.services.digests import WITHDRAWN_ENTRY
@@ -34,6 +35,11 @@ ALL_CODES = [
     Reason("interest", {"place": "Miyagi"}),
     Reason("crowded", {"openings": 1, "applicants": 9}),
 ]
+
+
+def words(line) -> str:
+    """A digest line's words in the active language (a linked line's words, without its link)."""
+    return str(line.text if isinstance(line, Linked) else line)
 
 
 def without_data(text: str) -> str:
@@ -109,12 +115,12 @@ def _digest() -> Digest:
     from duallife.core.texts import Text
 
     reasons = tuple(reason_texts([ALL_CODES[1], ALL_CODES[3]]))
-    sheet = SheetItem(1, "味噌蔵の仕事", "宮城県仙台市", "味噌蔵", "https://example.jp/sheets/1/", reasons)
-    talent = TalentItem(2, "taro", ("Web",), "https://example.jp/talents/2/", fits="味噌蔵の仕事")
+    sheet = SheetItem(1, "味噌蔵の仕事", "宮城県仙台市", "味噌蔵", "/sheets/1/", reasons)
+    talent = TalentItem(2, "taro", ("Web",), "/talents/2/", fits="味噌蔵の仕事")
     return Digest(
         user=None,
         sections=[
-            Section(Text(gettext_lazy("「%(name)s」に合う新しい仕様書"), name="mine"), "sheets", (sheet,)),
+            Section(Text(gettext_lazy("「%(name)s」に合う新しい案件"), name="mine"), "sheets", (sheet,)),
             Section(Text(gettext_lazy("「%(name)s」に合う新しい人材"), name="people"), "talents", (talent,)),
         ],
     )
@@ -123,17 +129,22 @@ def _digest() -> Digest:
 def test_the_digest_title_and_body_in_english():
     title, body = digest_text(_digest())
     with translation.override("en"):
-        assert str(title) == "This week's picks: 1 new spec sheet、1 new talent".replace(
+        assert str(title) == "This week's picks: 1 new job、1 new talent".replace(
             "、", translation.gettext("、")
         )
-        lines = [str(line) for line in body]
+        lines = [words(line) for line in body]
     data = ("味噌蔵の仕事", "宮城県仙台市", "味噌蔵")
     for line in lines:
         for name in data:
             line = line.replace(name, "")
         assert JAPANESE.search(line) is None, line
     assert "  Why we recommend it: Matching skill: Web marketing / 2 days a month, mostly remote" in lines
-    assert "  https://example.jp/sheets/1/" in lines
+    assert "• 味噌蔵の仕事" in lines
+    assert [line.url for line in body if isinstance(line, Linked)] == [
+        "/sheets/1/",
+        "/talents/2/",
+        "/saved-searches/",
+    ]
 
 
 def test_the_digest_title_in_english_for_one_kind():
@@ -141,20 +152,19 @@ def test_the_digest_title_in_english_for_one_kind():
     digest.sections.pop()
     title, _body = digest_text(digest)
     with translation.override("en"):
-        assert str(title) == "This week's picks: 1 new spec sheet"
+        assert str(title) == "This week's picks: 1 new job"
     with translation.override("ja"):
-        assert str(title) == "今週のおすすめ：新しい仕様書1件"
+        assert str(title) == "今週のおすすめ：新しい案件1件"
 
 
 def test_the_digest_body_in_japanese_keeps_its_layout():
     _title, body = digest_text(_digest())
     with translation.override("ja"):
-        text = "\n".join(str(line) for line in body)
-    assert "■ 「mine」に合う新しい仕様書\n\n・味噌蔵の仕事\n  場所：宮城県仙台市／味噌蔵\n" in text
-    assert (
-        "  おすすめの理由：スキル一致: Web marketing ／ 月2日・リモート中心\n  https://example.jp/sheets/1/"
-        in text
-    )
+        text = "\n".join(words(line) for line in body)
+    assert "■ 「mine」に合う新しい案件\n\n・味噌蔵の仕事\n  場所：宮城県仙台市／味噌蔵\n" in text
+    assert "  おすすめの理由：スキル一致: Web marketing ／ 月2日・リモート中心\n\n" in text
+    assert "http" not in text
+    assert "/sheets/" not in text
 
 
 def test_the_withdrawn_entry_is_a_message():

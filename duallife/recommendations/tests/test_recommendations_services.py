@@ -238,9 +238,10 @@ def test_the_close_notification_offers_the_next_best_sheets(world, make_sheet):
     note = Notification.objects.filter(user=talent.user).order_by("-pk").first()
     assert note is not None
     assert applied.title in note.title
-    assert "あなたに合いそうな、募集中の仕様書" in note.body
+    assert "あなたに合いそうな、募集中の案件" in note.body
     assert better.title in note.body
-    assert f"/sheets/{better.pk}/" in note.body
+    assert f"/sheets/{better.pk}/" in note.line_links
+    assert "/sheets/" not in note.body
     assert already.title not in note.body  # applied to already
 
 

@@ -230,8 +230,9 @@ def test_my_profile_shows_the_owner_everything(client, cast, owner):
 
     for secret in [*SECRETS.values(), EMAIL]:
         assertContains(response, secret)
-    assertContains(response, "語彙のスキル")
+    assertContains(response, "スキル一覧から")
     assertContains(response, "自由記述")
+    assertNotContains(response, "語彙")  # the vocabulary is the code's word, not the reader's
 
 
 def test_my_profile_needs_login_and_a_profile(client, cast):
