@@ -47,6 +47,7 @@ class CoordinatorProfileOut(Schema):
     contact_email: str
     contact_phone: str
     contact_url: str
+    address: str
     region_vision: str
     talent_needed: str
 
@@ -102,6 +103,7 @@ def _coordinator(profile) -> dict | None:
         "contact_email": profile.contact_email,
         "contact_phone": profile.contact_phone,
         "contact_url": profile.contact_url,
+        "address": profile.address,
         "region_vision": profile.region_vision,
         "talent_needed": profile.talent_needed,
     }

@@ -106,6 +106,7 @@ class CoordinatorProfile(models.Model):
     contact_email = models.EmailField(_("連絡先メール"), blank=True)
     contact_phone = models.CharField(_("連絡先電話"), max_length=20, blank=True)
     contact_url = models.URLField(_("窓口のページ"), blank=True)
+    address = models.CharField(_("所在地"), max_length=200, blank=True)
     region_vision = models.TextField(_("地域のビジョン"), blank=True)
     talent_needed = models.TextField(_("求める人材"), blank=True)
 

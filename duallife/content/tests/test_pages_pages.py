@@ -12,6 +12,7 @@ from duallife.content.selectors import version_in_force
 from duallife.content.services import page_draft_save, page_draft_start
 from duallife.testing.content import make_company_member, make_operator, new_terms, pages_loaded
 from duallife.testing.organizations import make_coordinator_body
+from duallife.testing.pages import OPERATOR_HEADER_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +66,16 @@ def test_the_privacy_policy_covers_what_the_law_asks(client, terms):
 
 
 def test_the_about_page_lists_the_bodies_that_run_the_service(client, terms):
-    make_coordinator_body("miyagi-support", prefecture_code="04", scope_codes=("04",))
+    body = make_coordinator_body(
+        "miyagi-support",
+        prefecture_code="04",
+        scope_codes=("04",),
+        address="〒980-8570 宮城県仙台市青葉区本町3-8-1",
+    )
     html = client.get("/about/").content.decode()
     assert "miyagi-support 支援センター" in html
+    assert "所在地 〒980-8570 宮城県仙台市青葉区本町3-8-1" in html
+    assert f'href="/organizations/{body.slug}/"' in html
 
 
 def test_history_keeps_every_version_readable_as_published(client, terms):
@@ -171,5 +179,5 @@ def test_the_editor_is_the_secretariats_only(terms, url):
 def test_the_editor_list_reads_with_a_fixed_number_of_queries(client, terms, django_assert_max_num_queries):
     client.force_login(make_operator())
     client.get(reverse("content:editors"))  # the session and the user are loaded once
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(12 + OPERATOR_HEADER_QUERIES):
         assert client.get(reverse("content:editors")).status_code == 200

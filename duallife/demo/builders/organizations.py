@@ -110,6 +110,7 @@ def coordinators(run: DemoRun, operator) -> list[tuple[CoordinatorSpec, Any, Any
                     name_kana=spec.name_kana,
                     contact_email=contact_email,
                     contact_url=contact_url,
+                    address=spec.address,
                     region_vision=f"{spec.region_vision}\n{content.notes.region}",
                     talent_needed=spec.talent_needed,
                 ),

@@ -76,6 +76,7 @@ class CoordinatorSpec:
     body_type: str  # CoordinatorProfile.BodyType value
     town: str | None = None  # the body's own municipality, by name
     scopes: tuple[Scope, ...] = ()
+    address: str = ""
     region_vision: str = ""
     talent_needed: str = ""
 

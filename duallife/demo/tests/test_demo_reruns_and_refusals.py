@@ -3,9 +3,8 @@ database with real users (unless told to), nor without the region pack."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError
 
-from duallife.demo.errors import RealUsersPresent, RegionPackNotLoaded
+from duallife.demo.errors import RealUsersPresent
 from duallife.demo.plan import DEMO_SMALL
 from duallife.demo.services import demo_data_create
 from duallife.regions.models import SupportProgram
@@ -68,15 +67,6 @@ def test_demo_refuses_when_a_real_user_exists(region_pack, counts, real_user):
         demo_data_create(small=True)
     assert counts()["users"] == 1
     assert sum(v for k, v in counts().items() if k != "users") == 0
-
-
-def test_demo_requires_the_region_pack(db, run_demo):
-    with pytest.raises(RegionPackNotLoaded):
-        demo_data_create(small=True)
-
-    with pytest.raises(CommandError, match="load-region-pack tohoku"):
-        run_demo("--small")
-    assert get_user_model().objects.count() == 0
 
 
 def test_demo_uses_a_vocabulary_that_is_already_loaded(region_pack):

@@ -11,6 +11,7 @@ from duallife.engagements.services.applications import application_submit
 from duallife.engagements.services.consent import consent_grant
 from duallife.testing.accounts import give_mfa
 from duallife.testing.engagements import APPLY_MESSAGE
+from duallife.testing.pages import TALENT_HEADER_QUERIES
 from duallife.testing.talents import make_talent_user
 
 PAGE = reverse("engagements:my_provisions")
@@ -119,7 +120,7 @@ def test_the_page_and_the_api_cost_a_bounded_number_of_queries(
     _history(world, sheets, count)
     client.force_login(world.talent)
 
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(11 + TALENT_HEADER_QUERIES):
         response = client.get(PAGE)
     with django_assert_max_num_queries(8):
         api = client.get(API)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -59,10 +61,12 @@ def test_given_unread_notifications_when_any_page_is_shown_then_the_header_link_
     make_notifications(alice, 3)
     client.force_login(alice)
 
-    html = client.get("/").content.decode()
+    html = client.get("/regions/").content.decode()
 
-    assert "お知らせ（未読3件）" in html
-    assert f'href="{LIST}"' in html
+    link = re.search(rf'<a href="{LIST}">お知らせ(.*?)</a>', html)
+    assert link is not None
+    assert '<span class="badge" aria-hidden="true">3</span>' in link.group(1)
+    assert '<span class="visually-hidden">（3件）</span>' in link.group(1)  # what a screen reader hears
 
 
 def test_given_the_unread_filter_when_listing_then_read_notifications_are_left_out(

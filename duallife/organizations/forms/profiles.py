@@ -362,6 +362,13 @@ class CoordinatorProfileForm(NewPhotoMixin):
         _("窓口のページ"),
         _("公開されます。移住・副業人材の窓口のページなど。例: https://www.city.example.lg.jp/iju/"),
     )
+    address = forms.CharField(
+        label=_("所在地"),
+        required=False,
+        max_length=200,
+        help_text=_("公開されます。郵便番号から建物・階まで。例: 〒986-8501 宮城県石巻市穀町14-1 3階"),
+        error_messages={"max_length": _("所在地は200文字以内で入力してください。")},
+    )
 
     @classmethod
     def initial_for(cls, organization: Organization) -> dict:
@@ -393,6 +400,7 @@ class CoordinatorProfileForm(NewPhotoMixin):
             contact_email=data.get("contact_email", ""),
             contact_phone=data.get("contact_phone", ""),
             contact_url=data.get("contact_url", ""),
+            address=data.get("address", "").strip(),
             region_vision=data.get("region_vision", ""),
             talent_needed=data.get("talent_needed", ""),
         )

@@ -72,6 +72,7 @@ class CoordinatorProfileData:
     contact_email: str = ""
     contact_phone: str = ""
     contact_url: str = ""
+    address: str = ""
     region_vision: str = ""
     talent_needed: str = ""
 
@@ -80,6 +81,7 @@ COORDINATOR_PROFILE_FIELDS = (
     "contact_email",
     "contact_phone",
     "contact_url",
+    "address",
     "region_vision",
     "talent_needed",
 )

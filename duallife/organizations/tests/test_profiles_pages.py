@@ -383,6 +383,7 @@ def body_data(**overrides):
         "contact_email": "iju@pref.example.lg.jp",
         "contact_phone": "０２２－２１１－２１１１",
         "contact_url": "https://www.pref.example.lg.jp/iju/",
+        "address": " 〒980-8570 宮城県仙台市青葉区本町3-8-1 ",
         "new_photo_alt_text": "",
         "new_photo_caption": "",
         "photos-TOTAL_FORMS": "0",
@@ -403,7 +404,9 @@ def test_coordinator_saves_its_region_page(client, cast):
     body = Organization.objects.get(slug="miyagi-pref").coordinator
     assert body.contact_phone == "022-211-2111"
     assert body.region_vision == "若い世代が戻れる県に。"
+    assert body.address == "〒980-8570 宮城県仙台市青葉区本町3-8-1"
     page = client.get("/organizations/miyagi-pref/")
+    assertContains(page, "〒980-8570 宮城県仙台市青葉区本町3-8-1")
     assertContains(page, "iju@pref.example.lg.jp")
     assertContains(page, "販路開拓の伴走者。")
 
@@ -415,6 +418,7 @@ def test_coordinator_saves_its_region_page(client, cast):
         ({"contact_phone": "12-34"}, "電話番号は0から始まる10桁または11桁"),
         ({"contact_url": "javascript:alert(1)"}, "URLを正しく入力してください"),
         ({"name_kana": "みやぎ県"}, "カタカナで入力してください"),
+        ({"address": "宮" * 201}, "所在地は200文字以内で入力してください"),
     ],
 )
 def test_coordinator_bad_input_is_refused(client, cast, overrides, message):

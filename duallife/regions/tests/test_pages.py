@@ -246,10 +246,6 @@ def test_prefecture_outside_the_pack_or_malformed_is_404(client, region_pack, pa
     assertContains(response, "ページが見つかりません", status_code=404)
 
 
-def test_prefecture_page_is_404_before_any_pack_is_loaded(client, db):
-    assert client.get("/regions/05/").status_code == 404
-
-
 # --- a municipality -------------------------------------------------------------------------------
 
 

@@ -163,13 +163,6 @@ def test_full_width_arguments_are_read_as_half_width(region_pack):
     assert body["monthly_total_yen"] == 104_305
 
 
-def test_without_a_region_pack_it_says_how_to_load_one(db):
-    with pytest.raises(CommandError, match="duallife load-region-pack tohoku"):
-        simulate("--destination", "041009")
-    with pytest.raises(CommandError, match="duallife load-region-pack tohoku"):
-        simulate("--all")
-
-
 def test_place_names_are_not_prefixed_twice(region_pack):
     from duallife.regions.models import Municipality
     from duallife.simulator.management.commands.simulate import _place_name

@@ -7,7 +7,6 @@ from duallife.simulator import selectors as selectors_module
 from duallife.simulator.errors import (
     InvalidInput,
     MalformedCode,
-    NoRegionData,
     NoRouteData,
     SimulatorError,
     UnknownMunicipality,
@@ -125,13 +124,6 @@ def test_dataset_groups_destinations_by_prefecture_code(region_pack, django_asse
     }
     quote = quote_from_dataset(dataset, destination_code="041009", trips_per_month=2)
     assert quote.result.monthly_total_yen == 104_305
-
-
-def test_without_a_region_pack_the_error_says_the_data_is_missing(db):
-    with pytest.raises(NoRegionData, match="地域データがまだ読み込まれていない"):
-        cost_quote(destination_code="041009", trips_per_month=2)
-    with pytest.raises(NoRegionData):
-        cost_dataset()
 
 
 @pytest.mark.parametrize("code", ["\x00", "%00", "0" * 40, "４１００９"])

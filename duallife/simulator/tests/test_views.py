@@ -195,12 +195,6 @@ def test_form_markup_is_accessible(client, region_pack):
     assert all('type="application/json"' in attrs for attrs in scripts), scripts
 
 
-def test_page_without_region_data_still_renders(client, db):
-    response = client.get(URL, {"destination": "041009", "trips_per_month": "2"})
-    assert response.status_code == 200
-    assert "地域データがまだ読み込まれていない" in _text(response)
-
-
 def test_english_page_renders(client, region_pack):
     # LocaleMiddleware leaves English active in this thread; override() puts the old one back.
     with translation.override(None):

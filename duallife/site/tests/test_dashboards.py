@@ -16,7 +16,14 @@ from duallife.engagements.models import Application
 from duallife.engagements.services.applications import application_submit
 from duallife.engagements.services.messages import message_post
 from duallife.postings.models import SpecSheet
+from duallife.site.selectors.navigation import header_counts
 from duallife.testing.engagements import APPLY_MESSAGE, send
+from duallife.testing.pages import (
+    COMPANY_HEADER_QUERIES,
+    COORDINATOR_HEADER_QUERIES,
+    OPERATOR_HEADER_QUERIES,
+    TALENT_HEADER_QUERIES,
+)
 from duallife.testing.postings import AKITA
 from duallife.testing.talents import make_talent_user
 
@@ -211,3 +218,22 @@ def test_applications_moved_on_are_no_longer_new(client, world, make_sheet):
     html = _home(client, world.owner)
     assert "新しい応募はありません。" in html
     assert _badges(html)["応募者"] == 0
+
+
+@pytest.mark.parametrize(
+    ("who", "queries"),
+    [
+        ("nobody", 1),
+        ("talent", TALENT_HEADER_QUERIES),
+        ("owner", COMPANY_HEADER_QUERIES),
+        ("coordinator", COORDINATOR_HEADER_QUERIES),
+        ("operator", OPERATOR_HEADER_QUERIES),
+    ],
+)
+def test_the_header_costs_a_fixed_number_of_queries_per_role(
+    world, make_sheet, django_assert_num_queries, who, queries
+):
+    _more_of_everything(world, make_sheet, 0)
+    with django_assert_num_queries(queries):
+        counts = header_counts(getattr(world, who))
+    assert counts.roles.any == (who != "nobody")
