@@ -226,6 +226,25 @@ def test_htmx_gets_the_results_partial_with_the_count_out_of_band(client, publis
     assert response["Vary"].count("HX-Request") == 1
 
 
+def test_the_filters_fold_into_a_panel_whose_summary_counts_the_results(client, published):
+    clone_published(published, 2)
+
+    page = client.get("/sheets/").content.decode()
+    answer = client.get("/sheets/", {"prefecture": "05"}, HTTP_HX_REQUEST="true").content.decode()
+
+    assert '<details class="filter-panel">' in page  # closed: on a phone the results come first
+    assert '<span id="filter-count">絞り込み（3件）</span>' in page
+    assert '<span id="filter-count" hx-swap-oob="true">絞り込み（0件）</span>' in answer
+    assert "core/filter-panel.js" in page
+
+
+def test_the_filter_panel_opens_on_a_filter_in_error(client, published):
+    body = client.get("/sheets/", {"days": "たくさん"}).content.decode()
+
+    assert '<details class="filter-panel" open>' in body
+    assert "稼働日数は1〜31の整数で入力してください。" in body
+
+
 def test_selector_sorts_ties_by_id(published):
     copies = clone_published(published, 2)
     SpecSheet.objects.update(published_at=published.published_at)
