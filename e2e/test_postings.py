@@ -74,6 +74,27 @@ def test_listing_shows_the_first_result_on_a_phones_first_screen(page: Page, pag
     assert page_errors == []
 
 
+def test_a_prefecture_narrows_the_municipalities_to_pick(page: Page, page_errors: list[str]) -> None:
+    page.set_viewport_size(PHONE_390)
+    _open(page, "/sheets/")
+    page.locator("details.filter-panel > summary").click()
+    prefecture, municipality = page.locator("#id_prefecture"), page.locator("#id_municipality")
+    everywhere = municipality.locator("option").count()
+
+    prefecture.select_option("05")  # 秋田県
+
+    akita = municipality.locator("option[data-parent]")
+    assert 0 < akita.count() < everywhere - 1
+    assert set(akita.evaluate_all("(options) => options.map((o) => o.dataset.parent)")) == {"05"}
+    prefecture.select_option("")
+    expect(municipality.locator("option")).to_have_count(everywhere)
+    municipality.select_option("042021")  # 石巻市, with no prefecture chosen: its prefecture follows
+    expect(prefecture).to_have_value("04")
+    expect(municipality).to_have_value("042021")
+    assert horizontal_overflow(page) <= 1
+    assert page_errors == []
+
+
 def test_search_updates_the_results_in_place(page: Page, page_errors: list[str]) -> None:
     _open(page, "/sheets/")
     page.get_by_label("キーワード").fill("存在しないはずのキーワードｘｙｚ")

@@ -58,7 +58,7 @@ def test_operator_pages_create_a_body_and_grant_a_scope(client, tenants):
         ),
         (
             {"name": "X", "slug": "x", "body_type": "other", "municipality": "akita_city"},
-            "選んだ都道府県のものではありません",
+            "秋田市は宮城県の市区町村ではありません。",
         ),
     ],
 )

@@ -153,6 +153,32 @@ def test_invalid_filters_are_ignored_with_a_japanese_message(client, published):
     assert "月額報酬は0〜10,000,000の整数（円）で入力してください。" in body
 
 
+def test_a_municipality_of_another_prefecture_is_dropped_with_a_message(client, world, make_sheet):
+    miyagi = make_sheet(
+        Status.PUBLISHED, title="石巻の水産加工会社のEC運営を立て直す", municipality=ISHINOMAKI
+    )
+    akita = make_sheet(
+        Status.PUBLISHED, organization=world.other_company, title="秋田の酒蔵のDXを手伝う", municipality=AKITA
+    )
+
+    response = client.get("/sheets/", {"prefecture": "05", "municipality": ISHINOMAKI})
+
+    assert response.status_code == 200
+    assert titles(response) == [akita.title]  # the prefecture still applies
+    assert miyagi.title not in titles(response)
+    body = response.content.decode()
+    assert "石巻市は秋田県の市区町村ではありません。都道府県か市区町村を選び直してください。" in body
+
+
+def test_the_prefecture_select_narrows_the_municipality_select(client, published):
+    body = client.get("/sheets/").content.decode()
+
+    assert '<select name="municipality" data-narrowed-by="prefecture" id="id_municipality">' in body
+    assert f'<option value="{ISHINOMAKI}" data-parent="04">' in body
+    assert f'<option value="{AKITA}" data-parent="05">' in body
+    assert '<script src="/static/core/narrowed-select.js" defer></script>' in body
+
+
 def test_sorting(client, make_sheet):
     today = timezone.localdate()
     first = make_sheet(

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from duallife.postings.models import SpecSheet
-from duallife.testing.postings import AKITA, form_post, good_data, login
+from duallife.testing.postings import AKITA, ISHINOMAKI, form_post, good_data, login
 
 Status = SpecSheet.Status
 
@@ -192,6 +192,40 @@ def test_edit_updates_a_draft(client, world, make_sheet):
 
     assert response.status_code == 302
     assert SpecSheet.objects.get(pk=sheet.pk).title == "港町の水産加工会社で、ECの売上を伸ばす"
+
+
+def test_the_workplace_prefecture_narrows_the_workplaces_and_is_not_saved(client, world, make_sheet):
+    sheet = make_sheet()
+    login(client, world.member)
+
+    page = client.get(f"/sheets/{sheet.pk}/edit/").content.decode()
+    response = client.post(
+        f"/sheets/{sheet.pk}/edit/",
+        {**form_post(municipality=ISHINOMAKI), "prefecture": "04", "action": "save"},
+    )
+
+    assert '<option value="04" selected>' in page  # the saved workplace's prefecture
+    assert 'data-narrowed-by="prefecture"' in page
+    assert f'<option value="{ISHINOMAKI}" data-parent="04">' in page
+    assert "core/narrowed-select.js" in page
+    assert response.status_code == 302
+    assert SpecSheet.objects.get(pk=sheet.pk).municipality.code == ISHINOMAKI
+
+
+def test_a_workplace_of_another_prefecture_is_refused_and_nothing_saved(client, world, make_sheet):
+    sheet = make_sheet()
+
+    response = login(client, world.member).post(
+        f"/sheets/{sheet.pk}/edit/",
+        {**form_post(title="新しいタイトル", municipality=ISHINOMAKI), "prefecture": "05", "action": "save"},
+    )
+
+    assert response.status_code == 200
+    assert (
+        "石巻市は秋田県の市区町村ではありません。都道府県か市区町村を選び直してください。"
+        in response.content.decode()
+    )
+    assert SpecSheet.objects.get(pk=sheet.pk).title == sheet.title
 
 
 def test_edit_with_bad_input_changes_nothing(client, world, make_sheet):
