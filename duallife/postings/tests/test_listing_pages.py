@@ -9,10 +9,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from duallife.postings.models import SheetSkill, SpecSheet
+from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import SheetFilters, published_sheets
 from duallife.postings.services.sheets import spec_sheets_close_expired
-from duallife.testing.postings import AKITA, ISHINOMAKI, login
+from duallife.testing.postings import AKITA, ISHINOMAKI, copy_sheet, login
 
 Status = SpecSheet.Status
 HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]
@@ -20,27 +20,6 @@ HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]
 
 def titles(response) -> list[str]:
     return [sheet.title for sheet, _url in response.context["sheets"]]
-
-
-def clone_published(sheet: SpecSheet, count: int) -> list[SpecSheet]:
-    """``count`` published copies of ``sheet`` (themes and skills included), written directly."""
-    themes = list(sheet.themes.all())
-    skills = list(sheet.skills.all())
-    now = timezone.now()
-    copies = []
-    for index in range(count):
-        copy = SpecSheet.objects.get(pk=sheet.pk)
-        copy.pk = None
-        copy.title = f"{sheet.title} その{index + 1}"
-        copy.published_at = now - datetime.timedelta(minutes=index + 1)
-        copy.save()
-        copy.themes.set(themes)
-        SheetSkill.objects.bulk_create(
-            SheetSkill(sheet=copy, kind=s.kind, skill=s.skill, free_text=s.free_text, normalized=s.normalized)
-            for s in skills
-        )
-        copies.append(copy)
-    return copies
 
 
 @pytest.fixture
@@ -209,7 +188,7 @@ def test_sorting(client, make_sheet):
 
 
 def test_pagination_twenty_a_page_keeps_the_filters(client, published):
-    clone_published(published, 20)
+    copy_sheet(published, 20)
 
     first = client.get("/sheets/", {"q": "味噌"})
     second = client.get("/sheets/", {"q": "味噌", "page": "2"})
@@ -224,7 +203,7 @@ def test_pagination_twenty_a_page_keeps_the_filters(client, published):
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_listing_query_count_is_flat(client, published, django_assert_max_num_queries, count):
-    clone_published(published, count - 1)
+    copy_sheet(published, count - 1)
 
     with django_assert_max_num_queries(8):
         response = client.get("/sheets/", {"q": "Webマーケ", "theme": "marketing", "sort": "fee"})
@@ -234,7 +213,7 @@ def test_listing_query_count_is_flat(client, published, django_assert_max_num_qu
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_api_listing_query_count_is_flat(client, published, django_assert_max_num_queries, count):
-    clone_published(published, count - 1)
+    copy_sheet(published, count - 1)
 
     with django_assert_max_num_queries(5):
         response = client.get("/api/v1/sheets", {"q": "Webマーケ", "prefecture": "04"})
@@ -253,7 +232,7 @@ def test_htmx_gets_the_results_partial_with_the_count_out_of_band(client, publis
 
 
 def test_the_filters_fold_into_a_panel_whose_summary_counts_the_results(client, published):
-    clone_published(published, 2)
+    copy_sheet(published, 2)
 
     page = client.get("/sheets/").content.decode()
     answer = client.get("/sheets/", {"prefecture": "05"}, HTTP_HX_REQUEST="true").content.decode()
@@ -272,7 +251,7 @@ def test_the_filter_panel_opens_on_a_filter_in_error(client, published):
 
 
 def test_selector_sorts_ties_by_id(published):
-    copies = clone_published(published, 2)
+    copies = copy_sheet(published, 2)
     SpecSheet.objects.update(published_at=published.published_at)
 
     order = [sheet.pk for sheet in published_sheets(SheetFilters())]

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from duallife.postings.models import SpecSheet
-from duallife.testing.postings import AKITA, ISHINOMAKI, form_post, good_data, login
+from duallife.testing.postings import AKITA, ISHINOMAKI, copy_sheet, form_post, good_data, login
 
 Status = SpecSheet.Status
 
@@ -61,6 +61,37 @@ def test_dashboard_groups_the_companys_sheets_by_status(client, world, make_shee
         Status.DRAFT,
         Status.PUBLISHED,
     ]
+
+
+@pytest.mark.parametrize("closed", [2, 45])
+def test_dashboard_pages_the_closed_sheets_at_a_flat_query_count(
+    client, world, make_sheet, django_assert_max_num_queries, closed
+):
+    make_sheet(Status.DRAFT, title="下書きの仕様書：港町の観光パンフレット刷新")
+    copy_sheet(make_sheet(Status.CLOSED, title="終了した仕様書：味噌の販路"), closed - 1)
+    login(client, world.owner)
+
+    with django_assert_max_num_queries(14):
+        first = client.get("/sheets/mine/")
+    last = client.get("/sheets/mine/", {"closed_page": "3"})
+
+    group = next(g for g in first.context["groups"] if g["status"] == Status.CLOSED)
+    assert len(group["sheets"]) == min(closed, 20)
+    assert group["count"] == closed
+    assert "下書きの仕様書" in last.content.decode()  # the other groups stay whole on every page
+    if closed > 20:
+        assert 'href="?closed_page=2#group-closed"' in first.content.decode()
+        assert len(next(g for g in last.context["groups"] if g["status"] == Status.CLOSED)["sheets"]) == 5
+
+
+@pytest.mark.parametrize("garbage", ["0", "-3", "999", "abc", "9" * 30, "1.5"])
+def test_dashboard_answers_garbage_page_numbers_with_a_page(client, world, make_sheet, garbage):
+    copy_sheet(make_sheet(Status.CLOSED, title="終了した仕様書：味噌の販路"), 24)
+
+    response = login(client, world.owner).get("/sheets/mine/", {"closed_page": garbage})
+
+    assert response.status_code == 200
+    assert "終了した仕様書：味噌の販路" in response.content.decode()
 
 
 # --- The guided form ---------------------------------------------------------------------------
