@@ -8,7 +8,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from duallife.testing.browser import PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow
+from duallife.testing.browser import (
+    PHONE_390,
+    PHONE_VIEWPORT,
+    assert_no_axe_violations,
+    horizontal_overflow,
+    top_on_page,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -31,6 +37,7 @@ def test_listing_passes_axe(page: Page, page_errors: list[str]) -> None:
     assert page.locator("html").get_attribute("lang") == "ja"
     _one_heading(page)
     expect(page.locator("#result-count")).to_have_attribute("role", "status")
+    expect(page.locator("details.filter-panel")).to_have_attribute("open", "")  # a wide screen
     assert_no_axe_violations(page)
     assert page_errors == [], f"JavaScript errors on /sheets/: {page_errors}"
 
@@ -42,6 +49,50 @@ def test_listing_fits_a_phone(page: Page) -> None:
     overflow = horizontal_overflow(page)
     assert overflow <= 1, f"/sheets/ is {overflow}px wider than a {PHONE_VIEWPORT['width']}px screen"
     assert_no_axe_violations(page)
+
+
+def test_listing_shows_the_first_result_on_a_phones_first_screen(page: Page, page_errors: list[str]) -> None:
+    page.set_viewport_size(PHONE_390)
+    _open(page, "/sheets/")
+
+    panel = page.locator("details.filter-panel")
+    expect(panel).not_to_have_attribute("open", "")  # the filters fold away on a phone
+    expect(page.locator("#filter-count")).to_have_text(re.compile(r"^絞り込み（[\d,]+件）$"))
+    assert horizontal_overflow(page) <= 1
+    top = top_on_page(page, ".sheet-card")
+    assert top < PHONE_390["height"], f"the first sheet starts {top}px down a {PHONE_390['height']}px screen"
+
+    page.locator("details.filter-panel > summary").click()
+    expect(page.locator("#id_theme")).to_be_visible()
+    page.get_by_label("キーワード").fill("存在しないはずのキーワードｘｙｚ")
+    page.get_by_role("button", name="この条件で探す").click()
+
+    expect(page.locator("#filter-count")).to_have_text("絞り込み（0件）")  # refreshed with the results
+    expect(panel).to_have_attribute("open", "")
+    assert horizontal_overflow(page) <= 1
+    assert_no_axe_violations(page)
+    assert page_errors == []
+
+
+def test_a_prefecture_narrows_the_municipalities_to_pick(page: Page, page_errors: list[str]) -> None:
+    page.set_viewport_size(PHONE_390)
+    _open(page, "/sheets/")
+    page.locator("details.filter-panel > summary").click()
+    prefecture, municipality = page.locator("#id_prefecture"), page.locator("#id_municipality")
+    everywhere = municipality.locator("option").count()
+
+    prefecture.select_option("05")  # 秋田県
+
+    akita = municipality.locator("option[data-parent]")
+    assert 0 < akita.count() < everywhere - 1
+    assert set(akita.evaluate_all("(options) => options.map((o) => o.dataset.parent)")) == {"05"}
+    prefecture.select_option("")
+    expect(municipality.locator("option")).to_have_count(everywhere)
+    municipality.select_option("042021")  # 石巻市, with no prefecture chosen: its prefecture follows
+    expect(prefecture).to_have_value("04")
+    expect(municipality).to_have_value("042021")
+    assert horizontal_overflow(page) <= 1
+    assert page_errors == []
 
 
 def test_search_updates_the_results_in_place(page: Page, page_errors: list[str]) -> None:

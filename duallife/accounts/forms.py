@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duallife.core.fields import IdModelChoiceField
 from duallife.organizations.models import CoordinatorProfile, Membership
+from duallife.regions.forms import narrow_municipalities
 from duallife.regions.models import Municipality, Prefecture
 
 from .models import AccountDeletionLog
@@ -81,6 +82,10 @@ class CoordinatorBodyForm(forms.Form):
         help_text=_("入力すると、このアドレスに管理者としての招待メールを送ります。"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrow_municipalities(self)
+
 
 class ScopeGrantForm(forms.Form):
     prefecture = IdModelChoiceField(
@@ -95,3 +100,7 @@ class ScopeGrantForm(forms.Form):
         help_text=_("空欄にすると、都道府県全域が担当地域になります。"),
         error_messages={"invalid_choice": _("一覧から市区町村を選んでください。")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrow_municipalities(self)

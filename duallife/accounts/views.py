@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.core.audience import ALL, NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
+from duallife.core.paging import page_of
 from duallife.organizations import permissions
 from duallife.organizations.errors import CoordinatorSetupError, InvitationError
 from duallife.organizations.permissions import invitation_acceptance_error
@@ -197,10 +198,11 @@ def operator_coordinator_bodies(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("「%(name)s」を登録しました。") % {"name": organization.name})
             return redirect("accounts:operator_coordinator_body", slug=organization.slug)
+    page = page_of(request, selectors.coordinator_bodies())
     return render(
         request,
         "accounts/operator_bodies.html",
-        {"form": form, "bodies": selectors.coordinator_bodies()},
+        {"form": form, "page": page, "bodies": page.object_list},
     )
 
 

@@ -1,16 +1,62 @@
-"""Forms for region data. Support programs are entered by staff in the admin."""
+"""Forms for region data (support programs are entered by staff in the admin), and the prefecture
+→ municipality select pair every form that takes both uses (``narrow_municipalities``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
+from typing import Literal
 from urllib.parse import urlsplit
 
 from django import forms
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from duallife.core.fields import IdModelChoiceField
+from duallife.core.widgets import NarrowedSelect
 
 from .models import Municipality, Prefecture, SupportProgram
+from .places import municipality_mismatch
+
+
+def narrow_municipalities(
+    form: forms.BaseForm,
+    *,
+    prefecture: str = "prefecture",
+    municipality: str = "municipality",
+    by: Literal["pk", "code"] = "pk",
+    parents: Mapping[str, str] | None = None,
+) -> None:
+    """Let the form's prefecture select narrow its municipality select: picking a prefecture leaves
+    only its municipalities to pick from (``duallife.core.widgets.NarrowedSelect``; the page renders
+    ``{{ form.media }}``). Call it from the form's ``__init__``.
+
+    ``by`` says what both selects' values are: ids (``"pk"``) or official codes (``"code"``).
+    ``parents`` (municipality value → prefecture value) spares the query when the form already
+    has the places; otherwise they are read once, when the select is rendered. The form or its
+    service still refuses a municipality of another prefecture (``places.municipality_mismatch``).
+    """
+    field = form.fields[municipality]
+    # In the admin the select sits in a wrapper that adds its "add another" links: swap what it wraps.
+    holder = field.widget if isinstance(field.widget, RelatedFieldWidgetWrapper) else field
+    widget = NarrowedSelect(
+        attrs=holder.widget.attrs,
+        choices=field.choices,
+        narrowed_by=form.add_prefix(prefecture),
+        parents=parents if parents is not None else partial(_prefecture_of_municipalities, by),
+    )
+    widget.is_required = holder.widget.is_required
+    holder.widget = widget
+
+
+def _prefecture_of_municipalities(by: Literal["pk", "code"]) -> dict[str, str]:
+    if by == "code":
+        rows = Municipality.objects.values_list("code", "prefecture__code")
+    else:
+        rows = Municipality.objects.values_list("pk", "prefecture_id")
+    return {str(value): str(parent) for value, parent in rows}
+
 
 #: Highest amount a support program may state: far above any real grant, and within the range
 #: of a PostgreSQL integer column (a larger number would fail there with a database error).
@@ -71,6 +117,7 @@ class SupportProgramAdminForm(forms.ModelForm):
             self.fields["municipality"].error_messages["invalid_choice"] = _(
                 "選んだ市町村は支援制度の対象地域ではありません。"
             )
+            narrow_municipalities(self)
         amount = self.fields["amount_yen"]
         amount.max_value = MAX_PROGRAM_AMOUNT_YEN
         amount.validators.append(MaxValueValidator(MAX_PROGRAM_AMOUNT_YEN))
@@ -95,17 +142,7 @@ class SupportProgramAdminForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        prefecture = cleaned.get("prefecture")
-        municipality = cleaned.get("municipality")
-        if prefecture and municipality and municipality.prefecture_id != prefecture.pk:
-            self.add_error(
-                "municipality",
-                forms.ValidationError(
-                    _(
-                        "%(municipality)sは%(prefecture)sの市町村ではありません。都道府県か市町村を選び直してください。"
-                    ),
-                    code="prefecture_mismatch",
-                    params={"municipality": municipality.name, "prefecture": prefecture.name},
-                ),
-            )
+        mismatch = municipality_mismatch(cleaned.get("municipality"), cleaned.get("prefecture"))
+        if mismatch:
+            self.add_error("municipality", forms.ValidationError(mismatch, code="prefecture_mismatch"))
         return cleaned

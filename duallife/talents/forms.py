@@ -19,6 +19,7 @@ from duallife.organizations.fields import (
     clean_phone_field,
     text_field,
 )
+from duallife.regions.forms import narrow_municipalities
 from duallife.regions.models import Prefecture
 from duallife.vocabulary.models import IndustryGroup, Theme
 
@@ -279,6 +280,8 @@ class TalentProfileForm(forms.Form):
         prefectures = Prefecture.objects.order_by("code")
         self.fields["home_prefecture"].queryset = prefectures
         self.fields["hometown_prefecture"].queryset = prefectures
+        narrow_municipalities(self, prefecture="home_prefecture", municipality="home_municipality")
+        narrow_municipalities(self, prefecture="hometown_prefecture", municipality="hometown_municipality")
         self.fields["prefectures_of_interest"].queryset = Prefecture.objects.filter(
             pack__isnull=False
         ).order_by("code")

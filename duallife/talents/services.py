@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from duallife.engine.people import is_katakana_name, is_valid_name, is_valid_phone
 from duallife.engine.skills import MAX_SKILL_CHARS, normalize, search_text
 from duallife.regions.models import Municipality, Prefecture
+from duallife.regions.places import municipality_mismatch
 from duallife.vocabulary.models import IndustryGroup, Skill, Theme
 from duallife.vocabulary.selectors import skill_vocabulary, skills_by_key
 
@@ -115,19 +116,12 @@ def talent_profile_problems(data: TalentProfileData) -> dict[str | None, list[st
         )
     if data.phone and not is_valid_phone(data.phone):
         _add(errors, "phone", _("電話番号は0から始まる10桁または11桁の数字で入力してください。"))
-    if data.home_municipality is not None and data.home_municipality.prefecture_id != data.home_prefecture.pk:
-        _add(errors, "home_municipality", _place_mismatch(data.home_municipality, data.home_prefecture))
-    if data.hometown_municipality is not None:
-        if data.hometown_prefecture is None:
-            _add(
-                errors, "hometown_prefecture", _("出身地の市区町村を選んだ場合は、都道府県も選んでください。")
-            )
-        elif data.hometown_municipality.prefecture_id != data.hometown_prefecture.pk:
-            _add(
-                errors,
-                "hometown_municipality",
-                _place_mismatch(data.hometown_municipality, data.hometown_prefecture),
-            )
+    if mismatch := municipality_mismatch(data.home_municipality, data.home_prefecture):
+        _add(errors, "home_municipality", mismatch)
+    if data.hometown_municipality is not None and data.hometown_prefecture is None:
+        _add(errors, "hometown_prefecture", _("出身地の市区町村を選んだ場合は、都道府県も選んでください。"))
+    elif mismatch := municipality_mismatch(data.hometown_municipality, data.hometown_prefecture):
+        _add(errors, "hometown_municipality", mismatch)
     if len(data.current_job) > _max_length("current_job"):
         _add(
             errors,
@@ -184,15 +178,6 @@ def _is_full_name(display: str, data: TalentProfileData) -> bool:
     family, given = data.family_name.strip(), data.given_name.strip()
     kana = data.family_name_kana.strip() + data.given_name_kana.strip()
     return bool(family and given) and compact in {family + given, given + family, "".join(kana.split())}
-
-
-def _place_mismatch(municipality: Municipality, prefecture: Prefecture) -> str:
-    return _(
-        "%(municipality)sは%(prefecture)sの市区町村ではありません。都道府県か市区町村を選び直してください。"
-    ) % {
-        "municipality": municipality.name,
-        "prefecture": prefecture.name,
-    }
 
 
 @dataclass(frozen=True)

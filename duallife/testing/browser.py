@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE_VIEWPORT = {"width": 375, "height": 812}
+# The phone the pages are measured on: a list's first result must be on its first screen.
+PHONE_390 = {"width": 390, "height": 844}
 # `duallife demo` creates the admin user with this password on the e2e server.
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "e2e-demo-Password-4821"
@@ -91,6 +93,13 @@ def horizontal_overflow(page: Page) -> int:
     return page.evaluate(
         "() => { const el = document.scrollingElement; return Math.max(0, el.scrollWidth - el.clientWidth); }"
     )
+
+
+def top_on_page(page: Page, selector: str) -> float:
+    """How far below the top of the page (CSS pixels) the first element matching ``selector`` starts."""
+    locator = page.locator(selector).first
+    expect(locator).to_be_attached()
+    return locator.evaluate("(el) => el.getBoundingClientRect().top + window.scrollY")
 
 
 def log_in(page: Page, email: str) -> None:

@@ -2,7 +2,8 @@
 
 ``applicant_in_offer(world, sheet, name)``: a new talent applied and got an offer; ``record``: a
 contract on ``terms()`` (業務委託, six months from next week); ``send``: a scout from the company;
-``another_talent``: one more talent profile to scout.
+``another_talent``: one more talent profile to scout; ``copy_per_sheet``: the same application,
+scout or 気になる on many sheets, for a list's pages.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime
 import json
 from typing import Any
 
+from django.db import models
 from django.utils import timezone
 
 from duallife.engagements.models import Application, Contract
@@ -91,3 +93,18 @@ def has_japanese(text: str) -> bool:
 
 def pref(code: str) -> Prefecture:
     return Prefecture.objects.get(code=code)
+
+
+def copy_per_sheet(row: models.Model, sheets, **changes: Any) -> list[models.Model]:
+    """A copy of ``row`` (an application, a scout, a 気になる) on each of ``sheets``, written
+    directly; ``changes``: fields to set on every copy (e.g. ``status``)."""
+    copies = []
+    for sheet in sheets:
+        copy = type(row).objects.get(pk=row.pk)
+        copy.pk = None
+        copy.sheet = sheet
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        copy.save()
+        copies.append(copy)
+    return copies

@@ -5,15 +5,13 @@
   widget's aria-describedby, aria-invalid on the widgets in error, and the error summary links
   every error to its field.
 - The form pages, opened with the small demo's data as the people who use them, unbound and
-  after a bad submission: the same rules on the whole page.
+  after a bad submission: the same rules on the whole page, and the scripts its form's widgets
+  need (``{{ form.media }}``).
 - No template writes its own error summary.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +34,7 @@ from duallife.postings.models import SpecSheet
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 from duallife.testing.accounts import make_user, with_totp
+from duallife.testing.forms import project_form_classes
 from duallife.testing.html import form_problems, label_text
 from duallife.testing.organizations import make_company, make_coordinator_body
 from duallife.testing.vocabulary import forget_vocabulary
@@ -53,26 +52,6 @@ def fresh_vocabulary_cache():
 
 
 # --- Every form class -----------------------------------------------------------------------------
-
-
-def project_form_classes() -> set[type[forms.BaseForm]]:
-    """The form classes defined in the project's form modules (``forms.py``, ``forms_*.py``,
-    ``forms/`` packages; the saved-search forms live in ``views_saved.py``)."""
-    classes = set()
-    for module in pkgutil.walk_packages(duallife.__path__, "duallife."):
-        parts = module.name.split(".")
-        if {"tests", "migrations", "engine"} & set(parts):
-            continue
-        if not any(part.startswith("forms") for part in parts[1:]) and parts[-1] != "views_saved":
-            continue
-        for obj in vars(importlib.import_module(module.name)).values():
-            if (
-                inspect.isclass(obj)
-                and issubclass(obj, forms.BaseForm)
-                and obj.__module__.startswith("duallife.")
-            ):
-                classes.add(obj)
-    return classes
 
 
 #: Form classes not walked here, and why.
@@ -310,7 +289,11 @@ def test_every_form_page_follows_the_form_rules(client, region_pack):
             continue
         assert response.status_code in (200, 400), (where, response.status_code)
         rendered |= {t.name for t in response.templates if t.name}
-        problems += [f"{where}: {p}" for p in form_problems(response.content.decode())]
+        html = response.content.decode()
+        problems += [f"{where}: {p}" for p in form_problems(html)]
+        form = response.context.get("form") if response.context is not None else None
+        if isinstance(form, forms.BaseForm) and not visit.htmx and str(form.media) not in html:
+            problems.append(f"{where}: the page does not load its form's scripts ({form.media})")
     assert problems == [], "\n".join(problems)
     assert {"forms/field.html", "forms/error_summary.html"} <= rendered
     assert not set(NOT_VISITED) & rendered, "opened now: take it off NOT_VISITED"

@@ -132,6 +132,35 @@ def hub(world):
     return event, team, player
 
 
+@pytest.mark.parametrize("count", [2, 25])
+def test_finished_events_come_ten_a_page(client, world, django_assert_max_num_queries, count):
+    current = open_event(world, name="いま受付中のドラフト会議")
+    for number in range(count):
+        open_event(
+            world,
+            name=f"終わったドラフト会議{number + 1}",
+            entry_opens_on=timezone.localdate() - 90 * DAY,
+            entry_closes_on=timezone.localdate() - 80 * DAY,
+            preferences_deadline=timezone.now() - 70 * DAY,
+            nomination_on=timezone.localdate() - 60 * DAY,
+            negotiation_until=timezone.localdate() - (30 + number) * DAY,
+        )
+
+    with django_assert_max_num_queries(6):
+        first = client.get("/drafts/")
+    last = client.get("/drafts/", {"page": "3"})
+    garbage = [client.get("/drafts/", {"page": value}) for value in ("abc", "-1", "9" * 30)]
+
+    assert [row.event for row in first.context["current"]] == [current]  # on every page
+    assert len(first.context["past"]) == min(count, 10)
+    assert "終わったドラフト会議1" in text(first)  # the latest first
+    if count > 10:
+        assert 'href="?page=2#past-heading"' in text(first)
+        assert len(last.context["past"]) == 5
+        assert [row.event for row in last.context["current"]] == [current]
+    assert all(response.status_code == 200 for response in garbage)
+
+
 def test_anonymous_users_are_sent_to_log_in_to_edit_an_event(client, world, event):
     assert_login_redirect(client.get(url("edit", event.pk)))
     assert_login_redirect(client.post(url("edit", event.pk), edit_post(event, name="変えた名前")))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from duallife.core.audience import ALL, OWN, PUBLIC, audience
+from duallife.core.paging import page_of
 from duallife.organizations.views import forbidden
 
 from ..errors import DraftError
@@ -22,12 +23,21 @@ from ..selectors.runs import has_runs
 from ..services.events import draft_event_create, draft_event_update
 from .common import data, login
 
+#: Finished draft meetings on a page of the list (their cards are tall on a phone).
+PAST_PER_PAGE = 10
+
 
 @require_GET
 @audience(PUBLIC)
 def event_list(request: HttpRequest) -> HttpResponse:
     current, past = events_listed()
-    context = {"current": current, "past": past, "may_create": may_create_events(request.user)}
+    past_page = page_of(request, past, per_page=PAST_PER_PAGE)
+    context = {
+        "current": current,
+        "past": past_page.object_list,
+        "page": past_page,
+        "may_create": may_create_events(request.user),
+    }
     return render(request, "drafts/events/list.html", context)
 
 

@@ -42,13 +42,23 @@ def company_pipeline(user, filters: PipelineFilters = PipelineFilters()) -> Quer
     return qs.order_by("-updated_at", "-pk")
 
 
-def pipeline_columns(applications) -> list[dict]:
-    """The board: one column per status, in pipeline order, each with its applications."""
-    by_status: dict[str, list[Application]] = {value: [] for value in Application.Status.values}
-    for application in applications:
-        by_status[application.status].append(application)
+#: Cards a column of the board shows; the rest are in the list (its link says how many).
+BOARD_CARDS = 10
+
+
+def pipeline_columns(user, filters: PipelineFilters = PipelineFilters()) -> list[dict]:
+    """The board: one column per status, in pipeline order, each with how many applications it
+    holds (``count``) and the newest of them (at most :data:`BOARD_CARDS`). One query for the
+    counts and one per status that has any."""
+    pipeline = company_pipeline(user, filters)
+    counts = dict(pipeline.order_by().values_list("status").annotate(n=Count("pk")))
     return [
-        {"status": value, "label": label, "applications": by_status[value]}
+        {
+            "status": value,
+            "label": label,
+            "count": counts.get(value, 0),
+            "applications": list(pipeline.filter(status=value)[:BOARD_CARDS]) if counts.get(value) else [],
+        }
         for value, label in Application.Status.choices
     ]
 

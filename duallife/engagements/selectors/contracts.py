@@ -31,8 +31,6 @@ from duallife.regions.models import Prefecture
 
 from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
 
-#: Rows per page of the follow-up list.
-PER_PAGE = 50
 #: Completed contracts stay on the follow-up list this long (their completion feedback).
 RECENTLY_ENDED_DAYS = 90
 

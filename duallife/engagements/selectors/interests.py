@@ -20,10 +20,15 @@ def tohoku_prefectures() -> QuerySet[Prefecture]:
 
 def talent_interests(user) -> list[Interest]:
     """The acting talent's 気になる, newest first (sheets and prefectures)."""
+    return list(interests_of_talent(user))
+
+
+def interests_of_talent(user) -> QuerySet[Interest]:
+    """:func:`talent_interests` as a query, to filter or to page."""
     talent = talent_of(user)
     if talent is None:
-        return []
-    return list(
+        return Interest.objects.none()
+    return (
         Interest.objects.filter(talent=talent)
         .select_related(
             "talent", "sheet", "sheet__organization", "sheet__municipality__prefecture", "prefecture"

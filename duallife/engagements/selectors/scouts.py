@@ -76,6 +76,31 @@ def received_scouts(user) -> list[Scout]:
     return pending + [s for s in scouts if s.status != Scout.Status.PENDING]
 
 
+def waiting_scouts(user, *, now: datetime.datetime) -> list[Scout]:
+    """The acting talent's scouts still waiting for an answer, soonest expiry first."""
+    talent = talent_of(user)
+    if talent is None:
+        return []
+    return list(
+        scouts_with_details()
+        .filter(talent=talent, status=Scout.Status.PENDING, expires_at__gt=now)
+        .order_by("expires_at", "pk")
+    )
+
+
+def answered_scouts(user, *, now: datetime.datetime) -> QuerySet[Scout]:
+    """The acting talent's other scouts (answered, or expired unanswered), newest first."""
+    talent = talent_of(user)
+    if talent is None:
+        return Scout.objects.none()
+    return (
+        scouts_with_details()
+        .filter(talent=talent)
+        .exclude(status=Scout.Status.PENDING, expires_at__gt=now)
+        .order_by("-created_at", "-pk")
+    )
+
+
 def sent_scouts(user) -> QuerySet[Scout]:
     """Scouts sent by the user's organisations (or for their companies' sheets), newest first."""
     if not authenticated(user):

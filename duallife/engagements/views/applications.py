@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from duallife.accounts.mfa import personal_data_view
 from duallife.core.audience import NOT_FOUND, SIGNED_IN, audience
 from duallife.core.errors import add_to_form
+from duallife.core.paging import other_parameters, page_of
 from duallife.organizations.permissions import companies_of
 from duallife.postings.models import SpecSheet
 from duallife.postings.permissions import get_sheet_for_public
@@ -99,14 +100,19 @@ def _with_unread(user, applications: list[Application]) -> list[Application]:
 @login_required
 @audience(SIGNED_IN)
 def mine(request: HttpRequest) -> HttpResponse:
-    applications = _with_unread(request.user, list(reads.talent_applications(request.user)))
+    applications = reads.talent_applications(request.user)
+    # Every open application; the ended ones (which only grow) a page at a time.
+    open_applications = list(applications.filter(status__in=OPEN_STATUSES))
+    ended = page_of(request, applications.exclude(status__in=OPEN_STATUSES))
+    _with_unread(request.user, [*open_applications, *ended.object_list])
     return render(
         request,
         "engagements/applications/mine.html",
         {
             "has_profile": talent_of(request.user) is not None,
-            "open_applications": [a for a in applications if a.status in OPEN_STATUSES],
-            "other_applications": [a for a in applications if a.status not in OPEN_STATUSES],
+            "open_applications": open_applications,
+            "other_applications": ended.object_list,
+            "page": ended,
         },
     )
 
@@ -131,15 +137,19 @@ def pipeline(request: HttpRequest) -> HttpResponse:
             sheet_id=data["sheet"], status=data["status"], query=data["q"].strip()
         )
         view = data["view"] or "board"
-    applications = list(reads.company_pipeline(request.user, filters)) if companies else []
-    applications = _with_unread(request.user, applications)
-    context = {
-        "companies": companies,
-        "form": form,
-        "view": view,
-        "applications": applications,
-        "columns": reads.pipeline_columns(applications),
-    }
+    context = {"companies": companies, "form": form, "view": view, "query": other_parameters(request)}
+    if companies and view == "list":
+        page = page_of(request, reads.company_pipeline(request.user, filters))
+        context |= {"page": page, "applications": page.object_list, "total": page.paginator.count}
+        _with_unread(request.user, page.object_list)
+    elif companies:
+        columns = reads.pipeline_columns(request.user, filters)
+        context |= {
+            "columns": columns,
+            "total": sum(column["count"] for column in columns),
+            "list_query": other_parameters(request, "page", "view", "status"),
+        }
+        _with_unread(request.user, [a for column in columns for a in column["applications"]])
     return render(request, "engagements/applications/pipeline.html", context)
 
 

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -25,6 +24,7 @@ from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
 from duallife.core.audience import ALL, NOT_FOUND, audience
 from duallife.core.errors import add_to_form
+from duallife.core.paging import page_of
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
 
@@ -229,7 +229,7 @@ def followups(request: HttpRequest) -> HttpResponse:
             if value
         }
     contracts = reads.followup_contracts(request.user, filters, today=timezone.localdate())
-    page = Paginator(contracts, reads.PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, contracts)
     context = {
         "form": form,
         "page": page,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -19,13 +18,13 @@ from django.views.decorators.http import require_POST
 
 from duallife.core.audience import ALL, NOT_FOUND, OWN, audience
 from duallife.core.errors import add_to_form
+from duallife.core.paging import page_of
 
 from ..errors import EngagementError
 from ..forms.referrals import CompanySearchForm, ReferralForm
 from ..permissions import can_use_referrals, get_referral_for_user, referrals_visible_to, referrer_bodies_of
 from ..selectors.referrals import (
     COMPANY_CHOICES_MAX,
-    PER_PAGE,
     aggregate_credits,
     referable_companies,
     with_credits,
@@ -54,7 +53,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     if body is not None:
         referrals = referrals.filter(referrer=body)
     referrals = with_credits(referrals).order_by("-registered_at", "-pk")
-    page = Paginator(referrals, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, referrals)
     context = {
         "bodies": bodies,
         "body": body,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -27,6 +26,7 @@ from django.views.decorators.http import require_POST
 from duallife.accounts.mfa import personal_data_view
 from duallife.core.audience import ALL, NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
 from duallife.core.ids import parse_id
+from duallife.core.paging import page_of
 from duallife.organizations.views import forbidden
 from duallife.postings.models import SpecSheet
 from duallife.postings.permissions import get_sheet_for_public
@@ -51,13 +51,11 @@ from ..selectors.interests import (
     interest_counts_for_sheets,
     interest_of,
     interested_names,
-    talent_interests,
+    interests_of_talent,
 )
-from ..selectors.scouts import received_scouts, scout_quota, sent_scouts
+from ..selectors.scouts import answered_scouts, scout_quota, sent_scouts, waiting_scouts
 from ..services import interests as interest_services
 from ..services import scouts as services
-
-SENT_PER_PAGE = 50
 
 
 def _report(request: HttpRequest, form) -> None:
@@ -80,14 +78,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
     has_profile = talent_of(request.user) is not None
     if can_send and not has_profile:
         return redirect("engagements:scouts_sent")
-    scouts = received_scouts(request.user)
     now = timezone.now()
+    answered = page_of(request, answered_scouts(request.user, now=now))
     context = {
         "tab": "received",
         "can_send": can_send,
         "has_profile": has_profile,
-        "pending": [s for s in scouts if s.status == Scout.Status.PENDING and s.expires_at > now],
-        "answered": [s for s in scouts if not (s.status == Scout.Status.PENDING and s.expires_at > now)],
+        "pending": waiting_scouts(request.user, now=now),
+        "answered": answered.object_list,
+        "page": answered,
     }
     return render(request, "engagements/scouts/inbox.html", context)
 
@@ -99,7 +98,7 @@ def sent(request: HttpRequest) -> HttpResponse:
         return forbidden(
             request, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。")
         )
-    page = Paginator(sent_scouts(request.user), SENT_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, sent_scouts(request.user))
     context = {
         "tab": "sent",
         "can_send": True,
@@ -298,12 +297,14 @@ def interest_toggle(request: HttpRequest) -> HttpResponse:
 @personal_data_view
 @audience(SIGNED_IN, personal_data=True)
 def interests(request: HttpRequest) -> HttpResponse:
-    items = talent_interests(request.user)
+    items = interests_of_talent(request.user)
+    sheets = page_of(request, items.filter(sheet__isnull=False))
     context = {
         "has_profile": talent_of(request.user) is not None,
-        "sheet_interests": [i for i in items if i.sheet_id],
-        "prefecture_interests": [i for i in items if i.prefecture_id],
-        "here": reverse("engagements:interests"),
+        "sheet_interests": sheets.object_list,
+        "page": sheets,
+        "prefecture_interests": list(items.filter(prefecture__isnull=False)),
+        "here": request.get_full_path(),
     }
     return render(request, "engagements/interests/list.html", context)
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from duallife.core.fields import IdModelChoiceField
+from duallife.regions.forms import narrow_municipalities
 from duallife.regions.models import Municipality, Prefecture
 
 from ..fields import MunicipalityChoiceField, clean_kana_field, text_field
@@ -43,6 +44,10 @@ class CompanyIdentityFields(forms.Form):
             "invalid_choice": _("所在地の市区町村を選び直してください。"),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        narrow_municipalities(self)
 
     def clean_name_kana(self) -> str:
         return clean_kana_field(self.cleaned_data.get("name_kana", ""), label=_("企業名（カナ）"))

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from duallife.regions.models import Municipality, Prefecture
+from duallife.regions.places import municipality_mismatch
 
 from .. import permissions
 from ..errors import CoordinatorSetupError, InvitationError
@@ -50,12 +51,8 @@ def coordinator_body_create(
         ) from None
     if body_type not in CoordinatorProfile.BodyType.values:
         raise CoordinatorSetupError("invalid_body_type", _("種別を選んでください。"), field="body_type")
-    if municipality is not None and municipality.prefecture_id != prefecture.pk:
-        raise CoordinatorSetupError(
-            "municipality_mismatch",
-            _("市区町村が選んだ都道府県のものではありません。"),
-            field="municipality",
-        )
+    if mismatch := municipality_mismatch(municipality, prefecture):
+        raise CoordinatorSetupError("municipality_mismatch", mismatch, field="municipality")
     with transaction.atomic():
         if Organization.objects.select_for_update().filter(slug=slug).exists():
             raise CoordinatorSetupError(
@@ -100,12 +97,8 @@ def scope_grant(
         raise CoordinatorSetupError(
             "not_coordinator", _("担当地域を付与できるのは自治体・支援機関だけです。")
         )
-    if municipality is not None and municipality.prefecture_id != prefecture.pk:
-        raise CoordinatorSetupError(
-            "municipality_mismatch",
-            _("市区町村が選んだ都道府県のものではありません。"),
-            field="municipality",
-        )
+    if mismatch := municipality_mismatch(municipality, prefecture):
+        raise CoordinatorSetupError("municipality_mismatch", mismatch, field="municipality")
     with transaction.atomic():
         # Lock the body so two grants at once cannot both pass the checks below.
         Organization.objects.select_for_update().get(pk=organization.pk)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from duallife.engine.corporate_number import is_valid_corporate_number
 from duallife.regions.models import Municipality, Prefecture
+from duallife.regions.places import municipality_mismatch
 from duallife.vocabulary.models import IndustryGroup
 
 from .. import permissions
@@ -120,15 +121,8 @@ def company_profile_problems(data: CompanyProfileData) -> dict[str | None, list[
     errors: dict[str | None, list[str]] = {}
     if not data.name.strip():
         add_problem(errors, "name", _("企業名を入力してください。"))
-    if data.municipality is not None and data.municipality.prefecture_id != data.prefecture.pk:
-        add_problem(
-            errors,
-            "municipality",
-            _(
-                "%(municipality)sは%(prefecture)sの市区町村ではありません。都道府県か市区町村を選び直してください。"
-            )
-            % {"municipality": data.municipality.name, "prefecture": data.prefecture.name},
-        )
+    if mismatch := municipality_mismatch(data.municipality, data.prefecture):
+        add_problem(errors, "municipality", mismatch)
     if data.corporate_number and not is_valid_corporate_number(data.corporate_number):
         add_problem(
             errors,

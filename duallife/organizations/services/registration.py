@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from duallife.regions.models import Municipality, Prefecture
+from duallife.regions.places import municipality_mismatch
 
 from ..errors import RegistrationInvalid
 from ..models import CompanyProfile, Membership, Organization
@@ -31,8 +32,8 @@ def company_registration_problems(
         add_problem(errors, "prefecture", _("所在地は対象地域（東北7県）の都道府県から選んでください。"))
     if municipality is None:
         add_problem(errors, "municipality", _("所在地の市区町村を選んでください。"))
-    elif prefecture is not None and municipality.prefecture_id != prefecture.pk:
-        add_problem(errors, "municipality", _("市区町村は、選んだ都道府県のものを選んでください。"))
+    elif mismatch := municipality_mismatch(municipality, prefecture):
+        add_problem(errors, "municipality", mismatch)
     return errors
 
 

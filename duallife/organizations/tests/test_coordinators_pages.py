@@ -6,6 +6,7 @@ from django.urls import reverse
 from duallife.organizations.models import CoordinatorProfile, CoordinatorScope, Membership, Organization
 from duallife.organizations.services.coordinators import coordinator_body_create, scope_grant
 from duallife.testing.accounts import make_user
+from duallife.testing.organizations import make_org
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,25 @@ def test_operator_pages_create_a_body_and_grant_a_scope(client, tenants):
     assert "仙台市 経済局" in client.get(listing).content.decode()
 
 
+@pytest.mark.parametrize("count", [2, 45])
+def test_the_registered_bodies_come_twenty_a_page(client, tenants, django_assert_max_num_queries, count):
+    for number in range(count):
+        make_org(Organization.Kind.COORDINATOR, f"body-{number:02d}", prefecture=tenants["miyagi"])
+    client.force_login(tenants["operator"])
+    listing = reverse("accounts:operator_coordinator_bodies")
+
+    with django_assert_max_num_queries(16):
+        first = client.get(listing)
+    last = client.get(listing, {"page": "3"})
+
+    assert len(first.context["bodies"]) == min(count, 20)
+    if count > 20:
+        assert 'href="?page=2#bodies-title"' in first.content.decode()
+        assert len(last.context["bodies"]) == 5
+    for garbage in ("abc", "0", "-2", "9" * 30):
+        assert client.get(listing, {"page": garbage}).status_code == 200
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -58,7 +78,7 @@ def test_operator_pages_create_a_body_and_grant_a_scope(client, tenants):
         ),
         (
             {"name": "X", "slug": "x", "body_type": "other", "municipality": "akita_city"},
-            "選んだ都道府県のものではありません",
+            "秋田市は宮城県の市区町村ではありません。",
         ),
     ],
 )

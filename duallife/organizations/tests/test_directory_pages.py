@@ -71,6 +71,18 @@ def test_directory_filters_by_prefecture_kind_and_industry(client, region_pack, 
     assert names("prefecture=04&kind=company&industry=E") == {"みやぎ水産"}
 
 
+def test_directory_filters_fold_into_a_panel_that_counts_the_results(client, region_pack):
+    make_company("miyagi-fish", name="みやぎ水産")
+    make_company("akita-sake", prefecture_code="05", name="あきた酒造")
+
+    everything = client.get("/organizations/")
+    akita = client.get("/organizations/?prefecture=05")
+
+    assertContains(everything, '<details class="filter-panel">')
+    assertContains(everything, "絞り込み（2件）")
+    assertContains(akita, "絞り込み（1件）")
+
+
 @pytest.mark.parametrize(
     "query", ["prefecture=99", "kind=secretariat", "industry=Z", "page=abc", "page=999", "prefecture=%00"]
 )

@@ -105,7 +105,7 @@ def test_municipality_must_belong_to_the_chosen_prefecture(client, sendai):
     response = client.post(URL, form_data(sendai, prefecture=str(akita.pk)))
 
     assert response.status_code == 400
-    assert "選んだ都道府県のもの" in response.content.decode()
+    assert "仙台市は秋田県の市区町村ではありません。" in response.content.decode()
     assert not Organization.objects.exists()
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duallife.regions.forms import narrow_municipalities
+from duallife.regions.models import Municipality, Prefecture
+from duallife.regions.places import municipality_mismatch
 from duallife.talents.models import WorkStyle
 
 from ..models import SpecSheet
@@ -87,7 +90,11 @@ class ListingForm(forms.Form):
 
     def __init__(self, *args, choices=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.places: dict[str, Municipality] = {}
+        self.prefectures: dict[str, Prefecture] = {}
         if choices is not None:
+            self.places = {place.code: place for place in choices.municipalities}
+            self.prefectures = {prefecture.code: prefecture for prefecture in choices.prefectures}
             self.fields["prefecture"].choices = [("", _("すべて"))] + [
                 (p.code, p.name) for p in choices.prefectures
             ]
@@ -99,6 +106,16 @@ class ListingForm(forms.Form):
                 (names.get(code, code), options) for code, options in sorted(groups.items())
             ]
             self.fields["theme"].choices = [("", _("すべて"))] + [(t.key, t.name) for t in choices.themes]
+            parents = {code: place.prefecture.code for code, place in self.places.items()}
+            narrow_municipalities(self, by="code", parents=parents)
+
+    def clean(self) -> dict:
+        """A municipality of another prefecture than the one chosen is an error (and dropped)."""
+        cleaned = super().clean()
+        place = self.places.get(cleaned.get("municipality") or "")
+        if mismatch := municipality_mismatch(place, self.prefectures.get(cleaned.get("prefecture") or "")):
+            self.add_error("municipality", mismatch)
+        return cleaned
 
     def filters(self) -> SheetFilters:
         """The filters to apply: valid values only (an invalid one is shown as an error and ignored)."""

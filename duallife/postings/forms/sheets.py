@@ -12,7 +12,9 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from duallife.regions.models import Municipality
+from duallife.regions.forms import narrow_municipalities
+from duallife.regions.models import Municipality, Prefecture
+from duallife.regions.places import municipality_mismatch
 from duallife.talents.models import WorkStyle
 from duallife.vocabulary.models import Theme
 
@@ -25,6 +27,7 @@ SKILL_SEPARATORS = re.compile(r"[,、，､;；\n\r]+")
 EXAMPLES = {
     "organization": _("株式会社みちのく味噌醸造"),
     "title": _("老舗味噌蔵の新商品を首都圏に届けるウェブマーケティング（月2〜4日・ほぼリモート）"),
+    "prefecture": _("宮城県"),
     "municipality": _("宮城県仙台市"),
     "issue": _(
         "創業120年の味噌蔵です。県内の売上は安定していますが、首都圏での知名度が低く、昨年始めたネットショップの"
@@ -89,15 +92,21 @@ def _int_field(
     )
 
 
-def municipality_choices() -> list:
-    """Places of the region pack, grouped by prefecture (JIS order), for a <select> with optgroups."""
+def place_choices() -> tuple[list, list, dict[str, str]]:
+    """Places of the region pack (one query): the prefectures, their municipalities grouped by
+    prefecture (JIS order) for a <select> with optgroups, and each municipality's prefecture."""
     groups: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    parents: dict[str, str] = {}
     for place in (
         Municipality.objects.filter(role=Municipality.Role.PACK).select_related("prefecture").order_by("code")
     ):
         _name, options = groups.setdefault(place.prefecture.code, (place.prefecture.name, []))
         options.append((place.code, place.name))
-    return [("", _("選んでください"))] + [(label, options) for _, (label, options) in sorted(groups.items())]
+        parents[place.code] = place.prefecture.code
+    ordered = sorted(groups.items())
+    prefectures = [("", _("すべて"))] + [(code, name) for code, (name, _options) in ordered]
+    municipalities = [("", _("選んでください"))] + [(name, options) for _code, (name, options) in ordered]
+    return prefectures, municipalities, parents
 
 
 def theme_choices() -> list[tuple[str, str]]:
@@ -123,6 +132,12 @@ class SpecSheetForm(forms.Form):
             "required": _("タイトルを入力してください。"),
             "max_length": _("タイトルは80文字以内で入力してください（今は%(show_value)d文字）。"),
         },
+    )
+    prefecture = forms.ChoiceField(
+        label=_("勤務地の都道府県"),
+        required=False,
+        help_text=_("選ぶと、下の勤務地の一覧がその都道府県の市町村だけになります。"),
+        error_messages={"invalid_choice": _("勤務地の都道府県は一覧から選んでください。")},
     )
     municipality = forms.ChoiceField(
         label=_("勤務地（会社・地域の所在地）"),
@@ -265,7 +280,7 @@ class SpecSheetForm(forms.Form):
 
     #: Field groups of the page, in order: (legend, field names).
     SECTIONS = (
-        (_("基本"), ("organization", "title", "municipality")),
+        (_("基本"), ("organization", "title", "prefecture", "municipality")),
         (_("仕事の中身"), ("issue", "outcome", "themes")),
         (_("求める人"), ("why_you", "required_skills", "welcome_skills")),
         (
@@ -286,6 +301,9 @@ class SpecSheetForm(forms.Form):
         ),
         (_("募集"), ("openings", "closes_on")),
     )
+    #: Fields that are not the sheet's data: the company (given on its own) and the prefecture (it
+    #: only narrows the list of workplaces).
+    NOT_SAVED = ("organization", "prefecture")
     EXAMPLE_KEYS = {
         "days_per_month_min": "days_per_month",
         "days_per_month_max": "days_per_month",
@@ -303,11 +321,25 @@ class SpecSheetForm(forms.Form):
         else:
             del self.fields["organization"]
         self.organizations = {org.slug: org for org in organizations}
-        self.fields["municipality"].choices = municipality_choices()
+        prefectures, municipalities, parents = place_choices()
+        self.fields["prefecture"].choices = prefectures
+        self.fields["municipality"].choices = municipalities
+        self.place_parents = parents
+        narrow_municipalities(self, by="code", parents=parents)
         self.fields["themes"].choices = theme_choices()
         for name, field in self.fields.items():
             key = self.EXAMPLE_KEYS.get(name, name)
             field.example = EXAMPLES.get(key, "")
+
+    def clean(self) -> dict[str, Any]:
+        """A workplace of another prefecture than the one chosen is an error."""
+        cleaned = super().clean()
+        prefecture, municipality = cleaned.get("prefecture"), cleaned.get("municipality")
+        if prefecture and municipality and self.place_parents.get(municipality) != prefecture:
+            place = Municipality.objects.select_related("prefecture").get(code=municipality)
+            mismatch = municipality_mismatch(place, Prefecture.objects.get(code=prefecture))
+            self.add_error("municipality", mismatch)
+        return cleaned
 
     def sections(self):
         """(legend, bound fields) of each group, skipping fields this form does not have."""
@@ -326,7 +358,7 @@ class SpecSheetForm(forms.Form):
         cleaned = self.cleaned_data
         data: dict[str, Any] = {}
         for name in self.fields:
-            if name == "organization" or (partial and name not in cleaned):
+            if name in self.NOT_SAVED or (partial and name not in cleaned):
                 continue
             value = cleaned.get(name)
             if name in ("required_skills", "welcome_skills"):
@@ -342,6 +374,7 @@ class SpecSheetForm(forms.Form):
 
         initial = {name: getattr(sheet, name) for name in cls.base_fields if hasattr(sheet, name)}
         initial.pop("organization", None)
+        initial["prefecture"] = sheet.municipality.prefecture.code
         initial["municipality"] = sheet.municipality.code
         initial["themes"] = [theme.key for theme in sheet.themes.all()]
         initial["required_skills"] = "、".join(sheet_skill_labels(sheet, "required"))

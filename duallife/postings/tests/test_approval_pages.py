@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from duallife.postings.models import SpecSheet, SpecSheetEvent
 from duallife.testing.accounts import give_mfa
-from duallife.testing.postings import AKITA, good_data, login
+from duallife.testing.postings import AKITA, copy_sheet, good_data, login
 
 Status = SpecSheet.Status
 
@@ -32,6 +32,34 @@ def test_review_queue_lists_submitted_sheets_in_scope_oldest_first(client, world
     assert [s.pk for s in mine.context["sheets"]] == [older.pk, newer.pk]
     assert [s.pk for s in everything.context["sheets"]] == [older.pk, newer.pk, elsewhere.pk]
     assert "品質スコア" in mine.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 45])
+def test_review_queue_pages_twenty_at_a_flat_query_count(
+    client, world, make_sheet, django_assert_max_num_queries, count
+):
+    copy_sheet(make_sheet(Status.SUBMITTED, title="提出した仕様書：味噌の新商品開発"), count - 1)
+    login(client, world.coordinator)
+
+    with django_assert_max_num_queries(9):
+        first = client.get("/sheets/review/")
+    last = client.get("/sheets/review/", {"page": "3"})
+
+    assert len(first.context["sheets"]) == min(count, 20)
+    assert f"{count}件" in first.content.decode()
+    if count > 20:
+        assert 'aria-label="審査待ちの仕様書のページ"' in first.content.decode()
+        assert len(last.context["sheets"]) == 5
+
+
+@pytest.mark.parametrize("garbage", ["0", "-3", "999", "abc", "9" * 30])
+def test_review_queue_answers_garbage_page_numbers_with_a_page(client, world, make_sheet, garbage):
+    copy_sheet(make_sheet(Status.SUBMITTED, title="提出した仕様書：味噌の新商品開発"), 24)
+
+    response = login(client, world.coordinator).get("/sheets/review/", {"page": garbage})
+
+    assert response.status_code == 200
+    assert len(response.context["sheets"]) in (5, 20)
 
 
 @pytest.mark.parametrize("user", ["owner", "talent", "nobody"])

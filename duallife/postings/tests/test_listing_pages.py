@@ -9,10 +9,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from duallife.postings.models import SheetSkill, SpecSheet
+from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import SheetFilters, published_sheets
 from duallife.postings.services.sheets import spec_sheets_close_expired
-from duallife.testing.postings import AKITA, ISHINOMAKI, login
+from duallife.testing.postings import AKITA, ISHINOMAKI, copy_sheet, login
 
 Status = SpecSheet.Status
 HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]
@@ -20,27 +20,6 @@ HIDDEN = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED]
 
 def titles(response) -> list[str]:
     return [sheet.title for sheet, _url in response.context["sheets"]]
-
-
-def clone_published(sheet: SpecSheet, count: int) -> list[SpecSheet]:
-    """``count`` published copies of ``sheet`` (themes and skills included), written directly."""
-    themes = list(sheet.themes.all())
-    skills = list(sheet.skills.all())
-    now = timezone.now()
-    copies = []
-    for index in range(count):
-        copy = SpecSheet.objects.get(pk=sheet.pk)
-        copy.pk = None
-        copy.title = f"{sheet.title} その{index + 1}"
-        copy.published_at = now - datetime.timedelta(minutes=index + 1)
-        copy.save()
-        copy.themes.set(themes)
-        SheetSkill.objects.bulk_create(
-            SheetSkill(sheet=copy, kind=s.kind, skill=s.skill, free_text=s.free_text, normalized=s.normalized)
-            for s in skills
-        )
-        copies.append(copy)
-    return copies
 
 
 @pytest.fixture
@@ -153,6 +132,32 @@ def test_invalid_filters_are_ignored_with_a_japanese_message(client, published):
     assert "月額報酬は0〜10,000,000の整数（円）で入力してください。" in body
 
 
+def test_a_municipality_of_another_prefecture_is_dropped_with_a_message(client, world, make_sheet):
+    miyagi = make_sheet(
+        Status.PUBLISHED, title="石巻の水産加工会社のEC運営を立て直す", municipality=ISHINOMAKI
+    )
+    akita = make_sheet(
+        Status.PUBLISHED, organization=world.other_company, title="秋田の酒蔵のDXを手伝う", municipality=AKITA
+    )
+
+    response = client.get("/sheets/", {"prefecture": "05", "municipality": ISHINOMAKI})
+
+    assert response.status_code == 200
+    assert titles(response) == [akita.title]  # the prefecture still applies
+    assert miyagi.title not in titles(response)
+    body = response.content.decode()
+    assert "石巻市は秋田県の市区町村ではありません。都道府県か市区町村を選び直してください。" in body
+
+
+def test_the_prefecture_select_narrows_the_municipality_select(client, published):
+    body = client.get("/sheets/").content.decode()
+
+    assert '<select name="municipality" data-narrowed-by="prefecture" id="id_municipality">' in body
+    assert f'<option value="{ISHINOMAKI}" data-parent="04">' in body
+    assert f'<option value="{AKITA}" data-parent="05">' in body
+    assert '<script src="/static/core/narrowed-select.js" defer></script>' in body
+
+
 def test_sorting(client, make_sheet):
     today = timezone.localdate()
     first = make_sheet(
@@ -183,7 +188,7 @@ def test_sorting(client, make_sheet):
 
 
 def test_pagination_twenty_a_page_keeps_the_filters(client, published):
-    clone_published(published, 20)
+    copy_sheet(published, 20)
 
     first = client.get("/sheets/", {"q": "味噌"})
     second = client.get("/sheets/", {"q": "味噌", "page": "2"})
@@ -198,7 +203,7 @@ def test_pagination_twenty_a_page_keeps_the_filters(client, published):
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_listing_query_count_is_flat(client, published, django_assert_max_num_queries, count):
-    clone_published(published, count - 1)
+    copy_sheet(published, count - 1)
 
     with django_assert_max_num_queries(8):
         response = client.get("/sheets/", {"q": "Webマーケ", "theme": "marketing", "sort": "fee"})
@@ -208,7 +213,7 @@ def test_listing_query_count_is_flat(client, published, django_assert_max_num_qu
 
 @pytest.mark.parametrize("count", [5, 50])
 def test_api_listing_query_count_is_flat(client, published, django_assert_max_num_queries, count):
-    clone_published(published, count - 1)
+    copy_sheet(published, count - 1)
 
     with django_assert_max_num_queries(5):
         response = client.get("/api/v1/sheets", {"q": "Webマーケ", "prefecture": "04"})
@@ -226,8 +231,27 @@ def test_htmx_gets_the_results_partial_with_the_count_out_of_band(client, publis
     assert response["Vary"].count("HX-Request") == 1
 
 
+def test_the_filters_fold_into_a_panel_whose_summary_counts_the_results(client, published):
+    copy_sheet(published, 2)
+
+    page = client.get("/sheets/").content.decode()
+    answer = client.get("/sheets/", {"prefecture": "05"}, HTTP_HX_REQUEST="true").content.decode()
+
+    assert '<details class="filter-panel">' in page  # closed: on a phone the results come first
+    assert '<span id="filter-count">絞り込み（3件）</span>' in page
+    assert '<span id="filter-count" hx-swap-oob="true">絞り込み（0件）</span>' in answer
+    assert "core/filter-panel.js" in page
+
+
+def test_the_filter_panel_opens_on_a_filter_in_error(client, published):
+    body = client.get("/sheets/", {"days": "たくさん"}).content.decode()
+
+    assert '<details class="filter-panel" open>' in body
+    assert "稼働日数は1〜31の整数で入力してください。" in body
+
+
 def test_selector_sorts_ties_by_id(published):
-    copies = clone_published(published, 2)
+    copies = copy_sheet(published, 2)
     SpecSheet.objects.update(published_at=published.published_at)
 
     order = [sheet.pk for sheet in published_sheets(SheetFilters())]

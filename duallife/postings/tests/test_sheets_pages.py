@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from duallife.postings.models import SpecSheet
-from duallife.testing.postings import AKITA, form_post, good_data, login
+from duallife.testing.postings import AKITA, ISHINOMAKI, copy_sheet, form_post, good_data, login
 
 Status = SpecSheet.Status
 
@@ -63,6 +63,37 @@ def test_dashboard_groups_the_companys_sheets_by_status(client, world, make_shee
         Status.DRAFT,
         Status.PUBLISHED,
     ]
+
+
+@pytest.mark.parametrize("closed", [2, 45])
+def test_dashboard_pages_the_closed_sheets_at_a_flat_query_count(
+    client, world, make_sheet, django_assert_max_num_queries, closed
+):
+    make_sheet(Status.DRAFT, title="下書きの仕様書：港町の観光パンフレット刷新")
+    copy_sheet(make_sheet(Status.CLOSED, title="終了した仕様書：味噌の販路"), closed - 1)
+    login(client, world.owner)
+
+    with django_assert_max_num_queries(14):
+        first = client.get("/sheets/mine/")
+    last = client.get("/sheets/mine/", {"closed_page": "3"})
+
+    group = next(g for g in first.context["groups"] if g["status"] == Status.CLOSED)
+    assert len(group["sheets"]) == min(closed, 20)
+    assert group["count"] == closed
+    assert "下書きの仕様書" in last.content.decode()  # the other groups stay whole on every page
+    if closed > 20:
+        assert 'href="?closed_page=2#group-closed"' in first.content.decode()
+        assert len(next(g for g in last.context["groups"] if g["status"] == Status.CLOSED)["sheets"]) == 5
+
+
+@pytest.mark.parametrize("garbage", ["0", "-3", "999", "abc", "9" * 30, "1.5"])
+def test_dashboard_answers_garbage_page_numbers_with_a_page(client, world, make_sheet, garbage):
+    copy_sheet(make_sheet(Status.CLOSED, title="終了した仕様書：味噌の販路"), 24)
+
+    response = login(client, world.owner).get("/sheets/mine/", {"closed_page": garbage})
+
+    assert response.status_code == 200
+    assert "終了した仕様書：味噌の販路" in response.content.decode()
 
 
 # --- The guided form ---------------------------------------------------------------------------
@@ -196,6 +227,40 @@ def test_edit_updates_a_draft(client, world, make_sheet):
 
     assert response.status_code == 302
     assert SpecSheet.objects.get(pk=sheet.pk).title == "港町の水産加工会社で、ECの売上を伸ばす"
+
+
+def test_the_workplace_prefecture_narrows_the_workplaces_and_is_not_saved(client, world, make_sheet):
+    sheet = make_sheet()
+    login(client, world.member)
+
+    page = client.get(f"/sheets/{sheet.pk}/edit/").content.decode()
+    response = client.post(
+        f"/sheets/{sheet.pk}/edit/",
+        {**form_post(municipality=ISHINOMAKI), "prefecture": "04", "action": "save"},
+    )
+
+    assert '<option value="04" selected>' in page  # the saved workplace's prefecture
+    assert 'data-narrowed-by="prefecture"' in page
+    assert f'<option value="{ISHINOMAKI}" data-parent="04">' in page
+    assert "core/narrowed-select.js" in page
+    assert response.status_code == 302
+    assert SpecSheet.objects.get(pk=sheet.pk).municipality.code == ISHINOMAKI
+
+
+def test_a_workplace_of_another_prefecture_is_refused_and_nothing_saved(client, world, make_sheet):
+    sheet = make_sheet()
+
+    response = login(client, world.member).post(
+        f"/sheets/{sheet.pk}/edit/",
+        {**form_post(title="新しいタイトル", municipality=ISHINOMAKI), "prefecture": "05", "action": "save"},
+    )
+
+    assert response.status_code == 200
+    assert (
+        "石巻市は秋田県の市区町村ではありません。都道府県か市区町村を選び直してください。"
+        in response.content.decode()
+    )
+    assert SpecSheet.objects.get(pk=sheet.pk).title == sheet.title
 
 
 def test_edit_with_bad_input_changes_nothing(client, world, make_sheet):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duallife.core.audience import ALL, AREA, NOT_FOUND, audience
+from duallife.core.paging import page_of
 from duallife.organizations.links import organization_url
 
 from .. import permissions, selectors
@@ -32,8 +33,8 @@ def _require_reviewer(request: HttpRequest) -> None:
 @audience(coordinator=ALL, operator=ALL)
 def review_queue(request: HttpRequest) -> HttpResponse:
     _require_reviewer(request)
-    sheets = list(selectors.review_queue(request.user))
-    return render(request, "postings/review_queue.html", {"sheets": sheets})
+    page = page_of(request, selectors.review_queue(request.user), per_page=selectors.PER_PAGE)
+    return render(request, "postings/review_queue.html", {"page": page, "sheets": page.object_list})
 
 
 def _review_page(request, sheet, *, form=None, status=200) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from duallife.core.audience import ALL, NOT_FOUND, OWN, SIGNED_IN, audience
 from duallife.core.errors import add_to_form
+from duallife.core.paging import page_of
 from duallife.engagements.selectors.applications import applicant_counts
 from duallife.engine.skills import ResolvedSkill
 from duallife.engine.speclint import FIELD_ORDER, LintReport, Severity, lint
@@ -31,6 +32,8 @@ Status = SpecSheet.Status
 
 #: The dashboard's groups, in the order a company works through them.
 DASHBOARD_ORDER = (Status.RETURNED, Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED, Status.CLOSED)
+#: The parameter that numbers the pages of the dashboard's closed sheets.
+CLOSED_PAGE = "closed_page"
 #: Where a speclint finding's field is on the form (the field's own id, as forms/field.html renders it).
 FIELD_ANCHORS = {name: f"id_{name}" for name in FIELD_ORDER}
 
@@ -39,18 +42,34 @@ FIELD_ANCHORS = {name: f"id_{name}" for name in FIELD_ORDER}
 @audience(SIGNED_IN)
 def dashboard(request: HttpRequest) -> HttpResponse:
     companies = list(companies_of(request.user).order_by("name"))
-    sheets = list(selectors.company_sheets(request.user))
+    all_sheets = selectors.company_sheets(request.user)
+    # The sheets being written, reviewed or open, and a page of the closed ones (which only grow).
+    current = list(all_sheets.exclude(status=Status.CLOSED))
+    closed = page_of(
+        request, all_sheets.filter(status=Status.CLOSED), per_page=selectors.PER_PAGE, param=CLOSED_PAGE
+    )
+    sheets = [*current, *closed.object_list]
     counts = applicant_counts(sheet.pk for sheet in sheets)
     for sheet in sheets:
         sheet.applicants = counts.get(sheet.pk, {"total": 0, "open": 0})
     groups = []
     for status in DASHBOARD_ORDER:
         rows = [sheet for sheet in sheets if sheet.status == status]
-        groups.append({"status": status, "label": Status(status).label, "sheets": rows})
+        page = closed if status == Status.CLOSED else None
+        groups.append(
+            {
+                "status": status,
+                "label": Status(status).label,
+                "sheets": rows,
+                "count": page.paginator.count if page else len(rows),
+                "page": page,
+            }
+        )
     context = {
         "companies": companies,
         "groups": groups,
-        "total": len(sheets),
+        "page_param": CLOSED_PAGE,
+        "total": len(current) + closed.paginator.count,
         "collaborating": list(selectors.collaborating_sheets(request.user)),
         "close_form": CloseForm(),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
@@ -25,6 +26,8 @@ from ..models import KEEP, SheetRecommendation, TalentRecommendation
 from ..reasons import personal, reason_texts
 
 PAY_PAID, PAY_PRO_BONO = "paid", "probono"
+#: Recommendations on a page: cards with reasons are tall on a phone.
+PER_PAGE = 10
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,20 @@ def recommended_sheets(
 ):
     """The talent's recommended sheets (open, not applied to), best first, each with ``sheet``
     loaded with details; ``reasons`` as stored and ``reason_texts`` worded when shown."""
+    return _sheet_rows(_recommended_sheet_ids(profile, filters, limit))
+
+
+def recommended_sheets_page(
+    profile: TalentProfile, filters: SheetMatchFilters, number, *, per_page: int = PER_PAGE
+) -> Page:
+    """One page of :func:`recommended_sheets` (a bad or too large ``number``: the first or last
+    page); only the page's sheets are loaded."""
+    page = Paginator(_recommended_sheet_ids(profile, filters, KEEP), per_page).get_page(number)
+    page.object_list = _sheet_rows(page.object_list)
+    return page
+
+
+def _recommended_sheet_ids(profile: TalentProfile, filters: SheetMatchFilters, limit: int) -> list[int]:
     today = timezone.localdate()
     applied = Application.objects.filter(talent=profile, sheet=OuterRef("sheet"))
     qs = (
@@ -64,11 +81,13 @@ def recommended_sheets(
         qs = qs.filter(sheet__is_probono=False)
     elif filters.pay == PAY_PRO_BONO:
         qs = qs.filter(sheet__is_probono=True)
-    rows = list(qs.order_by("-score", "sheet_id").values_list("pk", flat=True)[:limit])
-    details = sheets_with_details()
+    return list(qs.order_by("-score", "sheet_id").values_list("pk", flat=True)[:limit])
+
+
+def _sheet_rows(ids) -> list[SheetRecommendation]:
     found = list(
-        SheetRecommendation.objects.filter(pk__in=rows)
-        .prefetch_related(Prefetch("sheet", queryset=details))
+        SheetRecommendation.objects.filter(pk__in=list(ids))
+        .prefetch_related(Prefetch("sheet", queryset=sheets_with_details()))
         .order_by("-score", "sheet_id")
     )
     for row in found:
@@ -81,6 +100,19 @@ def recommended_talents(
 ):
     """Talents recommended for ``sheet`` that ``user`` may see and who have not applied, best
     first, with ``talent`` loaded with details and ``shown_reasons`` fit for the profile's visibility."""
+    return _talent_rows(_recommended_talent_ids(user, sheet, filters, limit))
+
+
+def recommended_talents_page(
+    user, sheet: SpecSheet, filters: TalentMatchFilters, number, *, per_page: int = PER_PAGE
+) -> Page:
+    """One page of :func:`recommended_talents`; only the page's talents are loaded."""
+    page = Paginator(_recommended_talent_ids(user, sheet, filters, KEEP), per_page).get_page(number)
+    page.object_list = _talent_rows(page.object_list)
+    return page
+
+
+def _recommended_talent_ids(user, sheet: SpecSheet, filters: TalentMatchFilters, limit: int) -> list[int]:
     applied = Application.objects.filter(sheet=sheet, talent=OuterRef("talent"))
     qs = TalentRecommendation.objects.filter(sheet=sheet, talent__in=visible_talents(user)).exclude(
         Exists(applied)
@@ -91,10 +123,13 @@ def recommended_talents(
         qs = qs.filter(talent__prefectures_of_interest__code=filters.interest_prefecture)
     if filters.skill:
         qs = qs.filter(talent__skills__skill__key=filters.skill)
-    rows = list(qs.order_by("-score", "talent_id").values_list("pk", flat=True).distinct()[:limit])
+    return list(qs.order_by("-score", "talent_id").values_list("pk", flat=True).distinct()[:limit])
+
+
+def _talent_rows(ids) -> list[TalentRecommendation]:
     talents = talents_with_details(TalentProfile.objects.all())
     found = list(
-        TalentRecommendation.objects.filter(pk__in=rows)
+        TalentRecommendation.objects.filter(pk__in=list(ids))
         .prefetch_related(Prefetch("talent", queryset=talents))
         .order_by("-score", "talent_id")
     )

@@ -451,7 +451,14 @@ def test_the_matches_page_costs_the_same_queries_for_3_and_30_talents(
     many = _count_queries(client, matches_url(sheet))
     assert many == few
     with django_assert_max_num_queries(25):
-        assert body(client.get(matches_url(sheet))).count('class="match-card"') == 30
+        first = body(client.get(matches_url(sheet)))
+    assert first.count('class="match-card"') == 10  # ten a page, three pages
+    assert "合う人材 30人" in first
+    assert body(client.get(matches_url(sheet) + "?page=3")).count('class="match-card"') == 10
+    for garbage in ("99", "-1", "abc", "9" * 30):
+        response = client.get(matches_url(sheet), {"page": garbage})
+        assert response.status_code == 200
+        assert body(response).count('class="match-card"') == 10
 
 
 def test_the_talent_page_costs_the_same_queries_for_3_and_30_sheets(
@@ -473,7 +480,17 @@ def test_the_talent_page_costs_the_same_queries_for_3_and_30_sheets(
     many = _count_queries(client, "/recommendations/")
     assert many == few
     with django_assert_max_num_queries(25):
-        assert body(client.get("/recommendations/")).count('class="match-card"') == 30
+        first = body(client.get("/recommendations/"))
+    assert first.count('class="match-card"') == 10  # ten a page, three pages
+    assert "おすすめの仕様書 30件" in first
+    assert 'aria-label="おすすめのページ"' in first
+    last = body(client.get("/recommendations/", {"page": "3"}))
+    assert last.count('class="match-card"') == 10
+    assert '<ol class="match-list" start="21">' in last
+    for garbage in ("99", "-1", "abc", "9" * 30):
+        response = client.get("/recommendations/", {"page": garbage})
+        assert response.status_code == 200
+        assert body(response).count('class="match-card"') == 10
 
 
 @pytest.mark.parametrize("who", ["owner", "coordinator", "operator"])

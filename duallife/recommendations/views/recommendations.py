@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, audience
+from duallife.core.paging import other_parameters
 from duallife.engagements.models import Interest, Scout
 from duallife.engagements.permissions import talent_of
 from duallife.organizations.permissions import can_browse_talents
@@ -34,7 +35,7 @@ from duallife.organizations.views import forbidden
 from ..forms import SheetMatchForm, TalentMatchForm
 from ..models import SheetRecommendation
 from ..permissions import get_sheet_for_matches, is_open
-from ..selectors.recommendations import recommended_sheets, recommended_talents
+from ..selectors.recommendations import recommended_sheets_page, recommended_talents_page
 
 #: How long after a profile is saved an empty list is explained as "still being computed".
 COMPUTING_GRACE = datetime.timedelta(minutes=10)
@@ -60,7 +61,8 @@ def mine(request: HttpRequest) -> HttpResponse:
         return render(request, "recommendations/mine.html", {"profile": None})
     form = SheetMatchForm(request.GET or None)
     filters = form.filters()
-    rows = recommended_sheets(profile, filters)
+    page = recommended_sheets_page(profile, filters, request.GET.get("page"))
+    rows = page.object_list
     summary = SheetRecommendation.objects.filter(talent=profile).aggregate(
         entries=Count("pk"), computed_at=Max("computed_at")
     )
@@ -75,7 +77,10 @@ def mine(request: HttpRequest) -> HttpResponse:
     context = {
         "profile": profile,
         "form": form,
+        "page": page,
         "rows": rows,
+        "total": page.paginator.count,
+        "query": other_parameters(request),
         "filtered": form.active(),
         # nothing stored yet for a profile saved minutes ago: its refresh is probably still queued
         "computing": summary["entries"] == 0 and profile.updated_at > timezone.now() - COMPUTING_GRACE,
@@ -93,7 +98,10 @@ def sheet_matches(request: HttpRequest, pk) -> HttpResponse:
     open_now = is_open(sheet)
     form = TalentMatchForm(request.GET or None)
     filters = form.filters()
-    rows = recommended_talents(request.user, sheet, filters) if open_now else []
+    page = None
+    if open_now:
+        page = recommended_talents_page(request.user, sheet, filters, request.GET.get("page"))
+    rows = page.object_list if page is not None else []
     scouted = set(
         Scout.objects.filter(sheet=sheet, talent_id__in=[row.talent_id for row in rows]).values_list(
             "talent_id", flat=True
@@ -108,7 +116,10 @@ def sheet_matches(request: HttpRequest, pk) -> HttpResponse:
         "is_open": open_now,
         "is_editor": is_editor,
         "form": form,
+        "page": page,
         "rows": rows,
+        "total": page.paginator.count if page is not None else 0,
+        "query": other_parameters(request),
         "filtered": form.active(),
         "computed_at": computed_at,
     }

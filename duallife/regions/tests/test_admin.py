@@ -75,7 +75,7 @@ def test_municipality_must_belong_to_the_chosen_prefecture(region_pack):
 
     assert not form.is_valid()
     assert form.errors["municipality"] == [
-        "仙台市は秋田県の市町村ではありません。都道府県か市町村を選び直してください。"
+        "仙台市は秋田県の市区町村ではありません。都道府県か市区町村を選び直してください。"
     ]
 
 
@@ -161,7 +161,7 @@ def test_admin_add_with_mismatched_places_shows_error_and_saves_nothing(admin_cl
 
     # then
     assert response.status_code == 200
-    assertContains(response, "仙台市は秋田県の市町村ではありません。")
+    assertContains(response, "仙台市は秋田県の市区町村ではありません。")
     assert SupportProgram.objects.count() == 0
 
 

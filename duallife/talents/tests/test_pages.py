@@ -434,6 +434,18 @@ def test_search_answers_htmx_with_the_results_only(client, cast, population):
     assertNotContains(response, "<html")
 
 
+def test_search_filters_sit_in_a_panel_whose_summary_counts_the_results(client, cast, population):
+    client.force_login(cast["member"])
+
+    page = client.get("/talents/?theme=tourism")
+    answer = client.get("/talents/?q=人事", headers={"HX-Request": "true"})
+
+    assertContains(page, '<details class="filter-panel">')
+    assertContains(page, '<span id="filter-count">絞り込み（2件）</span>')
+    assertContains(answer, '<span id="filter-count" hx-swap-oob="true">絞り込み（1件）</span>')
+    assertContains(client.get("/talents/?min_days=abc"), '<details class="filter-panel" open>')
+
+
 # --- the editor ---------------------------------------------------------------------------------
 
 
