@@ -200,7 +200,8 @@ def test_the_sent_list_runs_a_bounded_number_of_queries(
 def test_the_inbox_runs_a_bounded_number_of_queries(client, world, make_sheet, django_assert_max_num_queries):
     client.force_login(world.talent)
     send(world, make_sheet("published"))
-    with django_assert_max_num_queries(13 + TALENT_HEADER_QUERIES):  # the waiting scouts, and a page of the answered ones
+    # the waiting scouts, and a page of the answered ones
+    with django_assert_max_num_queries(13 + TALENT_HEADER_QUERIES):
         client.get("/scouts/")
     for _ in range(6):
         send(world, make_sheet("published"))
