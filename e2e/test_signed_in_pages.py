@@ -8,10 +8,13 @@ from playwright.sync_api import Page, expect
 from duallife.testing.browser import (
     COMPANY_ADMIN,
     DEMO_ADMIN_PASSWORD,
+    PHONE_390,
     TALENT,
     assert_no_axe_violations,
     horizontal_overflow,
     log_in,
+    sideways_scrollers,
+    top_on_page,
     totp_now,
 )
 
@@ -90,3 +93,33 @@ def test_coordinator_sets_up_two_factor_and_reviews_sheets_on_accessible_pages(p
         assert response.status == 200
         expect(page.locator("h1")).to_have_count(1)
         assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize(
+    ("who", "path"),
+    [
+        (COMPANY_ADMIN, "/sheets/mine/"),
+        (COMPANY_ADMIN, "/applications/pipeline/?view=list"),
+        (COMPANY_ADMIN, "/applications/pipeline/"),
+        (COMPANY_ADMIN, "/talents/"),
+        (TALENT, "/applications/"),
+        (TALENT, "/recommendations/"),
+    ],
+)
+def test_lists_read_as_cards_on_a_phone(page: Page, who: str, path: str) -> None:
+    page.set_viewport_size(PHONE_390)
+    log_in(page, who)
+
+    response = page.goto(path)
+
+    assert response is not None
+    assert response.status == 200
+    assert horizontal_overflow(page) <= 1
+    assert sideways_scrollers(page) == [], f"{path} scrolls sideways"
+    cards = page.locator("table.table-cards tbody tr")
+    if cards.count():
+        box = cards.first.bounding_box()
+        assert box is not None
+        assert box["width"] <= PHONE_390["width"]
+        assert top_on_page(page, "table.table-cards tbody tr") < PHONE_390["height"]
+    assert_no_axe_violations(page)

@@ -95,6 +95,16 @@ def horizontal_overflow(page: Page) -> int:
     )
 
 
+def sideways_scrollers(page: Page) -> list[str]:
+    """The boxes of the page's main part that scroll sideways (a wide table in its scroll box)."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('main *'))
+          .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)
+                          && el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth - el.clientWidth}px`)"""
+    )
+
+
 def top_on_page(page: Page, selector: str) -> float:
     """How far below the top of the page (CSS pixels) the first element matching ``selector`` starts."""
     locator = page.locator(selector).first

@@ -181,3 +181,27 @@ def label_text(html: str, control_id: str, *, group: bool = False) -> str:
     fieldset = target.closest("fieldset") if target is not None else None
     legend = next((c for c in fieldset.children if c.tag == "legend"), None) if fieldset is not None else None
     return legend.all_text() if legend is not None else ""
+
+
+def card_table_problems(html: str) -> list[str]:
+    """What breaks the rule of the tables that read as cards on a phone (``class="table-cards"``,
+    duallife/core/static/core/site.css): every cell of the body or the footer that holds something
+    (a ``<td>`` not spanning columns) names its column in ``data-label``, worded as the column's
+    header."""
+    problems: list[str] = []
+    for table in (e for e in parse(html) if e.tag == "table" and "table-cards" in e.classes):
+        headers = [e.all_text() for e in table.descendants() if e.tag == "th" and e.closest("thead")]
+        for row in (e for e in table.descendants() if e.tag == "tr" and not e.closest("thead")):
+            column = 0
+            for cell in (child for child in row.children if child.tag in ("td", "th")):
+                span = int(cell.attrs.get("colspan") or 1)
+                if cell.tag == "td" and span == 1 and cell.all_text():
+                    expected = headers[column] if column < len(headers) else None
+                    label = cell.attrs.get("data-label")
+                    if label != expected:
+                        problems.append(
+                            f"a cell of column {column + 1} ({expected!r}) is labelled {label!r}: "
+                            f"{cell.all_text()[:40]!r}"
+                        )
+                column += span
+    return problems
