@@ -11,6 +11,7 @@ from duallife.engagements.models import Application, Interest, Scout
 from duallife.engagements.services.applications import application_submit
 from duallife.postings.models import SpecSheet
 from duallife.testing.engagements import APPLY_MESSAGE, copy_per_sheet, profile, send
+from duallife.testing.pages import TALENT_HEADER_QUERIES
 from duallife.testing.postings import copy_sheet
 
 GARBAGE = ["0", "-3", "999", "abc", "9" * 30, "1.5", "２"]
@@ -87,7 +88,7 @@ def test_a_talents_answered_scouts_come_twenty_a_page(
     copy_per_sheet(send(world, waiting), answered, status=Scout.Status.DECLINED)
     client.force_login(world.talent)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(14 + TALENT_HEADER_QUERIES):
         first = client.get("/scouts/")
 
     assert len(first.context["pending"]) == 1
