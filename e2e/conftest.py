@@ -7,12 +7,12 @@
   built once per run, in the background as soon as the browser tests are collected (while the
   other tests run); each worker serves its own copy of it.
 - ``browser``: Debian's ``/usr/bin/chromium``, headless, driven by Playwright.
-- ``page``: a new page per test, without cookies, in the worker's one browser context (Japanese
-  locale and Tokyo time; its HTTP cache keeps the static files between tests), pointed at the
-  live server (``page.goto("/regions/")`` works); a full-page screenshot and the page's HTML
-  land in ``e2e/artifacts/`` when the test fails (with the server log, if anything failed). A
-  test whose pages violated the Content-Security-Policy (Chromium reports each refusal on the
-  console) fails when it ends.
+- ``page``: the worker's one tab, blank, 1280 × 720 and without cookies at the start of each test,
+  in the worker's one browser context (Japanese locale and Tokyo time; its HTTP cache keeps the
+  static files between tests), pointed at the live server (``page.goto("/regions/")`` works); a
+  full-page screenshot and the page's HTML land in ``e2e/artifacts/`` when the test fails (with the
+  server log, if anything failed). A test whose pages violated the Content-Security-Policy (Chromium
+  reports each refusal on the console) fails when it ends.
 
 The checks the tests share (axe-core, horizontal overflow) and the demo admin's credentials are in
 ``duallife/testing/browser.py``.
@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from duallife.testing.browser import CHROMIUM, CHROMIUM_ARGS, DEMO_ADMIN_PASSWORD
+from duallife.testing.browser import CHROMIUM, CHROMIUM_ARGS, DEMO_ADMIN_PASSWORD, DESKTOP_VIEWPORT, fresh_tab
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -268,7 +268,9 @@ def browser_context(browser: Browser, live_url: str) -> Iterator[BrowserContext]
     """One browser context for the worker's tests, so its HTTP cache keeps the static files (a
     fresh context fetched and parsed them again for every test: about half a second each).
     ``page`` clears its cookies before each test; the site keeps nothing in web storage."""
-    context = browser.new_context(base_url=live_url, locale="ja-JP", timezone_id="Asia/Tokyo")
+    context = browser.new_context(
+        base_url=live_url, locale="ja-JP", timezone_id="Asia/Tokyo", viewport=DESKTOP_VIEWPORT
+    )
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     try:
@@ -277,17 +279,26 @@ def browser_context(browser: Browser, live_url: str) -> Iterator[BrowserContext]
         context.close()
 
 
+@pytest.fixture(scope="package")
+def worker_tab(browser_context: BrowserContext) -> dict[str, Page]:
+    """The worker's one tab, reused by test after test (a new tab per test cost about a quarter
+    of a second in Chromium: a renderer started and stopped each time). ``page`` opens a new one
+    when a test closed or crashed it."""
+    return {}
+
+
 @pytest.fixture
-def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[Page]:
-    browser_context.clear_cookies()  # signed out, no session: each test starts as a new visitor
-    page = browser_context.new_page()
+def page(
+    browser_context: BrowserContext, worker_tab: dict[str, Page], request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    page = fresh_tab(browser_context, worker_tab)
     violations: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", on_console)
     try:
         yield page
     finally:
@@ -300,14 +311,21 @@ def page(browser_context: BrowserContext, request: pytest.FixtureRequest) -> Ite
                 (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
             except Exception as exc:  # a screenshot must never hide the real failure
                 warnings.warn(f"e2e: could not save failure artifacts for {name}: {exc}", stacklevel=1)
-        page.close()
+        if not page.is_closed():
+            page.remove_listener("console", on_console)
     # Every page runs under the strict Content-Security-Policy: anything it refused is a bug.
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations[:10])
 
 
 @pytest.fixture
-def page_errors(page: Page) -> list[str]:
+def page_errors(page: Page) -> Iterator[list[str]]:
     """Uncaught JavaScript errors on ``page`` (request this fixture before navigating)."""
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
+
+    def on_error(error) -> None:
+        errors.append(str(error))
+
+    page.on("pageerror", on_error)
+    yield errors
+    if not page.is_closed():
+        page.remove_listener("pageerror", on_error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from duallife.testing.browser import PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow
+from duallife.testing.browser import PHONE_VIEWPORT, assert_no_axe_violations, horizontal_overflow, resize
 
 pytestmark = pytest.mark.e2e
 
@@ -55,7 +55,7 @@ def _open(page: Page, path: str, status: int) -> None:
 
 
 @pytest.mark.parametrize(("path", "status", "lang", "heading"), PAGES)
-def test_page_language_heading_and_axe(
+def test_page_language_heading_axe_and_phone(
     page: Page, page_errors: list[str], path: str, status: int, lang: str, heading: str | None
 ) -> None:
     _open(page, path, status)
@@ -67,20 +67,15 @@ def test_page_language_heading_and_axe(
     expect(h1).to_be_visible()
     if heading:
         expect(h1).to_contain_text(heading)
-
     assert_no_axe_violations(page)
-    assert page_errors == [], f"JavaScript errors on {path}: {page_errors}"
 
-
-@pytest.mark.parametrize(("path", "status", "lang", "heading"), PAGES)
-def test_page_fits_a_phone(page: Page, path: str, status: int, lang: str, heading: str | None) -> None:
-    page.set_viewport_size(PHONE_VIEWPORT)
-    _open(page, path, status)
-
+    # The same page on a phone (the layout follows the viewport: no reload needed).
+    resize(page, PHONE_VIEWPORT)
     overflow = horizontal_overflow(page)
     assert overflow <= 1, f"{path} is {overflow}px wider than a {PHONE_VIEWPORT['width']}px screen"
     # Narrow screens make wide tables scroll, and a scrolling region must be reachable by keyboard.
     assert_no_axe_violations(page)
+    assert page_errors == [], f"JavaScript errors on {path}: {page_errors}"
 
 
 def test_simulator_error_after_an_htmx_swap(page: Page, page_errors: list[str]) -> None:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "build" / "static" / "vendor" / "axe-core" / "axe.min.js"
@@ -95,6 +95,13 @@ def horizontal_overflow(page: Page) -> int:
     )
 
 
+def resize(page: Page, viewport: dict[str, int]) -> None:
+    """Turn the page's window to ``viewport`` and wait until the page has been laid out and
+    painted at that size (two animation frames), as a person sees it after turning a phone."""
+    page.set_viewport_size(viewport)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def sideways_scrollers(page: Page) -> list[str]:
     """The boxes of the page's main part that scroll sideways (a wide table in its scroll box)."""
     return page.evaluate(
@@ -122,9 +129,32 @@ def log_in(page: Page, email: str) -> None:
 
 
 def totp_now(secret: str) -> str:
-    """The current 6-digit code of an authenticator app (RFC 6238: 30 s steps, HMAC-SHA1)."""
+    """The current 6-digit code of an authenticator app (RFC 6238: 30 s steps, HMAC-SHA1). Near
+    the end of a step it waits for the next one, so that the code is still valid when the form
+    that carries it arrives (the server accepts the current step only)."""
+    if time.time() % 30 > 27:
+        time.sleep(30.2 - time.time() % 30)
     key = base64.b32decode(secret.replace(" ", "").upper() + "=" * (-len(secret.replace(" ", "")) % 8))
     digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return f"{number % 1_000_000:06d}"
+
+
+#: The window size of a page at the start of every browser test (a laptop's).
+DESKTOP_VIEWPORT = {"width": 1280, "height": 720}
+
+
+def fresh_tab(browser_context: BrowserContext, tabs: dict[str, Page]) -> Page:
+    """The worker's tab as a new visitor finds it: blank, laptop-sized, signed out."""
+    page = tabs.get("tab")
+    if page is not None and not page.is_closed():
+        try:
+            page.goto("about:blank")  # nothing of the last test's page runs on
+        except Exception:  # a crashed tab: start a new one
+            page = None
+    if page is None or page.is_closed():
+        page = tabs["tab"] = browser_context.new_page()
+    page.set_viewport_size(DESKTOP_VIEWPORT)
+    browser_context.clear_cookies()  # signed out, no session: each test starts as a new visitor
+    return page

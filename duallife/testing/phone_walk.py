@@ -15,6 +15,7 @@ from duallife.organizations.models import Membership, Organization
 
 from .accounts import make_user
 from .browser import COMPANY_ADMIN, DEMO_ADMIN_PASSWORD, TALENT
+from .organizations import make_company
 
 TEMPLATES = Path(__file__).resolve().parents[1]
 PHONE = {"width": 390, "height": 844}
@@ -26,6 +27,9 @@ PHONE = {"width": 390, "height": 844}
 WALK_OPERATOR = "walk-operator@example.jp"
 WALK_COORDINATOR = "walk-coordinator@example.jp"
 WALK_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+#: A company of the walk's own (a company joins each draft event once: the browser tests that
+#: join one with the demo's company leave it nothing to join).
+WALK_COMPANY = "walk-company@example.jp"
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,7 @@ WALK = [
         "/accounts/me/",
         r"^/accounts/organizations/[\w-]+/invite/$",
     ),
-    _v("drafts/events/join.html", COMPANY_ADMIN, "/drafts/", EVENT, r"^/drafts/\d+/join/$"),
+    _v("drafts/events/join.html", WALK_COMPANY, "/drafts/", EVENT, r"^/drafts/\d+/join/$"),
     _v("drafts/events/team_edit.html", COMPANY_ADMIN, "/drafts/", EVENT, r"^/drafts/\d+/teams/\d+/edit/$"),
     _v("drafts/choices/team.html", COMPANY_ADMIN, "/drafts/", EVENT, r"^/drafts/\d+/teams/\d+/list/$"),
     _v("drafts/events/players.html", COMPANY_ADMIN, "/drafts/", EVENT, r"^/drafts/\d+/players/$"),
@@ -241,7 +245,8 @@ def page_templates() -> set[str]:
 
 def create_walk_staff() -> None:
     """The walk's operator (in the secretariat) and coordinator (in the first coordinator body
-    covering 宮城県), with the demo's password and an authenticator app; and an inquiry for the
+    covering 宮城県), with the demo's password and an authenticator app; a company of its own
+    with its admin (for the page where a company joins a draft event); and an inquiry for the
     secretariat's queue."""
     bodies = {
         WALK_OPERATOR: Organization.objects.filter(kind=Organization.Kind.SECRETARIAT).order_by("pk").first(),
@@ -255,6 +260,9 @@ def create_walk_staff() -> None:
         user = make_user(email, signed_up=True, password=DEMO_ADMIN_PASSWORD)
         Membership.objects.create(user=user, organization=body, role=Membership.Role.ADMIN)
         TOTP.activate(user, WALK_TOTP_SECRET)
+    company = make_company("walk-company", name="歩行テスト株式会社")
+    company_admin = make_user(WALK_COMPANY, signed_up=True, password=DEMO_ADMIN_PASSWORD)
+    Membership.objects.create(user=company_admin, organization=company, role=Membership.Role.ADMIN)
     Inquiry.objects.create(
         name="デモ 問い合わせ",
         email="asking@example.jp",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 
@@ -77,6 +78,15 @@ def _urls_with(route: str, garbage: str) -> list[str]:
     return urls
 
 
+@pytest.fixture
+def readers(django_user_model) -> dict[bool, Client]:
+    """Who asks, by whether they are signed in: a visitor, and a person with no role."""
+    user = django_user_model.objects.create_user(username="reader", email="reader@example.com", password="x")
+    signed_in = Client()
+    signed_in.force_login(user)
+    return {False: Client(), True: signed_in}
+
+
 def test_our_pages_read_ids_with_the_id_converter():
     """A page's id is ``<id:...>``: never ``<str:...>`` (read by hand in the view) nor Django's
     ``<int:...>`` (which lets a number beyond a bigint reach the database)."""
@@ -100,15 +110,11 @@ def test_routes_with_ids_are_found():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("garbage", GARBAGE)
-def test_garbage_ids_are_not_found_for_anyone(client, django_user_model, garbage):
-    user = django_user_model.objects.create_user(username="reader", email="reader@example.com", password="x")
+def test_garbage_ids_are_not_found_for_anyone(readers, garbage):
     failures = []
     for route, ours in id_routes(api=False):
         for url in _urls_with(route, garbage):
-            for signed_in in (False, True):
-                client.logout()
-                if signed_in:
-                    client.force_login(user)
+            for signed_in, client in readers.items():
                 for method in ("get", "post"):
                     response = getattr(client, method)(url)
                     anonymous_to_login = (
@@ -139,16 +145,12 @@ def test_parse_id_reads_ids(value):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("garbage", GARBAGE)
-def test_garbage_ids_in_the_api_are_refused_without_an_error(client, django_user_model, garbage):
+def test_garbage_ids_in_the_api_are_refused_without_an_error(readers, garbage):
     """The API answers 4xx (401 to a stranger, 404 or a validation error to a user), never 500."""
-    user = django_user_model.objects.create_user(username="reader", email="reader@example.com", password="x")
     failures = []
     for route, _ in id_routes(api=True):
         for url in _urls_with(route, garbage):
-            for signed_in in (False, True):
-                client.logout()
-                if signed_in:
-                    client.force_login(user)
+            for signed_in, client in readers.items():
                 for method in ("get", "post", "patch", "delete"):
                     response = getattr(client, method)(url, content_type="application/json")
                     if not 400 <= response.status_code < 500:
