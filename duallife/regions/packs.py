@@ -35,6 +35,7 @@ FILES = (
     "net_migration",
 )
 ROLES = {"pack", "comparison", "reference"}
+LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 '\-]*$")
 KATAKANA = re.compile(r"^[\u30A0-\u30FF\u3000ー・ 　]+$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -90,6 +91,24 @@ def kana(max_length: int) -> Callable[[str], str]:
         value = value.strip()
         if not value or not KATAKANA.match(value):
             raise ValueError("読みは全角カタカナで入力してください")
+        if len(value) > max_length:
+            raise ValueError(f"{max_length}文字以内にしてください")
+        return value
+
+    return parse
+
+
+def latin(max_length: int) -> Callable[[str], str]:
+    """A name in Latin letters (``Minamisanriku``, ``Tokyo 23 wards``)."""
+
+    def parse(value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("値が空です")
+        if not LATIN.match(value):
+            raise ValueError(
+                "英語名はローマ字（半角英字・数字・空白・ハイフン・アポストロフィ）で入力してください"
+            )
         if len(value) > max_length:
             raise ValueError(f"{max_length}文字以内にしてください")
         return value
@@ -184,6 +203,7 @@ COLUMNS: dict[str, dict[str, Callable[[str], Any]]] = {
         "prefecture_code": prefecture_code,
         "name": text(40),
         "name_kana": kana(80),
+        "name_en": latin(60),
         "role": text(12),
         "is_capital": boolean,
     },

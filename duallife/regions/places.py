@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from duallife.core.formats import localized_name
+
 from .models import Municipality, Prefecture
 
 
@@ -15,4 +17,4 @@ def municipality_mismatch(municipality: Municipality | None, prefecture: Prefect
         return None
     return _(
         "%(municipality)sは%(prefecture)sの市区町村ではありません。都道府県か市区町村を選び直してください。"
-    ) % {"municipality": municipality.name, "prefecture": prefecture.name}
+    ) % {"municipality": localized_name(municipality), "prefecture": localized_name(prefecture)}

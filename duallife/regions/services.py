@@ -146,6 +146,7 @@ def _write(data: PackData) -> LoadReport:
                 "prefecture": prefectures[r["prefecture_code"]],
                 "name": r["name"],
                 "name_kana": r["name_kana"],
+                "name_en": r["name_en"],
                 "role": r["role"],
                 "is_capital": r["is_capital"],
             }

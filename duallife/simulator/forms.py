@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from duallife.core.formats import localized_name
 from duallife.engine.costs import (
     MAX_RENT_YEN,
     MAX_SUBSIDY_CAP_YEN,
@@ -152,7 +153,10 @@ class SimulatorForm(forms.Form):
     def __init__(self, *args, dataset: CostDataset | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["destination"].choices = [("", _("選んでください"))] + [
-            (group.prefecture.name, [(d.code, d.municipality.name) for d in group.destinations])
+            (
+                localized_name(group.prefecture),
+                [(d.code, localized_name(d.municipality)) for d in group.destinations],
+            )
             for group in (dataset.groups() if dataset else [])
         ]
 

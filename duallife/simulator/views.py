@@ -18,6 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from duallife.core.audience import PUBLIC, audience
+from duallife.core.formats import localized_name
 from duallife.core.views import bad_request
 from duallife.engine.costs import Mode, Subsidy
 
@@ -117,7 +118,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def _summary(quote: CostQuote) -> dict:
     r = quote.result
     origin = origin_short_name(quote.origin.code, quote.origin.name)
-    dest = quote.destination.name
+    dest = localized_name(quote.destination)
     values = {"dest": dest, "origin": origin, "trips": trips_text(r.trips_per_month)}
     if r.mode is Mode.A:
         heading = _("%(dest)sに住み、%(origin)sへ月%(trips)s往復する場合") % values
@@ -170,9 +171,9 @@ def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | Non
         "最も高いのは%(dear)s（%(dear_yen)s円）。%(origin)sで暮らす場合は%(base)s円。"
         "同じ数値を表にも載せています。"
     ) % {
-        "cheap": cheapest.destination.municipality.name,
+        "cheap": localized_name(cheapest.destination.municipality),
         "cheap_yen": f"{cheapest.result.monthly_total_yen:,}",
-        "dear": dearest.destination.municipality.name,
+        "dear": localized_name(dearest.destination.municipality),
         "dear_yen": f"{dearest.result.monthly_total_yen:,}",
         "origin": origin,
         "base": f"{baseline:,}",
@@ -196,7 +197,7 @@ def _chart_data(
     rows: list[ComparisonRow], baseline: int, selected: str | None, origin: str, mode: Mode
 ) -> dict:
     return {
-        "categories": [row.destination.municipality.name for row in rows],
+        "categories": [localized_name(row.destination.municipality) for row in rows],
         "codes": [row.destination.code for row in rows],
         "totals": [row.result.monthly_total_yen for row in rows],
         "selected": selected,

@@ -16,10 +16,9 @@ from typing import Any
 
 from django import template
 from django.utils import formats
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from duallife.core.formats import format_date, format_datetime, format_yen
+from duallife.core.formats import format_date, format_datetime, format_yen, localized_name, localized_place
 
 register = template.Library()
 
@@ -96,19 +95,10 @@ def year_month(value: Any) -> str:
     return formats.date_format(datetime.date(year, month, 1), "YEAR_MONTH_FORMAT")
 
 
-def localized_name(obj: Any) -> str:
-    """``obj.name_en`` when the active language is English and the object has one, else ``obj.name``."""
-    if obj is None:
-        return ""
-    language = (get_language() or "ja").lower()
-    if language.startswith("en"):
-        english = getattr(obj, "name_en", "")
-        if english:
-            return english
-    return getattr(obj, "name", str(obj))
-
-
 register.filter("local_name", localized_name)
+
+
+register.filter("local_place", localized_place)
 
 
 @register.filter("format_date")

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from duallife.core.formats import localized_place
 from duallife.core.texts import Text
 from duallife.engagements.models import Application
 from duallife.engine.recommend import Context, score_pair
@@ -138,7 +139,7 @@ def _sheet_item(row: SpecSheet, reasons) -> SheetItem:
     return SheetItem(
         sheet_id=row.pk,
         title=row.title,
-        place=f"{place.prefecture.name}{place.name}",
+        place=localized_place(place),
         organization=row.organization.name,
         url=path_to("postings:detail", row.pk),
         reasons=tuple(reason_texts(reasons[:MAX_REASONS])),

@@ -94,7 +94,7 @@ def test_a_municipality_of_another_prefecture_is_refused_in_both_languages(regio
         english = municipality_mismatch(sendai, akita)
 
     assert japanese == "仙台市は秋田県の市区町村ではありません。都道府県か市区町村を選び直してください。"
-    assert english == "仙台市 is not a municipality in 秋田県. Select the prefecture or municipality again."
+    assert english == "Sendai is not a municipality in Akita. Select the prefecture or municipality again."
 
 
 @pytest.mark.parametrize("prefecture", ["04", None])

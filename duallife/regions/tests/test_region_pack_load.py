@@ -151,6 +151,8 @@ def test_changed_file_updates_in_place_and_removed_rows_are_deleted(pack_copy):
             "数値ではありません",
         ),
         ("municipalities.csv", "041009,04,仙台市", "041009,05,仙台市", "上2桁が都道府県 05"),
+        ("municipalities.csv", "センダイシ,Sendai,", "センダイシ,仙台,", "英語名はローマ字"),
+        ("municipalities.csv", "センダイシ,Sendai,", "センダイシ,,", "name_en: 値が空です"),
     ],
 )
 @pytest.mark.django_db
