@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from duallife.engine.skills import SkillVocabulary
 from duallife.engine.speclint import LintReport, SheetDraft, lint
+from duallife.organizations.models import Organization
 from duallife.organizations.permissions import companies_of, scope_filter
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import Theme
@@ -166,6 +167,36 @@ def published_sheets(filters: SheetFilters = SheetFilters()) -> QuerySet[SpecShe
     if filters.closes_after is not None:
         qs = qs.filter(Q(closes_on__gte=filters.closes_after) | Q(closes_on__isnull=True))
     return qs.order_by(*_ordering(filters.sort if filters.sort in SORTS else SORT_NEWEST))
+
+
+#: How many of a place's open sheets its region page shows (the rest are a link away).
+SHEETS_IN_PLACE = 3
+
+
+@dataclass(frozen=True)
+class WorkInPlace:
+    """What a region page says about work there: its newest open sheets, how many there are, and
+    how many active companies are based there."""
+
+    sheets: list[SpecSheet]
+    open_sheets: int
+    companies: int
+
+
+def work_in_place(*, prefecture: str, municipality: str = "") -> WorkInPlace:
+    """The work of a prefecture (``"04"``) or of one of its municipalities (``"041009"``): a
+    count, the page of the newest sheets (with their prefetches) and a count of companies, in a
+    fixed number of queries whatever the numbers."""
+    sheets = published_sheets(SheetFilters(prefecture=prefecture, municipality=municipality))
+    companies = Organization.objects.filter(kind=Organization.Kind.COMPANY, is_active=True)
+    companies = (
+        companies.filter(municipality__code=municipality)
+        if municipality
+        else companies.filter(prefecture__code=prefecture)
+    )
+    newest = list(sheets[:SHEETS_IN_PLACE])
+    count = len(newest) if len(newest) < SHEETS_IN_PLACE else sheets.count()  # fewer: all of them
+    return WorkInPlace(sheets=newest, open_sheets=count, companies=companies.count())
 
 
 def published_sheets_page(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from duallife.core.audience import PUBLIC, audience
 from duallife.core.templatetags.jpformat import localized_name
+from duallife.postings.selectors import work_in_place
 
 from .selectors.figures import MigrationTable
 from .selectors.municipalities import municipality_page
@@ -40,6 +41,7 @@ def prefecture_detail(request: HttpRequest, code: str) -> HttpResponse:
         "regions/prefecture.html",
         {
             "page": page,
+            "work": work_in_place(prefecture=page.prefecture.code),
             "industry_chart": _industry_chart(page),
             "trips_per_month": SIMULATOR_TRIPS_PER_MONTH,
             "prefecture_interest": _prefecture_interest(request, page.prefecture),
@@ -62,7 +64,11 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "regions/municipality.html",
-        {"page": page, "trips_per_month": SIMULATOR_TRIPS_PER_MONTH},
+        {
+            "page": page,
+            "work": work_in_place(prefecture=page.prefecture.code, municipality=page.municipality.code),
+            "trips_per_month": SIMULATOR_TRIPS_PER_MONTH,
+        },
     )
 
 

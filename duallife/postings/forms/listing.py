@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duallife.core.formats import localized_name
 from duallife.regions.forms import narrow_municipalities
 from duallife.regions.models import Municipality, Prefecture
 from duallife.regions.places import municipality_mismatch
@@ -96,12 +97,12 @@ class ListingForm(forms.Form):
             self.places = {place.code: place for place in choices.municipalities}
             self.prefectures = {prefecture.code: prefecture for prefecture in choices.prefectures}
             self.fields["prefecture"].choices = [("", _("すべて"))] + [
-                (p.code, p.name) for p in choices.prefectures
+                (p.code, localized_name(p)) for p in choices.prefectures
             ]
             groups: dict[str, list[tuple[str, str]]] = {}
-            names = {p.code: p.name for p in choices.prefectures}
+            names = {p.code: localized_name(p) for p in choices.prefectures}
             for place in choices.municipalities:
-                groups.setdefault(place.prefecture.code, []).append((place.code, place.name))
+                groups.setdefault(place.prefecture.code, []).append((place.code, localized_name(place)))
             self.fields["municipality"].choices = [("", _("すべて"))] + [
                 (names.get(code, code), options) for code, options in sorted(groups.items())
             ]

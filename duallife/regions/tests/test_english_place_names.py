@@ -59,3 +59,10 @@ def test_a_place_with_its_prefecture_reads_as_each_language_writes_it(region_pac
         assert localized_place(sendai) == "Sendai, Miyagi"
         assert localized_place(None, sendai.prefecture) == "Miyagi"
     assert localized_place(None) == ""
+
+
+def test_the_listings_place_filters_are_named_in_english(client, region_pack):
+    english = client.get("/en/sheets/").content.decode()
+
+    assert '<option value="04">Miyagi</option>' in english
+    assert '<option value="046060" data-parent="04">Minamisanriku</option>' in english

@@ -11,8 +11,11 @@ from pytest_django.asserts import assertContains, assertNotContains
 from duallife.regions.models import Municipality, Prefecture, SupportProgram
 
 OVERVIEW_MAX_QUERIES = 10
-PREFECTURE_MAX_QUERIES = 9
-MUNICIPALITY_MAX_QUERIES = 6
+#: The work there adds its newest sheets (with their skills and themes when there are any), their
+#: count when there may be more, and the count of companies (``postings.selectors.work_in_place``).
+WORK_IN_PLACE_MAX_QUERIES = 5
+PREFECTURE_MAX_QUERIES = 9 + WORK_IN_PLACE_MAX_QUERIES
+MUNICIPALITY_MAX_QUERIES = 6 + WORK_IN_PLACE_MAX_QUERIES
 
 
 def html_of(response) -> str:
