@@ -282,11 +282,15 @@ def test_municipality_without_data_says_so_and_shows_the_capital_as_reference(
 
     assert response.status_code == 200
     assertContains(response, "この市町村の交通・家賃データはまだありません")
-    assertContains(response, "参考：秋田市（県庁所在地）の交通と家賃")
+    assertContains(response, "潟上市の値ではありません。参考：県庁所在地の秋田市の交通と家賃")
     assertContains(response, "3時間52分")
     assertContains(response, "48,648円")
     assertNotContains(response, "destination=052116")
     assertContains(response, 'href="/simulator/?destination=052019&amp;trips_per_month=2"')
+    english = client.get("/en/regions/m/052116/")
+    assertContains(
+        english, "These are not Katagami's own figures: access and rent of Akita, the prefectural capital"
+    )
 
 
 def test_municipality_page_lists_own_and_prefecture_wide_published_programs(client, region_pack):
