@@ -10,8 +10,9 @@ from duallife.testing.browser import PHONE_VIEWPORT, assert_no_axe_violations, h
 pytestmark = pytest.mark.e2e
 
 # (path, expected status, <html lang>, text the <h1> must contain or None)
-SENDAI_RESULT = "destination=041009&trips_per_month=2"
-MODE_B_SUBSIDY = f"{SENDAI_RESULT}&mode=B&subsidy_percent=50&subsidy_cap_per_month_yen=15000"
+SENDAI = "destination=041009&trips_per_month=2"
+SENDAI_RESULT = f"{SENDAI}&mode=A"  # live in Sendai, travel to Tokyo
+MODE_B_SUBSIDY = f"{SENDAI}&mode=B&subsidy_percent=50&subsidy_cap_per_month_yen=15000"
 TOO_MANY_PARAMETERS = "&".join(f"p{i}=1" for i in range(1001))  # Django refuses more than 1,000
 
 PAGES = [

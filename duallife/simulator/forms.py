@@ -88,6 +88,14 @@ class ModeField(NormalisedInputMixin, forms.ChoiceField):
             raise ValidationError(translated_message(exc), code="invalid_choice") from None
 
 
+def destination_label(municipality) -> str:
+    """A destination as the choices name it: a comparison city from outside Tohoku says so."""
+    name = localized_name(municipality)
+    if municipality.role == municipality.Role.COMPARISON:
+        return _("%(name)s（報告書の比較都市・東北外）") % {"name": name}
+    return name
+
+
 def _number_input(step: str, inputmode: str, **attrs: str) -> forms.NumberInput:
     return forms.NumberInput(attrs={"step": step, "inputmode": inputmode, **attrs})
 
@@ -105,11 +113,12 @@ class SimulatorForm(forms.Form):
     )
     mode = ModeField(
         label=_("暮らし方"),
+        # The product's main persona first: keep the Tokyo job, work for Tohoku on the side.
         choices=[
-            (Mode.A.value, _("東北に住み、東京へ通う（東京暮らしと比べる）")),
             (Mode.B.value, _("東京に住み、東北で副業する（往復しない東京暮らしと比べる）")),
+            (Mode.A.value, _("東北に住み、東京へ通う（東京暮らしと比べる）")),
         ],
-        initial=Mode.A.value,
+        initial=Mode.B.value,
         required=False,
         widget=forms.RadioSelect,
     )
@@ -155,7 +164,7 @@ class SimulatorForm(forms.Form):
         self.fields["destination"].choices = [("", _("選んでください"))] + [
             (
                 localized_name(group.prefecture),
-                [(d.code, localized_name(d.municipality)) for d in group.destinations],
+                [(d.code, destination_label(d.municipality)) for d in group.destinations],
             )
             for group in (dataset.groups() if dataset else [])
         ]

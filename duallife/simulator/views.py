@@ -70,9 +70,10 @@ def index(request: HttpRequest) -> HttpResponse:
     bound = any(name in query for name in SimulatorForm.base_fields)
     data = None
     if bound:
-        # A shared link may name only some fields (?destination=041009): the rest take defaults.
+        # A shared link may name only some fields (?destination=041009): the rest take defaults,
+        # the side job from Tokyo first (the API's default stays A: its callers rely on it).
         data = query.copy()
-        data.setdefault("mode", Mode.A.value)
+        data.setdefault("mode", Mode.B.value)
         data.setdefault("trips_per_month", str(DEFAULT_TRIPS))
     form = SimulatorForm(data, dataset=dataset)
     quote = None

@@ -143,7 +143,7 @@ def test_prefecture_page_shows_capital_access_rent_and_definition(client, region
 def test_prefecture_page_links_into_the_simulator_for_the_capital(client, region_pack):
     response = client.get("/regions/04/")
 
-    assertContains(response, 'href="/simulator/?destination=041009&amp;trips_per_month=2"')
+    assertContains(response, 'href="/simulator/?destination=041009&amp;trips_per_month=2&amp;mode=A"')
 
 
 def test_prefecture_page_has_industry_chart_with_a_table_beside_it(client, region_pack):
@@ -269,7 +269,7 @@ def test_capital_municipality_page_shows_access_rent_and_simulator_link(
     assertContains(response, "1時間54分")
     assertContains(response, "62,065円")
     assertContains(response, 'href="/regions/04/">宮城県</a>')
-    assertContains(response, 'href="/simulator/?destination=041009&amp;trips_per_month=2"')
+    assertContains(response, 'href="/simulator/?destination=041009&amp;trips_per_month=2&amp;mode=A"')
     assertNotContains(response, "この市町村の交通・家賃データはまだありません")
     assertContains(response, 'aria-label="パンくずリスト"')
 
@@ -286,7 +286,7 @@ def test_municipality_without_data_says_so_and_shows_the_capital_as_reference(
     assertContains(response, "3時間52分")
     assertContains(response, "48,648円")
     assertNotContains(response, "destination=052116")
-    assertContains(response, 'href="/simulator/?destination=052019&amp;trips_per_month=2"')
+    assertContains(response, 'href="/simulator/?destination=052019&amp;trips_per_month=2&amp;mode=A"')
     english = client.get("/en/regions/m/052116/")
     assertContains(
         english, "These are not Katagami's own figures: access and rent of Akita, the prefectural capital"

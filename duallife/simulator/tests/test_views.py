@@ -51,7 +51,7 @@ def test_empty_page_offers_destinations_grouped_by_prefecture(
 
 def test_prefilled_url_shows_the_result(client, region_pack, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
-        response = client.get(URL, {"destination": "041009", "trips_per_month": "2"})
+        response = client.get(URL, {"destination": "041009", "trips_per_month": "2", "mode": "A"})
 
     assert response.status_code == 200
     html = _text(response)
@@ -68,14 +68,14 @@ def test_prefilled_url_shows_the_result(client, region_pack, django_assert_max_n
 
 @pytest.mark.parametrize("code", sorted(TABLE_5_6_2))
 def test_every_city_matches_the_report_on_the_page(client, region_pack, code):
-    response = client.get(URL, {"destination": code, "trips_per_month": "2"})
+    response = client.get(URL, {"destination": code, "trips_per_month": "2", "mode": "A"})
     name, total = TABLE_5_6_2[code]
     assert response.context["quote"].destination.name == name
     assert f"{total:,}円" in _text(response)
 
 
 def test_comparison_chart_data_lists_every_destination(client, region_pack):
-    response = client.get(URL, {"destination": "041009", "trips_per_month": "2"})
+    response = client.get(URL, {"destination": "041009", "trips_per_month": "2", "mode": "A"})
     match = re.search(
         r'<script id="simulator-chart-data" type="application/json">(.*?)</script>', _text(response)
     )
@@ -101,9 +101,13 @@ def test_htmx_request_returns_a_partial(client, region_pack, django_assert_max_n
 
 
 def test_never_and_always_cheaper_are_said_in_words(client, region_pack):
-    never = client.get(URL, {"destination": "041009", "trips_per_month": "1", "rent_yen": "110000"})
+    never = client.get(
+        URL, {"destination": "041009", "trips_per_month": "1", "rent_yen": "110000", "mode": "A"}
+    )
     assert "安くはなりません" in _text(never)
-    always = client.get(URL, {"destination": "041009", "trips_per_month": "1", "subsidy_percent": "100"})
+    always = client.get(
+        URL, {"destination": "041009", "trips_per_month": "1", "subsidy_percent": "100", "mode": "A"}
+    )
     assert "何往復しても東京で暮らすより高くなりません" in _text(always)
 
 
@@ -198,7 +202,7 @@ def test_form_markup_is_accessible(client, region_pack):
 def test_english_page_renders(client, region_pack):
     # LocaleMiddleware leaves English active in this thread; override() puts the old one back.
     with translation.override(None):
-        response = client.get("/en" + URL, {"destination": "041009", "trips_per_month": "2"})
+        response = client.get("/en" + URL, {"destination": "041009", "trips_per_month": "2", "mode": "A"})
     assert response.status_code == 200
     assert '<html lang="en">' in _text(response)
     assert response.context["quote"].result.monthly_total_yen == 104_305
