@@ -106,7 +106,9 @@ class ListingForm(forms.Form):
             self.fields["municipality"].choices = [("", _("すべて"))] + [
                 (names.get(code, code), options) for code, options in sorted(groups.items())
             ]
-            self.fields["theme"].choices = [("", _("すべて"))] + [(t.key, t.name) for t in choices.themes]
+            self.fields["theme"].choices = [("", _("すべて"))] + [
+                (t.key, localized_name(t)) for t in choices.themes
+            ]
             parents = {code: place.prefecture.code for code, place in self.places.items()}
             narrow_municipalities(self, by="code", parents=parents)
 

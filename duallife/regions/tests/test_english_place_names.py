@@ -61,8 +61,21 @@ def test_a_place_with_its_prefecture_reads_as_each_language_writes_it(region_pac
     assert localized_place(None) == ""
 
 
-def test_the_listings_place_filters_are_named_in_english(client, region_pack):
+def test_the_listings_place_and_theme_filters_are_named_in_english(client, region_pack, small_vocabulary):
     english = client.get("/en/sheets/").content.decode()
 
+    assert '<option value="marketing">Marketing</option>' in english
     assert '<option value="04">Miyagi</option>' in english
     assert '<option value="046060" data-parent="04">Minamisanriku</option>' in english
+
+
+def test_a_prefectures_towns_and_a_towns_reference_city_are_named_in_english(client, region_pack):
+    prefecture = client.get("/en/regions/04/").content.decode()
+    town = client.get("/en/regions/m/052116/").content.decode()  # 潟上市: 秋田市's figures
+
+    assert (
+        '<a href="/en/regions/m/046060/">Minamisanriku</a> <span class="kana" lang="ja">南三陸町</span>'
+        in prefecture
+    )
+    assert '<a href="/en/regions/m/052019/">Akita</a>' in town
+    assert ">秋田市<" not in town
