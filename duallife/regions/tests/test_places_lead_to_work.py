@@ -35,6 +35,7 @@ def test_a_prefecture_page_shows_its_newest_open_sheets_and_links_to_all(client,
     assert response.context["work"].open_sheets == 5
     assertContains(response, "この地域の募集を見る（5件）")
     assertContains(response, 'href="/sheets/?prefecture=04"')
+    assertContains(response, "postings/postings.css")
     assertNotContains(response, draft.title)
     assertNotContains(response, elsewhere.title)
     assertContains(response, "この地域の企業（1社）")
@@ -52,6 +53,7 @@ def test_a_town_page_shows_only_the_towns_sheets(client, world, make_sheet):
     assertContains(response, in_sendai.title)
     assertNotContains(response, in_ishinomaki.title)
     assertContains(response, 'href="/sheets/?prefecture=04&amp;municipality=041009"')
+    assertContains(response, "postings/postings.css")  # the cards look as they do in the listing
 
 
 def test_a_place_without_open_work_says_so_and_leads_to_all_of_tohoku(client, region_pack):
