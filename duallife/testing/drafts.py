@@ -219,16 +219,17 @@ def camp_at(event, starts_in: datetime.timedelta, title: str) -> DraftCamp:
 def make_event(world, *, deadline_passed=True, allow_ties=False, capacity=1) -> DraftEvent:
     organizer = Organization.objects.get(slug="miyagi-pref")
     now = timezone.now()
+    today = timezone.localdate()  # Tokyo's day: the service orders the deadline by its day there
     event = DraftEvent.objects.create(
         name="東北ドラフト会議2027",
         organizer=organizer,
-        entry_opens_on=now.date() - datetime.timedelta(days=60),
-        entry_closes_on=now.date() - datetime.timedelta(days=30),
+        entry_opens_on=today - datetime.timedelta(days=60),
+        entry_closes_on=today - datetime.timedelta(days=30),
         preferences_deadline=now - datetime.timedelta(hours=1)
         if deadline_passed
         else now + datetime.timedelta(days=1),
-        nomination_on=now.date(),
-        negotiation_until=now.date() + datetime.timedelta(days=14),
+        nomination_on=today,
+        negotiation_until=today + datetime.timedelta(days=14),
         team_capacity=capacity,
         allow_ties=allow_ties,
     )
