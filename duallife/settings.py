@@ -230,6 +230,11 @@ LOCALE_PATHS = [BASE_DIR / "duallife" / "locale"]
 FORMAT_MODULE_PATH = ["duallife.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Tokyo"
+
+# The CJK font embedded (as a subset) in the PDFs we issue: Noto Sans CJK from Debian's
+# fonts-noto-cjk (installed by `make setup`); index 0 of the collection is its Japanese face.
+CJK_FONT_PATH = os.environ.get("DUALLIFE_CJK_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+CJK_FONT_INDEX = int(os.environ.get("DUALLIFE_CJK_FONT_INDEX", "0"))
 USE_TZ = True
 
 # --- Static files: built assets from npm land in build/static (not committed) ---------------

@@ -22,3 +22,7 @@ def scout_url(scout_id: int) -> str:
 
 def checkin_url(checkin_id: int) -> str:
     return path_to("checkin", checkin_id)
+
+
+def terms_sheet_url(application_id: int) -> str:
+    return path_to("contract_terms_sheet", application_id)

@@ -291,8 +291,88 @@ class ConsentRecord(models.Model):
         return f"{self.talent_user_id} → {self.recipient_id}: {','.join(self.fields)}"
 
 
-class Contract(models.Model):
-    """成約: the engagement a talent and a company agreed on. The figure KPIs count."""
+class ContractTerms(models.Model):
+    """The terms of an engagement, shared by the company's proposal and the contract it becomes.
+
+    Besides the work's shape (type, dates, days, fee, travel) they hold what the フリーランス法
+    (特定受託事業者に係る取引の適正化等に関する法律, art. 3) asks a commissioner to state: the work,
+    where it is delivered, when the fee is paid (monthly closing at the month's end, paid within 60
+    days of it), how, and by when each month's work is inspected where it is.
+    """
+
+    class PaymentMethod(models.TextChoices):
+        BANK_TRANSFER = "bank_transfer", _("銀行振込")
+        CASH = "cash", _("現金")
+        OTHER = "other", _("その他")
+
+    contract_type = models.CharField(_("契約形態"), max_length=20, choices=SpecSheet.ContractType.choices)
+    starts_on = models.DateField(_("開始日"))
+    ends_on = models.DateField(_("終了予定日"), null=True, blank=True)
+    days_per_month = models.PositiveSmallIntegerField(_("月の稼働日数"))
+    monthly_fee_yen = models.PositiveIntegerField(_("月額報酬（円）"))
+    travel_paid_by = models.CharField(_("交通費の負担"), max_length=8, choices=SpecSheet.TravelPaidBy.choices)
+    subsidy_eligible = models.BooleanField(_("交通費補助の対象"), default=False)
+    work_description = models.TextField(_("業務の内容"), blank=True)
+    work_place = models.CharField(_("業務を行う場所"), max_length=200, blank=True)
+    #: Months after the month of the work in which the fee is paid: 1 (翌月) or 2 (翌々月).
+    payment_month_offset = models.PositiveSmallIntegerField(_("支払月"), default=1)
+    #: The day of that month the fee is paid; 0 means its last day (末日).
+    payment_day = models.PositiveSmallIntegerField(_("支払日"), default=0)
+    payment_method = models.CharField(
+        _("支払方法"), max_length=16, choices=PaymentMethod.choices, default=PaymentMethod.BANK_TRANSFER
+    )
+    payment_method_note = models.CharField(_("支払方法の補足"), max_length=200, blank=True)
+    #: Days after the end of each month by which that month's work is inspected; empty: no inspection.
+    inspection_days = models.PositiveSmallIntegerField(
+        _("検査を完了する期日（月末から何日以内）"), null=True, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_paid(self) -> bool:
+        return self.monthly_fee_yen > 0
+
+
+class ContractProposal(ContractTerms):
+    """条件の提示: the terms the company proposes on an application in 条件提示; the talent confirms
+    them (then a :class:`Contract` is made from them) or asks for changes. One per application,
+    revised in place (``version`` counts the revisions, so a confirmation names the terms it read).
+
+    ``closing_keep`` and ``closing_message`` are the company's choices for the other open
+    conversations of the sheet, used when this contract fills its last opening.
+    """
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", _("確認待ち")
+        CHANGES_REQUESTED = "changes_requested", _("変更の相談中")
+        CONFIRMED = "confirmed", _("確認済み")
+        WITHDRAWN = "withdrawn", _("取り下げ")
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="proposal")
+    state = models.CharField(_("状態"), max_length=20, choices=State.choices, default=State.PROPOSED)
+    version = models.PositiveIntegerField(default=1)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("提示日時"))
+    change_request = models.TextField(_("変更の相談"), blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    closing_keep = models.JSONField(default=list, blank=True)
+    closing_message = models.TextField(_("ほかの応募者へのメッセージ"), blank=True)
+
+    class Meta:
+        verbose_name = _("契約条件の提示")
+        verbose_name_plural = _("契約条件の提示")
+
+    def __str__(self) -> str:
+        return f"proposal {self.pk} v{self.version} ({self.state})"
+
+
+class Contract(ContractTerms):
+    """成約: the engagement a talent and a company agreed on — the company proposed the terms and
+    the talent confirmed them. The figure KPIs count."""
 
     class EndReason(models.TextChoices):
         COMPLETED = "completed", _("予定どおり完了")
@@ -308,20 +388,21 @@ class Contract(models.Model):
         "organizations.Organization", on_delete=models.PROTECT, related_name="contracts"
     )
     talent = models.ForeignKey("talents.TalentProfile", on_delete=models.PROTECT, related_name="contracts")
-    contract_type = models.CharField(_("契約形態"), max_length=20, choices=SpecSheet.ContractType.choices)
-    starts_on = models.DateField(_("開始日"))
-    ends_on = models.DateField(_("終了予定日"), null=True, blank=True)
-    days_per_month = models.PositiveSmallIntegerField(_("月の稼働日数"))
-    monthly_fee_yen = models.PositiveIntegerField(_("月額報酬（円）"))
-    travel_paid_by = models.CharField(_("交通費の負担"), max_length=8, choices=SpecSheet.TravelPaidBy.choices)
-    subsidy_eligible = models.BooleanField(_("交通費補助の対象"), default=False)
     referrer = models.ForeignKey(
         "organizations.Organization", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    #: The member of the company who proposed the terms.
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     recorded_at = models.DateTimeField(_("記録日時"), auto_now_add=True)
+    #: The talent who confirmed; empty for contracts recorded before confirmation existed.
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
+    #: 業務委託をした日: the day both sides agreed (the talent's confirmation).
+    commissioned_on = models.DateField(_("業務委託をした日"), null=True, blank=True)
     ended_on = models.DateField(_("終了日"), null=True, blank=True)
     end_reason = models.CharField(_("終了の理由"), max_length=24, choices=EndReason.choices, blank=True)
     end_note = models.TextField(_("終了についてのメモ"), blank=True)

@@ -1,4 +1,4 @@
-from .views import applications, consent, contracts, messages, referrals, scouts
+from .views import applications, closing, consent, contracts, messages, referrals, scouts
 
 app_name = "engagements"
 
@@ -7,6 +7,7 @@ urlpatterns = [
     *scouts.urlpatterns,
     *messages.urlpatterns,
     *contracts.urlpatterns,
+    *closing.urlpatterns,
     *referrals.urlpatterns,
     *consent.urlpatterns,
 ]

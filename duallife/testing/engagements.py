@@ -1,7 +1,8 @@
 """Applications, offers, contracts and scouts for the engagement tests (and those of the apps above).
 
-``applicant_in_offer(world, sheet, name)``: a new talent applied and got an offer; ``record``: a
-contract on ``terms()`` (業務委託, six months from next week); ``send``: a scout from the company;
+``applicant_in_offer(world, sheet, name)``: a new talent applied and got an offer; ``propose``:
+the company's proposal of ``terms()`` (業務委託, six months from next week); ``record``: that
+proposal confirmed by the applicant (a contract); ``send``: a scout from the company;
 ``another_talent``: one more talent profile to scout; ``copy_per_sheet``: the same application,
 scout or 気になる on many sheets, for a list's pages.
 """
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from duallife.engagements.models import Application, Contract
 from duallife.engagements.services.applications import application_advance, application_submit
-from duallife.engagements.services.contracts import contract_record
+from duallife.engagements.services.proposals import contract_confirm, contract_propose
 from duallife.engagements.services.scouts import scout_send
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
@@ -28,7 +29,8 @@ APPLY_MESSAGE = "首都圏で食品のEC運営を五年担当してきました�
 
 
 def terms(**overrides: Any) -> dict[str, Any]:
-    """業務委託, starting in a week for six months, 4 days and 40,000円 a month."""
+    """業務委託, starting in a week for six months, 4 days and 40,000円 a month, paid at the end
+    of the next month by bank transfer."""
     starts_on = timezone.localdate() + datetime.timedelta(days=7)
     data: dict[str, Any] = {
         "contract_type": "outsourcing",
@@ -38,6 +40,8 @@ def terms(**overrides: Any) -> dict[str, Any]:
         "monthly_fee_yen": 40_000,
         "travel_paid_by": "company",
         "subsidy_eligible": True,
+        "work_description": "味噌の新商品を首都圏のECで売るための販路づくりと、月次の数字の振り返り",
+        "work_place": "オンライン（月1回は会津若松市の事務所）",
     }
     data.update(overrides)
     return data
@@ -54,8 +58,27 @@ def applicant_in_offer(world, sheet, name: str) -> Application:
     return to_offer(application, world.owner)
 
 
+def applicant_in_interview(world, sheet, name: str, *, days_ahead: int = 3) -> Application:
+    """A new talent ``name`` applied to ``sheet``; a meeting online is booked ``days_ahead`` days on."""
+    application = application_submit(sheet=sheet, by=make_talent_user(name), message=APPLY_MESSAGE)
+    return application_advance(
+        application=application,
+        by=world.owner,
+        to=Application.Status.INTERVIEW,
+        interview_mode="online",
+        interview_at=timezone.now() + datetime.timedelta(days=days_ahead),
+    )
+
+
+def propose(application: Application, by, **overrides: Any):
+    """The company ``by`` proposes ``terms(**overrides)``; returns the proposal."""
+    return contract_propose(application=application, by=by, **terms(**overrides))
+
+
 def record(application: Application, by, **overrides: Any) -> Contract:
-    return contract_record(application=application, by=by, **terms(**overrides))
+    """A contract both sides agreed: ``by`` proposes, the applicant confirms."""
+    proposal = propose(application, by, **overrides)
+    return contract_confirm(application=application, by=application.talent.user, version=proposal.version)
 
 
 SCOUT_MESSAGE = (

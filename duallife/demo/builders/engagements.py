@@ -23,11 +23,11 @@ from duallife.engagements.services.contracts import (
     checkin_answer,
     checkins_process_due,
     contract_end,
-    contract_record,
     contract_start,
 )
 from duallife.engagements.services.interests import interest_set_sharing, interest_toggle
 from duallife.engagements.services.messages import message_post
+from duallife.engagements.services.proposals import contract_confirm, contract_propose
 from duallife.engagements.services.referrals import referral_register
 from duallife.engagements.services.scouts import scout_accept, scout_decline, scout_send
 from duallife.organizations.permissions import can_coordinate
@@ -203,13 +203,14 @@ class DemoEngagements:
         steps.application_advance(application=application, by=company_user, to="offer")
         if path == "contract":
             self._contract(application, company_user, draw)
+        else:  # the terms wait for the talent's confirmation
+            self._propose(application, company_user, starts_on=self.today + datetime.timedelta(days=14))
 
-    def _contract(self, application, company_user, draw: random.Random) -> None:
+    def _propose(self, application, company_user, *, starts_on: datetime.date):
         sheet = application.sheet
         probono = sheet.is_probono or not sheet.fee_min_yen
-        starts_on = self.today - datetime.timedelta(days=draw.randint(5, 85))
         months = sheet.duration_months or 6
-        contract = contract_record(
+        return contract_propose(
             application=application,
             by=company_user,
             contract_type="probono" if probono else "outsourcing",
@@ -219,6 +220,15 @@ class DemoEngagements:
             monthly_fee_yen=0 if probono else sheet.fee_min_yen,
             travel_paid_by=sheet.travel_paid_by,
             subsidy_eligible=sheet.subsidy_applies,
+            work_description=sheet.title,
+            work_place=self.texts.work_place % {"place": sheet.municipality.name},
+        )
+
+    def _contract(self, application, company_user, draw: random.Random) -> None:
+        starts_on = self.today - datetime.timedelta(days=draw.randint(5, 85))
+        proposal = self._propose(application, company_user, starts_on=starts_on)
+        contract = contract_confirm(
+            application=application, by=application.talent.user, version=proposal.version
         )
         self.report.created["contracts"] += 1
         contract_start(contract=contract, by=company_user)

@@ -209,6 +209,7 @@ class EngagementsFile:
     scout_decline_reasons: tuple[str, ...]
     early_end_notes: tuple[str, ...]
     referral_note: str
+    work_place: str
     thread: tuple[ThreadLine, ...]
     checkin_answer: tuple[CheckinAnswer, ...]
 

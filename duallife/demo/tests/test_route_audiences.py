@@ -237,7 +237,6 @@ def cases(d) -> dict[str, list[Case]]:
         "postings:detail": [Case({"pk": d.sheet.pk})],
         "postings:edit": [Case({"pk": d.sheet.pk})],
         "postings:submit": [Case({"pk": d.sheet.pk})],
-        "postings:close": [Case({"pk": d.sheet.pk})],
         "postings:review": [Case({"pk": d.submitted.pk})],
         "postings:review_decide": [Case({"pk": d.submitted.pk})],
         "postings:cowrite": [Case({"pk": d.submitted.pk})],
@@ -257,7 +256,12 @@ def cases(d) -> dict[str, list[Case]]:
         "engagements:message_post": application,
         "engagements:thread_read": application,
         "engagements:message_attachment": [Case({"pk": d.application.pk, "message_pk": d.attachment.pk})],
-        "engagements:contract_record": application,
+        "engagements:contract_propose": application,
+        "engagements:contract_withdraw_proposal": application,
+        "engagements:contract_confirm": application,
+        "engagements:contract_request_changes": application,
+        "engagements:contract_terms_sheet": application,
+        "engagements:sheet_close": [Case({"pk": d.sheet.pk})],
         "engagements:contract_start": [Case({"pk": d.contract.pk})],
         "engagements:contract_end": [Case({"pk": d.contract.pk})],
         "engagements:checkin": [Case({"pk": d.checkin.pk})],
@@ -327,7 +331,15 @@ def cases(d) -> dict[str, list[Case]]:
         "my_application_messages_list": [Case({"application_id": d.application.pk})],
         "my_application_messages_create": [Case({"application_id": d.application.pk})],
         "my_application_messages_read": [Case({"application_id": d.application.pk})],
-        "my_contract_record": [Case({"application_id": d.application.pk}, data=contract_terms)],
+        "my_contract_propose": [Case({"application_id": d.application.pk}, data=contract_terms)],
+        "my_contract_proposal": [Case({"application_id": d.application.pk})],
+        "my_contract_confirm": [Case({"application_id": d.application.pk}, data={"version": 1})],
+        "my_contract_request_changes": [
+            Case(
+                {"application_id": d.application.pk}, data={"version": 1, "message": "開始日を変えたいです。"}
+            )
+        ],
+        "my_contract_withdraw_proposal": [Case({"application_id": d.application.pk})],
         "my_contracts_detail": [Case({"contract_id": d.contract.pk})],
         "my_contracts_start": [Case({"contract_id": d.contract.pk})],
         "my_contracts_end": [Case({"contract_id": d.contract.pk}, data={"ended_on": today})],

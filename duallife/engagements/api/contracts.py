@@ -1,7 +1,10 @@
 """JSON API of contracts (成約) and check-ins for the acting user (mounted at ``/api/v1/my/``).
 
-- ``POST applications/{id}/contract``: the company records the contract of an application in
-  条件提示 (201); all openings taken → 409, however many requests arrive at once;
+- ``POST applications/{id}/contract``: the company proposes (or revises) the terms of an
+  application in 条件提示 (201); ``GET applications/{id}/contract/proposal``: the proposal, for
+  both sides; ``POST …/proposal/confirm`` (the talent, naming the version read: 201 with the
+  contract — all openings taken → 409, however many arrive at once), ``…/proposal/changes`` (the
+  talent asks for changes), ``…/proposal/withdraw`` (the company);
 - ``GET contracts``, ``GET contracts/{id}``: the contracts the user is a party of (as the talent or
   a company member; staff of the area may read one by id), with their check-ins;
 - ``POST contracts/{id}/start`` (company), ``POST contracts/{id}/end`` (either side);
@@ -18,15 +21,19 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Router, Schema, Status
 
 from duallife.accounts.mfa import mfa_setup_required
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
 from duallife.core.audience import NOT_FOUND, OWN, SIGNED_IN, audience
+from duallife.core.errors import NotFoundError
 
-from ..links import application_url, checkin_url
-from ..models import CheckIn, CheckInAnswer, Contract
+from ..errors import EngagementPermissionError
+from ..forms.contracts import TERM_FIELDS as forms_term_fields
+from ..links import application_url, checkin_url, terms_sheet_url
+from ..models import CheckIn, CheckInAnswer, Contract, ContractProposal
 from ..permissions import (
     APPLICATION_SIDES,
     get_application_for_user,
@@ -36,6 +43,8 @@ from ..permissions import (
 )
 from ..selectors import contracts as reads
 from ..services import contracts as services
+from ..services import proposals
+from ..services.closing import CLOSING_MESSAGE_MAX_CHARS
 
 router = Router()
 
@@ -44,6 +53,7 @@ TravelValue = Literal["company", "shared", "talent", "none"]
 EndReasonValue = Literal[
     "", "completed", "talent_circumstances", "company_circumstances", "mismatch", "communication", "other"
 ]
+NO_PROPOSAL = gettext_lazy("提示された契約条件が見つかりません。")
 MFA_REQUIRED = gettext_lazy("個人に関する情報を見るには、先に二段階認証を設定してください。")
 
 
@@ -54,6 +64,23 @@ class ContractIn(Schema):
     contract_type: ContractTypeValue = Field(
         description="outsourcing（業務委託）か probono（プロボノ）。雇用は提携事業者を通すため 400"
     )
+    work_description: str = Field(max_length=proposals.WORK_DESCRIPTION_MAX_CHARS, description="業務の内容")
+    work_place: str = Field(max_length=proposals.WORK_PLACE_MAX_CHARS, description="業務を行う場所")
+    payment_month_offset: Literal[1, 2] = Field(1, description="月末締めで、1 翌月払い・2 翌々月払い")
+    payment_day: int = Field(0, ge=0, le=31, description="支払日（0 は末日）。月末から60日以内であること")
+    payment_method: Literal["bank_transfer", "cash", "other"] = "bank_transfer"
+    payment_method_note: str = Field("", max_length=proposals.METHOD_NOTE_MAX_CHARS)
+    inspection_days: int | None = Field(
+        None, ge=1, le=59, description="検査を完了する期日（月末から何日以内）"
+    )
+    closing_keep: list[int] = Field(
+        default_factory=list,
+        max_length=200,
+        description="この成約で募集人数が埋まるとき、続ける応募の id（面談の予定があるものだけ）",
+    )
+    closing_message: str = Field(
+        "", max_length=CLOSING_MESSAGE_MAX_CHARS, description="ほかの応募者へのメッセージ（空なら定型文）"
+    )
     starts_on: datetime.date
     ends_on: datetime.date | None = Field(None, description="終了予定日（定めがなければ null）")
     days_per_month: int = Field(ge=1, le=31, description="月の稼働日数")
@@ -62,6 +89,37 @@ class ContractIn(Schema):
     )
     travel_paid_by: TravelValue
     subsidy_eligible: bool = Field(description="交通費補助制度の対象か")
+
+
+class ProposalOut(Schema):
+    application_id: int
+    state: Literal["proposed", "changes_requested", "confirmed", "withdrawn"]
+    version: int = Field(description="確認のときに送る版")
+    proposed_at: datetime.datetime
+    change_request: str
+    terms_sheet_url: str = Field(description="条件の書面（PDF）のパス")
+    contract_type: str
+    work_description: str
+    work_place: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    days_per_month: int
+    monthly_fee_yen: int
+    payment_month_offset: int
+    payment_day: int
+    payment_method: str
+    payment_method_note: str
+    inspection_days: int | None
+    travel_paid_by: str
+    subsidy_eligible: bool
+
+
+class ProposalAnswerIn(Schema):
+    version: int = Field(ge=1, le=MAX_ID, description="読んだ提示の版")
+
+
+class ChangeRequestIn(ProposalAnswerIn):
+    message: str = Field(max_length=proposals.CHANGE_REQUEST_MAX_CHARS, description="変更してほしい点")
 
 
 class ContractEndIn(Schema):
@@ -109,7 +167,18 @@ class ContractOut(Schema):
     monthly_fee_yen: int
     travel_paid_by: str
     subsidy_eligible: bool
+    work_description: str
+    work_place: str
+    payment_month_offset: int
+    payment_day: int
+    payment_method: str
+    payment_method_note: str
+    inspection_days: int | None
     recorded_at: datetime.datetime
+    confirmed_at: datetime.datetime | None = Field(
+        description="人材が確認した日時（確認の仕組みより前の記録は null）"
+    )
+    terms_sheet_url: str = Field(description="条件の書面（PDF）のパス")
     ended_on: datetime.date | None
     end_reason: str
     end_note: str
@@ -170,12 +239,38 @@ def contract_payload(contract: Contract, checkins=None) -> dict:
         "monthly_fee_yen": contract.monthly_fee_yen,
         "travel_paid_by": contract.travel_paid_by,
         "subsidy_eligible": contract.subsidy_eligible,
+        "work_description": contract.work_description,
+        "work_place": contract.work_place,
+        "payment_month_offset": contract.payment_month_offset,
+        "payment_day": contract.payment_day,
+        "payment_method": contract.payment_method,
+        "payment_method_note": contract.payment_method_note,
+        "inspection_days": contract.inspection_days,
         "recorded_at": contract.recorded_at,
+        "confirmed_at": contract.confirmed_at,
+        "terms_sheet_url": terms_sheet_url(contract.application_id),
         "ended_on": contract.ended_on,
         "end_reason": contract.end_reason,
         "end_note": contract.end_note,
         "ended_early": contract.ended_early,
         "checkins": [checkin_payload(checkin) for checkin in checkins],
+    }
+
+
+PROPOSAL_FIELDS = (
+    "state",
+    "version",
+    "proposed_at",
+    "change_request",
+    *forms_term_fields,
+)
+
+
+def proposal_payload(proposal: ContractProposal) -> dict:
+    return {
+        "application_id": proposal.application_id,
+        "terms_sheet_url": terms_sheet_url(proposal.application_id),
+        **{name: getattr(proposal, name) for name in PROPOSAL_FIELDS},
     }
 
 
@@ -193,20 +288,98 @@ def _contract_for(request: HttpRequest, contract_id: int) -> tuple[Contract, str
 
 @router.post(
     "/applications/{application_id}/contract",
-    response={201: ContractOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    response={201: ProposalOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
     auth=session_auth,
-    summary="成約を記録する",
-    description="条件提示の応募について、企業のメンバーが契約の内容を記録します。"
-    "募集人数分の成約がすでにあるとき、または応募が条件提示でないときは 409 です。",
-    operation_id="my_contract_record",
+    summary="契約条件を提示する",
+    description="条件提示の応募について、企業のメンバーが契約条件を提示します（提示済みなら版を上げて見直し）。"
+    "人材が確認すると成約です。募集人数分の成約がすでにあるとき、または応募が条件提示でないときは 409 です。",
+    operation_id="my_contract_propose",
 )
 @audience(company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
-def contract_record(
+def contract_propose(
     request: HttpRequest, payload: ContractIn, application_id: int = Path(..., ge=1, le=MAX_ID)
 ):
     application, _side = get_application_for_user(request.auth, application_id)
-    contract = services.contract_record(application=application, by=request.auth, **payload.model_dump())
+    proposal = proposals.contract_propose(application=application, by=request.auth, **payload.model_dump())
+    return Status(201, proposal_payload(proposal))
+
+
+def _proposal_for(request: HttpRequest, application_id: int):
+    application, side = get_application_for_user(request.auth, application_id)
+    if side not in ("talent", "company"):
+        raise EngagementPermissionError(
+            _("提示された契約条件を扱えるのは、応募した人材と企業のメンバーだけです。")
+        )
+    proposal = reads.proposal_of(application)
+    if proposal is None:
+        raise NotFoundError(NO_PROPOSAL)
+    return application, proposal
+
+
+@router.get(
+    "/applications/{application_id}/contract/proposal",
+    response={200: ProposalOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="提示された契約条件",
+    description="応募した人材と企業のメンバーが読めます。まだ提示がなければ 404 です。",
+    operation_id="my_contract_proposal",
+)
+@audience(talent=OWN, company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
+def contract_proposal(request: HttpRequest, application_id: int = Path(..., ge=1, le=MAX_ID)):
+    _application, proposal = _proposal_for(request, application_id)
+    return Status(200, proposal_payload(proposal))
+
+
+@router.post(
+    "/applications/{application_id}/contract/proposal/confirm",
+    response={201: ContractOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="契約条件を確認する（成約）",
+    description="応募した人材が、読んだ版の契約条件を確認します。成約になり、契約を返します。"
+    "版が古いとき、募集人数が埋まっているときは 409 です。",
+    operation_id="my_contract_confirm",
+)
+@audience(talent=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
+def contract_confirm(
+    request: HttpRequest, payload: ProposalAnswerIn, application_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    application, _proposal = _proposal_for(request, application_id)
+    contract = proposals.contract_confirm(application=application, by=request.auth, version=payload.version)
     return Status(201, _reloaded(contract.pk))
+
+
+@router.post(
+    "/applications/{application_id}/contract/proposal/changes",
+    response={200: ProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="契約条件の変更を相談する",
+    description="応募した人材が、読んだ版について変更してほしい点を企業に送ります。",
+    operation_id="my_contract_request_changes",
+)
+@audience(talent=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
+def contract_request_changes(
+    request: HttpRequest, payload: ChangeRequestIn, application_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    application, _proposal = _proposal_for(request, application_id)
+    proposal = proposals.contract_request_changes(
+        application=application, by=request.auth, **payload.model_dump()
+    )
+    return Status(200, proposal_payload(proposal))
+
+
+@router.post(
+    "/applications/{application_id}/contract/proposal/withdraw",
+    response={200: ProposalOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="契約条件の提示を取り下げる",
+    description="企業のメンバーが、まだ確認されていない提示を取り下げます。",
+    operation_id="my_contract_withdraw_proposal",
+)
+@audience(company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND)
+def contract_withdraw_proposal(request: HttpRequest, application_id: int = Path(..., ge=1, le=MAX_ID)):
+    application, _proposal = _proposal_for(request, application_id)
+    proposal = proposals.contract_withdraw_proposal(application=application, by=request.auth)
+    return Status(200, proposal_payload(proposal))
 
 
 @router.get(

@@ -39,6 +39,21 @@ class ShareForm(forms.Form):
     )
 
 
+#: The steps offered from each open status: only forward (an interview may be moved to a new time).
+NEXT_STEPS = {
+    S.APPLIED: (S.IN_CONVERSATION, S.INTERVIEW, S.OFFER),
+    S.IN_CONVERSATION: (S.INTERVIEW, S.OFFER),
+    S.INTERVIEW: (S.INTERVIEW, S.OFFER),
+    S.OFFER: (),
+}
+
+
+def step_label(status: str, current: str):
+    if status == S.INTERVIEW and current == S.INTERVIEW:
+        return _("面談（日時・方法を変える）")
+    return S(status).label
+
+
 class AdvanceForm(forms.Form):
     to = forms.ChoiceField(
         label=_("次の段階"),
@@ -48,7 +63,16 @@ class AdvanceForm(forms.Form):
             (S.OFFER, S.OFFER.label),
         ],
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("次の段階を選択肢から選んでください。")},
     )
+
+    def __init__(self, *args, current: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if current is not None:
+            self.fields["to"].choices = [
+                (step, step_label(step, current)) for step in NEXT_STEPS.get(current, ())
+            ]
+
     interview_mode = forms.ChoiceField(
         label=_("面談の方法"),
         choices=[("", _("（面談のときに選ぶ）")), *Application.InterviewMode.choices],

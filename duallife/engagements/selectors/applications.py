@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duallife.organizations.permissions import companies_of
@@ -110,3 +111,22 @@ def applicant_card(application: Application, fields: frozenset[str]) -> list[tup
     if ShareableField.SELF_INTRODUCTION in fields:
         rows.append((_("自己紹介"), talent.self_introduction or _("（未登録）")))
     return rows
+
+
+def open_conversations(sheet, *, excluding: int | None = None) -> list[Application]:
+    """The sheet's open applications (oldest first), each marked ``booked`` when a meeting is set
+    for a time still to come. One query; shows display names only."""
+    now = timezone.now()
+    applications = list(
+        Application.objects.filter(sheet=sheet, status__in=OPEN_STATUSES)
+        .exclude(pk=excluding)
+        .select_related("talent")
+        .order_by("created_at", "pk")
+    )
+    for application in applications:
+        application.booked = (
+            application.status == Application.Status.INTERVIEW
+            and application.interview_at is not None
+            and application.interview_at >= now
+        )
+    return applications

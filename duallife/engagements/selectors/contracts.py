@@ -29,7 +29,7 @@ from django.db.models import (
 from duallife.organizations.permissions import companies_of, coordinator_scopes, is_operator, scope_filter
 from duallife.regions.models import Prefecture
 
-from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
+from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract, ContractProposal
 
 #: Completed contracts stay on the follow-up list this long (their completion feedback).
 RECENTLY_ENDED_DAYS = 90
@@ -51,6 +51,11 @@ def contracts_with_details() -> QuerySet[Contract]:
 
 def contract_of(application: Application) -> Contract | None:
     return contracts_with_details().filter(application=application).first()
+
+
+def proposal_of(application: Application) -> ContractProposal | None:
+    """The application's proposal of terms (any state), or None."""
+    return ContractProposal.objects.filter(application=application).first()
 
 
 def answered_sides(checkin: CheckIn) -> set[str]:

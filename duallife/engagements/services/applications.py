@@ -338,16 +338,21 @@ def similar_sheets_note(sheet: SpecSheet) -> list[Text | Linked]:
     ]
 
 
-def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
+def applications_close_for_sheet(
+    *, sheet: SpecSheet, by=None, keep_open: Iterable[int] = (), message: str = ""
+) -> int:
     """A sheet closed: end every open application with a kind note, and expire pending scouts.
 
-    Called inside the transaction that closed the sheet (sheet row already locked). Returns how
-    many applications were ended.
+    The applications in ``keep_open`` stay as they are (a meeting already booked); the others are
+    told ``message`` — the company's own words — or, when it is empty, a kind default. Called inside
+    the transaction that closed the sheet (sheet row already locked). Returns how many
+    applications were ended.
     """
-    message = Text(CLOSED_SHEET_MESSAGE, title=sheet.title)
+    note = Text(message) if message else Text(CLOSED_SHEET_MESSAGE, title=sheet.title)
     fallback = functools.cache(similar_sheets_note)  # once for the sheet, not once per applicant
     open_ids = list(
         Application.objects.filter(sheet=sheet, status__in=OPEN_STATUSES)
+        .exclude(pk__in=list(keep_open))
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -364,7 +369,7 @@ def applications_close_for_sheet(*, sheet: SpecSheet, by=None) -> int:
             application.talent.user,
             kind=Kind.SHEET_CLOSED,
             title=Text(gettext_lazy("「%(sheet)s」の募集が終了しました"), sheet=sheet.title),
-            body=[message, *next_best_note(application.talent, sheet, fallback=fallback)],
+            body=[note, *next_best_note(application.talent, sheet, fallback=fallback)],
             url=application_url(application.pk),
         )
     Scout.objects.filter(sheet=sheet, status=Scout.Status.PENDING).update(

@@ -1,9 +1,6 @@
 """Contracts (成約), their start and end, and the follow-up check-ins that keep them alive.
 
-- :func:`contract_record`: the company records the contract of an application in 条件提示.
-  A sheet with N openings never gets more than N contracts: the sheet row is locked first and the
-  contracts are counted under that lock, so concurrent offers queue up behind each other. The
-  contract that fills the last opening closes the sheet as filled in the same transaction.
+- a contract is made when the talent confirms the company's proposal (see ``proposals``);
 - :func:`contract_start` (the company, or the daily job on ``starts_on``): 成約 → 稼働中;
 - :func:`contract_end` (either side): → 完了; ending before the planned day records why, and
   the area's coordinators hear of it;
@@ -33,7 +30,6 @@ from duallife.notifications.models import Kind
 from duallife.organizations.models import CoordinatorScope, Organization
 from duallife.organizations.permissions import companies_of
 from duallife.postings.models import SpecSheet
-from duallife.postings.services.sheets import spec_sheet_close
 
 from ..errors import (
     EngagementConflictError,
@@ -43,10 +39,9 @@ from ..errors import (
 )
 from ..links import application_url, checkin_url
 from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
-from ..permissions import is_company_side
 from ..wording import worded_for_storage
 from . import pipeline
-from .applications import LABEL_NOTE, clean_text, lock_sheet
+from .applications import LABEL_NOTE, clean_text
 from .notices import notify_company, notify_user
 
 S = Application.Status
@@ -286,89 +281,7 @@ def sync_contract(target: Contract, source: Contract) -> Contract:
     return target
 
 
-# --- Recording, starting, ending ----------------------------------------------------------------
-
-
-@transaction.atomic
-def contract_record(
-    *,
-    application: Application,
-    by,
-    contract_type: str,
-    starts_on: datetime.date,
-    ends_on: datetime.date | None,
-    days_per_month: int,
-    monthly_fee_yen: int,
-    travel_paid_by: str,
-    subsidy_eligible: bool,
-) -> Contract:
-    """The company records the contract (成約) of an application in 条件提示.
-
-    Only 業務委託 and プロボノ are recorded; 雇用 is refused, since employment is arranged by a
-    licensed placement partner. The sheet is locked before the application and its contracts are
-    counted under that lock: with all openings taken the request is refused (conflict), however
-    many arrive at once. Check-ins are scheduled, the talent is told, and the contract that fills
-    the last opening closes the sheet as filled (the other open applications end kindly).
-    """
-    if not is_company_side(by, application.sheet):
-        raise EngagementPermissionError(_("成約を記録できるのは、仕様書の企業のメンバーだけです。"))
-    terms = clean_terms(
-        contract_type=contract_type,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        days_per_month=days_per_month,
-        monthly_fee_yen=monthly_fee_yen,
-        travel_paid_by=travel_paid_by,
-        subsidy_eligible=subsidy_eligible,
-        today=timezone.localdate(),
-    )
-    sheet = lock_sheet(application.sheet)
-    locked = pipeline.lock_application(application)
-    taken = Contract.objects.filter(sheet=sheet).count()
-    if taken >= sheet.openings:
-        raise EngagementConflictError(
-            _("この仕様書の募集人数（%(openings)d人）は、すべて成約済みです。これ以上は記録できません。")
-            % {"openings": sheet.openings}
-        )
-    if locked.status != S.OFFER:
-        raise EngagementTransitionError(
-            _("成約を記録できるのは「条件提示」の応募です（この応募は「%(status)s」です）。")
-            % {"status": locked.get_status_display()}
-        )
-    contract = Contract.objects.create(
-        application=locked,
-        sheet=sheet,
-        organization_id=sheet.organization_id,
-        talent=locked.talent,
-        referrer_id=locked.referrer_id,
-        recorded_by=by,
-        **terms,
-    )
-    type_label = ContractType(terms["contract_type"]).label
-    note = worded_for_storage(
-        gettext_lazy("%(type)s・%(date)s開始"), type=type_label, date=terms["starts_on"]
-    )
-    pipeline.move(locked, to=S.CONTRACTED, by=by, note=note)
-    CheckIn.objects.bulk_create(
-        CheckIn(contract=contract, kind=CheckIn.Kind.PERIODIC, due_on=due)
-        for due in checkin_schedule(terms["starts_on"], terms["ends_on"])
-    )
-    notify_user(
-        locked.talent.user,
-        kind=Kind.CONTRACT,
-        title=Text(gettext_lazy("「%(sheet)s」の成約が記録されました"), sheet=sheet.title),
-        body=Text(
-            gettext_lazy("%(company)sとの%(type)sの契約です。%(date)sに始まります。"),
-            company=sheet.organization.name,
-            type=type_label,
-            date=terms["starts_on"],
-        ),
-        url=application_url(locked.pk),
-    )
-    if taken + 1 >= sheet.openings and sheet.status == SpecSheet.Status.PUBLISHED:
-        spec_sheet_close(sheet=sheet, by=by, reason=SpecSheet.ClosedReason.FILLED)
-    pipeline.sync(application, locked)
-    return contract
+# --- Starting, ending ----------------------------------------------------------------
 
 
 def _start(application: Application, *, by, note: str) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
+from django.utils import timezone
 
 from duallife.accounts.models import PersonalDataAccess
 from duallife.engagements.models import Application, ConsentRecord
-from duallife.engagements.services.applications import application_submit
+from duallife.engagements.services.applications import application_advance, application_submit
 from duallife.postings.models import SpecSheet
 from duallife.testing.accounts import give_mfa
 from duallife.testing.engagements import APPLY_MESSAGE
@@ -253,3 +257,30 @@ def test_lists_show_how_many_messages_are_unread(client, world, application):
 
     assert "未読メッセージ2件" in talent_list  # the talent's own message is not unread for them
     assert "未読メッセージ1件" in board
+
+
+def step_choices(body: str) -> set[str]:
+    return set(re.findall(r'name="advance-to" value="(\w+)"', body))
+
+
+def test_the_next_step_offers_only_steps_ahead_and_the_offer_leads_to_the_terms(client, world, application):
+    client.force_login(world.owner)
+    url = f"/applications/{application.pk}/"
+    assert step_choices(client.get(url).content.decode()) == {"in_conversation", "interview", "offer"}
+    application_advance(
+        application=application,
+        by=world.owner,
+        to="interview",
+        interview_mode="online",
+        interview_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    body = client.get(url).content.decode()
+    assert step_choices(body) == {"interview", "offer"}
+    assert "面談（日時・方法を変える）" in body
+    client.post(f"{url}advance/", {"advance-to": "offer"})
+
+    body = client.get(url).content.decode()
+    assert step_choices(body) == set()
+    assert '<a class="button" href="#contract">契約条件を提示する</a>' in body
+    # the terms come before the message thread on the page
+    assert body.index('id="contract-heading"') < body.index('id="thread-heading"')

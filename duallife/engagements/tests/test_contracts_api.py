@@ -46,18 +46,60 @@ def contract(world, offer):
     return record(offer, world.owner, starts_on=starts_on, ends_on=add_months(starts_on, 6))
 
 
-def test_a_company_member_records_a_contract(client, world, offer):
+def test_a_company_member_proposes_and_the_talent_confirms_the_version_read(client, world, offer):
     client.force_login(world.member)
 
     response = post_json(client, f"/api/v1/my/applications/{offer.pk}/contract", json_terms())
 
     assert response.status_code == 201
+    proposal = response.json()
+    assert (proposal["state"], proposal["version"]) == ("proposed", 1)
+    assert proposal["terms_sheet_url"] == f"/applications/{offer.pk}/contract/terms.pdf"
+    assert not Contract.objects.exists()
+    revised = post_json(client, f"/api/v1/my/applications/{offer.pk}/contract", json_terms(days_per_month=5))
+    assert revised.json()["version"] == 2
+
+    client.force_login(world.talent)
+    base = f"/api/v1/my/applications/{offer.pk}/contract/proposal"
+    assert client.get(base).json()["days_per_month"] == 5
+    stale = post_json(client, f"{base}/confirm", {"version": 1})
+    assert stale.status_code == 409
+    assert "更新されました" in stale.json()["detail"]
+    response = post_json(client, f"{base}/confirm", {"version": 2})
+
+    assert response.status_code == 201
     body = response.json()
     assert body["status"] == "contracted"
     assert body["monthly_fee_yen"] == 40_000
+    assert body["days_per_month"] == 5
     assert body["url"] == f"/applications/{offer.pk}/"
+    assert body["confirmed_at"] is not None
     assert len(body["checkins"]) == 3
     assert Contract.objects.get().application == offer
+
+
+def test_the_talent_asks_for_changes_and_only_the_sides_reach_the_proposal(client, world, offer):
+    client.force_login(world.owner)
+    post_json(client, f"/api/v1/my/applications/{offer.pk}/contract", json_terms())
+    base = f"/api/v1/my/applications/{offer.pk}/contract/proposal"
+    assert post_json(client, f"{base}/confirm", {"version": 1}).status_code == 403  # not the talent
+
+    client.force_login(world.talent)
+    assert post_json(client, f"{base}/changes", {"version": 1, "message": ""}).status_code == 400
+    asked = post_json(client, f"{base}/changes", {"version": 1, "message": "開始日を翌月にできますか。"})
+    assert asked.status_code == 200
+    assert asked.json()["state"] == "changes_requested"
+    assert post_json(client, f"{base}/confirm", {"version": 1}).status_code == 409  # nothing to confirm now
+
+    for user in (world.stranger, world.nobody):
+        client.force_login(user)
+        assert client.get(base).status_code == 404
+        assert post_json(client, f"{base}/withdraw").status_code == 404
+    client.logout()
+    assert client.get(base).status_code == 401
+    client.force_login(world.owner)
+    assert post_json(client, f"{base}/withdraw").json()["state"] == "withdrawn"
+    assert not Contract.objects.exists()
 
 
 def test_a_sheet_with_all_openings_taken_answers_409_in_japanese(client, world, sheet):

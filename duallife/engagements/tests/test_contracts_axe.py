@@ -1,5 +1,6 @@
 """Browser check of the contract pages: axe-core (WCAG 2 A/AA) finds nothing, and nothing is wider
-than a 375 px phone — the contract form, the contract with its check-ins, the check-in page (also
+than a 375 px phone — the proposal form (also with a change request), the terms the talent
+confirms, the closing page, the contract with its check-ins, the check-in page (also
 with errors), and the coordinators' follow-up list. Served by pytest-django's live server with
 this test's data; uses the helpers of ``e2e/conftest.py`` (Debian's Chromium, axe-core)."""
 
@@ -13,6 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from duallife.engagements.services.contracts import add_months, checkin_answer
+from duallife.engagements.services.proposals import contract_request_changes
 from duallife.testing.accounts import give_mfa
 from duallife.testing.browser import (
     CHROMIUM,
@@ -21,7 +23,7 @@ from duallife.testing.browser import (
     format_violations,
     horizontal_overflow,
 )
-from duallife.testing.engagements import applicant_in_offer, record, to_offer
+from duallife.testing.engagements import applicant_in_offer, propose, record, to_offer
 
 pytestmark = [
     pytest.mark.e2e,
@@ -48,10 +50,23 @@ def test_contract_pages_pass_axe_and_fit_a_phone(live_server, world, sheet, appl
     )
     due = contract.checkins.order_by("due_on").first()
     checkin_answer(checkin=due, by=world.owner, rating=2, on_track=False, comment="連絡が途切れがちです")
+    proposed = applicant_in_offer(world, sheet, "proposed")
+    propose(proposed, world.owner)
+    asked = applicant_in_offer(world, sheet, "asked")
+    propose(asked, world.owner)
+    contract_request_changes(
+        application=asked, by=asked.talent.user, version=1, message="開始日を一週間遅らせられますか。"
+    )
     give_mfa(world.coordinator)
-    cookies = {user.pk: session_cookie(user) for user in (world.owner, world.talent, world.coordinator)}
+    to_confirm = proposed.talent.user
+    cookies = {
+        user.pk: session_cookie(user) for user in (world.owner, world.talent, world.coordinator, to_confirm)
+    }
     visits = [
         (world.owner, f"/applications/{offer.pk}/", False),
+        (world.owner, f"/applications/{asked.pk}/", False),
+        (to_confirm, f"/applications/{proposed.pk}/", False),
+        (world.owner, f"/sheets/{sheet.pk}/close/", False),
         (world.owner, f"/applications/{application.pk}/", False),
         (world.talent, f"/applications/{application.pk}/", False),
         (world.talent, f"/checkins/{due.pk}/", False),

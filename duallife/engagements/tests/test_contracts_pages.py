@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from duallife.accounts.models import PersonalDataAccess
-from duallife.engagements.models import Application, CheckIn, CheckInAnswer, Contract
+from duallife.engagements.models import Application, CheckIn, CheckInAnswer, Contract, ContractProposal
 from duallife.engagements.services.contracts import add_months, checkin_answer, contract_end
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
@@ -26,7 +26,9 @@ def today() -> datetime.date:
 
 
 def form_data(**overrides) -> dict:
-    data = terms(**overrides)
+    data = terms(
+        **{"payment_month_offset": 1, "payment_day": 0, "payment_method": "bank_transfer"} | overrides
+    )
     return {
         f"contract-{key}": ("on" if value else "")
         if isinstance(value, bool)
@@ -58,7 +60,7 @@ def due(contract) -> CheckIn:
 def test_the_company_sees_a_contract_form_prefilled_from_the_sheet(client, world, offer):
     client.force_login(world.owner)
     body = client.get(f"/applications/{offer.pk}/").content.decode()
-    assert "成約を記録する" in body
+    assert "契約条件を提示する" in body
     assert f'action="/applications/{offer.pk}/contract/"' in body
     assert 'name="contract-monthly_fee_yen" value="30000"' in body
     assert 'name="contract-days_per_month" value="4"' in body
@@ -68,24 +70,38 @@ def test_the_company_sees_a_contract_form_prefilled_from_the_sheet(client, world
 def test_the_talent_sees_no_contract_form_while_the_offer_is_open(client, world, offer):
     client.force_login(world.talent)
     body = client.get(f"/applications/{offer.pk}/").content.decode()
-    assert "成約を記録する" not in body
-    assert "企業から条件が提示されています" in body
+    assert f'action="/applications/{offer.pk}/contract/"' not in body
+    assert "企業が契約条件を用意しています" in body
 
 
-def test_the_company_records_a_contract_through_the_form(client, world, offer):
+def test_the_company_proposes_and_the_talent_confirms_through_the_pages(client, world, offer):
     client.force_login(world.member)
 
     response = client.post(f"/applications/{offer.pk}/contract/", form_data())
 
     assert response.status_code == 302
     assert response["Location"] == f"/applications/{offer.pk}/"
+    assert not Contract.objects.exists()  # a proposal is not a contract
+    page = client.get(response["Location"]).content.decode()
+    assert "契約条件を提示しました" in page
+    assert "確認待ち" in page
+
+    client.force_login(world.talent)
+    page = client.get(f"/applications/{offer.pk}/").content.decode()
+    assert "確認すると、どうなるか" in page
+    assert "40,000円" in page
+    assert "月末締め・翌月末日払い" in page
+    response = client.post(
+        f"/applications/{offer.pk}/contract/confirm/", {"confirm-version": "1"}, follow=True
+    )
+
     contract = Contract.objects.get(application=offer)
     assert contract.subsidy_eligible is True
+    assert contract.confirmed_by == world.talent
     assert contract.checkins.exists()
-    page = client.get(response["Location"]).content.decode()
-    assert "成約を記録しました" in page
+    page = response.content.decode()
+    assert "成約です" in page
     assert "成約の内容" in page
-    assert "40,000円" in page
 
 
 @pytest.mark.parametrize(
@@ -96,6 +112,9 @@ def test_the_company_records_a_contract_through_the_form(client, world, offer):
         ({"starts_on": "2026-02-30"}, "2026-12-01"),
         ({"monthly_fee_yen": 0}, "プロボノだけ"),
         ({"contract_type": "employment_referral"}, "正しく選択"),
+        ({"payment_month_offset": 2, "payment_day": 0}, "60日以内"),
+        ({"work_description": "販路"}, "10文字以上"),
+        ({"payment_method": "other", "payment_method_note": ""}, "補足"),
     ],
 )
 def test_a_bad_contract_form_saves_nothing_and_says_why(client, world, offer, overrides, message):
@@ -107,6 +126,7 @@ def test_a_bad_contract_form_saves_nothing_and_says_why(client, world, offer, ov
 
     assert message in response.content.decode()
     assert not Contract.objects.exists()
+    assert not ContractProposal.objects.exists()
 
 
 def test_contract_pages_are_closed_to_other_tenants_and_anonymous_users(client, world, offer, contract):

@@ -36,7 +36,7 @@ def offer(world, application):
     return to_offer(application, world.owner)
 
 
-def test_a_company_records_a_contract_the_application_becomes_contracted_and_the_talent_is_told(world, offer):
+def test_a_contract_both_sides_agreed_makes_the_application_contracted_and_each_side_is_told(world, offer):
     contract = record(offer, world.member)
 
     offer.refresh_from_db()
@@ -44,10 +44,14 @@ def test_a_company_records_a_contract_the_application_becomes_contracted_and_the
     assert contract.organization == world.company
     assert contract.talent.user == world.talent
     assert contract.recorded_by == world.member
+    assert contract.confirmed_by == world.talent
+    assert contract.commissioned_on == TODAY()
     assert contract.monthly_fee_yen == 40_000
     assert offer.events.last().to_status == S.CONTRACTED
-    told = Notification.objects.get(user=world.talent, kind="contract")
-    assert "成約" in told.title
+    to_talent = Notification.objects.get(user=world.talent, kind="contract")
+    assert "契約条件が届きました" in to_talent.title
+    to_company = Notification.objects.filter(user=world.owner, kind="contract").get()
+    assert "成約" in to_company.title
 
 
 def test_recording_a_contract_schedules_check_ins_after_one_month_then_every_two(world, offer):

@@ -22,6 +22,7 @@ from duallife.engagements.services.applications import (
 )
 from duallife.engagements.services.contracts import checkins_process_due, clean_terms
 from duallife.engagements.services.messages import attachment_check
+from duallife.engagements.services.proposals import clean_commission
 from duallife.engagements.wording import stored_note
 from duallife.postings.models import SpecSheet
 from duallife.testing.engagements import (
@@ -83,15 +84,40 @@ def test_applying_twice_is_refused_in_english(world, sheet, application):
     assert message == "You have already applied for this job."
 
 
+def shape(**overrides) -> dict:
+    """The terms ``clean_terms`` checks (type, dates, days, fee, travel)."""
+    data = terms(**overrides)
+    return {key: value for key, value in data.items() if key not in ("work_description", "work_place")}
+
+
 def test_contract_terms_are_refused_in_english(world):
     today = timezone.localdate()
-    employment = refusal(lambda: clean_terms(**terms(contract_type="employment_referral"), today=today))
+    employment = refusal(lambda: clean_terms(**shape(contract_type="employment_referral"), today=today))
     assert "partner placement agency" in employment
     assert not has_japanese(employment)
-    days = refusal(lambda: clean_terms(**terms(days_per_month=40), today=today))
+    days = refusal(lambda: clean_terms(**shape(days_per_month=40), today=today))
     assert days == "The working days per month must be between 1 and 31 days."
-    fee = refusal(lambda: clean_terms(**terms(monthly_fee_yen=-1), today=today))
+    fee = refusal(lambda: clean_terms(**shape(monthly_fee_yen=-1), today=today))
     assert fee == "The monthly fee must be between ¥0 and ¥10,000,000."
+
+
+def test_a_payment_date_past_sixty_days_is_refused_in_english(world):
+    late = refusal(
+        lambda: clean_commission(
+            paid=True,
+            work_description="販路づくりと月次の振り返り",
+            work_place="オンライン",
+            payment_month_offset=2,
+            payment_day=0,
+            payment_method="bank_transfer",
+            payment_method_note="",
+            inspection_days=None,
+        )
+    )
+    assert late == (
+        "Pay each month's fee within 60 days of the month's end (Freelance Act). "
+        "With this setting the latest month is paid after 62 days."
+    )
 
 
 def test_an_illegal_step_and_a_refused_attachment_are_explained_in_english(world, application):
@@ -161,11 +187,16 @@ def test_a_scout_and_a_contract_are_worded_in_english(world, sheet, told):
     application = applicant_in_offer(world, sheet, "sato")
     told.clear()
     contract = record(application, world.owner)
-    _kind, title, body = told[-1]
-    assert english(title) == f"A contract for “{sheet.title}” has been recorded"
     start = contract.starts_on
+    _kind, title, body = told[0]  # to the talent: the terms arrived
+    assert english(title) == f"Contract terms for “{sheet.title}” have arrived"
     assert english(body) == (
-        f"Contract work (outsourcing) with {world.company.name}. "
+        f"{world.company.name} has proposed contract terms. Read them, then confirm them or ask for changes."
+    )
+    _kind, title, body = told[-1]  # to the company: confirmed
+    assert english(title) == f"The terms for “{sheet.title}” were confirmed: the contract is made"
+    assert english(body) == (
+        f"Contract work (outsourcing) with {profile(application.talent.user).display_name}. "
         f"It starts on {start.day} {start:%b} {start.year}."
     )
 

@@ -25,7 +25,7 @@ from duallife.postings.models import SpecSheet
 from duallife.postings.permissions import get_sheet_for_public
 
 from ..errors import EngagementError
-from ..forms.applications import AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
+from ..forms.applications import NEXT_STEPS, AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
 from ..models import OPEN_STATUSES, Application, ShareableField
 from ..permissions import (
     ALREADY_APPLIED,
@@ -44,6 +44,7 @@ from ..services import applications as services
 from ..services.consent import consent_grant
 from ..wording import stored_note
 from .panels import render_panels
+from .steps import application_step
 
 S = Application.Status
 
@@ -168,7 +169,10 @@ def detail(request: HttpRequest, pk) -> HttpResponse:
         "card": reads.applicant_card(application, fields) if side != "talent" else None,
         "shared_labels": [label for value, label in ShareableField.choices if value in fields],
         "events": _history(application),
-        "advance_form": AdvanceForm(prefix="advance") if side == "company" and is_open else None,
+        "advance_form": AdvanceForm(prefix="advance", current=application.status)
+        if side == "company" and is_open and NEXT_STEPS.get(application.status)
+        else None,
+        "next_step": _next_step(application, side),
         "decline_form": ReasonForm(prefix="decline") if side == "company" and is_open else None,
         "withdraw_form": ReasonForm(prefix="withdraw") if side == "talent" and is_open else None,
         "share_form": ShareForm(prefix="share")
@@ -177,6 +181,19 @@ def detail(request: HttpRequest, pk) -> HttpResponse:
         "panels": render_panels(request, application, side),
     }
     return render(request, "engagements/applications/detail.html", context)
+
+
+def _next_step(application: Application, side: str) -> str:
+    """What the page's header points to first: ``propose`` (the company, in 条件提示),
+    ``confirm`` (the talent, with terms waiting), or nothing."""
+    if application.status != S.OFFER:
+        return ""
+    if side == "company":
+        return "propose"
+    proposal = getattr(application, "proposal", None) if side == "talent" else None
+    if proposal is not None and proposal.state == proposal.State.PROPOSED:
+        return "confirm"
+    return ""
 
 
 def _history(application: Application) -> list[dict]:
@@ -203,32 +220,8 @@ def _history(application: Application) -> list[dict]:
     return rows
 
 
-def _back(pk) -> HttpResponse:
-    return redirect("engagements:application_detail", pk)
-
-
-def _report(request: HttpRequest, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 def _act(request: HttpRequest, pk, form_class, prefix: str, action) -> HttpResponse:
-    """One POST step on an application: load it (404 for others), validate the form, call
-    ``action(application, data)`` — a service call returning ``(level, message)`` for the user —
-    and go back to the application page with that message, or with the refusal."""
-    application, _side = get_application_for_user(request.user, pk)
-    form = form_class(request.POST, prefix=prefix)
-    if not form.is_valid():
-        _report(request, form)
-        return _back(application.pk)
-    try:
-        level, text = action(application, form.cleaned_data)
-    except EngagementError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.add_message(request, level, text)
-    return _back(application.pk)
+    return application_step(request, pk, lambda data, _application: form_class(data, prefix=prefix), action)
 
 
 @require_POST

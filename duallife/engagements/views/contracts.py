@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -22,15 +23,25 @@ from django.views.decorators.http import require_POST
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.accounts.services import personal_data_access_log
-from duallife.core.audience import ALL, NOT_FOUND, audience
+from duallife.core.audience import ALL, NOT_FOUND, OWN, audience
 from duallife.core.errors import add_to_form
 from duallife.core.paging import page_of
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
 
 from ..errors import EngagementError
-from ..forms.contracts import CheckInAnswerForm, ContractForm, EndForm, FollowupFilterForm, contract_initial
-from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract
+from ..forms.contracts import (
+    TERM_FIELDS,
+    ChangeRequestForm,
+    CheckInAnswerForm,
+    ConfirmForm,
+    EndForm,
+    FollowupFilterForm,
+    ProposalForm,
+    contract_initial,
+    proposal_initial,
+)
+from ..models import ENGAGED_STATUSES, Application, CheckIn, CheckInAnswer, Contract, ContractProposal
 from ..permissions import (
     APPLICATION_SIDES,
     get_application_for_user,
@@ -38,28 +49,24 @@ from ..permissions import (
     get_contract_for_user,
 )
 from ..selectors import contracts as reads
+from ..selectors.applications import open_conversations
 from ..services import contracts as services
+from ..services import proposals as proposal_services
+from ..terms_sheet import terms_pdf
 from ..wording import worded_for_storage
+from .steps import application_step, back_to_application, report_errors
 
 S = Application.Status
-
-
-def _report(request: HttpRequest, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
-def _back(application_id: int) -> HttpResponse:
-    return redirect("engagements:application_detail", application_id)
+State = ContractProposal.State
 
 
 # --- The part of the application page ----------------------------------------------------------
 
 
 def contract_panel(request: HttpRequest, application: Application, side: str) -> dict | None:
-    """条件提示: the company's contract form (prefilled from the sheet); 成約 and after: the contract,
-    its start / end actions and its check-ins for both sides and staff."""
+    """条件提示: the company's proposal form (prefilled from its last proposal or the sheet), the
+    talent's confirm / ask-for-changes; 成約 and after: the contract, its start / end actions and
+    its check-ins for both sides and staff."""
     if application.status == S.OFFER:
         return _offer_panel(application, side)
     if application.status not in (*ENGAGED_STATUSES, S.COMPLETED):
@@ -78,20 +85,41 @@ def contract_panel(request: HttpRequest, application: Application, side: str) ->
         if party and engaged
         else None,
         "today": timezone.localdate(),
+        "party": party,
     }
 
 
 def _offer_panel(application: Application, side: str) -> dict | None:
+    proposal = reads.proposal_of(application)
+    live = proposal if proposal is not None and proposal.state != State.WITHDRAWN else None
     if side == "talent":
-        return {"mode": "waiting"}
+        answering = live is not None and live.state == State.PROPOSED
+        return {
+            "mode": "answer",
+            "proposal": live,
+            "confirm_form": ConfirmForm(prefix="confirm", initial={"version": live.version})
+            if answering
+            else None,
+            "changes_form": ChangeRequestForm(prefix="changes", initial={"version": live.version})
+            if answering
+            else None,
+        }
     if side != "company":
-        return None
+        return {"mode": "answer", "proposal": live, "staff": True} if side == "staff" else None
     sheet = application.sheet
+    taken = Contract.objects.filter(sheet=sheet).count()
+    fills_last = taken + 1 >= sheet.openings
+    conversations = open_conversations(sheet, excluding=application.pk) if fills_last else []
+    initial = proposal_initial(live) if live is not None else contract_initial(sheet)
+    initial["closing_keep"] = [app.pk for app in conversations if app.booked]
     return {
         "mode": "offer",
-        "form": ContractForm(prefix="contract", initial=contract_initial(sheet)),
+        "proposal": live,
+        "form": ProposalForm(prefix="contract", initial=initial, conversations=conversations),
         "openings": sheet.openings,
-        "taken": Contract.objects.filter(sheet=sheet).count(),
+        "taken": taken,
+        "fills_last": fills_last,
+        "conversations": conversations,
         "employment": sheet.contract_type == SpecSheet.ContractType.EMPLOYMENT_REFERRAL,
     }
 
@@ -99,22 +127,86 @@ def _offer_panel(application: Application, side: str) -> dict | None:
 # --- Writes -------------------------------------------------------------------------------------
 
 
+def _proposal_terms(data: dict) -> dict:
+    return {name: data[name] for name in (*TERM_FIELDS, "closing_keep", "closing_message")}
+
+
 @require_POST
 @personal_data_view
 @audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
-def record(request: HttpRequest, pk) -> HttpResponse:
-    application, _side = get_application_for_user(request.user, pk)
-    form = ContractForm(request.POST, prefix="contract")
-    if not form.is_valid():
-        _report(request, form)
-        return _back(application.pk)
-    try:
-        services.contract_record(application=application, by=request.user, **form.cleaned_data)
-    except EngagementError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("成約を記録しました。フォローアップの予定も作りました。"))
-    return _back(application.pk)
+def propose(request: HttpRequest, pk) -> HttpResponse:
+    """The company proposes (or revises) the terms; the talent is asked to confirm them."""
+
+    def build_form(data, application):
+        others = open_conversations(application.sheet, excluding=application.pk)
+        return ProposalForm(data, prefix="contract", conversations=others)
+
+    def action(application, data):
+        proposal_services.contract_propose(application=application, by=request.user, **_proposal_terms(data))
+        return messages.SUCCESS, _("契約条件を提示しました。応募者が確認すると成約になります。")
+
+    return application_step(request, pk, build_form, action)
+
+
+@require_POST
+@personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
+def withdraw_proposal(request: HttpRequest, pk) -> HttpResponse:
+    def action(application, _data):
+        proposal_services.contract_withdraw_proposal(application=application, by=request.user)
+        return messages.SUCCESS, _("契約条件の提示を取り下げました。")
+
+    return application_step(request, pk, lambda data, _application: forms.Form(data), action)
+
+
+@require_POST
+@personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
+def confirm(request: HttpRequest, pk) -> HttpResponse:
+    """The talent confirms the terms they read: the contract (成約) is made."""
+
+    def action(application, data):
+        proposal_services.contract_confirm(application=application, by=request.user, version=data["version"])
+        return messages.SUCCESS, _(
+            "契約条件を確認しました。成約です。条件の書面（PDF）はこのページから保存できます。"
+        )
+
+    return application_step(
+        request, pk, lambda data, _application: ConfirmForm(data, prefix="confirm"), action
+    )
+
+
+@require_POST
+@personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
+def request_changes(request: HttpRequest, pk) -> HttpResponse:
+    def action(application, data):
+        proposal_services.contract_request_changes(application=application, by=request.user, **data)
+        return messages.SUCCESS, _("変更の相談を企業に送りました。")
+
+    return application_step(
+        request, pk, lambda data, _application: ChangeRequestForm(data, prefix="changes"), action
+    )
+
+
+@personal_data_view
+@audience(talent=OWN, company=OWN, readers=APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
+def terms_sheet(request: HttpRequest, pk) -> HttpResponse:
+    """The terms sheet as a PDF in Japanese, for the two parties: the contract's once confirmed,
+    the proposal's (marked 案) before that."""
+    application, side = get_application_for_user(request.user, pk)
+    if side not in ("talent", "company"):
+        raise PermissionDenied(_("条件の書面を保存できるのは、契約する人材と企業のメンバーだけです。"))
+    contract = reads.contract_of(application)
+    proposal = None if contract is not None else reads.proposal_of(application)
+    if contract is None and (proposal is None or proposal.state == State.WITHDRAWN):
+        raise Http404
+    document = terms_pdf(contract=contract, proposal=proposal, application=application)
+    response = HttpResponse(document, content_type="application/pdf")
+    name = f"terms-{application.pk}.pdf" if contract is not None else f"terms-{application.pk}-draft.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_POST
@@ -128,7 +220,7 @@ def start(request: HttpRequest, pk) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("稼働中にしました。"))
-    return _back(contract.application_id)
+    return back_to_application(contract.application_id)
 
 
 @require_POST
@@ -138,15 +230,15 @@ def end(request: HttpRequest, pk) -> HttpResponse:
     contract, _side = get_contract_for_user(request.user, pk)
     form = EndForm(request.POST, prefix="end")
     if not form.is_valid():
-        _report(request, form)
-        return _back(contract.application_id)
+        report_errors(request, form)
+        return back_to_application(contract.application_id)
     try:
         services.contract_end(contract=contract, by=request.user, **form.cleaned_data)
     except EngagementError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("契約の終了を記録しました。ふりかえりへの回答をお願いします。"))
-    return _back(contract.application_id)
+    return back_to_application(contract.application_id)
 
 
 # --- The check-in page --------------------------------------------------------------------------
@@ -241,7 +333,11 @@ def followups(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("applications/<id:pk>/contract/", record, name="contract_record"),
+    path("applications/<id:pk>/contract/", propose, name="contract_propose"),
+    path("applications/<id:pk>/contract/withdraw/", withdraw_proposal, name="contract_withdraw_proposal"),
+    path("applications/<id:pk>/contract/confirm/", confirm, name="contract_confirm"),
+    path("applications/<id:pk>/contract/changes/", request_changes, name="contract_request_changes"),
+    path("applications/<id:pk>/contract/terms.pdf", terms_sheet, name="contract_terms_sheet"),
     path("contracts/<id:pk>/start/", start, name="contract_start"),
     path("contracts/<id:pk>/end/", end, name="contract_end"),
     path("checkins/<id:pk>/", checkin_page, name="checkin"),

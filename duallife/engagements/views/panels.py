@@ -1,7 +1,8 @@
 """Parts of the application page that other pages contribute (messages, contract, check-ins).
 
 Each entry is ``(template, context function)`` in the order they are shown, below the application
-itself; the function gets ``(request, application, side)`` and returns a dict, or None to leave
+itself; the contract part comes first (it is what the page is for once terms are on the table); the
+function gets ``(request, application, side)`` and returns a dict, or None to leave
 the part out. A part's template reads its dict as ``panel``.
 """
 
@@ -13,8 +14,8 @@ from .contracts import contract_panel
 from .messages import thread_panel
 
 PANELS: list[tuple[str, Callable]] = [
-    ("engagements/messages/_panel.html", thread_panel),
     ("engagements/contracts/_panel.html", contract_panel),
+    ("engagements/messages/_panel.html", thread_panel),
 ]
 
 

@@ -389,18 +389,3 @@ DEFAULT_INITIAL = {
     "travel_paid_by": SpecSheet.TravelPaidBy.COMPANY,
     "openings": 1,
 }
-
-
-class CloseForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("終了の理由"),
-        choices=[
-            (SpecSheet.ClosedReason.FILLED, _("決定（よい方が見つかった）")),
-            (SpecSheet.ClosedReason.WITHDRAWN, _("取り下げ（募集をやめる）")),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("終了の理由を選んでください。"),
-            "invalid_choice": _("終了の理由を選択肢から選んでください。"),
-        },
-    )

@@ -6,7 +6,7 @@ the content. Edits keep the version number; a submission saves the next version'
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -122,11 +122,33 @@ CLOSE_REASONS = (SpecSheet.ClosedReason.FILLED, SpecSheet.ClosedReason.WITHDRAWN
 
 
 @transaction.atomic
-def spec_sheet_close(*, sheet: SpecSheet, by, reason: str) -> SpecSheet:
-    """End a published sheet's recruitment: someone was found (filled) or it is withdrawn."""
+def spec_sheet_close(
+    *, sheet: SpecSheet, by, reason: str, keep_open: Collection[int] = (), message: str = ""
+) -> SpecSheet:
+    """End a published sheet's recruitment: someone was found (filled) or it is withdrawn.
+
+    The open applications end with ``message`` (the company's words, or a kind default when
+    empty), except those in ``keep_open`` (checked by the caller: see engagements' closing).
+    """
     require_editor(sheet, by)
     if reason not in CLOSE_REASONS:
         raise SpecSheetError(_("終了の理由は「決定」か「取り下げ」から選んでください。"), field="reason")
+    return _close(sheet, by=by, reason=reason, keep_open=keep_open, message=message)
+
+
+@transaction.atomic
+def spec_sheet_close_filled(
+    *, sheet: SpecSheet, by, keep_open: Collection[int] = (), message: str = ""
+) -> SpecSheet:
+    """The contract that fills the sheet's last opening was confirmed: the sheet closes as filled.
+
+    The caller (engagements, when a talent confirms a company's proposal) has checked the step;
+    ``by`` is the member of the company who proposed it, or None when they can no longer act for it.
+    """
+    return _close(sheet, by=by, reason=SpecSheet.ClosedReason.FILLED, keep_open=keep_open, message=message)
+
+
+def _close(sheet: SpecSheet, *, by, reason: str, keep_open: Collection[int], message: str) -> SpecSheet:
     locked = locked_sheet(sheet)
     if locked.status != Status.PUBLISHED:
         raise SpecSheetTransitionError(
@@ -138,17 +160,19 @@ def spec_sheet_close(*, sheet: SpecSheet, by, reason: str) -> SpecSheet:
     locked.closed_at = timezone.now()
     locked.save(update_fields=["status", "closed_reason", "closed_at", "updated_at"])
     record_event(locked, from_status=Status.PUBLISHED, by=by)
-    _end_open_applications(locked, by=by)
+    _end_open_applications(locked, by=by, keep_open=keep_open, message=message)
     return sync_sheet(sheet, locked)
 
 
-def _end_open_applications(sheet: SpecSheet, *, by=None) -> None:
+def _end_open_applications(
+    sheet: SpecSheet, *, by=None, keep_open: Collection[int] = (), message: str = ""
+) -> None:
     """Nobody still waiting on a closed sheet is left in silence (see engagements), and the sheet
     leaves every list of recommendations in the same transaction."""
     from duallife.engagements.services.applications import applications_close_for_sheet
     from duallife.recommendations.services.recommendations import sheet_recommendations_drop
 
-    applications_close_for_sheet(sheet=sheet, by=by)
+    applications_close_for_sheet(sheet=sheet, by=by, keep_open=keep_open, message=message)
     sheet_recommendations_drop(sheet_id=sheet.pk)
 
 

@@ -15,7 +15,6 @@ from duallife.organizations.links import organization_url
 
 from .. import permissions, selectors
 from ..forms.listing import ListingForm
-from ..forms.sheets import CloseForm
 from ..models import SpecSheet
 
 Status = SpecSheet.Status
@@ -52,7 +51,7 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sheet": sheet,
         "organization_url": organization_url(sheet.organization),
         "is_editor": is_editor,
-        "close_form": CloseForm() if is_editor and sheet.status == Status.PUBLISHED else None,
+        "can_close": is_editor and sheet.status == Status.PUBLISHED,
         "reviewer_matches": not is_editor
         and sheet.status == Status.PUBLISHED
         and permissions.can_review_sheet(request.user, sheet),

@@ -23,10 +23,10 @@ from duallife.organizations.permissions import companies_of
 
 from .. import lint_words, permissions, selectors
 from ..errors import SpecSheetError
-from ..forms.sheets import DEFAULT_INITIAL, CloseForm, SpecSheetForm
+from ..forms.sheets import DEFAULT_INITIAL, SpecSheetForm
 from ..models import SpecSheet
 from ..services.lifecycle import EDITABLE_STATUSES
-from ..services.sheets import spec_sheet_close, spec_sheet_create, spec_sheet_submit, spec_sheet_update
+from ..services.sheets import spec_sheet_create, spec_sheet_submit, spec_sheet_update
 
 Status = SpecSheet.Status
 
@@ -71,7 +71,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "page_param": CLOSED_PAGE,
         "total": len(current) + closed.paginator.count,
         "collaborating": list(selectors.collaborating_sheets(request.user)),
-        "close_form": CloseForm(),
     }
     return render(request, "postings/dashboard.html", context)
 
@@ -218,29 +217,10 @@ def sheet_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("postings:dashboard")
 
 
-@login_required
-@require_POST
-@audience(company=OWN, denied=NOT_FOUND)
-def sheet_close(request: HttpRequest, pk: int) -> HttpResponse:
-    sheet = permissions.get_sheet_for_editor(request.user, pk)
-    form = CloseForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("reason", [])))
-        return redirect("postings:detail", pk=sheet.pk)
-    try:
-        spec_sheet_close(sheet=sheet, by=request.user, reason=form.cleaned_data["reason"])
-    except SpecSheetError as exc:
-        messages.error(request, exc.message)
-        return redirect("postings:dashboard")
-    messages.success(request, _("「%(title)s」の募集を終了しました。") % {"title": sheet.title})
-    return redirect("postings:dashboard")
-
-
 urlpatterns = [
     path("mine/", dashboard, name="dashboard"),
     path("new/", sheet_create, name="create"),
     path("preview/", sheet_preview, name="preview"),
     path("<id:pk>/edit/", sheet_edit, name="edit"),
     path("<id:pk>/submit/", sheet_submit, name="submit"),
-    path("<id:pk>/close/", sheet_close, name="close"),
 ]
