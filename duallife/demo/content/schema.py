@@ -210,6 +210,8 @@ class EngagementsFile:
     early_end_notes: tuple[str, ...]
     referral_note: str
     thread: tuple[ThreadLine, ...]
+    #: A casual talk (まずは話を聞く) on a scout, in order: side ``talent`` or ``company``.
+    casual_talk: tuple[ThreadLine, ...]
     checkin_answer: tuple[CheckinAnswer, ...]
 
 
