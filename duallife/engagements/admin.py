@@ -197,8 +197,8 @@ class ScoutAdmin(OperatorReadOnlyAdmin):
 
 @admin.register(Message)
 class MessageAdmin(OperatorReadOnlyAdmin):
-    list_display = ["created_at", "application", "attachment_size"]
-    raw_id_fields = ["application", "author"]
+    list_display = ["created_at", "application", "scout", "attachment_size"]
+    raw_id_fields = ["application", "scout", "author"]
     # the stored file has no URL (private storage): show its name, type and size, not a link
     exclude = ["attachment"]
     date_hierarchy = "created_at"
@@ -206,7 +206,7 @@ class MessageAdmin(OperatorReadOnlyAdmin):
 
     @staticmethod
     def personal_data_of(obj):
-        return obj.application.talent.user
+        return (obj.application or obj.scout).talent.user
 
 
 @admin.register(CheckIn)
@@ -240,8 +240,8 @@ class ReferralAdmin(OperatorReadOnlyAdmin):
 
 @admin.register(ThreadRead)
 class ThreadReadAdmin(OperatorReadOnlyAdmin):
-    list_display = ["application", "user_id", "last_read_at"]
-    raw_id_fields = ["application", "user"]
+    list_display = ["application", "scout", "user_id", "last_read_at"]
+    raw_id_fields = ["application", "scout", "user"]
     personal_data_label = _("既読状況の閲覧")
 
     @staticmethod

@@ -130,6 +130,8 @@ def export_scouts_received(user) -> list[dict]:
             "from": s.sender_organization.name,
             "message": s.message,
             "status": s.status,
+            "talk_started_at": s.talk_started_at,
+            "talk_closed_at": s.talk_closed_at,
             "decline_reason": s.decline_reason,
             "expires_at": s.expires_at,
             "responded_at": s.responded_at,
@@ -142,11 +144,16 @@ def export_scouts_received(user) -> list[dict]:
 @export_section("messages_written")
 def export_messages_written(user) -> list[dict]:
 
-    messages = Message.objects.filter(author=user).select_related("application__sheet").order_by("pk")
+    messages = (
+        Message.objects.filter(author=user)
+        .select_related("application__sheet", "scout__sheet")
+        .order_by("pk")
+    )
     return [
         {
             "application_id": m.application_id,
-            "sheet": m.application.sheet.title,
+            "scout_id": m.scout_id,
+            "sheet": (m.application or m.scout).sheet.title,
             "body": m.body,
             "attachment_name": m.attachment_name or None,
             "attachment_type": m.attachment_type or None,
@@ -252,12 +259,15 @@ def withdraw_open_applications(user) -> None:
 
 
 def decline_pending_scouts(user) -> None:
-    """Decline every scout still waiting for an answer through the service: each sender hears of
-    it. Scouts past their answer date are left to expire (the daily job)."""
+    """Decline every scout still waiting for an answer, or in a casual talk, through the service:
+    each sender hears of it. Scouts past their answer date are left to expire (the daily job)."""
 
     pending = (
         Scout.objects.select_related("sheet", "talent", "talent__user", "sender", "sender_organization")
-        .filter(talent__user=user, status=Scout.Status.PENDING, expires_at__gt=timezone.now())
+        .filter(
+            Q(status=Scout.Status.PENDING, expires_at__gt=timezone.now()) | Q(status=Scout.Status.TALKING),
+            talent__user=user,
+        )
         .order_by("pk")
     )
     for scout in pending:

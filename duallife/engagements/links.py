@@ -20,6 +20,11 @@ def scout_url(scout_id: int) -> str:
     return path_to("scout_detail", scout_id)
 
 
+def talk_url(scout_id: int) -> str:
+    """The casual talk on the scout's page."""
+    return scout_url(scout_id) + "#thread"
+
+
 def checkin_url(checkin_id: int) -> str:
     return path_to("checkin", checkin_id)
 

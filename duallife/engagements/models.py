@@ -2,7 +2,9 @@
 check-ins and referrals.
 
 An :class:`Application` is the one record a talent and a company share about one spec sheet. It is
-created when a talent applies, or when a talent accepts a :class:`Scout`. Its life cycle::
+created when a talent applies, or when a talent accepts a :class:`Scout` (at once, or after a
+casual talk, カジュアル面談, on the scout: its messages then join the application's thread). Its
+life cycle::
 
     applied → in_conversation → interview → offer → contracted (成約) → active → completed
        └────────────┴──────────────┴─────────┴──→ declined / withdrawn / expired
@@ -168,13 +170,23 @@ class ApplicationEvent(models.Model):
 
 
 class Scout(models.Model):
-    """A personal invitation to a talent, tied to a sheet: "why we need you"."""
+    """A personal invitation to a talent, tied to a sheet: "why we need you".
+
+    The talent accepts (an application), declines, or first asks for a casual talk (まずは話を聞く):
+    the scout is then ``talking`` and has a message thread of its own, before any application or
+    consent. From the talk the talent accepts or declines, or the sender closes it (``closed``)::
+
+        pending → talking → accepted / declined / closed
+           └──→ accepted / declined / expired
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("回答待ち")
+        TALKING = "talking", _("カジュアル面談中")
         ACCEPTED = "accepted", _("承諾")
         DECLINED = "declined", _("辞退")
         EXPIRED = "expired", _("期限切れ")
+        CLOSED = "closed", _("カジュアル面談終了")
 
     sheet = models.ForeignKey(SpecSheet, on_delete=models.PROTECT, related_name="scouts")
     talent = models.ForeignKey("talents.TalentProfile", on_delete=models.PROTECT, related_name="scouts")
@@ -189,6 +201,8 @@ class Scout(models.Model):
     decline_reason = models.TextField(_("辞退の理由"), blank=True)
     expires_at = models.DateTimeField(_("回答期限"))
     responded_at = models.DateTimeField(null=True, blank=True)
+    talk_started_at = models.DateTimeField(_("カジュアル面談の開始日時"), null=True, blank=True)
+    talk_closed_at = models.DateTimeField(_("カジュアル面談の終了日時"), null=True, blank=True)
     application = models.OneToOneField(
         Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="scout"
     )
@@ -217,9 +231,16 @@ def attachment_path(instance: Message, filename: str) -> str:
 
 
 class Message(models.Model):
-    """One message in an application's thread (text, optionally one attachment)."""
+    """One message in an application's thread (text, optionally one attachment), or in the casual
+    talk of a scout (text only, ``application`` empty until the talk becomes an application: then
+    both are set and the message belongs to the application's thread)."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
+    )
+    scout = models.ForeignKey(
+        Scout, on_delete=models.CASCADE, null=True, blank=True, related_name="talk_messages"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -236,23 +257,40 @@ class Message(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("メッセージ")
         verbose_name_plural = _("メッセージ")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(application__isnull=False) | Q(scout__isnull=False), name="message_has_thread"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"message {self.pk} on {self.application_id}"
+        return f"message {self.pk} on {self.application_id or f'scout {self.scout_id}'}"
 
 
 class ThreadRead(models.Model):
-    """How far a user has read an application's thread."""
+    """How far a user has read an application's thread, or a scout's casual talk (``application``
+    empty; set when the talk becomes an application, as for its messages)."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reads")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="reads"
+    )
+    scout = models.ForeignKey(Scout, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     last_read_at = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["application", "user"], name="uniq_thread_read")]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "user"], name="uniq_thread_read"),
+            models.UniqueConstraint(
+                fields=["scout", "user"], condition=Q(application__isnull=True), name="uniq_talk_read"
+            ),
+            models.CheckConstraint(
+                condition=Q(application__isnull=False) | Q(scout__isnull=False), name="thread_read_has_thread"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} read {self.application_id} to {self.last_read_at}"
+        return f"{self.user_id} read {self.application_id or f'scout {self.scout_id}'} to {self.last_read_at}"
 
 
 class ConsentRecord(models.Model):

@@ -9,8 +9,9 @@ Sides of an application:
 
 Anyone else gets a 404, so that an application's existence does not leak to another tenant.
 
-The same holds for check-ins (by their contract's application), scouts (the scouted talent and
-the sending organisation's and the sheet's company's members), a talent's own 気になる, and
+The same holds for check-ins (by their contract's application), scouts and their casual talk (the
+scouted talent and the sending organisation's and the sheet's company's members), a talent's own
+気になる, and
 referrals (the referring body's coordinators and operators). Who may scout for which sheet, who
 sees interest counts and who may register referrals are decided here too.
 """
@@ -345,6 +346,35 @@ def get_scout_for_user(user, pk) -> tuple[Scout, ScoutSide]:
     if side is None:
         raise NotFoundError(message)
     return scout, side
+
+
+def scout_answerable(scout: Scout, *, now: datetime.datetime | None = None) -> bool:
+    """The talent may still accept or decline: pending before its answer date, or in a casual talk."""
+    if scout.status == Scout.Status.TALKING:
+        return True
+    return scout.status == Scout.Status.PENDING and scout.expires_at > (now or timezone.now())
+
+
+def talk_may_start(scout: Scout, *, now: datetime.datetime | None = None) -> bool:
+    """まずは話を聞く is one of the answers to a pending scout, before its answer date."""
+    return scout.status == Scout.Status.PENDING and scout.expires_at > (now or timezone.now())
+
+
+def talk_refusal(scout: Scout) -> str | None:
+    """Why nobody may write in the scout's casual talk now (a sentence), or None while it is open.
+
+    The scout page shows it under the talk; posting asks it again under the scout's lock.
+    """
+    status = scout.status
+    if status == Scout.Status.TALKING:
+        return None
+    if status == Scout.Status.ACCEPTED:
+        return _("このカジュアル面談は応募になりました。やりとりは応募のページで続けられます。")
+    if status == Scout.Status.DECLINED:
+        return _("スカウトが辞退されたため、カジュアル面談は終わりました。これまでのやりとりは読めます。")
+    if status == Scout.Status.CLOSED:
+        return _("このカジュアル面談は終了しました。これまでのやりとりは読めます。")
+    return _("このスカウトでは、カジュアル面談は始まっていません。")
 
 
 # --- 気になる ------------------------------------------------------------------------------------

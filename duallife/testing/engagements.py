@@ -3,6 +3,7 @@
 ``applicant_in_offer(world, sheet, name)``: a new talent applied and got an offer; ``propose``:
 the company's proposal of ``terms()`` (業務委託, six months from next week); ``record``: that
 proposal confirmed by the applicant (a contract); ``send``: a scout from the company;
+``in_talk``: a scout the talent answered with まずは話を聞く (a casual talk, opened by ``TALK_OPENING``);
 ``another_talent``: one more talent profile to scout; ``copy_per_sheet``: the same application,
 scout or 気になる on many sheets, for a list's pages.
 """
@@ -19,7 +20,7 @@ from django.utils import timezone
 from duallife.engagements.models import Application, Contract
 from duallife.engagements.services.applications import application_advance, application_submit
 from duallife.engagements.services.proposals import contract_confirm, contract_propose
-from duallife.engagements.services.scouts import scout_send
+from duallife.engagements.services.scouts import scout_send, scout_talk_start
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 
@@ -104,6 +105,16 @@ def send(world, sheet, *, talent=None, by=None, message: str = SCOUT_MESSAGE):
     return scout_send(
         sheet=sheet, talent=talent or profile(world.talent), by=by or world.owner, message=message
     )
+
+
+TALK_OPENING = "まずはお話を聞かせてください。週にどのくらい関わる想定でしょうか。"
+
+
+def in_talk(world, sheet, *, talent=None, by=None, opening: str = TALK_OPENING):
+    """A scout of ``by`` (the company's owner) that its talent answered まずは話を聞く, writing
+    ``opening`` (the talk's first message; none when empty)."""
+    scout = send(world, sheet, talent=talent, by=by)
+    return scout_talk_start(scout=scout, by=scout.talent.user, message=opening)
 
 
 def post_json(client, path, body, method: str = "post"):

@@ -9,6 +9,7 @@ applications.
 
 Scripted for the sample log-ins: the first talent has applied to the first company's first
 published sheet and is in conversation with it, and has a pending scout from another company.
+Some other scouts are answered まずは話を聞く and carry a short casual talk.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ from duallife.engagements.services.contracts import (
     contract_start,
 )
 from duallife.engagements.services.interests import interest_set_sharing, interest_toggle
-from duallife.engagements.services.messages import message_post
+from duallife.engagements.services.messages import message_post, talk_message_post
 from duallife.engagements.services.proposals import contract_confirm, contract_propose
 from duallife.engagements.services.referrals import referral_register
-from duallife.engagements.services.scouts import scout_accept, scout_decline, scout_send
+from duallife.engagements.services.scouts import scout_accept, scout_decline, scout_send, scout_talk_start
 from duallife.organizations.permissions import can_coordinate
 from duallife.postings.models import SpecSheet
 from duallife.regions.models import Prefecture
@@ -170,6 +171,16 @@ class DemoEngagements:
                 scout_decline(
                     scout=scout, by=scout.talent.user, reason=draw.choice(self.texts.scout_decline_reasons)
                 )
+            elif scout is not None and answer < 0.65:
+                self._casual_talk(scout, company_user)
+
+    def _casual_talk(self, scout, company_user) -> None:
+        """The talent answers まずは話を聞く; both sides write the demo's short talk."""
+        (first, *rest) = self.texts.casual_talk
+        scout = scout_talk_start(scout=scout, by=scout.talent.user, message=first.text)
+        for line in rest:
+            by = company_user if line.side == "company" else scout.talent.user
+            talk_message_post(scout=scout, by=by, body=line.text)
 
     def _walk(self, application, company_user, path: str, draw: random.Random) -> None:
         if path == "applied":

@@ -243,9 +243,12 @@ def _check_references(content: DemoContent) -> None:
         if rounds.field not in RETURN_FIELDS:
             fields = ", ".join(sorted(RETURN_FIELDS))
             problems.append(f"data/demo/sheets.toml: return_round[{index}].field は {fields} のどれかです。")
-    for index, line in enumerate(content.engagements.thread):
-        if line.side not in THREAD_SIDES:
-            problems.append(f"data/demo/engagements.toml: thread[{index}].side は company か talent です。")
+    for name in ("thread", "casual_talk"):
+        for index, line in enumerate(getattr(content.engagements, name)):
+            if line.side not in THREAD_SIDES:
+                problems.append(
+                    f"data/demo/engagements.toml: {name}[{index}].side は company か talent です。"
+                )
     problems += [
         f"data/demo/{stem}.toml: {name} が空です。"
         for stem, name, value in (

@@ -211,6 +211,8 @@ class EngagementsFile:
     referral_note: str
     work_place: str
     thread: tuple[ThreadLine, ...]
+    #: A casual talk (まずは話を聞く) on a scout, in order: side ``talent`` or ``company``.
+    casual_talk: tuple[ThreadLine, ...]
     checkin_answer: tuple[CheckinAnswer, ...]
 
 

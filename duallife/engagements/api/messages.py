@@ -3,7 +3,10 @@
 - ``GET applications/{id}/messages``: the thread, oldest first, 50 a page, with what is unread;
 - ``POST applications/{id}/messages``: a message (multipart: ``body`` and an optional ``file``);
 - ``POST applications/{id}/messages/read``: the thread counts as read up to now;
-- ``GET messages/unread``: how many unread messages the acting user has in all their threads.
+- ``GET messages/unread``: how many unread messages the acting user has in all their threads;
+- ``GET scouts/{id}/messages``, ``POST scouts/{id}/messages`` (JSON ``{"body": …}``, text only),
+  ``POST scouts/{id}/messages/read``: the casual talk of a scout, for its two sides (others 404;
+  a talk that is not open → 409).
 
 Session authentication with CSRF. Anonymous → 401, an application the user has no part in → 404,
 bad input → 400, staff posting → 403, an ended application → 409, a file over 10 MB → 413. Every
@@ -22,13 +25,27 @@ from ninja import Field, File, Form, Path, Query, Router, Schema, Status, Upload
 
 from duallife.accounts.mfa import MFA_REQUIRED, mfa_setup_required
 from duallife.core.api import AUTH_RESPONSES, MAX_ID, ErrorOut, error, session_auth
-from duallife.core.audience import NOT_FOUND, OWN, SIGNED_IN, audience
+from duallife.core.audience import NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
 
 from ..links import path_to
-from ..models import Application, Message
-from ..permissions import APPLICATION_SIDES, Side, get_application_for_user, log_thread_read
+from ..models import Application, Message, Scout
+from ..permissions import (
+    APPLICATION_SIDES,
+    Side,
+    get_application_for_user,
+    get_scout_for_user,
+    log_thread_read,
+    talk_refusal,
+)
 from ..selectors import messages as message_reads
-from ..services.messages import CLOSED_STATUSES, message_post, thread_mark_read
+from ..services.messages import (
+    BODY_MAX_CHARS,
+    CLOSED_STATUSES,
+    message_post,
+    talk_mark_read,
+    talk_message_post,
+    thread_mark_read,
+)
 
 router = Router()
 
@@ -76,6 +93,34 @@ class ReadOut(Schema):
 
 class UnreadOut(Schema):
     total: int
+
+
+class TalkMessageOut(Schema):
+    id: int
+    author: Literal["talent", "sender", "unknown"] = Field(
+        description="talent: スカウトを受け取った人材／sender: 送った側（企業・組織のメンバー）／"
+        "unknown: 退会した利用者"
+    )
+    author_name: str = Field(description="人材の表示名、または組織名（氏名や連絡先は含みません）")
+    mine: bool = Field(description="ログインしている人が書いたメッセージなら true")
+    body: str
+    created_at: datetime.datetime
+    unread: bool = Field(description="ほかの人が書き、まだ読んでいないメッセージなら true")
+
+
+class TalkMessagePageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    per_page: int
+    unread: int = Field(description="このカジュアル面談の未読の件数")
+    can_post: bool = Field(description="カジュアル面談中で、ログインしている人が書けるなら true")
+    closed_note: str = Field(description="書けないときの理由（書けるときは空）")
+    results: list[TalkMessageOut]
+
+
+class TalkMessageIn(Schema):
+    body: str = Field(max_length=BODY_MAX_CHARS * 2, description="本文（4000文字まで、必須）")
 
 
 def _load(request: HttpRequest, application_id: int) -> tuple[Application, Side] | Status:
@@ -216,3 +261,112 @@ def messages_read(request: HttpRequest, application_id: int = Path(..., ge=1, le
 @audience(SIGNED_IN)
 def messages_unread(request: HttpRequest):
     return Status(200, {"total": message_reads.unread_total(request.auth)})
+
+
+# --- The casual talk of a scout -------------------------------------------------------------------
+
+
+def _talk_payload(message: Message, scout: Scout, *, user_id: int, read_to) -> dict:
+    talent = scout.talent
+    if message.author_id is None:
+        author, name = "unknown", _("退会した利用者")
+    elif message.author_id == talent.user_id:
+        author, name = "talent", talent.display_name
+    elif message.author_id == scout.sender_id:
+        author, name = "sender", scout.sender_organization.name
+    else:
+        author, name = "sender", scout.sheet.organization.name
+    return {
+        "id": message.pk,
+        "author": author,
+        "author_name": name,
+        "mine": message.author_id == user_id,
+        "body": message.body,
+        "created_at": message.created_at,
+        "unread": message.author_id != user_id and (read_to is None or message.created_at > read_to),
+    }
+
+
+def _load_talk(request: HttpRequest, scout_id: int) -> Scout | Status:
+    """The scout through the permission check (404 for others), MFA asked of staff."""
+    if mfa_setup_required(request.auth):
+        return error(403, MFA_REQUIRED)
+    scout, _side = get_scout_for_user(request.auth, scout_id)
+    return scout
+
+
+@router.get(
+    "/scouts/{scout_id}/messages",
+    response={200: TalkMessagePageOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="カジュアル面談のメッセージ",
+    description="スカウトを受け取った本人と、送った組織・仕様書の企業のメンバーが読めます（ほかの人は 404）。"
+    "古い順に50件ずつ返します。読んだことにはしません（/read を使います）。",
+    operation_id="my_scout_messages_list",
+)
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
+def talk_messages_list(
+    request: HttpRequest, params: Query[MessagePageQuery], scout_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    loaded = _load_talk(request, scout_id)
+    if isinstance(loaded, Status):
+        return loaded
+    scout, user = loaded, request.auth
+    read_to = message_reads.talk_last_read_at(user, scout)
+    paginator = Paginator(message_reads.talk_messages(scout), PER_PAGE)
+    try:
+        page = list(paginator.page(params.page).object_list)
+    except EmptyPage:
+        page = []
+    refusal = talk_refusal(scout)
+    return Status(
+        200,
+        {
+            "count": paginator.count,
+            "page": params.page,
+            "pages": paginator.num_pages if paginator.count else 0,
+            "per_page": PER_PAGE,
+            "unread": message_reads.talk_unread_counts(user, [scout.pk])[scout.pk],
+            "can_post": refusal is None,
+            "closed_note": refusal or "",
+            "results": [_talk_payload(m, scout, user_id=user.pk, read_to=read_to) for m in page],
+        },
+    )
+
+
+@router.post(
+    "/scouts/{scout_id}/messages",
+    response={201: TalkMessageOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="カジュアル面談でメッセージを送る",
+    description="JSON で body（4000文字まで、必須）を送ります。ファイルは添付できません。"
+    "書けるのはスカウトを受け取った本人と送った側だけで、カジュアル面談中でなければ 409 です。",
+    operation_id="my_scout_messages_create",
+)
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
+def talk_messages_create(
+    request: HttpRequest, payload: TalkMessageIn, scout_id: int = Path(..., ge=1, le=MAX_ID)
+):
+    loaded = _load_talk(request, scout_id)
+    if isinstance(loaded, Status):
+        return loaded
+    scout = loaded
+    message = talk_message_post(scout=scout, by=request.auth, body=payload.body)
+    read_to = message_reads.talk_last_read_at(request.auth, scout)
+    return Status(201, _talk_payload(message, scout, user_id=request.auth.pk, read_to=read_to))
+
+
+@router.post(
+    "/scouts/{scout_id}/messages/read",
+    response={200: ReadOut, 400: ErrorOut, 404: ErrorOut, **AUTH_RESPONSES},
+    auth=session_auth,
+    summary="カジュアル面談のメッセージを読んだことにする",
+    operation_id="my_scout_messages_read",
+)
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
+def talk_messages_read(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_ID)):
+    loaded = _load_talk(request, scout_id)
+    if isinstance(loaded, Status):
+        return loaded
+    read_at = talk_mark_read(scout=loaded, user=request.auth)
+    return Status(200, {"last_read_at": read_at, "unread_total": message_reads.unread_total(request.auth)})

@@ -2,6 +2,9 @@
 
 - ``GET scouts?box=received|sent``, ``POST scouts``, ``GET scouts/{id}``,
   ``POST scouts/{id}/accept``, ``POST scouts/{id}/decline``;
+- ``POST scouts/{id}/talk`` (まずは話を聞く: the talent opens a casual talk),
+  ``POST scouts/{id}/talk/close`` (the sending side ends it); the talk's messages are in
+  ``messages.py``;
 - ``GET interests``, ``POST interests``, ``PATCH interests/{id}``, ``DELETE interests/{id}``.
 
 Session authentication with CSRF: anonymous → 401; someone else's scout or 気になる → 404;
@@ -30,7 +33,15 @@ from duallife.talents.permissions import visible_talents
 
 from ..links import path_to
 from ..models import Interest, Scout
-from ..permissions import can_send_scouts, get_interest_for_owner, get_scout_for_user, talent_of
+from ..permissions import (
+    can_send_scouts,
+    get_interest_for_owner,
+    get_scout_for_user,
+    scout_answerable,
+    talent_of,
+    talk_may_start,
+    talk_refusal,
+)
 from ..selectors.interests import interest_of, talent_interests
 from ..selectors.scouts import received_scouts, scout_quota, sent_scouts
 from ..services import interests as interest_services
@@ -68,8 +79,15 @@ class ScoutOut(Schema):
     id: int
     url: str = Field(description="スカウトのページのパス")
     side: Literal["talent", "sender"] = Field(description="talent: 受け取った本人／sender: 送った側")
-    status: Literal["pending", "accepted", "declined", "expired"]
+    status: Literal["pending", "talking", "accepted", "declined", "expired", "closed"] = Field(
+        description="pending: 回答待ち／talking: カジュアル面談中／accepted: 承諾（応募）／declined: 辞退／"
+        "expired: 期限切れ／closed: カジュアル面談終了"
+    )
     answerable: bool = Field(description="いま承諾・辞退できるなら true（受け取った本人だけ）")
+    can_start_talk: bool = Field(description="いま「まずは話を聞く」を選べるなら true（受け取った本人だけ）")
+    talk_open: bool = Field(description="カジュアル面談中で、両者がメッセージを送れるなら true")
+    talk_started_at: datetime.datetime | None = Field(description="カジュアル面談が始まった日時")
+    talk_closed_at: datetime.datetime | None = Field(description="送った側がカジュアル面談を終えた日時")
     sheet: ScoutSheetRefOut
     talent: ScoutTalentRefOut
     sender_organization: ScoutSenderOut
@@ -116,6 +134,16 @@ class AcceptIn(Schema):
     message: str = Field("", max_length=4000, description="企業へのひとこと（任意、2000文字まで）")
 
 
+class TalkStartIn(Schema):
+    message: str = Field("", max_length=4000, description="最初のメッセージ（任意、2000文字まで）")
+
+
+class TalkCloseIn(Schema):
+    message: str = Field(
+        "", max_length=4000, description="人材へのひとこと（任意、2000文字まで。空ならお礼の定型文）"
+    )
+
+
 class DeclineIn(Schema):
     reason: str = Field("", max_length=2000, description="辞退の理由（任意、1000文字まで）")
 
@@ -159,14 +187,17 @@ def _sheet_ref(sheet) -> dict:
 
 def scout_payload(scout: Scout, side: str) -> dict:
     org = scout.sender_organization
+    now = timezone.now()
     return {
         "id": scout.pk,
         "url": path_to("scout_detail", scout.pk),
         "side": side,
         "status": scout.status,
-        "answerable": side == "talent"
-        and scout.status == Scout.Status.PENDING
-        and scout.expires_at > timezone.now(),
+        "answerable": side == "talent" and scout_answerable(scout, now=now),
+        "can_start_talk": side == "talent" and talk_may_start(scout, now=now),
+        "talk_open": talk_refusal(scout) is None,
+        "talk_started_at": scout.talk_started_at,
+        "talk_closed_at": scout.talk_closed_at,
         "sheet": _sheet_ref(scout.sheet),
         "talent": {"id": scout.talent.pk, "display_name": scout.talent.display_name},
         "sender_organization": {"slug": org.slug, "name": org.name, "kind": org.kind},
@@ -295,7 +326,8 @@ def scouts_detail(request: HttpRequest, scout_id: int = Path(..., ge=1, le=MAX_I
     auth=session_auth,
     summary="スカウトを承諾する（応募になる）",
     description="受け取った本人だけが承諾できます。応募が作られ、shared_fields の項目が企業に届きます"
-    "（承諾が同意として記録されます）。回答済み・期限切れは 409 です。",
+    "（承諾が同意として記録されます）。カジュアル面談中のスカウトも承諾でき、それまでのメッセージは"
+    "応募のやりとりに引き継がれます。回答済み・期限切れは 409 です。",
     operation_id="my_scouts_accept",
 )
 @audience(talent=OWN, readers={"company": OWN, "coordinator": OWN, "operator": OWN}, denied=NOT_FOUND)
@@ -320,6 +352,47 @@ def scouts_accept(request: HttpRequest, payload: AcceptIn, scout_id: int = Path(
 def scouts_decline(request: HttpRequest, payload: DeclineIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
     scout, _side = get_scout_for_user(request.auth, scout_id)
     services.scout_decline(scout=scout, by=request.auth, reason=payload.reason)
+    scout, side = _reload_scout(scout.pk, request.auth)
+    return Status(200, scout_payload(scout, side))
+
+
+@router.post(
+    "/scouts/{scout_id}/talk",
+    response={200: ScoutOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH},
+    auth=session_auth,
+    summary="「まずは話を聞く」（カジュアル面談を始める）",
+    description="受け取った本人だけが、回答待ちのスカウトに対して選べます。応募ではなく、同意もしないため、"
+    "送った側に見えるのはスカウトのときと同じ表示名とプロフィールの公開部分だけです。"
+    "メッセージは scouts/{id}/messages で送ります。あとから accept（応募）・decline（辞退）できます。"
+    "回答済み・期限切れ・すでに面談中は 409 です。",
+    operation_id="my_scouts_talk",
+)
+@audience(talent=OWN, readers={"company": OWN, "coordinator": OWN, "operator": OWN}, denied=NOT_FOUND)
+def scouts_talk(request: HttpRequest, payload: TalkStartIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
+    scout, _side = get_scout_for_user(request.auth, scout_id)
+    services.scout_talk_start(scout=scout, by=request.auth, message=payload.message)
+    scout, side = _reload_scout(scout.pk, request.auth)
+    return Status(200, scout_payload(scout, side))
+
+
+@router.post(
+    "/scouts/{scout_id}/talk/close",
+    response={200: ScoutOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, **AUTH},
+    auth=session_auth,
+    summary="カジュアル面談を終える",
+    description="送った組織と仕様書の企業のメンバーが、カジュアル面談中のスカウトについて行えます。"
+    "人材にはお礼とともに知らせます（message を書けばその言葉で）。やりとりは読めるまま残ります。"
+    "受け取った本人は 403、カジュアル面談中でなければ 409 です。",
+    operation_id="my_scouts_talk_close",
+)
+@audience(
+    company=OWN, coordinator=OWN, operator=OWN, readers={"talent": OWN}, denied=NOT_FOUND, personal_data=True
+)
+def scouts_talk_close(request: HttpRequest, payload: TalkCloseIn, scout_id: int = Path(..., ge=1, le=MAX_ID)):
+    if staff_without_mfa(request.auth):
+        return error(403, MFA_REQUIRED)
+    scout, _side = get_scout_for_user(request.auth, scout_id)
+    services.scout_talk_close(scout=scout, by=request.auth, message=payload.message)
     scout, side = _reload_scout(scout.pk, request.auth)
     return Status(200, scout_payload(scout, side))
 

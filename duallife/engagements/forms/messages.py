@@ -37,3 +37,20 @@ class MessageForm(forms.Form):
             "missing": _("ファイルが届きませんでした。選び直してください。"),
         },
     )
+
+
+class TalkMessageForm(forms.Form):
+    """A message in the casual talk of a scout: text only."""
+
+    body = forms.CharField(
+        label=_("メッセージ"),
+        max_length=BODY_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "4000文字まで。カジュアル面談は応募ではないため、人材の方の氏名や連絡先は企業に届きません。"
+        ),
+        error_messages={
+            "required": _("メッセージを入力してください。"),
+            "max_length": _("メッセージは%(limit_value)d文字以内にしてください（いま%(show_value)d文字）。"),
+        },
+    )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from duallife.core.ids import MAX_ID
 
 from ..models import ShareableField
-from ..services.scouts import MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, REASON_MAX_CHARS
+from ..services.scouts import MESSAGE_MAX_CHARS, MESSAGE_MIN_CHARS, REASON_MAX_CHARS, TALK_MESSAGE_MAX_CHARS
 
 ON_OFF = [("1", _("オン")), ("0", _("オフ"))]
 
@@ -61,6 +61,38 @@ class AcceptForm(forms.Form):
         max_length=MESSAGE_MAX_CHARS,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class TalkStartForm(forms.Form):
+    """まずは話を聞く: an optional first message of the casual talk."""
+
+    message = forms.CharField(
+        label=_("最初のメッセージ（任意）"),
+        max_length=TALK_MESSAGE_MAX_CHARS,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "聞いてみたいことなどを書けます（2000文字まで）。あとからメッセージで送ることもできます。"
+        ),
+        error_messages={
+            "max_length": _("メッセージは%(limit_value)d文字以内にしてください（いま%(show_value)d文字）。")
+        },
+    )
+
+
+class TalkCloseForm(forms.Form):
+    """The sending side ends a casual talk, with optional words of thanks."""
+
+    message = forms.CharField(
+        label=_("人材の方へのひとこと（任意）"),
+        max_length=TALK_MESSAGE_MAX_CHARS,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("書かなければ、お礼の定型文が届きます（2000文字まで）。"),
+        error_messages={
+            "max_length": _("メッセージは%(limit_value)d文字以内にしてください（いま%(show_value)d文字）。")
+        },
     )
 
 

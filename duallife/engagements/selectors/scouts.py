@@ -67,13 +67,16 @@ def _sender_orgs_q(user) -> Q:
 
 
 def received_scouts(user) -> list[Scout]:
-    """The acting talent's scouts: pending ones first (soonest expiry first), then the rest."""
+    """The acting talent's scouts: pending ones first (soonest expiry first), then those in a casual
+    talk, then the rest."""
     talent = talent_of(user)
     if talent is None:
         return []
     scouts = list(scouts_with_details().filter(talent=talent).order_by("-created_at", "-pk"))
     pending = sorted((s for s in scouts if s.status == Scout.Status.PENDING), key=lambda s: s.expires_at)
-    return pending + [s for s in scouts if s.status != Scout.Status.PENDING]
+    talking = [s for s in scouts if s.status == Scout.Status.TALKING]
+    shown_first = (Scout.Status.PENDING, Scout.Status.TALKING)
+    return pending + talking + [s for s in scouts if s.status not in shown_first]
 
 
 def waiting_scouts(user, *, now: datetime.datetime) -> list[Scout]:
@@ -88,8 +91,20 @@ def waiting_scouts(user, *, now: datetime.datetime) -> list[Scout]:
     )
 
 
+def talking_scouts(user) -> list[Scout]:
+    """The acting talent's scouts in a casual talk, the most recently started first (one query)."""
+    if not authenticated(user):
+        return []
+    return list(
+        scouts_with_details()
+        .filter(talent__user=user, status=Scout.Status.TALKING)
+        .order_by("-talk_started_at", "-pk")
+    )
+
+
 def answered_scouts(user, *, now: datetime.datetime) -> QuerySet[Scout]:
-    """The acting talent's other scouts (answered, or expired unanswered), newest first."""
+    """The acting talent's other scouts (answered, or expired unanswered), newest first; not those
+    waiting for an answer or in a casual talk."""
     talent = talent_of(user)
     if talent is None:
         return Scout.objects.none()
@@ -97,6 +112,7 @@ def answered_scouts(user, *, now: datetime.datetime) -> QuerySet[Scout]:
         scouts_with_details()
         .filter(talent=talent)
         .exclude(status=Scout.Status.PENDING, expires_at__gt=now)
+        .exclude(status=Scout.Status.TALKING)
         .order_by("-created_at", "-pk")
     )
 

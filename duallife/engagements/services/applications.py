@@ -29,7 +29,7 @@ from duallife.talents.models import TalentProfile
 
 from ..errors import EngagementConflictError, EngagementError, EngagementPermissionError
 from ..links import application_url
-from ..models import OPEN_STATUSES, Application, ConsentRecord, Referral, Scout
+from ..models import OPEN_STATUSES, Application, ConsentRecord, Message, Referral, Scout, ThreadRead
 from ..permissions import application_refusal, is_company_side
 from . import pipeline
 from .consent import clean_fields, consent_record
@@ -105,7 +105,8 @@ def application_create(
     """Create the application row, its first event and its consent record (sheet locked by caller).
 
     Shared by applying and by accepting a scout. Refuses a member of the sheet's own company and a
-    second application for the same sheet.
+    second application for the same sheet. The casual talk of a scout for the same sheet and talent,
+    if there was one, joins the application's thread (its messages and how far each side read it).
     """
     refusal = application_refusal(talent, sheet)
     if refusal is not None:
@@ -127,6 +128,9 @@ def application_create(
     application.talent = talent
     application.events.create(from_status="", to_status=S.APPLIED, by=by, note="")
     consent_record(application=application, fields=shared_fields, basis=basis)
+    talk = {"scout__sheet": sheet, "scout__talent": talent, "application__isnull": True}
+    Message.objects.filter(**talk).update(application=application)
+    ThreadRead.objects.filter(**talk).update(application=application)
     return application
 
 
@@ -137,7 +141,8 @@ def application_submit(
     """``by`` (a talent) applies to a published sheet. One application per talent and sheet.
 
     The fields in ``shared_fields`` reach the company at once: applying is the talent's consent
-    for them, and it is recorded. A pending scout for the same sheet counts as accepted.
+    for them, and it is recorded. A pending scout for the same sheet (or one in a casual talk)
+    counts as accepted.
     """
     talent = (
         TalentProfile.objects.select_related("user").filter(user=by).first() if by.is_authenticated else None
@@ -156,7 +161,7 @@ def application_submit(
     ensure_open_for_applications(locked)
     scout = (
         Scout.objects.select_for_update()
-        .filter(sheet=locked, talent=talent, status=Scout.Status.PENDING)
+        .filter(sheet=locked, talent=talent, status__in=(Scout.Status.PENDING, Scout.Status.TALKING))
         .first()
     )
     application = application_create(
@@ -341,7 +346,8 @@ def similar_sheets_note(sheet: SpecSheet) -> list[Text | Linked]:
 def applications_close_for_sheet(
     *, sheet: SpecSheet, by=None, keep_open: Iterable[int] = (), message: str = ""
 ) -> int:
-    """A sheet closed: end every open application with a kind note, and expire pending scouts.
+    """A sheet closed: end every open application with a kind note, expire pending scouts and close
+    casual talks (they stay readable).
 
     The applications in ``keep_open`` stay as they are (a meeting already booked); the others are
     told ``message`` — the company's own words — or, when it is empty, a kind default. Called inside
@@ -374,5 +380,8 @@ def applications_close_for_sheet(
         )
     Scout.objects.filter(sheet=sheet, status=Scout.Status.PENDING).update(
         status=Scout.Status.EXPIRED, responded_at=timezone.now()
+    )
+    Scout.objects.filter(sheet=sheet, status=Scout.Status.TALKING).update(
+        status=Scout.Status.CLOSED, talk_closed_at=timezone.now()
     )
     return len(open_ids)

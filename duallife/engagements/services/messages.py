@@ -6,6 +6,9 @@
 - :func:`thread_mark_read`: the thread counts as read, up to now, for one person.
 - :func:`attachment_check`: what an uploaded file really is, decided by its content (the name and
   the browser's content type are not trusted), within :data:`ATTACHMENT_MAX_BYTES`.
+- :func:`talk_message_post`, :func:`talk_mark_read`: the same for the casual talk of a scout
+  (まずは話を聞く), between the scouted talent and the sending side, while the talk is open. A talk
+  takes text only: no files before the talent has applied and chosen what to share.
 
 Attachments are stored under a random name (``models.attachment_path``); the cleaned original name
 is kept for the download only. Counting unread messages is a read: see ``selectors.messages``.
@@ -37,12 +40,12 @@ from ..errors import (
     EngagementPermissionError,
     EngagementTransitionError,
 )
-from ..links import application_url
-from ..models import Application, Message, ThreadRead
-from ..permissions import authenticated, is_company_side, side_of
+from ..links import application_url, talk_url
+from ..models import Application, Message, Scout, ThreadRead
+from ..permissions import authenticated, is_company_side, scout_side, side_of, talk_refusal
 from . import pipeline
 from .applications import clean_text
-from .notices import notify_company, notify_user
+from .notices import notify_company, notify_scouting_side, notify_user
 
 S = Application.Status
 
@@ -363,6 +366,84 @@ def thread_mark_read(*, application: Application, user) -> datetime.datetime:
         try:
             with transaction.atomic():
                 ThreadRead.objects.create(application=application, user=user, last_read_at=now)
+        except IntegrityError:  # the other tab created it first
+            reads.update(last_read_at=now)
+    return now
+
+
+# --- The casual talk of a scout --------------------------------------------------------------------
+
+
+def _talk_side(scout: Scout, by) -> str:
+    """``talent`` or ``sender``: the two sides of the talk. Anyone else is refused."""
+    side = scout_side(by, scout) if authenticated(by) else None
+    if side is None:
+        raise EngagementPermissionError(_("このスカウトにはメッセージを送れません。"))
+    return side
+
+
+def _lock_talk(scout: Scout) -> Scout:
+    return (
+        Scout.objects.select_for_update(of=("self",))
+        .select_related("sheet", "talent", "talent__user", "sender", "sender_organization")
+        .get(pk=scout.pk)
+    )
+
+
+@transaction.atomic
+def talk_message_post(*, scout: Scout, by, body: str) -> Message:
+    """``by`` (the scouted talent, or a member of the sending side) writes in the scout's open
+    casual talk: text of at most 4000 characters. The other side is notified (the talent, or the
+    sheet's company and the sender but the author). A refused message leaves no row."""
+    side = _talk_side(scout, by)
+    body = clean_text(body, field="body", label=LABEL_BODY, max_chars=BODY_MAX_CHARS)
+    if not body:
+        raise EngagementError(_("メッセージを入力してください。"), field="body")
+    locked = _lock_talk(scout)
+    refusal = talk_refusal(locked)
+    if refusal is not None:
+        raise EngagementTransitionError(refusal)
+    message = Message.objects.create(scout=locked, author=by, body=body)
+    sheet = locked.sheet
+    if side == "talent":
+        notify_scouting_side(
+            locked,
+            kind=Kind.MESSAGE,
+            title=Text(
+                gettext_lazy("%(name)sさんからカジュアル面談のメッセージが届きました（「%(sheet)s」）"),
+                name=locked.talent.display_name,
+                sheet=sheet.title,
+            ),
+            body=body[:NOTICE_BODY_CHARS],
+            url=talk_url(locked.pk),
+            skip=by,
+        )
+    else:
+        notify_user(
+            locked.talent.user,
+            kind=Kind.MESSAGE,
+            title=Text(
+                gettext_lazy("%(org)sからカジュアル面談のメッセージが届きました（「%(sheet)s」）"),
+                org=locked.sender_organization.name,
+                sheet=sheet.title,
+            ),
+            body=body[:NOTICE_BODY_CHARS],
+            url=talk_url(locked.pk),
+        )
+    return message
+
+
+@transaction.atomic
+def talk_mark_read(*, scout: Scout, user) -> datetime.datetime:
+    """``user`` has read the scout's casual talk up to now (one row per person and talk)."""
+    if not authenticated(user) or scout_side(user, scout) is None:
+        raise EngagementPermissionError(_("このスカウトのメッセージは読めません。"))
+    now = timezone.now()
+    reads = ThreadRead.objects.filter(scout=scout, application__isnull=True, user=user)
+    if not reads.update(last_read_at=now):
+        try:
+            with transaction.atomic():
+                ThreadRead.objects.create(scout=scout, user=user, last_read_at=now)
         except IntegrityError:  # the other tab created it first
             reads.update(last_read_at=now)
     return now

@@ -4,7 +4,14 @@
   personal (``SCOUT_LIMIT_PER_DAY`` in a rolling 24 hours, ``SCOUT_LIMIT_PER_WEEK`` in 7 days);
 - :func:`scout_accept`: the talent accepts; this creates the application, and the accept is the
   talent's consent for the profile parts they chose;
+- :func:`scout_talk_start`: the talent answers まずは話を聞く: a casual talk opens on the scout, a
+  message thread with the sending side before any application or consent (the sender sees what the
+  scout showed them: the display name and the profile's public parts, no contact details);
+- :func:`scout_talk_close`: the sending side closes the talk politely; the talent is thanked;
 - :func:`scout_decline`: the talent declines, with an optional reason the sender sees;
+
+From a talk the talent still accepts (the talk's messages then join the application's thread) or
+declines. Writing in the talk is ``messages.talk_message_post``.
 - :func:`scouts_expire`: pending scouts past their answer date expire; senders are told once.
 
 Lock order: sheet → scout (and the sender's user row while counting their recent scouts).
@@ -37,18 +44,20 @@ from ..errors import (
     EngagementRateLimitError,
     EngagementTransitionError,
 )
-from ..links import application_url, path_to, scout_url
-from ..models import Application, ConsentRecord, Scout
-from ..permissions import sender_organization_for
+from ..links import application_url, path_to, scout_url, talk_url
+from ..models import Application, ConsentRecord, Message, Scout
+from ..permissions import scout_side, sender_organization_for, talk_may_start
 from ..selectors.scouts import DAY, WEEK, scout_limits
 from .applications import application_create, clean_text, ensure_open_for_applications, lock_sheet
 from .consent import clean_fields
-from .notices import notify_company, notify_user
+from .notices import notify_company, notify_scouting_side, notify_user
 
 MESSAGE_MIN_CHARS = 30
 MESSAGE_MAX_CHARS = 2000
 ACCEPT_MESSAGE_MAX_CHARS = 2000
 REASON_MAX_CHARS = 1000
+#: The optional first message of a casual talk, and the sender's closing words.
+TALK_MESSAGE_MAX_CHARS = 2000
 #: How long a talent has to answer (shortened to the sheet's closing date when that comes first).
 ANSWER_DAYS = 14
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -58,6 +67,12 @@ NO_SUCH_TALENT = gettext_lazy("指定された人材が見つかりません。"
 LABEL_SCOUT_MESSAGE = pgettext_lazy("subject of an error message", "スカウトのメッセージ")
 LABEL_ACCEPT_MESSAGE = pgettext_lazy("subject of an error message", "メッセージ")
 LABEL_DECLINE_REASON = pgettext_lazy("subject of an error message", "辞退の理由")
+LABEL_TALK_MESSAGE = pgettext_lazy("subject of an error message", "メッセージ")
+#: What the talent reads when the sender closes a talk without writing their own words.
+TALK_CLOSE_THANKS = gettext_lazy(
+    "お話しいただき、ありがとうございました。今回のカジュアル面談はここで区切らせていただきます。"
+    "またご縁がありましたら、よろしくお願いいたします。"
+)
 
 
 def answer_deadline(sheet: SpecSheet, *, now: datetime.datetime) -> datetime.datetime:
@@ -191,6 +206,9 @@ def _lock_scout(scout: Scout) -> Scout:
 
 
 def _ensure_answerable(scout: Scout, *, now: datetime.datetime) -> None:
+    """Pending before its answer date, or in a casual talk (whose answer is still to come)."""
+    if scout.status == Scout.Status.TALKING:
+        return
     if scout.status != Scout.Status.PENDING:
         raise EngagementTransitionError(
             _("「%(status)s」のスカウトには回答できません。") % {"status": scout.get_status_display()}
@@ -224,6 +242,7 @@ def scout_accept(*, scout: Scout, by, shared_fields: Iterable[str] = (), message
     """The scouted talent accepts: an application is created and the chosen fields are shared.
 
     Accepting is the explicit consent for ``shared_fields``; it is recorded like an application's.
+    A scout in a casual talk may be accepted too: the talk's messages join the application's thread.
     """
     _ensure_scouted_talent(scout, by)
     fields = clean_fields(shared_fields)
@@ -262,8 +281,87 @@ def scout_accept(*, scout: Scout, by, shared_fields: Iterable[str] = (), message
 
 
 @transaction.atomic
+def scout_talk_start(*, scout: Scout, by, message: str = "") -> Scout:
+    """The scouted talent answers まずは話を聞く: the scout's casual talk opens.
+
+    No application and no consent: the sending side goes on seeing what the scout showed them.
+    ``message`` (optional) is the talk's first message. The sender and the sheet's company hear of it.
+    """
+    _ensure_scouted_talent(scout, by)
+    message = clean_text(message, field="message", label=LABEL_TALK_MESSAGE, max_chars=TALK_MESSAGE_MAX_CHARS)
+    locked = _lock_scout(scout)
+    now = timezone.now()
+    if locked.status == Scout.Status.TALKING:
+        raise EngagementTransitionError(_("このスカウトでは、すでにカジュアル面談が始まっています。"))
+    _ensure_answerable(locked, now=now)
+    if not talk_may_start(locked, now=now):  # the rule the page asks to show the button
+        raise EngagementTransitionError(_("このスカウトでは、カジュアル面談を始められません。"))
+    locked.status = Scout.Status.TALKING
+    locked.responded_at = now
+    locked.talk_started_at = now
+    locked.save(update_fields=["status", "responded_at", "talk_started_at"])
+    if message:
+        Message.objects.create(scout=locked, author=by, body=message)
+    notify_scouting_side(
+        locked,
+        kind=Kind.STATUS,
+        title=Text(
+            gettext_lazy("%(name)sさんが「%(sheet)s」のスカウトに「まずは話を聞く」と答えました"),
+            name=locked.talent.display_name,
+            sheet=locked.sheet.title,
+        ),
+        body=[
+            *([message[:200], Text("")] if message else []),
+            Text(
+                gettext_lazy(
+                    "スカウトのページのメッセージで、カジュアル面談を始めてください。"
+                    "応募ではないため、氏名や連絡先はまだ届きません。"
+                )
+            ),
+        ],
+        url=talk_url(locked.pk),
+    )
+    return _copy(scout, locked)
+
+
+@transaction.atomic
+def scout_talk_close(*, scout: Scout, by, message: str = "") -> Scout:
+    """The sending side ends a casual talk politely: the talent is thanked (with ``message``, the
+    sender's own words, when given; they are also the talk's last message). The talk stays readable."""
+    if scout_side(by, scout) != "sender":
+        raise EngagementPermissionError(
+            _("カジュアル面談を終えられるのは、スカウトを送った組織と仕様書の企業のメンバーです。")
+        )
+    message = clean_text(message, field="message", label=LABEL_TALK_MESSAGE, max_chars=TALK_MESSAGE_MAX_CHARS)
+    locked = _lock_scout(scout)
+    if locked.status != Scout.Status.TALKING:
+        raise EngagementTransitionError(
+            _("「%(status)s」のスカウトでは、カジュアル面談を終えられません。")
+            % {"status": locked.get_status_display()}
+        )
+    locked.status = Scout.Status.CLOSED
+    locked.talk_closed_at = timezone.now()
+    locked.save(update_fields=["status", "talk_closed_at"])
+    if message:
+        Message.objects.create(scout=locked, author=by, body=message)
+    notify_user(
+        locked.talent.user,
+        kind=Kind.STATUS,
+        title=Text(
+            gettext_lazy("%(org)sとの「%(sheet)s」のカジュアル面談が終了しました"),
+            org=locked.sender_organization.name,
+            sheet=locked.sheet.title,
+        ),
+        body=message[:200] or Text(TALK_CLOSE_THANKS),
+        url=talk_url(locked.pk),
+    )
+    return _copy(scout, locked)
+
+
+@transaction.atomic
 def scout_decline(*, scout: Scout, by, reason: str = "") -> Scout:
-    """The scouted talent declines, optionally saying why; the sender is told."""
+    """The scouted talent declines (also from a casual talk), optionally saying why; the sender is
+    told."""
     _ensure_scouted_talent(scout, by)
     reason = clean_text(reason, field="reason", label=LABEL_DECLINE_REASON, max_chars=REASON_MAX_CHARS)
     locked = _lock_scout(scout)

@@ -3,7 +3,9 @@
 - ``/scouts/``: the talent's received scouts (pending first, with the answer date);
 - ``/scouts/sent/``: scouts sent by the user's company or coordinator body, with the quota left;
 - ``/scouts/new/?talent=&sheet=``: write a scout for one of the sender's open sheets;
-- ``/scouts/<id>/``: one scout; the talent accepts (choosing what the company receives) or declines;
+- ``/scouts/<id>/``: one scout; the talent accepts (choosing what the company receives), declines,
+  or first asks for a casual talk (まずは話を聞く: ``talk/``), whose messages are on the same page;
+  the sending side may close the talk (``talk/close/``);
 - ``/interests/``: the talent's 気になる, each with the "tell the company my display name" switch;
 - ``/interests/toggle/``: the 気になる button (a plain form; htmx swaps just the button).
 
@@ -34,7 +36,16 @@ from duallife.regions.models import Prefecture
 from duallife.talents.permissions import visible_talents
 
 from ..errors import EngagementError
-from ..forms.scouts import AcceptForm, DeclineForm, InterestToggleForm, ScoutForm, SharingForm, SheetPickForm
+from ..forms.scouts import (
+    AcceptForm,
+    DeclineForm,
+    InterestToggleForm,
+    ScoutForm,
+    SharingForm,
+    SheetPickForm,
+    TalkCloseForm,
+    TalkStartForm,
+)
 from ..models import Application, Interest, Scout
 from ..permissions import (
     authenticated,
@@ -42,9 +53,11 @@ from ..permissions import (
     get_interest_for_owner,
     get_scout_for_user,
     is_company_side,
+    scout_answerable,
     scoutable_sheets,
     sees_prefecture_interest,
     talent_of,
+    talk_may_start,
 )
 from ..selectors.interests import (
     interest_counts_for_prefectures,
@@ -53,19 +66,17 @@ from ..selectors.interests import (
     interested_names,
     interests_of_talent,
 )
-from ..selectors.scouts import answered_scouts, scout_quota, sent_scouts, waiting_scouts
+from ..selectors.messages import talk_unread_counts
+from ..selectors.scouts import answered_scouts, scout_quota, sent_scouts, talking_scouts, waiting_scouts
 from ..services import interests as interest_services
 from ..services import scouts as services
+from .messages import talk_panel
 
 
 def _report(request: HttpRequest, form) -> None:
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
-
-
-def _is_answerable(scout: Scout) -> bool:
-    return scout.status == Scout.Status.PENDING and scout.expires_at > timezone.now()
 
 
 # --- The talent's inbox and the senders' list -----------------------------------------------------
@@ -80,11 +91,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
         return redirect("engagements:scouts_sent")
     now = timezone.now()
     answered = page_of(request, answered_scouts(request.user, now=now))
+    talking = talking_scouts(request.user)
+    unread = talk_unread_counts(request.user, [scout.pk for scout in talking])
     context = {
         "tab": "received",
         "can_send": can_send,
         "has_profile": has_profile,
         "pending": waiting_scouts(request.user, now=now),
+        "talking": [(scout, unread[scout.pk]) for scout in talking],
         "answered": answered.object_list,
         "page": answered,
     }
@@ -99,12 +113,15 @@ def sent(request: HttpRequest) -> HttpResponse:
             request, _("スカウトを送れるのは、企業のメンバーと自治体・支援機関・事務局の方です。")
         )
     page = page_of(request, sent_scouts(request.user))
+    scouts = list(page.object_list)
+    talks = [scout.pk for scout in scouts if scout.talk_started_at is not None]
+    unread = talk_unread_counts(request.user, talks) if talks else {}
     context = {
         "tab": "sent",
         "can_send": True,
         "has_profile": talent_of(request.user) is not None,
         "page": page,
-        "scouts": list(page.object_list),
+        "scouts": [(scout, unread.get(scout.pk, 0)) for scout in scouts],
         "quota": scout_quota(request.user),
     }
     return render(request, "engagements/scouts/sent.html", context)
@@ -118,15 +135,20 @@ def sent(request: HttpRequest) -> HttpResponse:
 @audience(**OWNER, denied=NOT_FOUND, personal_data=True)
 def detail(request: HttpRequest, pk) -> HttpResponse:
     scout, side = get_scout_for_user(request.user, pk)
-    answerable = side == "talent" and _is_answerable(scout)
+    now = timezone.now()
+    answerable = side == "talent" and scout_answerable(scout, now=now)
+    talking = scout.status == Scout.Status.TALKING
     context = {
         "scout": scout,
         "side": side,
         "sheet": scout.sheet,
         "answerable": answerable,
-        "overdue": scout.status == Scout.Status.PENDING and not _is_answerable(scout),
+        "overdue": scout.status == Scout.Status.PENDING and not scout_answerable(scout, now=now),
         "accept_form": AcceptForm(prefix="accept") if answerable else None,
         "decline_form": DeclineForm(prefix="decline") if answerable else None,
+        "talk_form": TalkStartForm(prefix="talk") if answerable and talk_may_start(scout, now=now) else None,
+        "close_form": TalkCloseForm(prefix="close") if side == "sender" and talking else None,
+        "talk": talk_panel(request, scout),
     }
     return render(request, "engagements/scouts/detail.html", context)
 
@@ -176,6 +198,47 @@ def decline(request: HttpRequest, pk) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("スカウトを辞退しました。送った方にお知らせしました。"))
+    return _back(scout)
+
+
+@require_POST
+@personal_data_view
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
+def talk(request: HttpRequest, pk) -> HttpResponse:
+    """まずは話を聞く: the scouted talent opens a casual talk on the scout."""
+    scout, _side = get_scout_for_user(request.user, pk)
+    form = TalkStartForm(request.POST, prefix="talk")
+    if not form.is_valid():
+        _report(request, form)
+        return _back(scout)
+    try:
+        services.scout_talk_start(scout=scout, by=request.user, message=form.cleaned_data["message"])
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+        return _back(scout)
+    messages.success(
+        request,
+        _("カジュアル面談を始めました。企業とメッセージで話せます。応募するまで、氏名や連絡先は届きません。"),
+    )
+    return redirect(reverse("engagements:scout_detail", args=[scout.pk]) + "#thread")
+
+
+@require_POST
+@personal_data_view
+@audience(**OWNER, denied=NOT_FOUND, personal_data=True)
+def talk_close(request: HttpRequest, pk) -> HttpResponse:
+    """The sending side ends the casual talk, with optional words for the talent."""
+    scout, _side = get_scout_for_user(request.user, pk)
+    form = TalkCloseForm(request.POST, prefix="close")
+    if not form.is_valid():
+        _report(request, form)
+        return _back(scout)
+    try:
+        services.scout_talk_close(scout=scout, by=request.user, message=form.cleaned_data["message"])
+    except EngagementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("カジュアル面談を終えました。人材の方にお礼とともにお知らせしました。"))
     return _back(scout)
 
 
@@ -418,6 +481,8 @@ urlpatterns = [
     path("scouts/<id:pk>/", detail, name="scout_detail"),
     path("scouts/<id:pk>/accept/", accept, name="scout_accept"),
     path("scouts/<id:pk>/decline/", decline, name="scout_decline"),
+    path("scouts/<id:pk>/talk/", talk, name="scout_talk"),
+    path("scouts/<id:pk>/talk/close/", talk_close, name="scout_talk_close"),
     path("interests/", interests, name="interests"),
     path("interests/toggle/", interest_toggle, name="interest_toggle"),
     path("interests/<id:pk>/sharing/", interest_sharing, name="interest_sharing"),

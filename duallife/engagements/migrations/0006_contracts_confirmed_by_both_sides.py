@@ -21,7 +21,7 @@ def confirmed_as_recorded(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('engagements', '0004_closed_sheet_note_words'),
+        ('engagements', '0005_scout_talk'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
