@@ -171,7 +171,7 @@ def invitation_answer_refusal(user, invitation: SpecSheetCollaborator, *, accept
     if status != SpecSheetCollaborator.Status.PENDING:
         return _("この招待には、すでに回答したか、企業が取り下げました。")
     if invitation.sheet.status not in COWRITING_STATUSES:
-        return _("この仕様書はすでに公開・終了したため、共同編集には参加できません。")
+        return _("この募集はすでに公開・終了したため、内容づくりには参加できません。")
     if not accept:
         return None
     if not TalentProfile.objects.filter(user=user).exists():
@@ -179,7 +179,7 @@ def invitation_answer_refusal(user, invitation: SpecSheetCollaborator, *, accept
     if is_sheet_editor(user, invitation.sheet):
         return _("自社のメンバーは、招待を承諾しなくても編集できます。")
     if is_sheet_collaborator(user, invitation.sheet):
-        return _("この仕様書の共同編集には、すでに参加しています。")
+        return _("この募集の内容づくりには、すでに参加しています。")
     return None
 
 

@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='emailpreference',
             name='kind',
-            field=models.CharField(choices=[('application', '新しい応募'), ('scout', 'スカウト'), ('message', 'メッセージ'), ('status', '応募・スカウトの状況の変化'), ('contract', '成約・契約の変更'), ('checkin', 'フォローアップのお願い'), ('alert', 'フォローアップの注意（コーディネーター向け）'), ('sheet_closed', '募集の終了'), ('digest', 'おすすめのお知らせ（週1回）'), ('draft', 'ドラフト会議'), ('cowriting', '仕様書の共同編集への招待')], max_length=16),
+            field=models.CharField(choices=[('application', '新しい応募'), ('scout', 'スカウト'), ('message', 'メッセージ'), ('status', '応募・スカウトの状況の変化'), ('contract', '成約・契約の変更'), ('checkin', 'フォローアップのお願い'), ('alert', 'フォローアップの注意（コーディネーター向け）'), ('sheet_closed', '募集の終了'), ('digest', 'おすすめのお知らせ（週1回）'), ('draft', 'ドラフト会議'), ('cowriting', '募集内容づくりへの招待')], max_length=16),
         ),
         migrations.AlterField(
             model_name='notification',
             name='kind',
-            field=models.CharField(choices=[('application', '新しい応募'), ('scout', 'スカウト'), ('message', 'メッセージ'), ('status', '応募・スカウトの状況の変化'), ('contract', '成約・契約の変更'), ('checkin', 'フォローアップのお願い'), ('alert', 'フォローアップの注意（コーディネーター向け）'), ('sheet_closed', '募集の終了'), ('digest', 'おすすめのお知らせ（週1回）'), ('draft', 'ドラフト会議'), ('cowriting', '仕様書の共同編集への招待')], max_length=16, verbose_name='種類'),
+            field=models.CharField(choices=[('application', '新しい応募'), ('scout', 'スカウト'), ('message', 'メッセージ'), ('status', '応募・スカウトの状況の変化'), ('contract', '成約・契約の変更'), ('checkin', 'フォローアップのお願い'), ('alert', 'フォローアップの注意（コーディネーター向け）'), ('sheet_closed', '募集の終了'), ('digest', 'おすすめのお知らせ（週1回）'), ('draft', 'ドラフト会議'), ('cowriting', '募集内容づくりへの招待')], max_length=16, verbose_name='種類'),
         ),
     ]

@@ -143,14 +143,14 @@ def spec_sheet_invitation_deliver(*, invitation_id: int) -> bool:
                 user=user,
                 kind=Kind.COWRITING,
                 title=Text(
-                    gettext_lazy("%(company)sから、仕様書「%(title)s」の共同編集に招待されました"),
+                    gettext_lazy("%(company)sから、募集「%(title)s」の内容づくりに招待されました"),
                     company=sheet.organization.name,
                     title=sheet.title,
                 ),
                 body=[
                     Text(
                         gettext_lazy(
-                            "公開前の仕様書を読んで、コメントで意見を伝えてほしいという招待です。"
+                            "公開前の募集内容を読んで、コメントで意見を伝えてほしいという招待です。"
                             "承諾するまで、企業にはあなたのお名前もプロフィールも伝わりません。"
                         )
                     ),

@@ -189,7 +189,7 @@ def test_the_invited_talent_sees_the_invitation_accepts_and_comments(client, wor
 
     assert sheet.title in listed
     assert world.company.name in listed
-    assert "回答を待っている共同編集への招待が1件あります" in dashboard
+    assert "回答を待っている内容づくりへの招待が1件あります" in dashboard
     assert accepted.status_code == 302
     assert accepted["Location"] == f"/sheets/{sheet.pk}/cowrite/"
     assert client.get(f"/sheets/{sheet.pk}/").status_code == 200
