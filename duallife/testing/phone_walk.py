@@ -230,7 +230,7 @@ NOT_WALKED = {
     "drafts/manage/withdraw.html": "past the demo entry deadline (test_players_pages)",
     "drafts/events/enter.html": "other browser tests enter the demo talent first (test_drafts opens it)",
     "engagements/contracts/checkin.html": "no contract in the small demo: test_contracts_axe opens it",
-    "drafts/nominations/confirm.html": "only after pressing 受諾する or 辞退する (a POST): test_drafts opens it",
+    "drafts/nominations/confirm.html": "only after pressing an answer (a POST): test_drafts opens it",
 }
 
 
