@@ -101,6 +101,11 @@ def test_the_talent_accepts_its_nomination_then_enters_and_ranks_the_next_event(
     expect(accept).to_be_focused()
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("受諾しますか")
+    expect(page.get_by_text("契約（成約）ではありません")).to_be_visible()
+    _checked(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="受諾を確定する").click()
     expect(page.get_by_role("status")).to_contain_text("指名を受諾しました")
     expect(page.locator(".nomination-card").first).to_contain_text("受諾しました")
     expect(page.get_by_role("button", name="受諾する")).to_have_count(0)

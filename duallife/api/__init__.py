@@ -34,6 +34,7 @@ from duallife.engagements.api import referrals as engagement_referrals
 from duallife.engagements.api import scouts as engagement_scouts
 from duallife.notifications.api import router as notifications_router
 from duallife.organizations.api import router as organizations_router
+from duallife.postings.api import cowriting as sheets_cowriting
 from duallife.postings.api import listing as sheets_listing
 from duallife.postings.api import sheets as my_sheets
 from duallife.recommendations.api import router as recommendations_router
@@ -171,6 +172,7 @@ def not_found(request, exc: Http404):
 api.add_router("/simulator/", simulator_router, tags=["simulator"])
 api.add_router("/", sheets_listing.router, tags=["sheets"])
 api.add_router("/my/", my_sheets.router, tags=["my sheets"])
+api.add_router("/my/", sheets_cowriting.router, tags=["co-writing"])
 api.add_router("/organizations/", organizations_router, tags=["organizations"])
 api.add_router("/vocabulary/", vocabulary_router, tags=["vocabulary"])
 api.add_router("/my/", engagement_applications.router, tags=["applications"])

@@ -27,3 +27,8 @@ def thread_url(event_id: int, team_id: int, player_id: int) -> str:
 
 def nominations_url(event_id: int) -> str:
     return reverse("drafts:nominations", args=[event_id])
+
+
+def nomination_url(nomination_id: int) -> str:
+    """The nominated player's page of one nomination: what accepting means, questions, the answer."""
+    return reverse("drafts:nomination", args=[nomination_id])

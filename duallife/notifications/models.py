@@ -35,6 +35,7 @@ class Kind(models.TextChoices):
     SHEET_CLOSED = "sheet_closed", _("募集の終了")
     DIGEST = "digest", _("おすすめのお知らせ（週1回）")
     DRAFT = "draft", _("ドラフト会議")
+    COWRITING = "cowriting", _("募集内容づくりへの招待")
 
 
 class Notification(models.Model):

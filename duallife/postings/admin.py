@@ -46,7 +46,7 @@ class VersionInline(ReadOnlyInline):
 
 class CollaboratorInline(ReadOnlyInline):
     model = SpecSheetCollaborator
-    fields = ["user", "invited_by", "created_at"]
+    fields = ["email", "status", "user", "invited_by", "created_at", "expires_at", "answered_at"]
 
 
 class CommentInline(ReadOnlyInline):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from duallife.core.errors import DomainError, ForbiddenError, TransitionError
+from duallife.core.errors import DomainError, ForbiddenError, RateLimitedError, TransitionError
 
 
 class SpecSheetError(DomainError):
@@ -15,3 +15,7 @@ class SpecSheetTransitionError(SpecSheetError, TransitionError):
 
 class SpecSheetPermissionError(SpecSheetError, ForbiddenError):
     """The acting user may not take this step on this sheet."""
+
+
+class SpecSheetRateLimitedError(SpecSheetError, RateLimitedError):
+    """Too many invitations for one sheet: pending at once, or sent within a day."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
@@ -140,20 +141,65 @@ class SpecSheetVersion(models.Model):
 
 
 class SpecSheetCollaborator(models.Model):
-    """An outside person (a talent account) invited to comment on a draft before publication."""
+    """An invitation to read and comment on a draft before publication, sent to an email address,
+    and — once the person behind that address accepted it — the collaborator it made.
+
+    The company sees only the address it typed and the status until the invitation is accepted:
+    ``user`` stays empty until then, so nothing of the person (account, name, profile) is tied to
+    the row before they agreed (ADR 0020). A pending invitation past ``expires_at`` counts as
+    expired wherever it is read; it is written ``expired`` when the same address is invited again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("招待中（承諾待ち）")
+        ACCEPTED = "accepted", _("参加中")
+        DECLINED = "declined", _("辞退されました")
+        WITHDRAWN = "withdrawn", _("取り下げました")
+        EXPIRED = "expired", _("期限切れ")
 
     sheet = models.ForeignKey(SpecSheet, on_delete=models.CASCADE, related_name="collaborators")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    #: The address the company typed (lower case), the only thing it sees before acceptance.
+    email = models.EmailField(_("招待したメールアドレス"))
+    status = models.CharField(_("状態"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    #: The person who accepted; empty while pending and for declined, withdrawn or expired ones.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("有効期限"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("回答・取り下げの日時"), null=True, blank=True)
+    #: When the invitation was delivered (a notification, or an email to an address without an
+    #: account); set once, so delivering twice sends nothing more.
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["sheet", "user"], name="uniq_sheet_collaborator")]
+        verbose_name = _("共同編集への招待")
+        verbose_name_plural = _("共同編集への招待")
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "user"], name="uniq_sheet_collaborator"),
+            models.UniqueConstraint(
+                fields=["sheet", "email"],
+                condition=models.Q(status="pending"),
+                name="uniq_sheet_pending_invitation",
+            ),
+        ]
+        indexes = [models.Index(fields=["email", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.user_id} on {self.sheet_id}"
+        return f"{self.email} on {self.sheet_id} ({self.status})"
+
+    def current_status(self, now=None) -> str:
+        """The status as people see it: a pending invitation past its expiry is expired."""
+        expired = self.expires_at is not None and self.expires_at <= (now or timezone.now())
+        if self.status == self.Status.PENDING and expired:
+            return self.Status.EXPIRED
+        return self.status
+
+    def get_current_status_display(self) -> str:
+        return self.Status(self.current_status()).label
 
 
 class SpecSheetComment(models.Model):

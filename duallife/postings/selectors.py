@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -30,6 +30,8 @@ from .models import SheetSkill, SpecSheet, SpecSheetCollaborator
 PER_PAGE = 20
 #: Public statuses: a published sheet is listed; a closed one keeps its page (links stay valid).
 PUBLIC_STATUSES = (SpecSheet.Status.PUBLISHED, SpecSheet.Status.CLOSED)
+#: While a sheet is being written and reviewed, invited people may join and comment.
+COWRITING_STATUSES = (SpecSheet.Status.DRAFT, SpecSheet.Status.SUBMITTED, SpecSheet.Status.RETURNED)
 
 
 # --- The quality check of a saved sheet ---------------------------------------------------------
@@ -245,7 +247,9 @@ def collaborating_sheets(user) -> QuerySet[SpecSheet]:
         return SpecSheet.objects.none()
     return (
         SpecSheet.objects.filter(
-            pk__in=SpecSheetCollaborator.objects.filter(user=user).values("sheet"),
+            pk__in=SpecSheetCollaborator.objects.filter(
+                user=user, status=SpecSheetCollaborator.Status.ACCEPTED
+            ).values("sheet"),
         )
         .select_related("organization", "municipality", "municipality__prefecture")
         .order_by("-updated_at", "-pk")
@@ -323,14 +327,31 @@ def sheet_comments(sheet: SpecSheet):
 
 
 def sheet_collaborators(sheet: SpecSheet):
+    """Every invitation of the sheet, oldest first: the company's list (the person of an accepted
+    one loaded with their profile; the others have none)."""
     return sheet.collaborators.select_related("user", "user__talent").order_by("created_at", "pk")
 
 
-def user_by_email(email: str):
-    """The active account with this email address (case-insensitive), or ``None``."""
-    from django.contrib.auth import get_user_model
+def pending_invitations(addresses: list[str], *, now=None) -> QuerySet[SpecSheetCollaborator]:
+    """Invitations still open to ``addresses`` (confirmed addresses, lower case), newest first,
+    with their sheet and company; invitations of sheets past review are left out."""
+    if not addresses:
+        return SpecSheetCollaborator.objects.none()
+    return (
+        SpecSheetCollaborator.objects.filter(
+            email__in=addresses,
+            status=SpecSheetCollaborator.Status.PENDING,
+            expires_at__gt=now or timezone.now(),
+            sheet__status__in=COWRITING_STATUSES,
+        )
+        .select_related("sheet", "sheet__organization")
+        .order_by("-created_at", "-pk")
+    )
 
-    email = (email or "").strip()
-    if not email:
-        return None
-    return get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+
+def invitations_counted(sheet: SpecSheet, *, now) -> tuple[int, int]:
+    """How many invitations of ``sheet`` are pending now, and how many were made in the last day."""
+    rows = SpecSheetCollaborator.objects.filter(sheet=sheet)
+    pending = rows.filter(status=SpecSheetCollaborator.Status.PENDING, expires_at__gt=now).count()
+    recent = rows.filter(created_at__gt=now - timedelta(days=1)).count()
+    return pending, recent

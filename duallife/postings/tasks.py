@@ -12,3 +12,11 @@ from .services.sheets import spec_sheets_close_expired
 def close_expired_spec_sheets() -> int:
     """Close published sheets whose closing date has passed (Asia/Tokyo dates). Scheduled daily."""
     return spec_sheets_close_expired(today=timezone.localdate())
+
+
+@shared_task(name="postings.deliver_collaborator_invitation")
+def deliver_collaborator_invitation(invitation_id: int) -> bool:
+    """Tell the person behind a co-writing invitation's address (once; see the service)."""
+    from .services.cowriting import spec_sheet_invitation_deliver
+
+    return spec_sheet_invitation_deliver(invitation_id=invitation_id)

@@ -58,3 +58,14 @@ def with_totp(user: User) -> User:
 def give_mfa(user: User) -> None:
     """An authenticator row for ``user`` without a usable secret: enough for the staff MFA gate."""
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "test"})
+
+
+def confirm_address(user: User, email: str | None = None) -> User:
+    """Give ``user`` a confirmed allauth address (``email``, or their account's address)."""
+    email = email or user.email
+    address, _created = EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": email == user.email}
+    )
+    if not address.verified:
+        EmailAddress.objects.filter(pk=address.pk).update(verified=True)
+    return user

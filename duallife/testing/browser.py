@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "build" / "static" / "vendor" / "axe-core" / "axe.min.js"
@@ -158,3 +160,51 @@ def fresh_tab(browser_context: BrowserContext, tabs: dict[str, Page]) -> Page:
     page.set_viewport_size(DESKTOP_VIEWPORT)
     browser_context.clear_cookies()  # signed out, no session: each test starts as a new visitor
     return page
+
+
+def signed_in_axe_failures(live_server_url: str, visits, widths=(1280, 390)) -> list[str]:
+    """Open each ``(user, path, then)`` of ``visits`` as that user (a session cookie, no log-in
+    form) at each of ``widths`` and list what fails: axe-core's WCAG 2 A/AA violations and a page
+    wider than the window. ``then``: ``None``, or a function given the page after it loaded (to
+    press a button first); it runs before the checks."""
+    host = live_server_url.split("//", 1)[1].rsplit(":", 1)[0]
+    users = {user.pk: user for user, _path, _then in visits}
+    cookies = {}
+    for pk, user in users.items():
+        client = Client()
+        client.force_login(user)
+        cookies[pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    failures = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            pages = {}
+            for pk in users:
+                context = browser.new_context(locale="ja-JP")
+                context.add_cookies(
+                    [
+                        {
+                            "name": settings.SESSION_COOKIE_NAME,
+                            "value": cookies[pk],
+                            "domain": host,
+                            "path": "/",
+                        }
+                    ]
+                )
+                pages[pk] = context.new_page()
+            for width in widths:
+                for user, path, then in visits:
+                    page = pages[user.pk]
+                    page.set_viewport_size({"width": width, "height": 800})
+                    page.goto(live_server_url + path)
+                    if then is not None:
+                        then(page)
+                    violations = axe_violations(page)
+                    if violations:
+                        failures.append(f"{width}px {path}:\n{format_violations(violations)}")
+                    overflow = horizontal_overflow(page)
+                    if overflow:
+                        failures.append(f"{width}px {path}: {overflow}px wider than the window")
+        finally:
+            browser.close()
+    return failures

@@ -113,6 +113,15 @@ WALK = [
     _v("drafts/choices/player.html", TALENT, "/drafts/", EVENT, r"^/drafts/\d+/my-list/$"),
     _v("drafts/messages/list.html", TALENT, "/drafts/", EVENT, r"^/drafts/\d+/messages/$"),
     _v("drafts/nominations/list.html", TALENT, "/drafts/", EVENT, r"^/drafts/\d+/nominations/$"),
+    _v(
+        "drafts/nominations/detail.html",
+        TALENT,
+        "/drafts/",
+        EVENT,
+        r"^/drafts/\d+/nominations/$",
+        r"^/drafts/nominations/\d+/$",
+    ),
+    _v("postings/invitations.html", TALENT, "/sheets/invitations/"),
     _v("drafts/camps/detail.html", TALENT, "/drafts/", EVENT, r"^/drafts/\d+/camps/\d+/$"),
     # A company
     _list("postings/dashboard.html", COMPANY_ADMIN, "/sheets/mine/"),
@@ -221,6 +230,7 @@ NOT_WALKED = {
     "drafts/manage/withdraw.html": "past the demo entry deadline (test_players_pages)",
     "drafts/events/enter.html": "other browser tests enter the demo talent first (test_drafts opens it)",
     "engagements/contracts/checkin.html": "no contract in the small demo: test_contracts_axe opens it",
+    "drafts/nominations/confirm.html": "only after pressing an answer (a POST): test_drafts opens it",
 }
 
 

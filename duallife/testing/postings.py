@@ -15,12 +15,13 @@ from django.utils import timezone
 
 from duallife.accounts.models import User
 from duallife.organizations.models import CoordinatorScope, Membership, Organization
-from duallife.postings.models import SheetSkill, SpecSheet
+from duallife.postings.models import SheetSkill, SpecSheet, SpecSheetCollaborator
 from duallife.postings.services.approval import spec_sheet_approve, spec_sheet_return
+from duallife.postings.services.cowriting import spec_sheet_invitation_accept, spec_sheet_invite_collaborator
 from duallife.postings.services.sheets import spec_sheet_close, spec_sheet_create, spec_sheet_submit
 from duallife.regions.models import Prefecture
 
-from .accounts import make_user
+from .accounts import confirm_address, make_user
 from .organizations import make_org
 from .talents import make_talent_user
 
@@ -182,3 +183,18 @@ def copy_sheet(sheet: SpecSheet, count: int, **changes: Any) -> list[SpecSheet]:
         )
         copies.append(copy)
     return copies
+
+
+def invite(sheet: SpecSheet, email: str, *, by: User) -> SpecSheetCollaborator:
+    """``email`` invited to co-write ``sheet`` by ``by``: the invitation waiting for an answer."""
+    address = spec_sheet_invite_collaborator(sheet=sheet, by=by, email=email)
+    return SpecSheetCollaborator.objects.get(
+        sheet=sheet, email=address, status=SpecSheetCollaborator.Status.PENDING
+    )
+
+
+def make_collaborator(sheet: SpecSheet, user: User, *, by: User) -> SpecSheetCollaborator:
+    """``user`` (a talent) invited to co-write ``sheet`` by ``by``, their address confirmed, and
+    accepted."""
+    confirm_address(user)
+    return spec_sheet_invitation_accept(invitation=invite(sheet, user.email, by=by), by=user)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from duallife.demo.services import demo_data_create
 from duallife.drafts.models import CampRegistration, DraftCamp, DraftEvent, DraftPlayer, DraftTeam, Nomination
 from duallife.engagements.models import Application, CheckIn, Contract, Scout
 from duallife.organizations.models import Membership, Organization
-from duallife.postings.models import SpecSheet
+from duallife.postings.models import SpecSheet, SpecSheetCollaborator
 from duallife.regions.models import Prefecture
 from duallife.talents.models import TalentProfile
 from duallife.testing.accounts import make_user, with_totp
@@ -184,6 +185,13 @@ def _visits() -> list[Visit]:
     player = players.filter(event=negotiating).first()
     entrant = players.filter(event=open_event).first()
     nomination = Nomination.objects.filter(run__event=negotiating).order_by("pk").first()
+    pending = Nomination.objects.filter(run__event=negotiating, status=Nomination.Status.PENDING).first()
+    invitation = SpecSheetCollaborator.objects.create(
+        sheet=draft,
+        email=talent.email.lower(),
+        invited_by=writer.user,
+        expires_at=timezone.now() + datetime.timedelta(days=14),
+    )
     first_talent = TalentProfile.objects.order_by("pk").first()
     too_long = "長" * 3000
     inquiry = Inquiry.objects.create(
@@ -222,6 +230,8 @@ def _visits() -> list[Visit]:
         Visit(first_talent.user, _url("drafts:enter", open_event.pk), {}),
         Visit(player.talent.user, _url("drafts:nominations", negotiating.pk)),
         Visit(player.talent.user, _url("drafts:player_choices", negotiating.pk)),
+        Visit(pending.player.talent.user, _url("drafts:nomination", pending.pk), {"body": ""}),
+        Visit(talent, _url("postings:invitation_answer", invitation.pk), {"answer": "maybe"}),
         Visit(player.talent.user, _url("drafts:thread", negotiating.pk, team.pk, player.pk), {"body": ""}),
         Visit(entrant.talent.user, _url("drafts:player_choices", open_event.pk)),
         Visit(entrant.talent.user, _url("drafts:entry_edit", open_event.pk), {"pitch": too_long}),

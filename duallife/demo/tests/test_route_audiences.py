@@ -40,6 +40,7 @@ from duallife.notifications.tokens import unsubscribe_token
 from duallife.organizations.models import Membership, Organization
 from duallife.organizations.services.invitations import invitation_create
 from duallife.postings.models import SpecSheet, SpecSheetCollaborator
+from duallife.postings.services.sheets import spec_sheet_create
 from duallife.recommendations.services.saved_searches import saved_search_create
 from duallife.talents.models import TalentProfile
 from duallife.testing.accounts import give_mfa, make_user
@@ -63,6 +64,7 @@ from duallife.testing.engagements import SCOUT_MESSAGE, send, terms, to_offer
 from duallife.testing.engagements import record as contract_for
 from duallife.testing.files import pdf
 from duallife.testing.organizations import join, make_coordinator_body
+from duallife.testing.postings import good_data
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +130,18 @@ def demo(shared_small_demo, django_db_blocker, tmp_path_factory):
             organization=company, status=SpecSheet.Status.PUBLISHED
         ).exclude(pk=sheet.pk)[0]
         SpecSheetCollaborator.objects.create(
-            sheet=submitted, user=users["talent A"], invited_by=users["company A"]
+            sheet=submitted,
+            email=users["talent A"].email.lower(),
+            status=SpecSheetCollaborator.Status.ACCEPTED,
+            user=users["talent A"],
+            invited_by=users["company A"],
+        )
+        draft = spec_sheet_create(organization=company, by=users["company A"], data=good_data())
+        cowriting_invitation = SpecSheetCollaborator.objects.create(
+            sheet=draft,
+            email=users["talent A"].email.lower(),
+            invited_by=users["company A"],
+            expires_at=timezone.now() + datetime.timedelta(days=14),
         )
         attachment = message_post(
             application=application, by=users["talent A"], body="資料です。", attachment=pdf()
@@ -154,6 +167,8 @@ def demo(shared_small_demo, django_db_blocker, tmp_path_factory):
             sheet=sheet,
             open_sheet=other_sheet,
             submitted=submitted,
+            draft=draft,
+            cowriting_invitation=cowriting_invitation,
             application=application,
             attachment=attachment,
             contract=contract,
@@ -243,6 +258,13 @@ def cases(d) -> dict[str, list[Case]]:
         "postings:invite": [Case({"pk": d.submitted.pk})],
         "postings:comment": [Case({"pk": d.submitted.pk})],
         "postings:versions": [Case({"pk": d.submitted.pk})],
+        # company A's draft; the invitation is addressed to talent A's address
+        "postings:invitation_withdraw": [
+            Case({"pk": d.draft.pk, "invitation_pk": d.cowriting_invitation.pk})
+        ],
+        "postings:invitation_answer": [
+            Case({"pk": d.cowriting_invitation.pk}, data={"answer": "decline"}, roles=talent_only)
+        ],
         "recommendations:sheet_matches": [Case({"pk": d.sheet.pk})],
         "recommendations:saved_search_rename": [Case({"pk": d.saved_search.pk}, roles=talent_only)],
         "recommendations:saved_search_digest": [Case({"pk": d.saved_search.pk}, roles=talent_only)],
@@ -304,6 +326,7 @@ def cases(d) -> dict[str, list[Case]]:
         "drafts:nomination_respond": [
             Case({"pk": d.nominated.pk}, roles=("talent", "coordinator", "operator"))
         ],
+        "drafts:nomination": [Case({"pk": d.nominated.pk}, roles=("talent", "coordinator", "operator"))],
         "drafts:nomination_message": [
             Case({"pk": d.nominating.pk}, roles=("company", "coordinator", "operator"))
         ],
@@ -324,6 +347,17 @@ def cases(d) -> dict[str, list[Case]]:
         "my_sheets_detail": [Case({"sheet_id": d.sheet.pk})],
         "my_sheets_update": [Case({"sheet_id": d.sheet.pk})],
         "my_sheets_submit": [Case({"sheet_id": d.sheet.pk})],
+        "my_sheet_collaborators_invite": [Case({"sheet_id": d.draft.pk}, data={"email": "audit@example.jp"})],
+        "my_sheet_collaborators_list": [Case({"sheet_id": d.draft.pk})],
+        "my_sheet_collaborators_withdraw": [
+            Case({"sheet_id": d.draft.pk, "collaborator_id": d.cowriting_invitation.pk})
+        ],
+        "my_cowriting_invitations_accept": [
+            Case({"invitation_id": d.cowriting_invitation.pk}, roles=talent_only)
+        ],
+        "my_cowriting_invitations_decline": [
+            Case({"invitation_id": d.cowriting_invitation.pk}, roles=talent_only)
+        ],
         "my_applications_create": [
             Case(data={"sheet_id": d.open_sheet.pk, "message": "首都圏で五年、ECの運営を担当してきました。"})
         ],

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from ..models import Nomination
 from ..services.nominations import MESSAGE_MAX, OUTCOME_NOTE_MAX
+from .messages import DraftMessageForm
 
 
 class AnswerForm(forms.Form):
@@ -20,6 +21,20 @@ class AnswerForm(forms.Form):
             "invalid_choice": gettext_lazy("「受諾する」か「辞退する」のボタンで回答してください。"),
         },
     )
+    #: Sent by the confirmation page's button: without it, the answer is only shown for confirming.
+    confirmed = forms.BooleanField(required=False)
+
+
+class QuestionForm(DraftMessageForm):
+    """A question to the nominating team, asked from the nomination page (a message of the thread)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = _("チームへの質問")
+        self.fields["body"].help_text = _(
+            "2000文字まで。指名したチームのメンバー全員が読み、このページで回答が読めます。"
+            "チームには、あなたは表示名で表示されます。"
+        )
 
 
 class MessageForm(forms.Form):

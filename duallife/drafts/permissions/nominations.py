@@ -18,6 +18,7 @@ from duallife.core.formats import format_date
 
 from ..models import DraftEvent, DraftPlayer, DraftTeam, Nomination
 from .events import as_id, negotiation_open, nomination_day_reached, organizes
+from .messages import messaging_open
 from .players import player_of
 from .teams import acts_for, teams_of
 
@@ -98,4 +99,17 @@ def outcome_refusal(user, nomination: Nomination) -> str | None:
         return _("その後の状況を記録できるのは、主催者・事務局・指名したチームです。")
     if nomination.status != Nomination.Status.ACCEPTED:
         return _("その後の状況は、受諾された指名にだけ記録できます。")
+    return None
+
+
+def question_refusal(user, nomination: Nomination) -> str | None:
+    """Why ``user`` may not ask the nominating team a question from the nomination page now, or
+    ``None``: the nominated player, while the nomination waits for their answer and the event's
+    messages are open (the question joins the team and player's message thread)."""
+    if nomination.player.talent.user_id != getattr(user, "pk", None):
+        return _("指名についてチームに質問できるのは、指名された本人だけです。")
+    if nomination.status != Nomination.Status.PENDING:
+        return _("回答した指名の相談は、チームとのメッセージで続けてください。")
+    if not messaging_open(nomination.run.event):
+        return _("交渉期間が終わったため、質問は送れません。")
     return None

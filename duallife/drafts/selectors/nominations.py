@@ -26,6 +26,15 @@ def nominations_of_teams(team_ids) -> list[Nomination]:
     return list(_nominations().filter(team_id__in=list(team_ids)))
 
 
+def pending_nomination_id(team_id: int, player_id: int) -> int | None:
+    """The nomination of ``player_id`` by ``team_id`` still waiting for an answer, if any."""
+    return (
+        Nomination.objects.filter(team_id=team_id, player_id=player_id, status=Nomination.Status.PENDING)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def nominations_of_event(event: DraftEvent, *, status: str = "") -> list[Nomination]:
     nominations = _nominations().filter(run__event=event)
     if status:

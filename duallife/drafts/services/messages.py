@@ -19,9 +19,10 @@ from duallife.notifications.models import Kind
 from duallife.notifications.services import notify
 
 from ..errors import DraftError
-from ..links import thread_url
+from ..links import nomination_url, thread_url
 from ..models import DraftEvent, DraftMessage, DraftPlayer, DraftTeam
 from ..permissions.messages import messaging_open, writer_side
+from ..selectors.nominations import pending_nomination_id
 from ..selectors.teams import team_members
 from ..texts import messaging_period
 
@@ -36,6 +37,9 @@ def _notify_other_side(
     url = thread_url(event.pk, team.pk, player.pk)
     body = message.body[:NOTICE_BODY_CHARS]
     if message.from_team:
+        # a player still deciding on this team's nomination reads the answer where they decide
+        pending = pending_nomination_id(team.pk, player.pk)
+        url = nomination_url(pending) if pending else url
         recipient = player.talent.user
         if recipient.is_active:
             notify(

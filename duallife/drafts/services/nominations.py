@@ -4,6 +4,9 @@
   the end of the negotiation window; the nominating team hears the answer;
 - :func:`nomination_message_save`: the nominating team (or the organiser) writes the message shown
   with the nomination, until the window ends; the player hears about a new one;
+- :func:`nomination_question_ask`: the nominated player asks the nominating team a question from
+  the nomination page while it waits for their answer; it is a message of the team and player's
+  thread (:mod:`.messages`), which the team answers there and both read;
 - :func:`nomination_outcome_record`: what came of an accepted nomination (moved, dual life, side
   job, none), by the organiser or the nominating team — the figures later KPIs read.
 
@@ -26,9 +29,15 @@ from duallife.notifications.services import notify
 
 from ..errors import DraftError
 from ..links import nominations_url
-from ..models import Nomination
-from ..permissions.nominations import answer_refusal, nomination_message_refusal, outcome_refusal
+from ..models import DraftMessage, Nomination
+from ..permissions.nominations import (
+    answer_refusal,
+    nomination_message_refusal,
+    outcome_refusal,
+    question_refusal,
+)
 from ..selectors.teams import team_members
+from .messages import draft_message_post
 
 MESSAGE_MAX = 1000
 OUTCOME_NOTE_MAX = 300
@@ -51,6 +60,17 @@ def nomination_respond(*, nomination: Nomination, by, accept: bool) -> Nominatio
         locked.save(update_fields=["status", "responded_at"])
         _notify_answer(locked)
     return locked
+
+
+def nomination_question_ask(*, nomination: Nomination, by, body: str) -> DraftMessage:
+    """The nominated player asks the nominating team a question before answering; the team's
+    members hear about it (as with every message of the thread) and answer in the thread."""
+    refusal = question_refusal(by, nomination)
+    if refusal:
+        raise DraftError(refusal)
+    return draft_message_post(
+        event=nomination.run.event, team=nomination.team, player=nomination.player, by=by, body=body
+    )
 
 
 def nomination_outcome_record(*, nomination: Nomination, by, outcome: str, note: str = "") -> Nomination:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from duallife.drafts.errors import DraftError
 from duallife.drafts.models import (
     DraftEvent,
+    DraftMessage,
     DraftTeam,
     Nomination,
 )
@@ -53,8 +54,11 @@ def page_url(event) -> str:
     return reverse("drafts:nominations", args=[event.pk])
 
 
-def respond(client, nomination, answer="accept"):
+def respond(client, nomination, answer="accept", *, confirmed=True):
+    """The player's answer, sent from the confirmation page (``confirmed``) or its first press."""
     data = {} if answer is None else {"answer": answer}
+    if confirmed:
+        data["confirmed"] = "on"
     return client.post(reverse("drafts:nomination_respond", args=[nomination.pk]), data)
 
 
@@ -96,9 +100,7 @@ def test_nomination_pages_and_answers_never_load_the_runs_json(client, world, dr
         assert response.status_code == 302
     client.force_login(drafted.players[0].talent.user)
     with CaptureQueriesContext(connection) as answer:
-        response = client.post(
-            reverse("drafts:nomination_respond", args=[nomination.pk]), {"answer": "accept"}
-        )
+        response = respond(client, nomination, "accept")
         assert response.status_code == 302
     assert loads_run_json(organiser_page.captured_queries) == []
     assert loads_run_json(message.captured_queries) == []
@@ -397,3 +399,152 @@ def test_a_player_left_out_of_the_run_is_told_so_not_that_nothing_happened_yet(c
     after = client.get(url).content.decode()
     assert "あなたへの指名はありませんでした" in after
     assert "まだ指名はありません" not in after
+
+
+# --- the nominee's page: what accepting means, questions, a confirmed answer --------------------
+
+
+def detail_url(nomination) -> str:
+    return reverse("drafts:nomination", args=[nomination.pk])
+
+
+def test_the_nomination_page_says_what_accepting_commits_to_before_the_buttons(client, drafted):
+    nomination = nomination_of(drafted, 0)
+    client.force_login(drafted.players[0].talent.user)
+
+    content = text(client.get(detail_url(nomination)))
+
+    statement = content.index("受諾・辞退の意味")
+    assert statement < content.index('value="accept"')
+    assert statement < content.index('value="decline"')
+    for promise in (
+        "話し合う段階に進みます",
+        "氏名や連絡先は、受諾しても伝わりません",
+        "契約（成約）ではありません",
+        "同じチームから再び指名されることはありません",
+        "受諾も辞退も、あとから取り消せません",
+    ):
+        assert promise in content
+    assert detail_url(nomination) in text(client.get(page_url(drafted.event)))
+
+
+@pytest.mark.parametrize("answer", ["accept", "decline"])
+def test_an_answer_is_only_sent_once_confirmed(client, drafted, answer):
+    nomination = nomination_of(drafted, 0)
+    client.force_login(drafted.players[0].talent.user)
+
+    first = respond(client, nomination, answer, confirmed=False)
+
+    assert first.status_code == 200
+    page = text(first)
+    assert "まだ回答は送られていません" in page
+    assert "契約（成約）ではありません" in page
+    assert ("受諾を確定する" if answer == "accept" else "辞退を確定する") in page
+    assert Nomination.objects.get(pk=nomination.pk).status == Nomination.Status.PENDING
+    assert respond(client, nomination, answer).status_code == 302
+    assert (
+        Nomination.objects.get(pk=nomination.pk).status
+        == {"accept": "accepted", "decline": "declined"}[answer]
+    )
+
+
+def test_the_confirmation_step_refuses_what_the_answer_would(client, drafted):
+    nomination = nomination_of(drafted, 0)
+    close_window(drafted.event)
+    client.force_login(drafted.players[0].talent.user)
+
+    response = respond(client, nomination, "accept", confirmed=False)
+
+    assert response.status_code == 400
+    assert "交渉期間が終わったため" in text(response)
+
+
+def test_the_nominee_asks_the_team_which_answers_in_the_thread_and_both_read_it(
+    client, world, drafted, django_capture_on_commit_callbacks
+):
+    nomination = nomination_of(drafted, 0)
+    player = drafted.players[0]
+    client.force_login(player.talent.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(detail_url(nomination), {"body": "月に何回くらい現地に行く想定ですか？"})
+    question = DraftMessage.objects.get()
+    thread = reverse("drafts:thread", args=[drafted.event.pk, drafted.company_team.pk, player.pk])
+
+    assert asked.status_code == 302
+    assert asked["Location"].endswith(f"#message-{question.pk}")
+    assert (question.from_team, question.team, question.player) == (False, drafted.company_team, player)
+    told_team = told(kind=Kind.DRAFT, title="メッセージ")
+    assert {n.user_id for n in told_team} == {world.owner.pk, world.member.pk}
+    client.force_login(world.member)
+    team_view = text(client.get(thread))
+    assert "月に何回くらい現地に行く想定ですか？" in team_view
+    assert thread in text(client.get(page_url(drafted.event)))
+    assert_no_contact_details(team_view, drafted.players)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(thread, {"body": "月1回、仙台で打ち合わせをする想定です。"})
+    answer_notice = told(kind=Kind.DRAFT, user=player.talent.user, title="メッセージ")
+
+    assert [n.url for n in answer_notice] == [detail_url(nomination)]
+    client.force_login(player.talent.user)
+    page = text(client.get(detail_url(nomination)))
+    assert "月に何回くらい現地に行く想定ですか？" in page
+    assert "月1回、仙台で打ち合わせをする想定です。" in page
+
+
+def test_only_the_nominee_opens_the_page_or_asks(client, world, drafted):
+    nomination = nomination_of(drafted, 0)
+    url = detail_url(nomination)
+
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302
+    assert reverse("account_login") in anonymous["Location"]
+    client.force_login(world.owner)  # the nominating team: knows it, answers in the thread
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"body": "チームから"}).status_code == 403
+    for outsider in (drafted.region_member, drafted.players[1].talent.user, world.stranger, world.talent):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"body": "横から"}).status_code == 404
+    client.force_login(draft_and_run(world).players[0].talent.user)  # a player of another event
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("drafts:nomination", args=[999999])).status_code == 404
+    assert not DraftMessage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [("", "メッセージを入力してください"), ("   ", "メッセージを入力"), ("あ" * 2001, "2000文字以内")],
+)
+def test_a_bad_question_is_refused_and_nothing_saved(client, drafted, body, message):
+    nomination = nomination_of(drafted, 0)
+    client.force_login(drafted.players[0].talent.user)
+
+    response = client.post(detail_url(nomination), {"body": body})
+
+    assert response.status_code == 400
+    assert message in text(response)
+    assert not DraftMessage.objects.exists()
+
+
+def test_questions_stop_once_answered_or_when_the_window_closes(client, drafted):
+    answered, waiting = nomination_of(drafted, 0), nomination_of(drafted, 1)
+    respond(client_for(client, drafted.players[0]), answered, "accept")
+
+    page = text(client.get(detail_url(answered)))
+    refused = client.post(detail_url(answered), {"body": "まだ聞きたいことが"})
+    close_window(drafted.event)
+    client_for(client, drafted.players[1])
+    late = client.post(detail_url(waiting), {"body": "遅れて質問"})
+
+    assert 'name="body"' not in page
+    assert "チームとのメッセージで相談を続ける" in page
+    assert refused.status_code == 400
+    assert "チームとのメッセージで続けて" in text(refused)
+    assert late.status_code == 400
+    assert "交渉期間が終わったため" in text(late)
+    assert not DraftMessage.objects.exists()
+
+
+def client_for(client, player):
+    client.force_login(player.talent.user)
+    return client

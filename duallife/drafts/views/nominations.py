@@ -1,13 +1,19 @@
 """Nominations (指名): the player's answer, the team's message, and what came of it.
 
 ``nominations`` shows one section per role the viewer has in the event: the player's own
-nominations with 受諾する / 辞退する (``nomination_respond``); the team's nominations with the
+nominations with 受諾する / 辞退する (``nomination_respond``, which first shows what the answer
+means and asks to confirm it, then answers); the team's nominations with the
 message form (``nomination_message_save``) and, once accepted, how to continue and the outcome
 form (``nomination_outcome_record``); for the organiser every nomination, filterable by status,
 with the outcome form and a summary of outcomes. Anyone without a role gets 403; a nomination
 someone is not concerned by is a 404. Refused input re-renders the page with status 400 and the
 message next to the nomination it concerns. What each side may do now is asked of
 :mod:`duallife.drafts.permissions.nominations`, as the services ask it before they write.
+
+``nomination`` is the nominated player's page of one nomination: the team's message, what
+accepting commits to and what it does not, the question thread with the nominating team (the
+team and player's message thread: the player asks here while the nomination is pending, the team
+answers in the thread) and the answer buttons.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from duallife.accounts.mfa import personal_data_view
 from duallife.core.audience import ALL, NOT_FOUND, OWN, audience
@@ -28,11 +34,18 @@ from duallife.organizations.views import forbidden
 from duallife.talents.permissions import visible_talents
 
 from ..errors import DraftError
-from ..forms.nominations import AnswerForm, MessageForm, OutcomeForm, StatusFilterForm
-from ..links import nominations_url
+from ..forms.nominations import AnswerForm, MessageForm, OutcomeForm, QuestionForm, StatusFilterForm
+from ..links import nomination_url, nominations_url
 from ..models import DraftEvent, Nomination
 from ..permissions.events import get_event, negotiation_open, nomination_day_reached
-from ..permissions.nominations import Roles, answer_refusal, get_nomination_for_user, roles_of
+from ..permissions.nominations import (
+    Roles,
+    answer_refusal,
+    get_nomination_for_user,
+    question_refusal,
+    roles_of,
+)
+from ..selectors.messages import thread_messages
 from ..selectors.nominations import (
     nominations_of_event,
     nominations_of_player,
@@ -40,7 +53,12 @@ from ..selectors.nominations import (
     outcome_summary,
 )
 from ..selectors.runs import has_runs
-from ..services.nominations import nomination_message_save, nomination_outcome_record, nomination_respond
+from ..services.nominations import (
+    nomination_message_save,
+    nomination_outcome_record,
+    nomination_question_ask,
+    nomination_respond,
+)
 
 PLAYER, TEAM, ORGANISER = "player", "team", "organiser"
 
@@ -199,6 +217,17 @@ def nomination_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
         failed = Failed(pk=nomination.pk, section=PLAYER, kind="answer", error=_first_error(form))
         return _page(request, event, roles, failed=failed, status=400)
     accept = form.cleaned_data["answer"] == "accept"
+    if not form.cleaned_data["confirmed"]:
+        # the first press only shows what the answer means; the confirmation page's button answers
+        refusal = answer_refusal(request.user, nomination, event=event)
+        if refusal:
+            failed = Failed(pk=nomination.pk, section=PLAYER, kind="answer", error=refusal)
+            return _page(request, event, roles, failed=failed, status=400)
+        return render(
+            request,
+            "drafts/nominations/confirm.html",
+            {"event": event, "nomination": nomination, "accept": accept},
+        )
     try:
         nomination_respond(nomination=nomination, by=request.user, accept=accept)
     except DraftError as exc:
@@ -277,8 +306,54 @@ def nomination_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, event, roles, failed=failed, status=400)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+@personal_data_view
+@audience(
+    talent=OWN,
+    readers={"company": OWN, "coordinator": OWN, "operator": ALL},
+    denied=NOT_FOUND,
+    personal_data=True,
+)
+def nomination(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination, roles = get_nomination_for_user(request.user, pk)
+    if roles.player is None or roles.player.pk != nomination.player_id:
+        return forbidden(request, _("このページを見られるのは、指名された本人だけです。"))
+    event = nomination.run.event
+    can_ask = question_refusal(request.user, nomination) is None
+    form = QuestionForm() if can_ask else None
+    status = 200
+    if request.method == "POST":
+        form = QuestionForm(request.POST)
+        if form.is_valid():
+            try:
+                message = nomination_question_ask(
+                    nomination=nomination, by=request.user, body=form.cleaned_data["body"]
+                )
+            except DraftError as exc:
+                form.add_error("body", exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("質問を%(team)sに送りました。回答はこのページに表示されます。")
+                    % {"team": nomination.team.organization.name},
+                )
+                return redirect(f"{nomination_url(nomination.pk)}#message-{message.pk}")
+        status = 400
+    context = {
+        "event": event,
+        "nomination": nomination,
+        "rows": thread_messages(nomination.team, nomination.player),
+        "form": form,
+        "can_answer": answer_refusal(request.user, nomination, event=event) is None,
+        "answers_not_yet": nomination.status == Nomination.Status.PENDING
+        and not nomination_day_reached(event),
+    }
+    return render(request, "drafts/nominations/detail.html", context, status=status)
+
+
 urlpatterns = [
     path("<id:pk>/nominations/", nominations, name="nominations"),
+    path("nominations/<id:pk>/", nomination, name="nomination"),
     path("nominations/<id:pk>/respond/", nomination_respond_view, name="nomination_respond"),
     path("nominations/<id:pk>/message/", nomination_message_view, name="nomination_message"),
     path("nominations/<id:pk>/outcome/", nomination_outcome_view, name="nomination_outcome"),

@@ -1,4 +1,4 @@
-"""Co-writing: inviting a talent by email, and a comment on the draft."""
+"""Co-writing: inviting someone by email, their answer, and a comment on the draft."""
 
 from __future__ import annotations
 
@@ -9,10 +9,26 @@ from django.utils.translation import gettext_lazy as _
 class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("招待する方のメールアドレス"),
-        help_text=_("人材として登録している方を、公開前の下書きへのコメントに招待できます。"),
+        max_length=254,
+        help_text=_(
+            "招待はメールとお知らせで届きます。登録していない方には、登録の案内が届きます。"
+            "相手が承諾するまで、ここにはこのアドレスと「招待中（承諾待ち）」だけが表示されます。"
+        ),
         error_messages={
             "required": _("メールアドレスを入力してください。"),
             "invalid": _("メールアドレスの形式が正しくありません。"),
+            "max_length": _("メールアドレスの形式が正しくありません。"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        choices=[("accept", _("承諾する")), ("decline", _("辞退する"))],
+        error_messages={
+            "required": _("「承諾する」か「辞退する」のボタンで回答してください。"),
+            "invalid_choice": _("「承諾する」か「辞退する」のボタンで回答してください。"),
         },
     )
 

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from ..errors import SpecSheetPermissionError
 from ..models import SpecSheet, SpecSheetEvent
 from ..permissions import is_sheet_editor
+from ..selectors import COWRITING_STATUSES
 
 Status = SpecSheet.Status
 
 EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
-COMMENTABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+COMMENTABLE_STATUSES = COWRITING_STATUSES
 
 
 def require_editor(sheet: SpecSheet, by) -> None:

@@ -71,6 +71,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "page_param": CLOSED_PAGE,
         "total": len(current) + closed.paginator.count,
         "collaborating": list(selectors.collaborating_sheets(request.user)),
+        "invitations_waiting": selectors.pending_invitations(
+            permissions.confirmed_addresses(request.user)
+        ).count(),
     }
     return render(request, "postings/dashboard.html", context)
 
