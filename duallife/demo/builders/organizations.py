@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from duallife.organizations.models import CoordinatorScope, Membership, Organization
+from duallife.organizations.models import CoordinatorScope, Membership, Organization, VerificationEvent
 from duallife.organizations.permissions import can_verify_company
 from duallife.organizations.services.coordinators import coordinator_body_create, scope_grant
 from duallife.organizations.services.profiles import (
@@ -258,7 +258,8 @@ def verifications(run: DemoRun, companies_made, coordinators_made, operator) -> 
     for plan, company, _user in companies_made:
         if plan.index % UNVERIFIED_EVERY == UNVERIFIED_EVERY - 1:
             continue
-        if company.verified_at is not None or company.verification_events.exists():
+        staff_acted = company.verification_events.exclude(action=VerificationEvent.Action.CHECKED)
+        if company.verified_at is not None or staff_acted.exists():
             continue
         staff = next(
             (user for _spec, _body, user in coordinators_made if can_verify_company(user, company)), operator
