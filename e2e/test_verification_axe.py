@@ -1,5 +1,6 @@
 """The pages of company verification pass axe (WCAG 2 A/AA) at 1280 and 390 px without sideways
-scrolling: a verified company's page and the directory with the 確認済み badge, and the
+scrolling: a verified company's page, the directory, the sheet listing and a sheet page with the
+確認済み badge, and the
 coordinator's list and company page, before and after a refused decision."""
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ def test_the_badge_on_company_pages_and_cards_passes_axe(page: Page) -> None:
     _check(page, "/organizations/")
     _check(page, company)
     expect(page.locator(".verified-note")).to_contain_text("確認")
+
+
+def test_the_badge_on_sheet_cards_and_sheet_pages_passes_axe(page: Page) -> None:
+    page.goto("/sheets/")
+    card = page.locator(".sheet-card", has=page.locator(".verified-badge")).first
+    expect(card).to_be_visible()
+    sheet = card.locator(".sheet-card-title a").get_attribute("href")
+
+    _check(page, "/sheets/")
+    _check(page, sheet)
+    expect(page.locator(".sheet-org .verified-badge")).to_have_count(1)
 
 
 def test_the_coordinators_verification_pages_pass_axe(page: Page) -> None:
