@@ -1,7 +1,6 @@
 """The pages of company verification pass axe (WCAG 2 A/AA) at 1280 and 390 px without sideways
 scrolling: a verified company's page, the directory, the sheet listing and a sheet page with the
-確認済み badge, and the
-coordinator's list and company page, before and after a refused decision."""
+確認済み badge, and the coordinator's list and company page, before and after a refused decision."""
 
 from __future__ import annotations
 
