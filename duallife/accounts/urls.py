@@ -18,6 +18,8 @@ urlpatterns = [
     path(
         "operator/coordinator-bodies/", views.operator_coordinator_bodies, name="operator_coordinator_bodies"
     ),
+    path("verifications/", views.company_verifications, name="company_verifications"),
+    path("verifications/<id:pk>/", views.company_verification, name="company_verification"),
     path(
         "operator/coordinator-bodies/<slug:slug>/",
         views.operator_coordinator_body,

@@ -15,10 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from duallife.core.audience import ALL, NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
+from duallife.core.audience import ALL, AREA, NOT_FOUND, OWN, OWNER, SIGNED_IN, audience
+from duallife.core.errors import add_to_form
 from duallife.core.paging import page_of
 from duallife.organizations import permissions
-from duallife.organizations.errors import CoordinatorSetupError, InvitationError
+from duallife.organizations import selectors as organization_selectors
+from duallife.organizations.errors import CoordinatorSetupError, InvitationError, VerificationError
+from duallife.organizations.forms.verification import VerificationDecisionForm, VerificationQueueForm
 from duallife.organizations.permissions import invitation_acceptance_error
 from duallife.organizations.services.coordinators import coordinator_body_create, scope_grant
 from duallife.organizations.services.invitations import (
@@ -26,6 +29,11 @@ from duallife.organizations.services.invitations import (
     invitation_create,
     invitation_revoke,
 )
+from duallife.organizations.services.verification import (
+    company_verification_confirm,
+    company_verification_revoke,
+)
+from duallife.organizations.texts import verification_note
 
 from . import selectors
 from .errors import AccountDeletionError
@@ -235,4 +243,66 @@ def operator_coordinator_body(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "members": selectors.organization_members(organization),
         },
+    )
+
+
+# --- Coordinators and operators: companies' verification (確認済み) --------------------------------
+
+
+@personal_data_view
+@audience(coordinator=ALL, operator=ALL, personal_data=True)
+def company_verifications(request: HttpRequest) -> HttpResponse:
+    """The companies of the staff member's area (every one for operators), unverified first."""
+    if not permissions.may_verify_companies(request.user):
+        raise PermissionDenied(_("企業の確認は、自治体・支援機関の担当者と事務局が行います。"))
+    form = VerificationQueueForm(request.GET or None)
+    queue = organization_selectors.verification_queue(request.user, form.state_value())
+    page = page_of(request, queue, per_page=organization_selectors.VERIFICATION_PER_PAGE)
+    return render(
+        request,
+        "accounts/verifications.html",
+        {"form": form, "page": page, "companies": page.object_list},
+    )
+
+
+@personal_data_view
+@audience(coordinator=AREA, operator=ALL, outside=NOT_FOUND, personal_data=True)
+def company_verification(request: HttpRequest, pk: int) -> HttpResponse:
+    """A company's verification: what it entered, what the published data says, the history;
+    confirm it by hand or revoke it, with a note."""
+    organization = permissions.get_company_for_verifier(request.user, pk)
+    form = VerificationDecisionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            decide = (
+                company_verification_confirm
+                if form.cleaned_data["decision"] == "confirm"
+                else company_verification_revoke
+            )
+            try:
+                decide(organization=organization, by=request.user, note=form.cleaned_data["note"])
+            except VerificationError as exc:
+                add_to_form(form, exc)
+                status = exc.status
+            else:
+                done = (
+                    _("「%(name)s」を確認済みにしました。")
+                    if form.cleaned_data["decision"] == "confirm"
+                    else _("「%(name)s」の確認を取り消しました。")
+                )
+                messages.success(request, done % {"name": organization.name})
+                return redirect("accounts:company_verification", pk=organization.pk)
+    page = organization_selectors.verification_page(organization)
+    return render(
+        request,
+        "accounts/verification.html",
+        {
+            "page": page,
+            "organization": page.organization,
+            "note": verification_note(page.organization),
+            "form": form,
+        },
+        status=status,
     )

@@ -60,13 +60,24 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "prefecture", "municipality", "is_active", "updated_at"]
-    list_filter = ["kind", "is_active", "prefecture"]
+    list_display = ["name", "kind", "prefecture", "municipality", "is_active", "verified_at", "updated_at"]
+    list_filter = ["kind", "is_active", "verification_method", "prefecture"]
     search_fields = ["name", "name_kana", "slug"]
     list_select_related = ["prefecture", "municipality__prefecture"]
     autocomplete_fields = ["municipality"]
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ["created_at", "updated_at"]
+    #: Verification changes only through its services (the staff's page records who and why).
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "verified_at",
+        "verification_method",
+        "verified_by",
+        "verification_outcome",
+        "verification_detail",
+        "verification_checked_at",
+        "verification_revoked_at",
+    ]
 
     def get_inlines(self, request, obj):
         if obj is None:

@@ -52,6 +52,11 @@ class CoordinatorProfileOut(Schema):
     talent_needed: str
 
 
+class VerificationOut(Schema):
+    method: str = Field(description="registry（国税庁の公表データと一致）または manual（担当者が確認）")
+    verified_at: str = Field(description="確認した日時（ISO 8601）")
+
+
 class OrganizationOut(Schema):
     slug: str
     name: str
@@ -63,6 +68,9 @@ class OrganizationOut(Schema):
     company: CompanyProfileOut | None
     coordinator: CoordinatorProfileOut | None
     published_sheets: int = Field(description="公開中の仕様書の件数")
+    verification: VerificationOut | None = Field(
+        description="確認済みの企業のみ: 確認の方法と日時（確認済みでなければ null）"
+    )
 
 
 def _related(obj, name: str):
@@ -149,5 +157,11 @@ def organization_detail(request: HttpRequest, slug: str = Path(..., max_length=8
             "published_sheets": SpecSheet.objects.filter(
                 organization=organization, status=SpecSheet.Status.PUBLISHED
             ).count(),
+            "verification": {
+                "method": organization.verification_method,
+                "verified_at": organization.verified_at.isoformat(),
+            }
+            if organization.verified_at is not None
+            else None,
         },
     )

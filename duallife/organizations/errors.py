@@ -37,3 +37,20 @@ class ProfileInvalid(DomainError):
 class RegistrationInvalid(DomainError):
     def __init__(self, errors: dict[str | None, list[str]]):
         super().__init__(errors=errors)
+
+
+class VerificationError(DomainError):
+    """A company's verification cannot be confirmed or revoked; ``code`` says why (``forbidden``,
+    ``already_verified``, ``not_verified``, ``note_required``, ``not_company``)."""
+
+    def __init__(self, code: str, message: str, *, field: str | None = None, status: int = 400) -> None:
+        super().__init__(message, code=code, field=field, status=status)
+
+
+class CorporateRegistryInvalid(DomainError):
+    """A file of the published 法人番号 data cannot be loaded: ``problems`` lists each, with its
+    line (Japanese, for the console). Nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems), code="invalid_file")
+        self.problems = problems

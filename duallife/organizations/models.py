@@ -16,6 +16,26 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class VerificationMethod(models.TextChoices):
+    """How a company came to be shown as 確認済み."""
+
+    REGISTRY = "registry", _("国税庁の公表データとの照合")
+    MANUAL = "manual", _("担当者による確認")
+
+
+class VerificationOutcome(models.TextChoices):
+    """The last automatic comparison of a company with the published 法人番号 data."""
+
+    MATCHED = "matched", _("一致")
+    NO_NUMBER = "no_number", _("法人番号なし")
+    REGISTRY_EMPTY = "registry_empty", _("公表データ未読込")
+    NOT_FOUND = "not_found", _("公表データに見つからない")
+    CLOSED = "closed", _("登記記録の閉鎖")
+    NAME_MISMATCH = "name_mismatch", _("商号が不一致")
+    PLACE_MISMATCH = "place_mismatch", _("所在地が不一致")
+    NAME_AND_PLACE_MISMATCH = "name_and_place_mismatch", _("商号と所在地が不一致")
+
+
 class Organization(models.Model):
     class Kind(models.TextChoices):
         COMPANY = "company", _("企業")
@@ -43,6 +63,30 @@ class Organization(models.Model):
     is_active = models.BooleanField(_("有効"), default=True)
     created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+    # A company's verification (確認済み): set by the services in ``services/verification.py`` only.
+    verified_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
+    verification_method = models.CharField(
+        _("確認の方法"), max_length=12, choices=VerificationMethod.choices, blank=True
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("確認した担当者"),
+    )
+    #: The last comparison with the published 法人番号 data (a code of ``VerificationOutcome``) and
+    #: what the data said (``registered_name``, ``registered_place``, ``closed_on``, ``data_date``),
+    #: worded for the company when read (``organizations/texts.py``).
+    verification_outcome = models.CharField(
+        _("照合の結果"), max_length=24, choices=VerificationOutcome.choices, blank=True
+    )
+    verification_detail = models.JSONField(_("照合の詳細"), default=dict, blank=True)
+    verification_checked_at = models.DateTimeField(_("照合日時"), null=True, blank=True)
+    #: Set when staff took the badge away: an automatic comparison does not give it back until
+    #: the company changes its number, name or place, or staff confirm it by hand.
+    verification_revoked_at = models.DateTimeField(_("確認の取消日時"), null=True, blank=True)
 
     class Meta:
         ordering = ["prefecture__code", "name"]
@@ -206,3 +250,114 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"
+
+
+class VerificationEvent(models.Model):
+    """One step of a company's verification: an automatic comparison whose outcome changed, a
+    confirmation by hand or a revocation (who, when, with which number, and why)."""
+
+    class Action(models.TextChoices):
+        CHECKED = "checked", _("公表データと照合")
+        CONFIRMED = "confirmed", _("担当者が確認")
+        REVOKED = "revoked", _("確認を取り消し")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="verification_events"
+    )
+    action = models.CharField(_("操作"), max_length=12, choices=Action.choices)
+    outcome = models.CharField(
+        _("照合の結果"), max_length=24, choices=VerificationOutcome.choices, blank=True
+    )
+    verified = models.BooleanField(_("確認済み"))
+    corporate_number = models.CharField(_("法人番号"), max_length=13, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("担当者"),
+    )
+    note = models.TextField(_("メモ"), blank=True)
+    at = models.DateTimeField(_("日時"))
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("確認の記録")
+        verbose_name_plural = _("確認の記録")
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.action} {self.at:%Y-%m-%d}"
+
+
+# --- the published 法人番号 data ------------------------------------------------------------------
+
+
+class CorporateRecord(models.Model):
+    """The newest published state of one 法人番号 (国税庁 基本3情報), as loaded by
+    ``duallife load-corporate-numbers``. Older names of the number are ``CorporateName`` rows."""
+
+    number = models.CharField(_("法人番号"), max_length=13, primary_key=True)
+    process = models.CharField(_("処理区分"), max_length=2)
+    name = models.CharField(_("商号又は名称"), max_length=300)
+    furigana = models.CharField(_("フリガナ"), max_length=500, blank=True)
+    name_en = models.CharField(_("商号又は名称（英語表記）"), max_length=300, blank=True)
+    kind = models.CharField(_("法人種別"), max_length=3)
+    prefecture_name = models.CharField(_("国内所在地（都道府県）"), max_length=10, blank=True)
+    city_name = models.CharField(_("国内所在地（市区町村）"), max_length=60, blank=True)
+    street = models.TextField(_("国内所在地（丁目番地等）"), blank=True)
+    prefecture_code = models.CharField(_("都道府県コード"), max_length=2, blank=True)
+    city_code = models.CharField(_("市区町村コード"), max_length=3, blank=True)
+    postcode = models.CharField(_("郵便番号"), max_length=7, blank=True)
+    closed_on = models.DateField(_("登記記録の閉鎖等年月日"), null=True, blank=True)
+    close_cause = models.CharField(_("登記記録の閉鎖等の事由"), max_length=2, blank=True)
+    successor_number = models.CharField(_("承継先法人番号"), max_length=13, blank=True)
+    assigned_on = models.DateField(_("法人番号指定年月日"), null=True, blank=True)
+    updated_on = models.DateField(_("更新年月日"))
+    changed_on = models.DateField(_("変更年月日"), null=True, blank=True)
+    excluded = models.BooleanField(_("検索対象除外"), default=False)
+
+    class Meta:
+        verbose_name = _("法人番号の公表データ")
+        verbose_name_plural = _("法人番号の公表データ")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class CorporateName(models.Model):
+    """A name a number has had in the published data (its current name and every older one the
+    data lists): a company registered under a name it has since changed is still recognised."""
+
+    number = models.CharField(_("法人番号"), max_length=13, db_index=True)
+    name = models.CharField(_("商号又は名称"), max_length=300)
+
+    class Meta:
+        verbose_name = _("法人の商号の履歴")
+        verbose_name_plural = _("法人の商号の履歴")
+        constraints = [models.UniqueConstraint(fields=["number", "name"], name="uniq_corporate_name")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class CorporateRegistryLoad(models.Model):
+    """One loaded file of the published data: what it held, what changed, and up to which day."""
+
+    file_name = models.CharField(_("ファイル名"), max_length=255)
+    encoding = models.CharField(_("文字コード"), max_length=12)
+    rows = models.PositiveIntegerField(_("行数"))
+    created = models.PositiveIntegerField(_("追加"))
+    updated = models.PositiveIntegerField(_("更新"))
+    unchanged = models.PositiveIntegerField(_("変更なし"))
+    names_added = models.PositiveIntegerField(_("追加した商号"))
+    data_date = models.DateField(_("データの更新年月日（最新）"), null=True, blank=True)
+    loaded_at = models.DateTimeField(_("読込日時"))
+
+    class Meta:
+        ordering = ["-loaded_at", "-pk"]
+        verbose_name = _("法人番号データの読込")
+        verbose_name_plural = _("法人番号データの読込")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.loaded_at:%Y-%m-%d})"

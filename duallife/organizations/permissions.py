@@ -266,3 +266,47 @@ def invitation_acceptance_error(*, invitation: Invitation, user) -> InvitationEr
             ),
         )
     return None
+
+
+# --- verification (確認済み) ---------------------------------------------------------------------------
+
+
+def can_verify_company(user, organization: Organization) -> bool:
+    """Operators, and coordinators whose area covers the company's municipality, confirm a company
+    by hand or revoke its verification (a company without a municipality: operators only)."""
+    if not _is_authenticated(user) or not organization.is_active:
+        return False
+    if organization.kind != Organization.Kind.COMPANY:
+        return False
+    if is_operator(user):
+        return True
+    return organization.municipality is not None and can_coordinate(user, organization.municipality)
+
+
+def may_verify_companies(user) -> bool:
+    """Coordinators and operators: the people the verification pages are for."""
+    return is_operator(user) or is_coordinator(user)
+
+
+def get_company_for_verifier(user, pk: int) -> Organization:
+    """A company whose verification ``user`` manages: 403 for people who verify no company, 404
+    for a company outside their area (or not a company at all)."""
+    if not may_verify_companies(user):
+        raise PermissionDenied(_("企業の確認は、自治体・支援機関の担当者と事務局が行います。"))
+    organization = (
+        Organization.objects.filter(pk=pk, kind=Organization.Kind.COMPANY, is_active=True)
+        .select_related("prefecture", "municipality")
+        .first()
+    )
+    if organization is None or not can_verify_company(user, organization):
+        raise Http404
+    return organization
+
+
+def verification_refusal(organization: Organization, decision: str) -> str | None:
+    """Why ``decision`` (``confirm`` or ``revoke``) cannot be taken on ``organization`` now."""
+    if decision == "confirm" and organization.verified_at is not None:
+        return _("この企業はすでに確認済みです。")
+    if decision == "revoke" and organization.verified_at is None:
+        return _("この企業は確認済みではないため、取り消すものがありません。")
+    return None

@@ -56,6 +56,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organization": page.organization,
         "sheets": [(sheet, _sheet_url(sheet)) for sheet in page.published_sheets],
         "can_edit": permissions.can_edit_organization(request.user, page.organization),
+        "can_verify": permissions.can_verify_company(request.user, page.organization),
     }
     if page.organization.kind == Organization.Kind.COORDINATOR:
         return render(request, "organizations/coordinator_detail.html", context)
@@ -145,10 +146,16 @@ def register(request: HttpRequest) -> HttpResponse:
                 name_kana=data["name_kana"],
                 prefecture=data["prefecture"],
                 municipality=data["municipality"],
+                corporate_number=data["corporate_number"],
             )
         except RegistrationInvalid as exc:
             form.apply_service_errors(exc.errors)
         else:
             messages.success(request, _("企業を登録しました。続けてプロフィールを書きましょう。"))
+            if organization.verified_at is not None:
+                messages.success(
+                    request,
+                    _("法人番号と商号・所在地が国税庁の公表データと一致したため、「確認済み」と表示します。"),
+                )
             return redirect("organizations:edit", slug=organization.slug)
     return render(request, "organizations/register.html", {"form": form}, status=400 if form.errors else 200)

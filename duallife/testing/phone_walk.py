@@ -156,6 +156,13 @@ WALK = [
     ),
     # A coordinator, with two-factor authentication
     _list("postings/review_queue.html", WALK_COORDINATOR, "/sheets/review/"),
+    _v("accounts/verifications.html", WALK_COORDINATOR, "/accounts/verifications/"),
+    _v(
+        "accounts/verification.html",
+        WALK_COORDINATOR,
+        "/accounts/verifications/?state=all",
+        r"^/accounts/verifications/\d+/$",
+    ),
     _v("postings/review.html", WALK_COORDINATOR, "/sheets/review/", r"^/sheets/review/\d+/$"),
     _v("engagements/contracts/followups.html", WALK_COORDINATOR, "/followups/"),
     _v("engagements/referrals/list.html", WALK_COORDINATOR, "/referrals/"),

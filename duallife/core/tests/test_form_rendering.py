@@ -273,6 +273,12 @@ def _visits() -> list[Visit]:
         Visit(team_member.user, _url("drafts:team_choices", negotiating.pk, team.pk)),
         Visit(team_member.user, _url("drafts:nomination_message", nomination.pk), {}),
         Visit(operator.user, _url("accounts:operator_coordinator_bodies"), {}),
+        Visit(operator.user, _url("accounts:company_verifications", query="state=bogus")),
+        Visit(
+            operator.user,
+            _url("accounts:company_verification", company.organization.pk),
+            {"decision": "confirm"},
+        ),
         Visit(operator.user, _url("accounts:operator_coordinator_body", coordinator.organization.slug), {}),
     ]
 

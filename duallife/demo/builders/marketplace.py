@@ -21,6 +21,7 @@ def marketplace(run: DemoRun) -> None:
     operator = organizations.secretariat(run)
     coordinators = organizations.coordinators(run, operator)
     companies = organizations.companies(run)
+    organizations.verifications(run, companies, coordinators, operator)
     people = talents.talents(run)
     sheets.sheets(run, companies, coordinators, operator)
     DemoEngagements(run, companies, coordinators, people).build()

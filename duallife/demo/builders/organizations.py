@@ -5,7 +5,9 @@ Through the organisations' services (they hold the rules): ``coordinator_body_cr
 (the registering user must have a verified address; the company's first admin) and
 ``company_profile_update`` for a company. Written directly: the secretariat (no service creates
 one: it exists once per site) and the demo staff's memberships of the secretariat and of their
-coordinator bodies (a membership has no rule of its own).
+coordinator bodies (a membership has no rule of its own). The demo companies have no 法人番号 (they
+are fictional), so most are confirmed by hand through ``company_verification_confirm`` by the
+coordinator whose area covers them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from duallife.organizations.models import CoordinatorScope, Membership, Organization
+from duallife.organizations.models import CoordinatorScope, Membership, Organization, VerificationEvent
+from duallife.organizations.permissions import can_verify_company
 from duallife.organizations.services.coordinators import coordinator_body_create, scope_grant
 from duallife.organizations.services.profiles import (
     CompanyProfileData,
@@ -22,6 +25,7 @@ from duallife.organizations.services.profiles import (
     coordinator_profile_update,
 )
 from duallife.organizations.services.registration import company_register
+from duallife.organizations.services.verification import company_verification_confirm
 from duallife.regions.models import Municipality, Prefecture
 
 from ..content import CompanyType, CoordinatorSpec
@@ -241,3 +245,25 @@ def companies(run: DemoRun) -> list[tuple[CompanyPlan, Any, Any]]:
         run.report.count("companies", created=created)
         made.append((plan, company, user))
     return made
+
+
+#: Every fifth demo company stays unverified, so the staff's list of companies to confirm has rows.
+UNVERIFIED_EVERY = 5
+
+
+def verifications(run: DemoRun, companies_made, coordinators_made, operator) -> None:
+    """Most demo companies shown as 確認済み: confirmed by hand (they have no 法人番号) by the demo
+    coordinator whose area covers them, or the operator where none does; a company verified,
+    revoked or confirmed before (a rerun) is left as it is."""
+    for plan, company, _user in companies_made:
+        if plan.index % UNVERIFIED_EVERY == UNVERIFIED_EVERY - 1:
+            continue
+        staff_acted = company.verification_events.exclude(action=VerificationEvent.Action.CHECKED)
+        if company.verified_at is not None or staff_acted.exists():
+            continue
+        staff = next(
+            (user for _spec, _body, user in coordinators_made if can_verify_company(user, company)), operator
+        )
+        company_verification_confirm(
+            organization=company, by=staff, note=run.content.notes.verification, now=run.now
+        )

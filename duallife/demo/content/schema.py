@@ -14,6 +14,7 @@ class Notes(NamedTuple):
     region: str
     program: str
     draft: str
+    verification: str
 
 
 @dataclasses.dataclass(frozen=True)

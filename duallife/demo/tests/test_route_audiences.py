@@ -249,6 +249,7 @@ def cases(d) -> dict[str, list[Case]]:
         # addressed to talent A: only they may accept it
         "accounts:invitation_accept": [Case({"token": d.company_invitation.token}, roles=talent_only)],
         "accounts:operator_coordinator_body": [Case({"slug": d.body.slug})],
+        "accounts:company_verification": [Case({"pk": d.company.pk})],
         "postings:detail": [Case({"pk": d.sheet.pk})],
         "postings:edit": [Case({"pk": d.sheet.pk})],
         "postings:submit": [Case({"pk": d.sheet.pk})],

@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from duallife.demo.content import demo_content
 from duallife.demo.plan import PUBLISHED, STATUS_PATTERN
-from duallife.organizations.models import CoordinatorProfile, Membership, Organization
+from duallife.organizations.models import (
+    CoordinatorProfile,
+    Membership,
+    Organization,
+    VerificationEvent,
+    VerificationMethod,
+)
+from duallife.organizations.permissions import can_verify_company
 from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import review_queue, sheet_lint, sheets_with_details
 from duallife.regions.models import SupportProgram
@@ -136,6 +143,19 @@ def test_companies_have_full_profiles_and_talents_varied_profiles(shared_small_d
     assert {t.visibility for t in talents} == set(TalentProfile.Visibility.values)
     assert sum(t.hometown_prefecture_id is not None for t in talents) >= 10
     assert any(s.skill_id is None for t in talents for s in t.skills.all())  # free skills too
+
+
+def test_most_demo_companies_are_confirmed_by_hand_by_staff_of_their_area(shared_small_demo):
+    companies = list(Organization.objects.filter(kind=Organization.Kind.COMPANY).order_by("pk"))
+    verified = [company for company in companies if company.verified_at is not None]
+
+    assert 0 < len(companies) - len(verified) < len(verified)  # the staff's list is not empty either
+    for company in verified:
+        assert company.verification_method == VerificationMethod.MANUAL
+        event = VerificationEvent.objects.get(organization=company, action=VerificationEvent.Action.CONFIRMED)
+        assert event.by == company.verified_by
+        assert can_verify_company(event.by, company)
+        assert event.note.startswith("（デモ）")
 
 
 def test_no_real_looking_email_addresses(shared_small_demo):

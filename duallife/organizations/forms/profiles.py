@@ -9,7 +9,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from duallife.core.fields import IdModelChoiceField
-from duallife.engine.corporate_number import clean_corporate_number
 from duallife.regions.models import Municipality, Prefecture
 from duallife.vocabulary.models import IndustryGroup
 
@@ -162,15 +161,6 @@ def photo_changes(formset: forms.BaseFormSet, form: NewPhotoMixin) -> profile_se
 
 
 class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
-    corporate_number = forms.CharField(
-        label=_("法人番号（任意）"),
-        required=False,
-        max_length=40,
-        help_text=_(
-            "13桁の数字。国税庁の法人番号公表サイトで確認できます。個人事業の場合は空欄のままで構いません。"
-        ),
-        error_messages={"max_length": _("法人番号は13桁の数字で入力してください。")},
-    )
     industry = IdModelChoiceField(
         label=_("業種"),
         queryset=IndustryGroup.objects.none(),
@@ -277,9 +267,6 @@ class CompanyProfileForm(CompanyIdentityFields, NewPhotoMixin):
                 initial[field] = value.pk if hasattr(value, "pk") else value
             initial["industry"] = profile.industry_id
         return initial
-
-    def clean_corporate_number(self) -> str:
-        return clean_corporate_number(self.cleaned_data.get("corporate_number", "") or "")
 
     def clean_website(self) -> str:
         return clean_web_url(self.cleaned_data.get("website", ""))

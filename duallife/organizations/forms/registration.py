@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from duallife.core.fields import IdModelChoiceField
+from duallife.engine.corporate_number import clean_corporate_number
 from duallife.regions.forms import narrow_municipalities
 from duallife.regions.models import Municipality, Prefecture
 
@@ -45,9 +46,23 @@ class CompanyIdentityFields(forms.Form):
         },
     )
 
+    corporate_number = forms.CharField(
+        label=_("法人番号（任意）"),
+        required=False,
+        max_length=40,
+        help_text=_(
+            "13桁の数字。国税庁の法人番号公表サイトで確認できます。入力すると、公表されている商号・所在地と照合し、"
+            "一致すれば「確認済み」と表示します。個人事業の場合は空欄のままで構いません。"
+        ),
+        error_messages={"max_length": _("法人番号は13桁の数字で入力してください。")},
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         narrow_municipalities(self)
+
+    def clean_corporate_number(self) -> str:
+        return clean_corporate_number(self.cleaned_data.get("corporate_number", "") or "")
 
     def clean_name_kana(self) -> str:
         return clean_kana_field(self.cleaned_data.get("name_kana", ""), label=_("企業名（カナ）"))

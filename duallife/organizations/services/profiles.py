@@ -24,6 +24,7 @@ from .. import permissions
 from ..errors import ProfileInvalid
 from ..images import ImageRejected, check_image, prepare_image
 from ..models import CompanyProfile, CoordinatorProfile, Organization, OrganizationPhoto
+from .verification import company_verification_check
 
 MAX_PHOTOS = 8
 MIN_FOUNDED_YEAR = 600  # the oldest companies still trading in Japan were founded in the 6th century
@@ -116,6 +117,15 @@ def add_problem(errors: dict[str | None, list[str]], field: str | None, message:
     errors.setdefault(field, []).append(message)
 
 
+def corporate_number_problem(number: str) -> str | None:
+    """Why ``number`` (already cleaned of spaces and dashes) is not a 法人番号; ``None`` if empty or valid."""
+    if number and not is_valid_corporate_number(number):
+        return _(
+            "法人番号が正しくありません。13桁の数字を、国税庁の法人番号公表サイトの表記のとおり入力してください。"
+        )
+    return None
+
+
 def company_profile_problems(data: CompanyProfileData) -> dict[str | None, list[str]]:
     """Why ``data`` cannot be saved as a company profile (empty when it can)."""
     errors: dict[str | None, list[str]] = {}
@@ -123,14 +133,8 @@ def company_profile_problems(data: CompanyProfileData) -> dict[str | None, list[
         add_problem(errors, "name", _("企業名を入力してください。"))
     if mismatch := municipality_mismatch(data.municipality, data.prefecture):
         add_problem(errors, "municipality", mismatch)
-    if data.corporate_number and not is_valid_corporate_number(data.corporate_number):
-        add_problem(
-            errors,
-            "corporate_number",
-            _(
-                "法人番号が正しくありません。13桁の数字を、国税庁の法人番号公表サイトの表記のとおり入力してください。"
-            ),
-        )
+    if problem := corporate_number_problem(data.corporate_number):
+        add_problem(errors, "corporate_number", problem)
     if data.size and data.size not in CompanyProfile.Size.values:
         add_problem(errors, "size", _("従業員規模を選び直してください。"))
     if (
@@ -201,16 +205,19 @@ def company_profile_update(
         raise ProfileInvalid(errors)
 
     def write(org: Organization) -> None:
+        profile, _created = CompanyProfile.objects.get_or_create(organization=org)
+        before = (org.name, org.prefecture_id, org.municipality_id, profile.corporate_number)
         org.name = data.name.strip()
         org.name_kana = data.name_kana.strip()
         org.prefecture = data.prefecture
         org.municipality = data.municipality
         org.save(update_fields=["name", "name_kana", "prefecture", "municipality", "updated_at"])
-        profile, _created = CompanyProfile.objects.get_or_create(organization=org)
         for field in COMPANY_PROFILE_FIELDS:
             value = getattr(data, field)
             setattr(profile, field, value.strip() if isinstance(value, str) else value)
         profile.save()
+        if before != (org.name, org.prefecture_id, org.municipality_id, profile.corporate_number):
+            company_verification_check(organization=org)  # the details verified are no longer these
 
     return _save_with_photos(organization, photos, write)
 

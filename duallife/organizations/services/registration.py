@@ -14,11 +14,17 @@ from duallife.regions.places import municipality_mismatch
 
 from ..errors import RegistrationInvalid
 from ..models import CompanyProfile, Membership, Organization
-from .profiles import add_problem
+from .profiles import add_problem, corporate_number_problem
+from .verification import company_verification_check
 
 
 def company_registration_problems(
-    *, user, name: str, prefecture: Prefecture | None, municipality: Municipality | None
+    *,
+    user,
+    name: str,
+    prefecture: Prefecture | None,
+    municipality: Municipality | None,
+    corporate_number: str = "",
 ) -> dict[str | None, list[str]]:
     """Everything that stops ``user`` from registering a company with these details."""
     from allauth.account.models import EmailAddress
@@ -34,6 +40,8 @@ def company_registration_problems(
         add_problem(errors, "municipality", _("所在地の市区町村を選んでください。"))
     elif mismatch := municipality_mismatch(municipality, prefecture):
         add_problem(errors, "municipality", mismatch)
+    if problem := corporate_number_problem(corporate_number):
+        add_problem(errors, "corporate_number", problem)
     return errors
 
 
@@ -52,13 +60,21 @@ def company_register(
     name_kana: str = "",
     prefecture: Prefecture | None,
     municipality: Municipality | None,
+    corporate_number: str = "",
 ) -> Organization:
     """A signed-up user registers their company and becomes its first admin.
 
-    The profile starts empty; the admin fills it in on the edit page and invites colleagues.
+    The profile starts empty but for the 法人番号, if given; the admin fills it in on the edit page
+    and invites colleagues. The company is compared with the published 法人番号 data at once: a
+    match marks it verified, anything else leaves it unverified with a note (never refused).
     """
+    corporate_number = corporate_number.strip()
     errors = company_registration_problems(
-        user=user, name=name, prefecture=prefecture, municipality=municipality
+        user=user,
+        name=name,
+        prefecture=prefecture,
+        municipality=municipality,
+        corporate_number=corporate_number,
     )
     if errors:
         raise RegistrationInvalid(errors)
@@ -70,6 +86,6 @@ def company_register(
         prefecture=prefecture,
         municipality=municipality,
     )
-    CompanyProfile.objects.create(organization=organization)
+    CompanyProfile.objects.create(organization=organization, corporate_number=corporate_number)
     Membership.objects.create(user=user, organization=organization, role=Membership.Role.ADMIN)
-    return organization
+    return company_verification_check(organization=organization)

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from duallife.organizations.models import CompanyProfile
+from duallife.organizations.models import CompanyProfile, Organization
+from duallife.organizations.services.verification import company_verification_confirm
 from duallife.postings.models import SpecSheet
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +44,15 @@ def test_organization_without_profile_secretariat_and_unknown_are_handled(client
     response = client.get("/api/v1/organizations/no-such-org")
     assert response.status_code == 404
     assert has_japanese(response.json()["detail"])
+
+
+def test_the_profile_says_whether_and_how_a_company_was_verified(client, world):
+    assert client.get("/api/v1/organizations/sendai-miso").json()["verification"] is None
+
+    company_verification_confirm(organization=world.company, by=world.operator, note="面談で確認")
+
+    verification = client.get("/api/v1/organizations/sendai-miso").json()["verification"]
+    assert verification["method"] == "manual"
+    verified_at = Organization.objects.get(pk=world.company.pk).verified_at
+    assert verification["verified_at"] == verified_at.isoformat()
+    assert client.get("/api/v1/organizations/akita-sake").json()["verification"] is None
