@@ -566,6 +566,13 @@ def cost_dataset(origin_code: object = REFERENCE_CODE) -> CostDataset:
     )
 
 
+def origin_places() -> list[Municipality]:
+    """The places to start from (the Tokyo area), by code (one query)."""
+    return list(
+        Municipality.objects.filter(role__in=ORIGIN_ROLES).select_related("prefecture").order_by("code")
+    )
+
+
 def quote_from_dataset(
     dataset: CostDataset,
     *,

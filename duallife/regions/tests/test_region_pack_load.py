@@ -153,6 +153,15 @@ def test_changed_file_updates_in_place_and_removed_rows_are_deleted(pack_copy):
         ("municipalities.csv", "041009,04,仙台市", "041009,05,仙台市", "上2桁が都道府県 05"),
         ("municipalities.csv", "センダイシ,Sendai,", "センダイシ,仙台,", "英語名はローマ字"),
         ("municipalities.csv", "センダイシ,Sendai,", "センダイシ,,", "name_en: 値が空です"),
+        ("municipalities.csv", "Minamisanriku,pack,0,041009", "Minamisanriku,pack,0,011002", "011002 が"),
+        (
+            "municipalities.csv",
+            "Minamisanriku,pack,0,041009",
+            "Minamisanriku,pack,0,022021",
+            "の経由地が 022012",
+        ),
+        ("municipalities.csv", "Yokohama,origin,0,131008", "Yokohama,origin,0,041009", "基準地 131008"),
+        ("municipalities.csv", "Minamisanriku,pack,0,041009", "Minamisanriku,pack,0,41009", "gateway_code"),
     ],
 )
 @pytest.mark.django_db
