@@ -117,7 +117,10 @@ class OriginField(NormalisedInputMixin, forms.ChoiceField):
 
 class SearchableSelect(forms.Select):
     """A select whose options carry the words a search finds them by (``data-search``: the name,
-    its reading and its English name), for ``simulator/place-filter.js``."""
+    its reading and its English name), for ``simulator/place-filter.js``. Its template writes
+    each option inline: hundreds of places render several times faster."""
+
+    template_name = "simulator/_place_select.html"
 
     def __init__(self, attrs=None, choices=()):
         super().__init__(attrs, choices)
@@ -130,9 +133,7 @@ class SearchableSelect(forms.Select):
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None) -> dict[str, Any]:
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        words = self.search.get(str(value)) if value not in (None, "") else None
-        if words:
-            option["attrs"]["data-search"] = words
+        option["search"] = self.search.get(str(value), "") if value not in (None, "") else ""
         return option
 
 
@@ -140,7 +141,7 @@ class FilterInput(forms.TextInput):
     """A search box that narrows a select of the page; it has no name, so it is never sent."""
 
     input_type = "search"
-    template_name = "simulator/widgets/filter.html"
+    template_name = "simulator/_filter_input.html"
 
 
 def search_words(municipality) -> str:
@@ -243,6 +244,7 @@ class SimulatorForm(forms.Form):
         widget=_number_input("1000", "numeric", min="0", max=str(MAX_SUBSIDY_CAP_YEN)),
     )
     origin = OriginField(
+        widget=SearchableSelect,
         label=_("出発地（東京圏）"),
         help_text=_("埼玉県・千葉県・東京都・神奈川県の市区町村から選べます。"),
         required=False,

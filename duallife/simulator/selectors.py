@@ -320,7 +320,9 @@ def _not_a_destination(place: Municipality) -> InvalidInput:
 
 def gateway_of(municipality: Municipality) -> Municipality:
     """The place whose fares ``municipality`` uses (itself where no gateway is recorded)."""
-    return municipality.gateway if municipality.gateway_id else municipality
+    if municipality.gateway_id in (None, municipality.pk):
+        return municipality
+    return municipality.gateway
 
 
 def _rent_of(municipality: Municipality) -> RentBenchmark | None:
@@ -543,22 +545,44 @@ def cost_quote(
 
 
 def cost_dataset(origin_code: object = REFERENCE_CODE) -> CostDataset:
-    """The origin and every destination whose gateway has a route to the origin's (three queries)."""
+    """The origin and every destination whose gateway has a route to the origin's (three queries).
+
+    The gateways come with the routes (their rents included); each destination row brings only
+    its prefecture and its own rent, and is pointed at its gateway here, so a page with every
+    town builds a few hundred objects rather than thousands.
+    """
     origin_code = parse_origin(origin_code)
     origin = _municipality_queryset().filter(code=origin_code, role__in=ORIGIN_ROLES).first()
     if origin is None:
         raise _unknown_origin(origin_code)
     hub = gateway_of(origin)
     best: dict[int, Route] = {}
-    for route in _route_queryset().filter(Q(origin=hub) | Q(destination=hub)):
+    routes = Route.objects.select_related(
+        "source",
+        "origin__prefecture",
+        "origin__rent__source",
+        "destination__prefecture",
+        "destination__rent__source",
+    ).filter(Q(origin=hub) | Q(destination=hub))
+    for route in routes:
         other = route.destination_id if route.origin_id == hub.pk else route.origin_id
         if other != hub.pk and (other not in best or _route_key(route) < _route_key(best[other])):
             best[other] = route
+    gateways = {pk: (r.destination if r.origin_id == hub.pk else r.origin) for pk, r in best.items()}
+    places = (
+        Municipality.objects.select_related("prefecture", "rent__source")
+        .filter(role__in=DESTINATION_ROLES, gateway__in=list(best))
+        .order_by("code")
+    )
     destinations = []
-    places = _municipality_queryset().filter(role__in=DESTINATION_ROLES, gateway__in=list(best))
-    for m in places.order_by("code"):
-        rent = _rent_of(m) or _rent_of(gateway_of(m))
-        destinations.append(DestinationData(municipality=m, route=best[gateway_of(m).pk], rent=rent))
+    for m in places:
+        gateway = gateways[m.gateway_id]
+        if m.pk == gateway.pk:
+            m = gateway  # the same row: keep the one the route holds
+        else:
+            m.gateway = gateway
+        rent = _rent_of(m) or _rent_of(gateway)
+        destinations.append(DestinationData(municipality=m, route=best[gateway.pk], rent=rent))
     return CostDataset(
         origin=origin,
         origin_rent=_rent_of(origin) or _rent_of(hub),
@@ -566,11 +590,29 @@ def cost_dataset(origin_code: object = REFERENCE_CODE) -> CostDataset:
     )
 
 
-def origin_places() -> list[Municipality]:
-    """The places to start from (the Tokyo area), by code (one query)."""
-    return list(
-        Municipality.objects.filter(role__in=ORIGIN_ROLES).select_related("prefecture").order_by("code")
+@dataclass(frozen=True)
+class PlaceName:
+    """A place as a list of choices names it (``localized_name`` reads ``name`` / ``name_en``)."""
+
+    code: str
+    name: str
+    name_en: str
+    prefecture: PlaceName | None = None
+
+
+def origin_places() -> list[PlaceName]:
+    """The places to start from (the Tokyo area), by code, with their prefectures (one query)."""
+    rows = (
+        Municipality.objects.filter(role__in=ORIGIN_ROLES)
+        .order_by("code")
+        .values_list("code", "name", "name_en", "prefecture__code", "prefecture__name", "prefecture__name_en")
     )
+    prefectures: dict[str, PlaceName] = {}
+    places = []
+    for code, name, name_en, pref_code, pref_name, pref_name_en in rows:
+        prefecture = prefectures.setdefault(pref_code, PlaceName(pref_code, pref_name, pref_name_en))
+        places.append(PlaceName(code, name, name_en, prefecture))
+    return places
 
 
 def quote_from_dataset(
