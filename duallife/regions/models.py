@@ -79,6 +79,7 @@ class Municipality(models.Model):
         PACK = "pack", _("対象地域")
         COMPARISON = "comparison", _("比較都市")
         REFERENCE = "reference", _("基準地")
+        ORIGIN = "origin", _("出発地（東京圏）")
 
     code = models.CharField(_("地方公共団体コード"), max_length=6, unique=True)
     prefecture = models.ForeignKey(Prefecture, on_delete=models.PROTECT, related_name="municipalities")
@@ -88,6 +89,17 @@ class Municipality(models.Model):
     name_en = models.CharField(_("英語名"), max_length=60, blank=True)
     role = models.CharField(_("区分"), max_length=12, choices=Role.choices, default=Role.PACK)
     is_capital = models.BooleanField(_("県庁所在地"), default=False)
+    #: The place whose fares and travel times this place uses (ADR 0018): its prefecture's capital
+    #: by default, itself for a place with its own routes, the reference for a Tokyo-area origin.
+    gateway = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="served",
+        verbose_name=_("経由地"),
+        help_text=_("運賃と所要時間を使う地域（既定は県庁所在地）"),
+    )
 
     class Meta:
         ordering = ["code"]

@@ -34,7 +34,9 @@ FILES = (
     "industry_employment",
     "net_migration",
 )
-ROLES = {"pack", "comparison", "reference"}
+#: pack: a place of the pack's prefectures; comparison: a city the report compares with;
+#: reference: the Tokyo side of every comparison; origin: a Tokyo-area place to start from.
+ROLES = {"pack", "comparison", "reference", "origin"}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9 '\-]*$")
 KATAKANA = re.compile(r"^[\u30A0-\u30FF\u3000ー・ 　]+$")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -206,6 +208,7 @@ COLUMNS: dict[str, dict[str, Callable[[str], Any]]] = {
         "name_en": latin(60),
         "role": text(12),
         "is_capital": boolean,
+        "gateway_code": lg_code,
     },
     "routes": {
         "origin_code": lg_code,
@@ -637,6 +640,9 @@ def _check_references(
             )
         if r["role"] not in ROLES:
             err("municipalities", line, f"role は {', '.join(sorted(ROLES))} のいずれかです（{r['role']!r}）")
+    _check_gateways(
+        rows.get("municipalities", []), lines.get("municipalities", []), files, reference, absent, err
+    )
     place_refs = {
         "routes": ("origin_code", "destination_code"),
         "rents": ("municipality_code",),
@@ -667,3 +673,34 @@ def _check_references(
             for line, r in each(name):
                 if r["source"] not in source_keys:
                     err(name, line, f"出典 {r['source']!r} がマニフェストにありません")
+
+
+def _check_gateways(
+    rows: list[dict[str, Any]],
+    lines: list[int],
+    files: dict[str, str],
+    reference: str | None,
+    absent: Callable[[str, Any], bool],
+    err: Callable[[str, int, str], None],
+) -> None:
+    """Each place's gateway (the place whose fares it uses) is a place of the file that is its
+    own gateway; a Tokyo-area origin goes through the reference place (ADR 0018)."""
+    if "municipalities" not in files:
+        return
+    gateway_of = {r["code"]: r["gateway_code"] for r in rows}
+    for line, r in zip(lines, rows, strict=True):
+        gateway = r["gateway_code"]
+        if gateway not in gateway_of:
+            if absent("municipalities", gateway):  # a row that was itself reported is not repeated
+                err(
+                    "municipalities", line, f"gateway_code: 市区町村 {gateway} が municipalities にありません"
+                )
+        elif gateway_of[gateway] != gateway:
+            err(
+                "municipalities",
+                line,
+                f"gateway_code: {gateway} の経由地が {gateway_of[gateway]} です"
+                "（経由地は自分自身を経由地にしている地域にしてください）",
+            )
+        elif r["role"] == "origin" and reference is not None and gateway != reference:
+            err("municipalities", line, f"gateway_code: 出発地の経由地は基準地 {reference} です（{gateway}）")

@@ -155,6 +155,7 @@ def _write(data: PackData) -> LoadReport:
         model=Municipality,
         delete_missing=False,
     )
+    _link_gateways(report, municipalities, rows["municipalities"])
     source_ids = sources
     _sync(
         report,
@@ -274,6 +275,24 @@ def _write(data: PackData) -> LoadReport:
         related=("prefecture",),
     )
     return report
+
+
+def _link_gateways(
+    report: LoadReport, municipalities: dict[str, Municipality], rows: Iterable[dict[str, Any]]
+) -> None:
+    """Point each place at its gateway once every place exists (a gateway is a place of the file)."""
+    changed, moved = [], 0
+    for r in rows:
+        place = municipalities[r["code"]]
+        gateway = municipalities[r["gateway_code"]]
+        if place.gateway_id != gateway.pk:
+            moved += place.gateway_id is not None  # a new place is counted as created, not moved
+            place.gateway = gateway
+            changed.append(place)
+    if changed:
+        Municipality.objects.bulk_update(changed, ["gateway"], batch_size=500)
+    if moved:
+        report.updated["gateways"] += moved
 
 
 def _link_industry_parents(industries: dict[str, Industry], rows: Iterable[dict[str, Any]]) -> None:

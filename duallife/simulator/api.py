@@ -17,6 +17,10 @@ from pydantic import ConfigDict, WithJsonSchema
 
 from duallife.core.audience import PUBLIC, audience
 from duallife.engine.costs import (
+    MAX_LEG_MINUTES,
+    MAX_LEG_YEN,
+    MAX_LODGING_NIGHTS,
+    MAX_LODGING_YEN_PER_NIGHT,
     MAX_RENT_YEN,
     MAX_SUBSIDY_CAP_YEN,
     CostInputError,
@@ -27,7 +31,7 @@ from duallife.engine.costs.types import RENT_LABEL
 
 from .errors import InvalidInput, SimulatorError, translated_message
 from .payloads import place_payload, quote_payload
-from .selectors import REFERENCE_CODE, build_subsidy, cost_dataset, cost_quote, parse_mode
+from .selectors import REFERENCE_CODE, build_extras, build_subsidy, cost_dataset, cost_quote, parse_mode
 
 router = Router()
 
@@ -40,12 +44,21 @@ def _documented(schema: dict[str, Any]) -> Any:
 
 
 CodeText = _documented({"type": "string", "pattern": r"^[0-9]{6}$"})
-OriginText = _documented({"type": "string", "enum": [REFERENCE_CODE], "default": REFERENCE_CODE})
+OriginText = _documented({"type": "string", "pattern": r"^[0-9]{6}$", "default": REFERENCE_CODE})
 TripsText = _documented({"type": "number", "minimum": 0, "maximum": 31})
 ModeText = _documented({"type": "string", "enum": ["A", "B"], "default": "A"})
 RentText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_RENT_YEN})
 RateText = _documented({"type": "number", "minimum": 0, "maximum": 1})
 CapText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_SUBSIDY_CAP_YEN})
+LegYenText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LEG_YEN})
+LegMinutesText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LEG_MINUTES})
+NightsText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LODGING_NIGHTS})
+NightYenText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LODGING_YEN_PER_NIGHT})
+ORIGIN_DESCRIPTION = (
+    f"出発地の{CODE_DESCRIPTION}。東京圏（埼玉県・千葉県・東京都・神奈川県）の市区町村。"
+    f"省略時は東京都特別区部（{REFERENCE_CODE}）"
+)
+NOT_INCLUDED = "省略時は0円・0分で、結果に「含まれていません」と示す"
 
 
 def _required(*names: str):
@@ -70,10 +83,12 @@ class SimulatorErrorOut(Schema):
 class CostQuery(Schema):
     model_config = ConfigDict(json_schema_extra=_required("destination", "trips_per_month"))
 
-    origin: OriginText = Field(
-        None, description=f"出発地の{CODE_DESCRIPTION}。東京都特別区部（{REFERENCE_CODE}）のみ。省略可"
+    origin: OriginText = Field(None, description=ORIGIN_DESCRIPTION)
+    destination: CodeText = Field(
+        None,
+        description=f"目的地（東北側の市町村か比較都市）の{CODE_DESCRIPTION}。"
+        "運賃と所要時間は経由地（既定は県庁所在地）のもの",
     )
-    destination: CodeText = Field(None, description=f"目的地（東北側）の{CODE_DESCRIPTION}")
     trips_per_month: TripsText = Field(
         None, description="月あたりの往復回数（0〜31、小数第1位まで）", examples=[2]
     )
@@ -88,6 +103,24 @@ class CostQuery(Schema):
     subsidy_rate: RateText = Field(None, description="交通費の補助率（0〜1）")
     subsidy_cap_per_trip_yen: CapText = Field(None, description="1往復あたりの補助上限（円）")
     subsidy_cap_per_month_yen: CapText = Field(None, description="月あたりの補助上限（円）")
+    origin_leg_yen: LegYenText = Field(
+        None, description=f"出発地から東京駅までの往復運賃（円）。{NOT_INCLUDED}"
+    )
+    origin_leg_minutes: LegMinutesText = Field(
+        None, description=f"出発地から東京駅までの片道時間（分）。{NOT_INCLUDED}"
+    )
+    destination_leg_yen: LegYenText = Field(
+        None, description=f"経由地から目的地までの往復運賃（円）。{NOT_INCLUDED}"
+    )
+    destination_leg_minutes: LegMinutesText = Field(
+        None, description=f"経由地から目的地までの片道時間（分）。{NOT_INCLUDED}"
+    )
+    lodging_nights_per_month: NightsText = Field(
+        None, description="月の宿泊数（0〜31泊）。1泊あたりの宿泊費と組で指定する"
+    )
+    lodging_yen_per_night: NightYenText = Field(
+        None, description="1泊あたりの宿泊費（円）。月の宿泊数と組で指定する"
+    )
 
 
 class SimulatorPlaceOut(Schema):
@@ -112,9 +145,31 @@ class SourceOut(Schema):
     used_for: str
 
 
+class LegOut(Schema):
+    round_trip_yen: int = Field(description="往復運賃（円）")
+    one_way_minutes: int = Field(description="片道時間（分）")
+    included: bool = Field(
+        description="入力されて計算に含まれているか（false なら0として扱い、含まれていない）"
+    )
+    note: str = Field(description="含まれているかどうかを示す文")
+
+
+class LodgingOut(Schema):
+    nights_per_month: int
+    yen_per_night: int
+    monthly_yen: int
+    included: bool
+    note: str
+
+
 class CostOut(Schema):
     origin: SimulatorPlaceOut
     destination: SimulatorPlaceOut
+    origin_gateway: SimulatorPlaceOut = Field(description="出発地の経由地（東京圏は東京都特別区部）")
+    destination_gateway: SimulatorPlaceOut = Field(description="目的地の経由地（運賃と所要時間を使う都市）")
+    rent_places: list[SimulatorPlaceOut] = Field(
+        description="家賃の目安を使った地域（自分の目安がない地域は経由地の目安）"
+    )
     mode: Literal["A", "B"]
     mode_label: str
     trips_per_month: float
@@ -131,17 +186,28 @@ class CostOut(Schema):
         description="A: 東京暮らし以下の費用で済む最大の月往復回数（小数第2位で切り捨て）。"
         "null は上限なし、0 は安くならない。B では常に null"
     )
-    one_way_minutes: int
+    one_way_minutes: int = Field(description="片道の所要時間（分）。経由地間の所要時間と入力した区間の合計")
     monthly_travel_minutes: int
+    monthly_lodging_yen: int = Field(description="宿泊費（円/月）。monthly_total_yen に含まれる")
+    round_trip_fare_yen: int = Field(description="1往復の運賃（円）。経由地間の運賃と入力した区間の合計")
+    route_round_trip_fare_yen: int = Field(description="経由地間の往復運賃（円）")
+    route_one_way_minutes: int = Field(description="経由地間の片道時間（分）")
+    origin_leg: LegOut = Field(description="出発地から東京駅までの区間")
+    destination_leg: LegOut = Field(description="経由地から目的地までの区間")
+    lodging: LodgingOut
     sources: list[SourceOut]
 
 
 class DestinationOut(Schema):
     code: str
     name: str
-    one_way_minutes: int
-    round_trip_fare_yen: int
-    monthly_rent_yen: int
+    name_en: str
+    gateway_code: str = Field(description="経由地（運賃と所要時間を使う都市）のコード")
+    gateway_name: str
+    one_way_minutes: int = Field(description="経由地までの片道時間（分）")
+    round_trip_fare_yen: int = Field(description="経由地までの往復運賃（円）")
+    monthly_rent_yen: int | None = Field(description="家賃の目安（円/月）。自分の目安がなければ経由地の目安")
+    rent_from_gateway: bool
 
 
 class PrefectureDestinationsOut(Schema):
@@ -169,7 +235,9 @@ def _error(exc: SimulatorError) -> Status:
     "/cost",
     response={200: CostOut, 400: SimulatorErrorOut},
     summary="二地域生活の月額コスト試算",
-    description="家賃と東京との往復交通費（補助を差し引き）を月額で試算し、東京暮らしと比べます。"
+    description="家賃と東京との往復交通費（補助を差し引き）、入力があれば宿泊費を月額で試算し、"
+    "出発地での暮らしと比べます。"
+    "東京駅までと経由地から先の区間は入力したときだけ加算します（省略時は含まれていません）。"
     "金額は円（整数）、時間は分。各金額は正確に計算してから円未満を四捨五入しています。",
     operation_id="simulator_cost",
 )
@@ -184,6 +252,14 @@ def cost(request: HttpRequest, params: Query[CostQuery]):
         subsidy = build_subsidy(
             params.subsidy_rate, params.subsidy_cap_per_trip_yen, params.subsidy_cap_per_month_yen
         )
+        extras = build_extras(
+            origin_leg_yen=params.origin_leg_yen,
+            origin_leg_minutes=params.origin_leg_minutes,
+            destination_leg_yen=params.destination_leg_yen,
+            destination_leg_minutes=params.destination_leg_minutes,
+            lodging_nights_per_month=params.lodging_nights_per_month,
+            lodging_yen_per_night=params.lodging_yen_per_night,
+        )
         quote = cost_quote(
             origin_code=params.origin,
             destination_code=params.destination,
@@ -191,6 +267,7 @@ def cost(request: HttpRequest, params: Query[CostQuery]):
             trips_per_month=trips,
             rent_override_yen=rent,
             subsidy=subsidy,
+            extras=extras,
         )
     except SimulatorError as exc:
         return _error(exc)
@@ -198,16 +275,15 @@ def cost(request: HttpRequest, params: Query[CostQuery]):
 
 
 class DestinationsQuery(Schema):
-    origin: OriginText = Field(
-        None, description=f"出発地の{CODE_DESCRIPTION}。東京都特別区部（{REFERENCE_CODE}）のみ。省略可"
-    )
+    origin: OriginText = Field(None, description=ORIGIN_DESCRIPTION)
 
 
 @router.get(
     "/destinations",
     response={200: DestinationsOut, 400: SimulatorErrorOut},
     summary="試算できる目的地の一覧",
-    description="運賃・所要時間と家賃の両方のデータがある目的地を、都道府県コード順にまとめて返します。",
+    description="経由地（既定は県庁所在地）と出発地の経由地の間に運賃・所要時間のデータがある目的地を、"
+    "都道府県コード順にまとめて返します。",
     operation_id="simulator_destinations",
 )
 @audience(PUBLIC)
@@ -228,9 +304,13 @@ def destinations(request: HttpRequest, params: Query[DestinationsQuery]):
                         {
                             "code": d.code,
                             "name": d.municipality.name,
+                            "name_en": d.municipality.name_en,
+                            "gateway_code": d.gateway.code,
+                            "gateway_name": d.gateway.name,
                             "one_way_minutes": d.route.one_way_minutes,
                             "round_trip_fare_yen": d.route.round_trip_fare_yen,
-                            "monthly_rent_yen": d.rent.monthly_rent_yen,
+                            "monthly_rent_yen": d.rent.monthly_rent_yen if d.rent else None,
+                            "rent_from_gateway": d.rent_from_gateway,
                         }
                         for d in group.destinations
                     ],

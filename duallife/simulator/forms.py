@@ -20,21 +20,38 @@ from django.utils.translation import gettext_noop
 
 from duallife.core.formats import localized_name
 from duallife.engine.costs import (
+    MAX_LEG_MINUTES,
+    MAX_LEG_YEN,
+    MAX_LODGING_NIGHTS,
+    MAX_LODGING_YEN_PER_NIGHT,
     MAX_RENT_YEN,
     MAX_SUBSIDY_CAP_YEN,
     CostInputError,
     Mode,
+    leg_from,
+    lodging_from,
     normalise_text,
+    parse_minutes,
     parse_mode,
+    parse_nights,
     parse_percent,
     parse_trips_per_month,
     parse_yen,
     subsidy_from,
 )
-from duallife.engine.costs.types import CAP_PER_MONTH_LABEL, CAP_PER_TRIP_LABEL, RENT_LABEL
+from duallife.engine.costs.types import (
+    CAP_PER_MONTH_LABEL,
+    CAP_PER_TRIP_LABEL,
+    DESTINATION_LEG_MINUTES_LABEL,
+    DESTINATION_LEG_YEN_LABEL,
+    LODGING_YEN_LABEL,
+    ORIGIN_LEG_MINUTES_LABEL,
+    ORIGIN_LEG_YEN_LABEL,
+    RENT_LABEL,
+)
 
 from .errors import SimulatorError, translated_message
-from .selectors import CostDataset, parse_lg_code
+from .selectors import REFERENCE_CODE, CostDataset, Extras, parse_lg_code, parse_origin
 
 DEFAULT_TRIPS = Decimal(2)
 #: Where a subsidy error belongs on this form (the engine names the API's fields).
@@ -88,6 +105,50 @@ class ModeField(NormalisedInputMixin, forms.ChoiceField):
             raise ValidationError(translated_message(exc), code="invalid_choice") from None
 
 
+class OriginField(NormalisedInputMixin, forms.ChoiceField):
+    """A Tokyo-area municipality's code; blank means 東京都特別区部."""
+
+    def to_python(self, value: Any) -> str:
+        try:
+            return parse_origin(value)
+        except SimulatorError as exc:
+            raise ValidationError(translated_message(exc), code="malformed") from None
+
+
+class SearchableSelect(forms.Select):
+    """A select whose options carry the words a search finds them by (``data-search``: the name,
+    its reading and its English name), for ``simulator/place-filter.js``. Its template writes
+    each option inline: hundreds of places render several times faster."""
+
+    template_name = "simulator/_place_select.html"
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs, choices)
+        self.search: dict[str, str] = {}
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.search = self.search
+        return result
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None) -> dict[str, Any]:
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option["search"] = self.search.get(str(value), "") if value not in (None, "") else ""
+        return option
+
+
+class FilterInput(forms.TextInput):
+    """A search box that narrows a select of the page; it has no name, so it is never sent."""
+
+    input_type = "search"
+    template_name = "simulator/_filter_input.html"
+
+
+def search_words(municipality) -> str:
+    """What a place is found by: its name, its reading in katakana and its English name."""
+    return " ".join(filter(None, (municipality.name, municipality.name_kana, municipality.name_en.lower())))
+
+
 def destination_label(municipality) -> str:
     """A destination as the choices name it: a comparison city from outside Tohoku says so."""
     name = localized_name(municipality)
@@ -100,10 +161,37 @@ def _number_input(step: str, inputmode: str, **attrs: str) -> forms.NumberInput:
     return forms.NumberInput(attrs={"step": step, "inputmode": inputmode, **attrs})
 
 
+def _yen_field(name: str, label, field_label, maximum: int, help_text=None) -> ParsedField:
+    return ParsedField(
+        parse=lambda value: parse_yen(value, field=name, label=label, maximum=maximum),
+        label=field_label,
+        help_text=help_text,
+        widget=_number_input("10", "numeric", min="0", max=str(maximum)),
+    )
+
+
+def _minutes_field(name: str, label, field_label) -> ParsedField:
+    return ParsedField(
+        parse=lambda value: parse_minutes(value, field=name, label=label),
+        label=field_label,
+        widget=_number_input("1", "numeric", min="0", max=str(MAX_LEG_MINUTES)),
+    )
+
+
 class SimulatorForm(forms.Form):
+    destination_search = forms.CharField(
+        label=_("地域名で探す"),
+        help_text=_("入力すると下の一覧を絞り込みます（かな・ローマ字でも探せます）。"),
+        required=False,
+        widget=FilterInput(attrs={"data-filters": "id_destination", "autocomplete": "off"}),
+    )
     destination = DestinationField(
         label=_("東北側の地域"),
-        help_text=_("運賃と家賃のデータがある地域から選べます。"),
+        help_text=_(
+            "県庁所在地以外の市町村は、県庁所在地（経由地）までの運賃と時間で試算します。"
+            "その先の移動は下の欄に入力すると加算します。"
+        ),
+        widget=SearchableSelect,
         error_messages={
             "required": _("地域を選んでください。"),
             "invalid_choice": _(
@@ -155,22 +243,77 @@ class SimulatorForm(forms.Form):
         label=_("月あたりの上限（円）"),
         widget=_number_input("1000", "numeric", min="0", max=str(MAX_SUBSIDY_CAP_YEN)),
     )
+    origin = OriginField(
+        widget=SearchableSelect,
+        label=_("出発地（東京圏）"),
+        help_text=_("埼玉県・千葉県・東京都・神奈川県の市区町村から選べます。"),
+        required=False,
+        initial=REFERENCE_CODE,
+        error_messages={
+            "invalid_choice": _("選んだ出発地（%(value)s）は登録されていません。一覧から選んでください。")
+        },
+    )
+    origin_leg_yen = _yen_field("origin_leg_yen", ORIGIN_LEG_YEN_LABEL, _("往復の運賃（円）"), MAX_LEG_YEN)
+    origin_leg_minutes = _minutes_field("origin_leg_minutes", ORIGIN_LEG_MINUTES_LABEL, _("片道の時間（分）"))
+    destination_leg_yen = _yen_field(
+        "destination_leg_yen", DESTINATION_LEG_YEN_LABEL, _("往復の運賃（円）"), MAX_LEG_YEN
+    )
+    destination_leg_minutes = _minutes_field(
+        "destination_leg_minutes", DESTINATION_LEG_MINUTES_LABEL, _("片道の時間（分）")
+    )
+    lodging_nights_per_month = ParsedField(
+        parse=parse_nights,
+        label=_("月の宿泊数（泊）"),
+        widget=_number_input("1", "numeric", min="0", max=str(MAX_LODGING_NIGHTS)),
+    )
+    lodging_yen_per_night = _yen_field(
+        "lodging_yen_per_night", LODGING_YEN_LABEL, _("1泊あたりの宿泊費（円）"), MAX_LODGING_YEN_PER_NIGHT
+    )
 
     #: Fields grouped on the page, each group a fieldset with a legend.
     SUBSIDY_FIELDS = ("subsidy_percent", "subsidy_cap_per_trip_yen", "subsidy_cap_per_month_yen")
+    ORIGIN_LEG_FIELDS = ("origin_leg_yen", "origin_leg_minutes")
+    DESTINATION_LEG_FIELDS = ("destination_leg_yen", "destination_leg_minutes")
+    LODGING_FIELDS = ("lodging_nights_per_month", "lodging_yen_per_night")
 
-    def __init__(self, *args, dataset: CostDataset | None = None, **kwargs):
+    def __init__(self, *args, dataset: CostDataset | None = None, origins=(), **kwargs):
         super().__init__(*args, **kwargs)
+        groups = dataset.groups() if dataset else []
         self.fields["destination"].choices = [("", _("選んでください"))] + [
             (
                 localized_name(group.prefecture),
                 [(d.code, destination_label(d.municipality)) for d in group.destinations],
             )
-            for group in (dataset.groups() if dataset else [])
+            for group in groups
         ]
+        self.fields["destination_search"].widget.attrs["data-count-text"] = _("一致する地域: %(count)s件")
+        self.fields["destination"].widget.search = {
+            d.code: search_words(d.municipality) for group in groups for d in group.destinations
+        }
+        by_prefecture: dict[str, list] = {}
+        for place in origins:
+            by_prefecture.setdefault(localized_name(place.prefecture), []).append(
+                (place.code, localized_name(place))
+            )
+        self.fields["origin"].choices = list(by_prefecture.items())
 
     def clean(self):
         data = super().clean()
+        data["extras"] = None
+        extra_fields = (*self.ORIGIN_LEG_FIELDS, *self.DESTINATION_LEG_FIELDS, *self.LODGING_FIELDS)
+        if not any(name in self.errors for name in extra_fields):
+            try:
+                data["extras"] = Extras(
+                    origin_leg=leg_from("origin", data.get("origin_leg_yen"), data.get("origin_leg_minutes")),
+                    destination_leg=leg_from(
+                        "destination", data.get("destination_leg_yen"), data.get("destination_leg_minutes")
+                    ),
+                    lodging=lodging_from(
+                        data.get("lodging_nights_per_month"), data.get("lodging_yen_per_night")
+                    ),
+                )
+            except CostInputError as exc:
+                self.add_error(exc.field if exc.field in self.fields else None, translated_message(exc))
         data["subsidy"] = None
         if not any(name in self.errors for name in self.SUBSIDY_FIELDS):
             try:
@@ -185,3 +328,12 @@ class SimulatorForm(forms.Form):
 
     def subsidy_fields(self):
         return [self[name] for name in self.SUBSIDY_FIELDS]
+
+    def origin_leg_fields(self):
+        return [self[name] for name in self.ORIGIN_LEG_FIELDS]
+
+    def destination_leg_fields(self):
+        return [self[name] for name in self.DESTINATION_LEG_FIELDS]
+
+    def lodging_fields(self):
+        return [self[name] for name in self.LODGING_FIELDS]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from duallife.engine.costs import CostResult
+from duallife.engine.costs import CostResult, Leg, Lodging
 from duallife.regions.models import Municipality
 
 from .selectors import CostQuote, SourceUse
-from .texts import MODE_LABELS
+from .texts import MODE_LABELS, leg_note, lodging_note
 
 
 def place_payload(m: Municipality) -> dict:
@@ -29,6 +29,26 @@ def source_payload(s: SourceUse) -> dict:
     }
 
 
+def leg_payload(leg: Leg | None) -> dict:
+    """A leg as entered, or zeros with ``included: false`` and a note saying it is not included."""
+    return {
+        "round_trip_yen": leg.round_trip_yen if leg else 0,
+        "one_way_minutes": leg.one_way_minutes if leg else 0,
+        "included": leg is not None,
+        "note": leg_note(leg),
+    }
+
+
+def lodging_payload(lodging: Lodging | None) -> dict:
+    return {
+        "nights_per_month": lodging.nights_per_month if lodging else 0,
+        "yen_per_night": lodging.yen_per_night if lodging else 0,
+        "monthly_yen": lodging.monthly_yen if lodging else 0,
+        "included": lodging is not None,
+        "note": lodging_note(lodging),
+    }
+
+
 def result_payload(r: CostResult) -> dict:
     """The figures of a result. Decimals become JSON numbers (at most two decimals)."""
     be = r.break_even_trips_per_month
@@ -45,6 +65,13 @@ def result_payload(r: CostResult) -> dict:
         "break_even_trips_per_month": None if be is None else float(be),
         "one_way_minutes": r.one_way_minutes,
         "monthly_travel_minutes": r.monthly_travel_minutes,
+        "monthly_lodging_yen": r.monthly_lodging_yen,
+        "round_trip_fare_yen": r.round_trip_fare_yen,
+        "route_round_trip_fare_yen": r.route_round_trip_fare_yen,
+        "route_one_way_minutes": r.route_one_way_minutes,
+        "origin_leg": leg_payload(r.origin_leg),
+        "destination_leg": leg_payload(r.destination_leg),
+        "lodging": lodging_payload(r.lodging),
     }
 
 
@@ -54,6 +81,11 @@ def quote_payload(quote: CostQuote) -> dict:
     return {
         "origin": place_payload(quote.origin),
         "destination": place_payload(quote.destination),
+        "origin_gateway": place_payload(quote.origin_gateway),
+        "destination_gateway": place_payload(quote.destination_gateway),
+        "rent_places": [
+            place_payload(m) for m in (quote.origin_rent_place, quote.destination_rent_place) if m
+        ],
         "rent_override_yen": quote.rent_override_yen,
         "subsidy": None
         if subsidy is None

@@ -11,7 +11,8 @@ from decimal import ROUND_FLOOR, Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from duallife.engine.costs import CostResult, Mode
+from duallife.core.formats import format_yen
+from duallife.engine.costs import CostResult, Leg, Lodging, Mode
 
 from .selectors import REFERENCE_CODE
 
@@ -20,6 +21,25 @@ MODE_LABELS = {
     Mode.A: gettext_lazy("東北に住み、東京へ通う"),
     Mode.B: gettext_lazy("東京に住み、東北で副業する"),
 }
+
+
+def leg_note(leg: Leg | None) -> str:
+    """What a leg adds, or that it is not included (the legs default to 0, ADR 0018)."""
+    if leg is None:
+        return _("含まれていません（入力すると加算します）")
+    return _("入力値: 往復%(yen)s・片道%(time)s") % {
+        "yen": format_yen(leg.round_trip_yen),
+        "time": minutes_text(leg.one_way_minutes),
+    }
+
+
+def lodging_note(lodging: Lodging | None) -> str:
+    if lodging is None:
+        return _("含まれていません（入力すると加算します）")
+    return _("入力値: 月%(nights)d泊×%(price)s") % {
+        "nights": lodging.nights_per_month,
+        "price": format_yen(lodging.yen_per_night),
+    }
 
 
 def origin_short_name(code: str, name: str) -> str:
@@ -76,7 +96,11 @@ def break_even_sentence(result: CostResult, *, origin_name: str) -> str:
             "origin": origin_name
         }
     shown = be.quantize(Decimal("0.1"), rounding=ROUND_FLOOR)
-    if be == 0 or result.monthly_rent_yen >= result.baseline_total_yen:
+    if be == 0 or result.monthly_rent_yen + result.monthly_lodging_yen >= result.baseline_total_yen:
+        if result.monthly_lodging_yen:
+            return _(
+                "家賃と宿泊費だけで%(origin)sの家賃以上になるため、%(origin)sで暮らすより安くはなりません。"
+            ) % {"origin": origin_name}
         return _("家賃だけで%(origin)sの家賃以上になるため、%(origin)sで暮らすより安くはなりません。") % {
             "origin": origin_name
         }

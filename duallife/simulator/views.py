@@ -8,7 +8,7 @@ the query string (``hx-push-url``), so a result can be shared and reloaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import TooManyFieldsSent
@@ -25,15 +25,26 @@ from duallife.engine.costs import Mode, Subsidy
 from .errors import SimulatorError, translated_message
 from .forms import DEFAULT_TRIPS, SimulatorForm
 from .selectors import (
+    REFERENCE_CODE,
     ComparisonRow,
     CostDataset,
     CostQuote,
+    Extras,
     compare_all,
     cost_dataset,
     dataset_sources,
+    origin_places,
+    parse_origin,
     quote_from_dataset,
 )
-from .texts import break_even_sentence, difference_sentence, origin_short_name, trips_text
+from .texts import (
+    break_even_sentence,
+    difference_sentence,
+    leg_note,
+    lodging_note,
+    origin_short_name,
+    trips_text,
+)
 
 # Where a domain error is shown: the form field it is about (None: the error summary only).
 ERROR_FIELDS = {
@@ -45,6 +56,13 @@ ERROR_FIELDS = {
     "subsidy_rate": "subsidy_percent",
     "subsidy_cap_per_trip_yen": "subsidy_cap_per_trip_yen",
     "subsidy_cap_per_month_yen": "subsidy_cap_per_month_yen",
+    "origin": "origin",
+    "origin_leg_yen": "origin_leg_yen",
+    "origin_leg_minutes": "origin_leg_minutes",
+    "destination_leg_yen": "destination_leg_yen",
+    "destination_leg_minutes": "destination_leg_minutes",
+    "lodging_nights_per_month": "lodging_nights_per_month",
+    "lodging_yen_per_night": "lodging_yen_per_night",
 }
 
 
@@ -54,6 +72,22 @@ class Scenario:
     trips_per_month: Decimal = DEFAULT_TRIPS
     rent_override_yen: int | None = None
     subsidy: Subsidy | None = None
+    extras: Extras = field(default_factory=Extras)
+
+
+def _dataset(query) -> CostDataset | None:
+    """The origin asked for and its destinations; the default origin when that one is unusable
+    (the form then says why); ``None`` when no region pack is loaded (the page says so)."""
+    try:
+        origin = parse_origin(query.get("origin"))
+    except SimulatorError:
+        origin = REFERENCE_CODE
+    for code in dict.fromkeys((origin, REFERENCE_CODE)):
+        try:
+            return cost_dataset(code)
+        except SimulatorError:
+            continue
+    return None
 
 
 @audience(PUBLIC)
@@ -63,10 +97,7 @@ def index(request: HttpRequest) -> HttpResponse:
     except TooManyFieldsSent as exc:
         # The site's 400 page, also with DEBUG on (whose technical page would read GET again).
         return bad_request(request, exc)
-    try:
-        dataset: CostDataset | None = cost_dataset()
-    except SimulatorError:
-        dataset = None  # no region pack loaded yet: the page says so
+    dataset = _dataset(query)
     bound = any(name in query for name in SimulatorForm.base_fields)
     data = None
     if bound:
@@ -75,7 +106,7 @@ def index(request: HttpRequest) -> HttpResponse:
         data = query.copy()
         data.setdefault("mode", Mode.B.value)
         data.setdefault("trips_per_month", str(DEFAULT_TRIPS))
-    form = SimulatorForm(data, dataset=dataset)
+    form = SimulatorForm(data, dataset=dataset, origins=origin_places() if dataset else ())
     quote = None
     scenario = Scenario()
     if bound and form.is_valid() and dataset is not None:
@@ -85,6 +116,7 @@ def index(request: HttpRequest) -> HttpResponse:
             trips_per_month=cleaned["trips_per_month"],
             rent_override_yen=cleaned["rent_yen"],
             subsidy=cleaned["subsidy"],
+            extras=cleaned["extras"],
         )
         try:
             quote = quote_from_dataset(
@@ -94,6 +126,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 trips_per_month=scenario.trips_per_month,
                 rent_override_yen=scenario.rent_override_yen,
                 subsidy=scenario.subsidy,
+                extras=scenario.extras,
             )
         except SimulatorError as exc:
             form.add_error(ERROR_FIELDS.get(exc.field or ""), translated_message(exc))
@@ -118,7 +151,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _summary(quote: CostQuote) -> dict:
     r = quote.result
-    origin = origin_short_name(quote.origin.code, quote.origin.name)
+    origin = origin_short_name(quote.origin.code, localized_name(quote.origin))
     dest = localized_name(quote.destination)
     values = {"dest": dest, "origin": origin, "trips": trips_text(r.trips_per_month)}
     if r.mode is Mode.A:
@@ -127,12 +160,30 @@ def _summary(quote: CostQuote) -> dict:
     else:
         heading = _("%(origin)sに住み、%(dest)sへ月%(trips)s往復する場合") % values
         baseline_label = _("往復せず%(origin)sだけで暮らす場合") % values
+    rent_place = quote.destination_rent_place if r.mode is Mode.A else quote.origin_rent_place
+    home = quote.destination if r.mode is Mode.A else quote.origin
+    rent_note = ""
+    if r.rent_overridden:
+        rent_note = _("（入力値）")
+    elif rent_place is not None and rent_place.pk != home.pk:
+        rent_note = _("（%(place)sの目安）") % {"place": localized_name(rent_place)}
+    route = quote.route
     return {
         "heading": heading,
         "baseline_label": baseline_label,
         "difference": difference_sentence(r, origin_name=origin, destination_name=dest),
         "break_even": break_even_sentence(r, origin_name=origin),
         "origin_name": origin,
+        "rent_note": rent_note,
+        "route": _("%(a)s–%(b)s（%(mode)s）")
+        % {
+            "a": localized_name(route.origin),
+            "b": localized_name(route.destination),
+            "mode": route.mode,
+        },
+        "origin_leg": leg_note(r.origin_leg),
+        "destination_leg": leg_note(r.destination_leg),
+        "lodging": lodging_note(r.lodging),
     }
 
 
@@ -144,12 +195,14 @@ def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | Non
             trips_per_month=scenario.trips_per_month,
             rent_override_yen=scenario.rent_override_yen,
             subsidy=scenario.subsidy,
+            extras=scenario.extras,
+            chosen=quote.destination.code if quote else None,
         )
     except SimulatorError:
         return None
     if not rows:
         return None
-    origin = origin_short_name(dataset.origin.code, dataset.origin.name)
+    origin = origin_short_name(dataset.origin.code, localized_name(dataset.origin))
     selected = quote.destination.code if quote else None
     baseline = rows[0].result.baseline_total_yen
     cheapest = min(rows, key=lambda row: (row.result.monthly_total_yen, row.destination.code))
@@ -167,6 +220,8 @@ def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | Non
         caption += _("（入力した補助を反映）")
     elif rent_applies:
         caption += _("（入力した家賃を反映）")
+    if scenario.extras.origin_leg or scenario.extras.destination_leg or scenario.extras.lodging:
+        caption += _("（入力した区間・宿泊費を反映）")
     chart_label = _(
         "各地域の月額合計の棒グラフ。最も安いのは%(cheap)s（%(cheap_yen)s円）、"
         "最も高いのは%(dear)s（%(dear_yen)s円）。%(origin)sで暮らす場合は%(base)s円。"
@@ -188,7 +243,8 @@ def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | Non
         % {"origin": origin},
         "chart_label": chart_label,
         "chart": _chart_data(rows, baseline, selected, origin, scenario.mode),
-        "sources": dataset_sources(dataset),
+        "sources": dataset_sources(dataset, selected),
+        "show_lodging": scenario.extras.lodging is not None,
         "mode": scenario.mode.value,
         "show_subsidy": scenario.subsidy is not None,
     }

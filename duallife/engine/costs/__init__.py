@@ -1,4 +1,4 @@
-"""Dual-life cost simulator: monthly rent and travel between Tokyo and a Tohoku city.
+"""Dual-life cost simulator: monthly rent, lodging and travel between the Tokyo area and a Tohoku town.
 
 Pure Python (no Django). Build a :class:`CostInput` (or a list of :class:`Destination`) and call
 :func:`simulate` (or :func:`compare_destinations`). Invalid inputs raise
@@ -8,13 +8,19 @@ Pure Python (no Django). Build a :class:`CostInput` (or a list of :class:`Destin
 from .compute import (
     break_even_trips,
     compare_destinations,
+    door_to_door,
     exact_monthly_total,
     monthly_subsidy,
     per_trip_subsidy,
     round_half_up,
     simulate,
 )
+from .gateways import NoAccess, Place, Trip, plan_trip
 from .types import (
+    MAX_LEG_MINUTES,
+    MAX_LEG_YEN,
+    MAX_LODGING_NIGHTS,
+    MAX_LODGING_YEN_PER_NIGHT,
     MAX_RENT_YEN,
     MAX_SUBSIDY_CAP_YEN,
     MAX_TRIPS_PER_MONTH,
@@ -22,10 +28,16 @@ from .types import (
     CostInputError,
     CostResult,
     Destination,
+    Leg,
+    Lodging,
     Mode,
     Subsidy,
+    leg_from,
+    lodging_from,
     normalise_text,
+    parse_minutes,
     parse_mode,
+    parse_nights,
     parse_number,
     parse_percent,
     parse_rate,
@@ -36,6 +48,10 @@ from .types import (
 )
 
 __all__ = [
+    "MAX_LEG_MINUTES",
+    "MAX_LEG_YEN",
+    "MAX_LODGING_NIGHTS",
+    "MAX_LODGING_YEN_PER_NIGHT",
     "MAX_RENT_YEN",
     "MAX_SUBSIDY_CAP_YEN",
     "MAX_TRIPS_PER_MONTH",
@@ -43,20 +59,31 @@ __all__ = [
     "CostInputError",
     "CostResult",
     "Destination",
+    "Leg",
+    "Lodging",
     "Mode",
+    "NoAccess",
+    "Place",
     "Subsidy",
+    "Trip",
     "break_even_trips",
     "compare_destinations",
+    "door_to_door",
     "exact_monthly_total",
+    "leg_from",
+    "lodging_from",
     "monthly_subsidy",
     "normalise_text",
+    "parse_minutes",
     "parse_mode",
+    "parse_nights",
     "parse_number",
     "parse_percent",
     "parse_rate",
     "parse_trips_per_month",
     "parse_yen",
     "per_trip_subsidy",
+    "plan_trip",
     "rents_needed",
     "round_half_up",
     "simulate",

@@ -1,7 +1,8 @@
 """The arithmetic of the cost simulator.
 
-Monthly cost as a function of trips ``t`` (rent ``R``, round-trip fare ``F``, per-trip subsidy
-``p = min(F × rate, cap_per_trip)``, monthly cap ``C``)::
+Monthly cost as a function of trips ``t`` (rent ``R`` plus lodging, round-trip fare ``F`` door to
+door — the route plus the legs entered —, per-trip subsidy ``p = min(F × rate, cap_per_trip)``,
+monthly cap ``C``)::
 
     cost(t) = R + F·t − min(p·t, C)
 
@@ -22,7 +23,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .types import CostInput, CostInputError, CostResult, Destination, Mode, Subsidy, gettext_noop, parse_mode
+from .types import (
+    CostInput,
+    CostInputError,
+    CostResult,
+    Destination,
+    Leg,
+    Lodging,
+    Mode,
+    Subsidy,
+    gettext_noop,
+    parse_mode,
+)
 
 
 def round_half_up(value: Fraction | int, denominator: int = 1) -> int:
@@ -105,12 +117,29 @@ def home_and_baseline_rent(data: CostInput) -> tuple[int, int]:
     return home, baseline
 
 
+def _legs(data: CostInput) -> tuple[Leg, ...]:
+    return tuple(leg for leg in (data.origin_leg, data.destination_leg) if leg is not None)
+
+
+def door_to_door(data: CostInput) -> tuple[int, int]:
+    """One round trip's fare and one way's minutes: the route plus the legs entered."""
+    legs = _legs(data)
+    fare = data.round_trip_fare_yen + sum(leg.round_trip_yen for leg in legs)
+    minutes = data.one_way_minutes + sum(leg.one_way_minutes for leg in legs)
+    return fare, minutes
+
+
+def monthly_lodging(data: CostInput) -> int:
+    return data.lodging.monthly_yen if data.lodging is not None else 0
+
+
 def exact_monthly_total(data: CostInput, trips: Fraction | Decimal | int | None = None) -> Fraction:
     """The unrounded monthly total, optionally at another number of trips (for analysis/tests)."""
     t = Fraction(data.trips_per_month if trips is None else trips)
     rent, _ = home_and_baseline_rent(data)
-    fare = data.round_trip_fare_yen
-    month = _month(rent, fare, _SubsidyTerms.of(fare, data.subsidy), t.numerator, t.denominator)
+    fare, _minutes = door_to_door(data)
+    fixed = rent + monthly_lodging(data)
+    month = _month(fixed, fare, _SubsidyTerms.of(fare, data.subsidy), t.numerator, t.denominator)
     return Fraction(month.total, month.denominator)
 
 
@@ -153,13 +182,15 @@ def simulate(data: CostInput) -> CostResult:
     """Monthly cost of one scenario compared with its baseline. See :class:`CostResult`."""
     trips = data.trips_per_month  # a Decimal with one decimal place after validation
     tenths = int(trips.scaleb(1))
-    fare = data.round_trip_fare_yen
+    fare, minutes = door_to_door(data)
     rent, baseline = home_and_baseline_rent(data)
+    lodging = monthly_lodging(data)
     terms = _SubsidyTerms.of(fare, data.subsidy)
-    month = _month(rent, fare, terms, tenths, 10)
+    month = _month(rent + lodging, fare, terms, tenths, 10)
     total = _round_ratio(month.total, month.denominator)
     if data.mode is Mode.A:
-        exact = _break_even(rent, baseline, fare, terms)
+        # Lodging is a fixed monthly amount: it moves the line up like rent does.
+        exact = _break_even(rent + lodging, baseline, fare, terms)
         break_even = None if exact is None else _floor_2dp(exact)
     else:
         # Mode B keeps the same home; the trips only add cost (or nothing, if fully subsidised),
@@ -178,9 +209,16 @@ def simulate(data: CostInput) -> CostResult:
         baseline_total_yen=baseline,
         difference_yen=total - baseline,
         break_even_trips_per_month=break_even,
-        one_way_minutes=data.one_way_minutes,
-        monthly_travel_minutes=_round_ratio(tenths * 2 * data.one_way_minutes, 10),
+        one_way_minutes=minutes,
+        monthly_travel_minutes=_round_ratio(tenths * 2 * minutes, 10),
         rent_overridden=data.rent_override_yen is not None,
+        monthly_lodging_yen=lodging,
+        round_trip_fare_yen=fare,
+        route_one_way_minutes=data.one_way_minutes,
+        route_round_trip_fare_yen=data.round_trip_fare_yen,
+        origin_leg=data.origin_leg,
+        destination_leg=data.destination_leg,
+        lodging=data.lodging,
     )
 
 
@@ -193,8 +231,13 @@ def compare_destinations(
     trips_per_month: Decimal | int | str,
     subsidy: Subsidy | None = None,
     rent_override_yen: int | None = None,
+    origin_leg: Leg | None = None,
+    lodging: Lodging | None = None,
 ) -> list[CostResult]:
     """The same scenario for every destination, sorted by destination code.
+
+    The origin's leg and the lodging are the person's and apply to every row; a destination's
+    own leg (``Destination.leg``) only to its row.
 
     The rent override means "my home's rent". In mode B that home is at the origin and is the
     same for every destination, so it applies to every row. In mode A the home is at one chosen
@@ -222,6 +265,9 @@ def compare_destinations(
                     one_way_minutes=dest.one_way_minutes,
                     subsidy=subsidy,
                     rent_override_yen=override,
+                    origin_leg=origin_leg,
+                    destination_leg=dest.leg,
+                    lodging=lodging,
                 )
             )
         )

@@ -22,6 +22,13 @@ MAX_SUBSIDY_CAP_YEN = 100_000_000
 MAX_ONE_WAY_MINUTES = 24 * 60
 #: Subsidy rates are kept exact; their precision is bounded so the arithmetic stays small.
 MAX_RATE_DENOMINATOR = 1_000_000
+#: A leg the pack has no figures for (home to Tokyo station, the gateway to the town): a round
+#: trip by local train, bus or taxi stays far below this; a day each way covers the islands' ships.
+MAX_LEG_YEN = 200_000
+MAX_LEG_MINUTES = 24 * 60
+#: Lodging: no more nights than a month has days.
+MAX_LODGING_NIGHTS = 31
+MAX_LODGING_YEN_PER_NIGHT = 1_000_000
 
 
 def gettext_noop(text: str) -> str:
@@ -52,6 +59,17 @@ PERCENT_LABEL = gettext_noop("補助率（%）")
 RENT_LABEL = gettext_noop("家賃")
 CAP_PER_TRIP_LABEL = gettext_noop("1往復あたりの補助上限")
 CAP_PER_MONTH_LABEL = gettext_noop("月あたりの補助上限")
+ORIGIN_LEG_YEN_LABEL = gettext_noop("出発地から東京駅までの往復運賃")
+ORIGIN_LEG_MINUTES_LABEL = gettext_noop("出発地から東京駅までの片道時間")
+DESTINATION_LEG_YEN_LABEL = gettext_noop("経由地から目的地までの往復運賃")
+DESTINATION_LEG_MINUTES_LABEL = gettext_noop("経由地から目的地までの片道時間")
+LODGING_NIGHTS_LABEL = gettext_noop("月の宿泊数")
+LODGING_YEN_LABEL = gettext_noop("1泊あたりの宿泊費")
+#: The labels of each leg's two fields, by the leg's kind.
+LEG_LABELS = {
+    "origin": (ORIGIN_LEG_YEN_LABEL, ORIGIN_LEG_MINUTES_LABEL),
+    "destination": (DESTINATION_LEG_YEN_LABEL, DESTINATION_LEG_MINUTES_LABEL),
+}
 
 
 class Mode(StrEnum):
@@ -129,13 +147,24 @@ def parse_number(value: object, *, field: str, label: str, example: str) -> Deci
 
 def parse_yen(value: object, *, field: str, label: str, maximum: int) -> int | None:
     """A whole number of yen, 0 ≤ yen ≤ maximum; ``None`` for ``None`` or blank text."""
-    number = parse_number(value, field=field, label=label, example="45000")
+    return _parse_whole(
+        value,
+        field=field,
+        label=label,
+        maximum=maximum,
+        example="45000",
+        whole=gettext_noop("%(label)sは整数（円）で指定してください。"),
+    )
+
+
+def _parse_whole(
+    value: object, *, field: str, label: str, maximum: int, example: str, whole: str
+) -> int | None:
+    number = parse_number(value, field=field, label=label, example=example)
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise CostInputError(
-            gettext_noop("%(label)sは整数（円）で指定してください。"), field=field, label=label
-        )
+        raise CostInputError(whole, field=field, label=label)
     if number < 0:
         raise CostInputError(gettext_noop("%(label)sは0以上で指定してください。"), field=field, label=label)
     if number > maximum:
@@ -146,6 +175,66 @@ def parse_yen(value: object, *, field: str, label: str, maximum: int) -> int | N
             maximum=f"{maximum:,}",
         )
     return int(number)
+
+
+def parse_minutes(value: object, *, field: str, label: str, maximum: int = MAX_LEG_MINUTES) -> int | None:
+    """A whole number of minutes, 0 ≤ minutes ≤ maximum; ``None`` for ``None`` or blank text."""
+    return _parse_whole(
+        value,
+        field=field,
+        label=label,
+        maximum=maximum,
+        example="30",
+        whole=gettext_noop("%(label)sは整数（分）で指定してください。"),
+    )
+
+
+def parse_nights(value: object) -> int | None:
+    """Nights a month, a whole number from 0 to 31 (no month has more days)."""
+    field = "lodging_nights_per_month"
+    number = parse_number(value, field=field, label=LODGING_NIGHTS_LABEL, example="2")
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise CostInputError(gettext_noop("月の宿泊数は整数（泊）で指定してください。"), field=field)
+    if number < 0 or number > MAX_LODGING_NIGHTS:
+        raise CostInputError(
+            gettext_noop("月の宿泊数は0以上31以下（1か月の日数まで）で指定してください。"), field=field
+        )
+    return int(number)
+
+
+def leg_from(kind: str, yen: object, minutes: object) -> Leg | None:
+    """A leg the person entered (text or numbers), or ``None`` when they entered neither figure.
+
+    ``kind`` is ``"origin"`` (home to Tokyo station) or ``"destination"`` (the gateway to the
+    town). One figure alone is fine: the other counts as 0.
+    """
+    yen_label, minutes_label = LEG_LABELS[kind]
+    round_trip = parse_yen(yen, field=f"{kind}_leg_yen", label=yen_label, maximum=MAX_LEG_YEN)
+    one_way = parse_minutes(minutes, field=f"{kind}_leg_minutes", label=minutes_label)
+    if round_trip is None and one_way is None:
+        return None
+    return Leg(kind=kind, round_trip_yen=round_trip or 0, one_way_minutes=one_way or 0)
+
+
+def lodging_from(nights: object, yen_per_night: object) -> Lodging | None:
+    """The lodging a person described, or ``None``; one figure without the other is refused."""
+    count = parse_nights(nights)
+    price = parse_yen(
+        yen_per_night,
+        field="lodging_yen_per_night",
+        label=LODGING_YEN_LABEL,
+        maximum=MAX_LODGING_YEN_PER_NIGHT,
+    )
+    if count is None and price is None:
+        return None
+    if count is None or price is None:
+        raise CostInputError(
+            gettext_noop("宿泊費を加えるときは、月の宿泊数と1泊あたりの宿泊費の両方を指定してください。"),
+            field="lodging_nights_per_month" if count is None else "lodging_yen_per_night",
+        )
+    return Lodging(nights_per_month=count, yen_per_night=price)
 
 
 def parse_trips_per_month(value: object) -> Decimal:
@@ -286,6 +375,57 @@ class Subsidy:
 
 
 @dataclass(frozen=True, slots=True)
+class Leg:
+    """A stretch of every trip that the region pack has no figures for, as the person entered it:
+    ``origin`` from home to Tokyo station, ``destination`` from the gateway city to the town.
+    A round-trip fare and a one-way time, like the pack's routes. Absent (``None`` where a leg
+    is expected), a leg adds nothing and is shown as not included."""
+
+    kind: str
+    round_trip_yen: int = 0
+    one_way_minutes: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in LEG_LABELS:
+            raise CostInputError(gettext_noop("区間の種類が不正です。"), field="leg")
+        yen_label, minutes_label = LEG_LABELS[self.kind]
+        _check_int(self.round_trip_yen, field=f"{self.kind}_leg_yen", label=yen_label, maximum=MAX_LEG_YEN)
+        _check_int(
+            self.one_way_minutes,
+            field=f"{self.kind}_leg_minutes",
+            label=minutes_label,
+            maximum=MAX_LEG_MINUTES,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Lodging:
+    """Nights a month away from home and their price: ``nights × price`` is added to each month."""
+
+    nights_per_month: int
+    yen_per_night: int
+
+    def __post_init__(self) -> None:
+        field = "lodging_nights_per_month"
+        if isinstance(self.nights_per_month, bool) or not isinstance(self.nights_per_month, int):
+            raise CostInputError(gettext_noop("月の宿泊数は整数（泊）で指定してください。"), field=field)
+        if not 0 <= self.nights_per_month <= MAX_LODGING_NIGHTS:
+            raise CostInputError(
+                gettext_noop("月の宿泊数は0以上31以下（1か月の日数まで）で指定してください。"), field=field
+            )
+        _check_int(
+            self.yen_per_night,
+            field="lodging_yen_per_night",
+            label=LODGING_YEN_LABEL,
+            maximum=MAX_LODGING_YEN_PER_NIGHT,
+        )
+
+    @property
+    def monthly_yen(self) -> int:
+        return self.nights_per_month * self.yen_per_night
+
+
+@dataclass(frozen=True, slots=True)
 class Destination:
     """A place to compare: its code, benchmark rent, and access to the origin."""
 
@@ -293,8 +433,12 @@ class Destination:
     rent_yen: int
     round_trip_fare_yen: int
     one_way_minutes: int
+    #: The leg from the gateway to this destination, when the person entered one.
+    leg: Leg | None = None
 
     def __post_init__(self) -> None:
+        if self.leg is not None and not isinstance(self.leg, Leg):
+            raise CostInputError(gettext_noop("区間の指定が不正です。"), field="destination_leg_yen")
         if not isinstance(self.code, str) or not self.code:
             raise CostInputError(gettext_noop("目的地のコードがありません。"), field="destination")
         _check_int(self.rent_yen, field="rent_yen", label=RENT_LABEL, maximum=MAX_RENT_YEN)
@@ -336,8 +480,20 @@ class CostInput:
     one_way_minutes: int
     subsidy: Subsidy | None = None
     rent_override_yen: int | None = None
+    #: Home to Tokyo station and the gateway to the town: added to every trip when entered.
+    origin_leg: Leg | None = None
+    destination_leg: Leg | None = None
+    lodging: Lodging | None = None
 
     def __post_init__(self) -> None:
+        for name, leg, kind in (
+            ("origin_leg_yen", self.origin_leg, "origin"),
+            ("destination_leg_yen", self.destination_leg, "destination"),
+        ):
+            if leg is not None and (not isinstance(leg, Leg) or leg.kind != kind):
+                raise CostInputError(gettext_noop("区間の指定が不正です。"), field=name)
+        if self.lodging is not None and not isinstance(self.lodging, Lodging):
+            raise CostInputError(gettext_noop("宿泊の指定が不正です。"), field="lodging_nights_per_month")
         for name, code in (("origin", self.origin_code), ("destination", self.destination_code)):
             if not isinstance(code, str) or not code:
                 raise CostInputError(gettext_noop("地域のコードがありません。"), field=name)
@@ -394,6 +550,10 @@ class CostResult:
     ``monthly_total_yen`` is the authoritative figure and ``difference_yen`` is
     ``monthly_total_yen − baseline_total_yen`` exactly (the baseline is a whole number).
 
+    ``monthly_travel_yen`` and ``one_way_minutes`` are door to door: the route between the two
+    gateways plus the legs entered (``route_…`` keep the route alone); ``monthly_lodging_yen``
+    is part of ``monthly_total_yen`` and never of the baseline.
+
     ``break_even_trips_per_month`` (mode A only) is the largest number of round trips a month at
     which the total is not above the baseline, rounded *down* to two decimals so the claim
     "up to this many trips it is not dearer" stays true. ``None`` means there is no limit (e.g. a
@@ -415,6 +575,16 @@ class CostResult:
     one_way_minutes: int
     monthly_travel_minutes: int
     rent_overridden: bool
+    #: Lodging a month (nights × price); 0 without lodging.
+    monthly_lodging_yen: int = 0
+    #: One round trip door to door (the route plus the legs entered) and the route alone.
+    round_trip_fare_yen: int = 0
+    route_one_way_minutes: int = 0
+    route_round_trip_fare_yen: int = 0
+    #: What the person entered (``None``: not included).
+    origin_leg: Leg | None = None
+    destination_leg: Leg | None = None
+    lodging: Lodging | None = None
 
     @property
     def is_cheaper(self) -> bool:

@@ -4,6 +4,7 @@ pages: 南三陸町 is Minamisanriku, 仙台市 is Sendai."""
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 from django.utils import translation
@@ -47,7 +48,7 @@ def test_a_town_page_is_headed_by_its_english_name_in_english(client, region_pac
 def test_the_simulators_destinations_are_named_in_the_readers_language(client, region_pack):
     english = client.get("/en/simulator/").content.decode()
 
-    assert '<option value="041009">Sendai</option>' in english
+    assert re.search(r'<option value="041009"[^>]*>Sendai</option>', english)
     assert '<optgroup label="Miyagi">' in english
 
 

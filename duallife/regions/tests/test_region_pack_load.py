@@ -89,7 +89,7 @@ def test_second_run_changes_nothing():
     report = region_pack_load(slug="tohoku")
 
     assert not report.changed
-    assert report.unchanged["municipalities"] == 260
+    assert report.unchanged["municipalities"] == 472
     assert list(Route.objects.order_by("pk").values()) == before
 
 
@@ -153,6 +153,15 @@ def test_changed_file_updates_in_place_and_removed_rows_are_deleted(pack_copy):
         ("municipalities.csv", "041009,04,仙台市", "041009,05,仙台市", "上2桁が都道府県 05"),
         ("municipalities.csv", "センダイシ,Sendai,", "センダイシ,仙台,", "英語名はローマ字"),
         ("municipalities.csv", "センダイシ,Sendai,", "センダイシ,,", "name_en: 値が空です"),
+        ("municipalities.csv", "Minamisanriku,pack,0,041009", "Minamisanriku,pack,0,011002", "011002 が"),
+        (
+            "municipalities.csv",
+            "Minamisanriku,pack,0,041009",
+            "Minamisanriku,pack,0,022021",
+            "の経由地が 022012",
+        ),
+        ("municipalities.csv", "Yokohama,origin,0,131008", "Yokohama,origin,0,041009", "基準地 131008"),
+        ("municipalities.csv", "Minamisanriku,pack,0,041009", "Minamisanriku,pack,0,41009", "gateway_code"),
     ],
 )
 @pytest.mark.django_db
@@ -205,7 +214,7 @@ def test_missing_file_and_broken_manifest_are_reported(pack_copy):
 def test_command_loads_and_reports(capsys):
     call_command("load_region_pack", "tohoku")
     out = capsys.readouterr().out
-    assert "municipalities: 追加 260" in out
+    assert "municipalities: 追加 472" in out
 
     call_command("load_region_pack", "tohoku")
     assert "変更はありません" in capsys.readouterr().out
@@ -246,7 +255,7 @@ def replace_manifest(pack_dir: Path, old: str, new: str) -> None:
         ("", 'routes = "routes.csv"', "routes = 5", "[files] の routes はファイル名の文字列"),
         (
             "",
-            'version = "2026.11.1"',
+            'version = "2026.12.1"',
             "version = 2026",
             "version は文字列で指定してください（整数になっています）",
         ),
@@ -288,7 +297,7 @@ def test_a_malformed_manifest_is_reported_in_japanese_not_as_a_traceback(pack_co
 @pytest.mark.parametrize(
     ("line", "key", "limit"),
     [
-        ('version = "2026.11.1"', "version", 40),
+        ('version = "2026.12.1"', "version", 40),
         ('title = "東北（青森・岩手・宮城・秋田・山形・福島・新潟）"', "title", 200),
         ('key = "lg-codes"', "key", 80),
         ('title = "全国地方公共団体コード"', "title", 300),
@@ -322,7 +331,7 @@ def test_the_manifest_slug_must_match_the_pack_being_loaded_not_the_folder(tmp_p
     elsewhere = tmp_path / "tohoku-2027-draft"
     shutil.copytree(PACK, elsewhere)
     call_command("load_region_pack", "tohoku", path=str(elsewhere))
-    assert Municipality.objects.count() == 260
+    assert Municipality.objects.count() == 472
 
     # ... but loading the Tohoku pack under another name fails clearly.
     with pytest.raises(CommandError) as excinfo:

@@ -76,7 +76,7 @@ def test_rent_override(client, region_pack):
         ({"destination": "41009", "trips_per_month": "2"}, "destination"),
         ({"destination": "仙台", "trips_per_month": "2"}, "destination"),
         ({"destination": "011002", "trips_per_month": "2"}, "destination"),  # not in the pack
-        ({"destination": "022021", "trips_per_month": "2"}, "destination"),  # no route
+        ({"destination": "131016", "trips_per_month": "2"}, "destination"),  # a Tokyo-area origin
         ({"destination": "041009", "origin": "131009", "trips_per_month": "2"}, "origin"),
         ({"destination": TOKYO, "trips_per_month": "2"}, "destination"),
         ({"destination": "041009", "trips_per_month": "-1"}, "trips_per_month"),
@@ -122,7 +122,7 @@ def test_bad_input_is_a_400_with_a_japanese_detail(client, region_pack, params, 
 def test_destinations_are_grouped_by_prefecture_in_jis_order(
     client, region_pack, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         response = client.get("/api/v1/simulator/destinations")
 
     assert response.status_code == 200
@@ -130,18 +130,33 @@ def test_destinations_are_grouped_by_prefecture_in_jis_order(
     assert body["origin"]["code"] == TOKYO
     assert [p["code"] for p in body["prefectures"]] == ["02", "03", "04", "05", "06", "07", "15", "17", "22"]
     codes = [d["code"] for p in body["prefectures"] for d in p["destinations"]]
-    assert codes == sorted(TABLE_5_6_2)
+    assert codes == sorted(codes)
+    assert set(TABLE_5_6_2) < set(codes)
+    assert len(codes) == 257 + 2
     miyagi = next(p for p in body["prefectures"] if p["code"] == "04")
     assert miyagi["name"] == "宮城県"
-    assert miyagi["destinations"] == [
-        {
-            "code": "041009",
-            "name": "仙台市",
-            "one_way_minutes": 114,
-            "round_trip_fare_yen": 21_120,
-            "monthly_rent_yen": 62_065,
-        }
-    ]
+    sendai, minamisanriku = (
+        next(d for d in miyagi["destinations"] if d["code"] == code) for code in ("041009", "046060")
+    )
+    assert sendai == {
+        "code": "041009",
+        "name": "仙台市",
+        "name_en": "Sendai",
+        "gateway_code": "041009",
+        "gateway_name": "仙台市",
+        "one_way_minutes": 114,
+        "round_trip_fare_yen": 21_120,
+        "monthly_rent_yen": 62_065,
+        "rent_from_gateway": False,
+    }
+    # A town without fares of its own: its gateway's fare and time, and its gateway's rent.
+    assert minamisanriku == {
+        **sendai,
+        "code": "046060",
+        "name": "南三陸町",
+        "name_en": "Minamisanriku",
+        "rent_from_gateway": True,
+    }
 
 
 def test_destinations_bad_origin(client, region_pack):
@@ -209,7 +224,7 @@ def test_origin_other_than_tokyo_is_refused(client, region_pack):
     assert response.status_code == 400
     body = response.json()
     assert body["errors"] == ["origin"]
-    assert "東京都特別区部" in body["detail"]
+    assert "埼玉県・千葉県・東京都・神奈川県" in body["detail"]
     destinations = client.get("/api/v1/simulator/destinations", {"origin": "041009"})
     assert destinations.status_code == 400
 

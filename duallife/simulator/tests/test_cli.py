@@ -84,7 +84,7 @@ def test_all_as_json_and_text(region_pack):
     [
         ("--destination", "041008"),
         ("--destination", "011002"),
-        ("--destination", "022021"),
+        ("--destination", "131016"),
         ("--destination", "041009", "--trips-per-month", "abc"),
         ("--destination", "041009", "--trips-per-month", "-1"),
         ("--destination", "041009", "--trips-per-month", "1.25"),
@@ -129,7 +129,7 @@ def test_command_line_exit_code_and_no_traceback(tmp_path):
 def test_origin_other_than_tokyo_is_refused(region_pack):
     # Sendai as the origin used to print "東北に住み、東京へ通う" for a life in Tokyo.
     for args in (("--destination", "131008"), ("--all",)):
-        with pytest.raises(CommandError, match="東京都特別区部"):
+        with pytest.raises(CommandError, match="埼玉県・千葉県・東京都・神奈川県"):
             simulate("--origin", "041009", *args)
 
 

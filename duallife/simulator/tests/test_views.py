@@ -17,12 +17,13 @@ def _text(response) -> str:
 def test_empty_page_offers_destinations_grouped_by_prefecture(
     client, region_pack, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = client.get(URL)
 
     assert response.status_code == 200
     html = _text(response)
-    groups = re.findall(r'<optgroup label="([^"]+)">', html)
+    select = html[html.index('<select name="destination"') :]
+    groups = re.findall(r'<optgroup label="([^"]+)">', select[: select.index("</select>")])
     assert groups == [
         "青森県",
         "岩手県",
@@ -34,7 +35,7 @@ def test_empty_page_offers_destinations_grouped_by_prefecture(
         "石川県",
         "静岡県",
     ]
-    assert '<option value="041009">仙台市</option>' in html
+    assert re.search(r'<option value="041009"[^>]*[^>]*>仙台市</option>', html)
     assert 'aria-live="polite"' in html
     assert "<fieldset" in html
     assert "<legend>" in html
@@ -50,7 +51,7 @@ def test_empty_page_offers_destinations_grouped_by_prefecture(
 
 
 def test_prefilled_url_shows_the_result(client, region_pack, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = client.get(URL, {"destination": "041009", "trips_per_month": "2", "mode": "A"})
 
     assert response.status_code == 200
@@ -87,7 +88,7 @@ def test_comparison_chart_data_lists_every_destination(client, region_pack):
 
 
 def test_htmx_request_returns_a_partial(client, region_pack, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = client.get(URL, {"destination": "041009", "trips_per_month": "2", "mode": "A"}, **HTMX)
 
     assert response.status_code == 200
@@ -140,7 +141,7 @@ def test_mode_b_with_subsidy(client, region_pack):
         ({"destination": "041009", "trips_per_month": "inf"}, "trips_per_month", "数字で"),
         ({"destination": "041009", "trips_per_month": "1.25"}, "trips_per_month", "1"),
         ({"destination": "041009", "trips_per_month": ""}, "trips_per_month", "往復回数を指定"),
-        ({"destination": "022021", "trips_per_month": "2"}, "destination", "データがない"),
+        ({"destination": "011002", "trips_per_month": "2"}, "destination", "データがない"),
         ({"destination": "999999", "trips_per_month": "2"}, "destination", "検査数字"),
         ({"destination": "\x00", "trips_per_month": "2"}, "destination", "6桁の地方公共団体コード"),
         (
@@ -217,7 +218,7 @@ def test_an_out_of_range_number_gives_one_clear_message(client, region_pack):
 
 
 def test_a_code_without_data_is_not_called_malformed(client, region_pack):
-    page = client.get(URL, {"destination": "022021", "trips_per_month": "2"})  # 弘前市: no fare data
+    page = client.get(URL, {"destination": "011002", "trips_per_month": "2"})  # 札幌市: outside the pack
     (error,) = page.context["form"].errors["destination"]
     assert "データがない" in error
     assert "検査数字" not in error
@@ -236,7 +237,7 @@ def test_full_width_input_is_read_as_half_width_and_shown_back_so(client, region
 
     assert page.context["quote"].result.monthly_total_yen == 104_305
     html = _text(page)
-    assert '<option value="041009" selected>仙台市</option>' in html
+    assert re.search(r'<option value="041009"[^>]* selected[^>]*>仙台市</option>', html)
     assert 'name="trips_per_month" value="2"' in html
     assert re.search(r'<input type="radio" name="mode" value="A"[^>]*checked', html)
 

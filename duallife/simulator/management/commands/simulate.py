@@ -3,6 +3,11 @@
     duallife simulate --destination 041009 --trips-per-month 2            # 日本語の説明
     duallife simulate --destination 041009 --trips-per-month 2 --format json
     duallife simulate --all --format csv --output costs.csv               # UTF-8 (BOM 付き)
+    duallife simulate --origin 141003 --origin-leg-yen 960 --origin-leg-minutes 30 \
+        --destination 046060 --destination-leg-yen 3600 --destination-leg-minutes 90 \
+        --lodging-nights-per-month 2 --lodging-yen-per-night 7000 --mode B
+
+Each parameter is also accepted with underscores, as the API names it (``--origin_leg_yen``).
 
 The numbers are the API's: both go through :mod:`duallife.simulator.selectors`.
 """
@@ -16,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext_noop
 
 from duallife.core.formats import format_yen
 from duallife.engine.costs import (
@@ -30,6 +36,7 @@ from duallife.simulator.payloads import quote_payload, result_payload, source_pa
 from duallife.simulator.selectors import (
     REFERENCE_CODE,
     CostQuote,
+    build_extras,
     build_subsidy,
     compare_all,
     cost_dataset,
@@ -41,6 +48,8 @@ from duallife.simulator.texts import (
     MODE_LABELS,
     break_even_sentence,
     difference_sentence,
+    leg_note,
+    lodging_note,
     minutes_text,
     origin_short_name,
     trips_text,
@@ -55,13 +64,25 @@ CSV_HEADERS = [
     "家賃（円/月）",
     "交通費（円/月）",
     "補助（円/月）",
+    "宿泊費（円/月）",
     "合計（円/月）",
     "比較対象（円/月）",
     "差額（円/月）",
     "損益分岐の往復回数（回/月）",
     "片道所要時間（分）",
     "移動時間（分/月）",
+    "東京駅までの区間",
+    "経由地から先の区間",
 ]
+#: The legs and the lodging: option, help. Each is accepted with dashes and with underscores.
+EXTRA_OPTIONS = (
+    ("origin_leg_yen", "出発地から東京駅までの往復運賃（円）。省略時は含まれていません"),
+    ("origin_leg_minutes", "出発地から東京駅までの片道時間（分）。省略時は含まれていません"),
+    ("destination_leg_yen", "経由地から目的地までの往復運賃（円）。省略時は含まれていません"),
+    ("destination_leg_minutes", "経由地から目的地までの片道時間（分）。省略時は含まれていません"),
+    ("lodging_nights_per_month", "月の宿泊数（0〜31泊、1泊あたりの宿泊費と組で）"),
+    ("lodging_yen_per_night", "1泊あたりの宿泊費（円、月の宿泊数と組で）"),
+)
 
 
 def _place_name(municipality) -> str:
@@ -84,10 +105,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--origin",
             default=REFERENCE_CODE,
-            help=f"出発地の地方公共団体コード（{REFERENCE_CODE} 東京都特別区部のみ）",
+            help="出発地の地方公共団体コード（埼玉県・千葉県・東京都・神奈川県の市区町村、"
+            f"既定 {REFERENCE_CODE} 東京都特別区部）",
         )
-        parser.add_argument("--destination", help="目的地の地方公共団体コード（例: 041009 仙台市）")
-        parser.add_argument("--all", action="store_true", help="データのあるすべての目的地を試算する")
+        parser.add_argument(
+            "--destination", help="目的地の地方公共団体コード（例: 041009 仙台市、046060 南三陸町）"
+        )
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="自分の運賃データがある都市（報告書の表の都市）をすべて試算する",
+        )
         parser.add_argument(
             "--trips-per-month", default="2", help="月あたりの往復回数（0〜31、小数第1位まで、既定 2）"
         )
@@ -98,6 +126,8 @@ class Command(BaseCommand):
         parser.add_argument("--subsidy-rate", help="交通費の補助率（0〜1）")
         parser.add_argument("--subsidy-cap-per-trip-yen", help="1往復あたりの補助上限（円）")
         parser.add_argument("--subsidy-cap-per-month-yen", help="月あたりの補助上限（円）")
+        for name, help_text in EXTRA_OPTIONS:
+            parser.add_argument(f"--{name.replace('_', '-')}", f"--{name}", dest=name, help=help_text)
         parser.add_argument("--format", default="text", help="text（既定）、json、csv")
         parser.add_argument("--output", help="出力先のファイル（省略時は標準出力）")
 
@@ -122,8 +152,16 @@ class Command(BaseCommand):
                 options["subsidy_cap_per_trip_yen"],
                 options["subsidy_cap_per_month_yen"],
             )
+            extras = build_extras(**{name: options[name] for name, _help in EXTRA_OPTIONS})
             if options["all"]:
-                output = self._all(options["origin"], mode, trips, rent, subsidy, fmt)
+                if extras.destination_leg is not None:
+                    raise InvalidInput(
+                        gettext_noop(
+                            "経由地から先の区間は、--destination で目的地を1つ選んだときに指定してください。"
+                        ),
+                        field="destination_leg_yen",
+                    )
+                output = self._all(options["origin"], mode, trips, rent, subsidy, extras, fmt)
             else:
                 quote = cost_quote(
                     origin_code=options["origin"],
@@ -132,6 +170,7 @@ class Command(BaseCommand):
                     trips_per_month=trips,
                     rent_override_yen=rent,
                     subsidy=subsidy,
+                    extras=extras,
                 )
                 output = self._one(quote, fmt)
         except NoRegionData as exc:
@@ -163,9 +202,11 @@ class Command(BaseCommand):
             return self._csv([(quote.destination, quote.result)])
         return self._text(quote)
 
-    def _all(self, origin, mode, trips, rent, subsidy, fmt: str) -> str:
+    def _all(self, origin, mode, trips, rent, subsidy, extras, fmt: str) -> str:
         dataset = cost_dataset(origin)
-        rows = compare_all(dataset, mode=mode, trips_per_month=trips, rent_override_yen=rent, subsidy=subsidy)
+        rows = compare_all(
+            dataset, mode=mode, trips_per_month=trips, rent_override_yen=rent, subsidy=subsidy, extras=extras
+        )
         if fmt == "csv":
             return self._csv([(row.destination.municipality, row.result) for row in rows])
         if fmt == "json":
@@ -186,6 +227,10 @@ class Command(BaseCommand):
             }
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         lines = [f"{dataset.origin.name}との比較（{MODE_LABELS[rows[0].result.mode] if rows else ''}）"]
+        if rows:
+            r = rows[0].result
+            lines.append(f"東京駅までの区間: {leg_note(r.origin_leg)}")
+            lines.append(f"宿泊費: {lodging_note(r.lodging)}")
         for row in rows:
             r = row.result
             lines.append(
@@ -210,12 +255,15 @@ class Command(BaseCommand):
                     r.monthly_rent_yen,
                     r.monthly_travel_yen,
                     r.monthly_subsidy_yen,
+                    r.monthly_lodging_yen,
                     r.monthly_total_yen,
                     r.baseline_total_yen,
                     r.difference_yen,
                     "" if be is None else str(be),
                     r.one_way_minutes,
                     r.monthly_travel_minutes,
+                    leg_note(r.origin_leg),
+                    leg_note(r.destination_leg),
                 ]
             )
         return buffer.getvalue()
@@ -224,21 +272,37 @@ class Command(BaseCommand):
         r = quote.result
         origin = origin_short_name(quote.origin.code, quote.origin.name)
         dest = quote.destination.name
-        route = f"{quote.route.mode}・片道{minutes_text(r.one_way_minutes)}"
+        gateways = f"{quote.route.origin.name}–{quote.route.destination.name}"
+        fare, time = format_yen(r.route_round_trip_fare_yen), minutes_text(r.route_one_way_minutes)
+        route = f"{gateways}（{quote.route.mode}・往復{fare}・片道{time}）"
         subsidy = f"-{format_yen(r.monthly_subsidy_yen)}" if r.monthly_subsidy_yen else "0円"
+        rent_note = "（入力値）" if r.rent_overridden else ""
+        for place in (quote.origin_rent_place, quote.destination_rent_place):
+            if place is not None and place.pk not in (quote.origin.pk, quote.destination.pk):
+                rent_note = f"（{place.name}の目安）"
         figures = [
-            ("家賃", format_yen(r.monthly_rent_yen) + ("（入力値）" if r.rent_overridden else "")),
+            ("家賃", format_yen(r.monthly_rent_yen) + rent_note),
             ("交通費", format_yen(r.monthly_travel_yen)),
+            ("東京駅までの区間", leg_note(r.origin_leg)),
+            ("経由地から先の区間", leg_note(r.destination_leg)),
+            (
+                "宿泊費",
+                f"{format_yen(r.monthly_lodging_yen)}（{lodging_note(r.lodging)}）"
+                if r.lodging
+                else lodging_note(None),
+            ),
             ("補助", subsidy),
             ("合計", format_yen(r.monthly_total_yen)),
             (f"{origin}で暮らす場合", format_yen(r.baseline_total_yen)),
             ("差額", f"{r.difference_yen:+,}円"),
+            ("片道の所要時間", minutes_text(r.one_way_minutes)),
             ("移動時間", f"{minutes_text(r.monthly_travel_minutes)}／月"),
         ]
         label_width = max(_width(label) for label, _ in figures) + 2
         lines = [
             f"{dest}（{quote.destination.prefecture.name}）: {MODE_LABELS[r.mode]}",
-            f"月{trips_text(r.trips_per_month)}往復（{quote.origin.name}との間、{route}）",
+            f"月{trips_text(r.trips_per_month)}往復（{quote.origin.name}との間）",
+            f"運賃と所要時間: {route}",
             "",
             *(f"  {label}{' ' * (label_width - _width(label))}{value}" for label, value in figures),
             "",
