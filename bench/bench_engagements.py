@@ -47,8 +47,8 @@ def main() -> None:
     from duallife.engagements.errors import EngagementError
     from duallife.engagements.models import Application, Contract
     from duallife.engagements.services.applications import application_advance, application_submit
-    from duallife.engagements.services.contracts import contract_record
     from duallife.engagements.services.messages import message_post
+    from duallife.engagements.services.proposals import contract_confirm, contract_propose
     from duallife.postings.models import SpecSheet
     from duallife.regions.models import Prefecture
     from duallife.talents.models import TalentProfile
@@ -121,6 +121,12 @@ def main() -> None:
     racing = applications[: args.racers]
     for application in racing:
         application_advance(application=application, by=company_user, to="offer")
+        contract_propose(
+            application=application, by=company_user, contract_type="outsourcing",
+            starts_on=timezone.localdate(), ends_on=None, days_per_month=2, monthly_fee_yen=40_000,
+            travel_paid_by="company", subsidy_eligible=False,
+            work_description="販路づくりと月次の振り返り", work_place="オンライン",
+        )  # fmt: skip
     barrier = threading.Barrier(len(racing))
     results: list[str] = []
 
@@ -128,12 +134,8 @@ def main() -> None:
         try:
             barrier.wait()
             try:
-                terms = {"contract_type": "outsourcing", "days_per_month": 2, "monthly_fee_yen": 40_000}
-                contract_record(
-                    application=Application.objects.get(pk=application.pk), by=company_user,
-                    starts_on=timezone.localdate(), ends_on=None,
-                    travel_paid_by="company", subsidy_eligible=False, **terms,
-                )  # fmt: skip
+                fresh = Application.objects.select_related("talent__user").get(pk=application.pk)
+                contract_confirm(application=fresh, by=fresh.talent.user, version=1)
                 results.append("recorded")
             except EngagementError as exc:
                 results.append(exc.code)
@@ -148,7 +150,7 @@ def main() -> None:
         thread.join()
     elapsed = time.perf_counter() - t
     print(
-        f"contention: {len(racing)} simultaneous contract_record on 2 free openings → "
+        f"contention: {len(racing)} simultaneous contract_confirm on 2 free openings → "
         f"{results.count('recorded')} recorded, {len(results) - results.count('recorded')} refused "
         f"({sorted(set(results))}) in {elapsed * 1000:.0f} ms"
     )

@@ -143,20 +143,31 @@ def test_from_application_to_contract_through_the_pages(browser: Browser, live_u
         company.get_by_label("条件提示", exact=True).check()
         company.get_by_role("button", name="段階を進める").click()
         company.wait_for_load_state("load")
-        expect(company.get_by_role("heading", name="成約を記録する")).to_be_visible()
+        expect(company.get_by_role("heading", name="契約条件を提示する")).to_be_visible()
         assert_no_axe_violations(company)
         company.get_by_label("開始日").fill(datetime.date.today().isoformat())
-        company.get_by_role("button", name="成約を記録する").click()
+        company.get_by_label("業務を行う場所").fill("オンライン（月1回は事務所で打ち合わせ）")
+        company.get_by_role("button", name="この条件を提示する").click()
         company.wait_for_load_state("load")
-        expect(company.get_by_role("heading", name="成約の内容")).to_be_visible()
+        expect(company.get_by_role("heading", name="契約条件（提示済み）")).to_be_visible()
+        expect(company.locator("#contract")).to_contain_text("確認待ち")
         assert_no_axe_violations(company)
 
-        # The talent sees the contract and the follow-up plan, and a notification about it.
+        # The talent reads the terms and what confirming means, confirms: the contract is made.
         _ok(talent, application_path)
-        expect(talent.get_by_role("heading", name="成約の内容")).to_be_visible()
-        _ok(talent, "/notifications/")
-        expect(talent.locator("main")).to_contain_text("成約")
+        expect(talent.get_by_role("heading", name="確認すると、どうなるか")).to_be_visible()
         assert_no_axe_violations(talent)
+        talent.get_by_role("button", name="この条件（第1版）で確認する").click()
+        talent.wait_for_load_state("load")
+        expect(talent.get_by_role("heading", name="成約の内容")).to_be_visible()
+        assert_no_axe_violations(talent)
+
+        # The company sees the contract, and a notification says the terms were confirmed.
+        _ok(company, application_path)
+        expect(company.get_by_role("heading", name="成約の内容")).to_be_visible()
+        _ok(company, "/notifications/")
+        expect(company.locator("main")).to_contain_text("成約しました")
+        assert_no_axe_violations(company)
     finally:
         talent_context.close()
         company_context.close()

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from duallife.core.storage import private_storage
 from duallife.postings.models import SpecSheet
@@ -372,6 +373,14 @@ class ContractTerms(models.Model):
     def is_paid(self) -> bool:
         return self.monthly_fee_yen > 0
 
+    def terms_snapshot(self) -> dict[str, str | None]:
+        """The terms as text (dates in ISO form), to compare one version with another."""
+        snapshot = {}
+        for field in ContractTerms._meta.get_fields():
+            value = getattr(self, field.name)
+            snapshot[field.name] = None if value is None else str(value)
+        return snapshot
+
 
 class ContractProposal(ContractTerms):
     """条件の提示: the terms the company proposes on an application in 条件提示; the talent confirms
@@ -399,6 +408,8 @@ class ContractProposal(ContractTerms):
     responded_at = models.DateTimeField(null=True, blank=True)
     closing_keep = models.JSONField(default=list, blank=True)
     closing_message = models.TextField(_("ほかの応募者へのメッセージ"), blank=True)
+    #: The terms of the version before this one (field → value as text), to show what changed.
+    previous_terms = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("契約条件の提示")
@@ -406,6 +417,21 @@ class ContractProposal(ContractTerms):
 
     def __str__(self) -> str:
         return f"proposal {self.pk} v{self.version} ({self.state})"
+
+    def changed_labels(self) -> list[str]:
+        """The names of the terms that differ from the previous version (empty for the first)."""
+        if not self.previous_terms:
+            return []
+        now = self.terms_snapshot()
+        return [
+            str(ContractTerms._meta.get_field(name).verbose_name)
+            for name, value in now.items()
+            if self.previous_terms.get(name, value) != value
+        ]
+
+    def changed_text(self) -> str:
+        """:meth:`changed_labels` as one phrase in the reader's language."""
+        return pgettext("separator between the items of a list", "、").join(self.changed_labels())
 
 
 class Contract(ContractTerms):

@@ -174,7 +174,7 @@ def invitation_answer_refusal(user, invitation: SpecSheetCollaborator, *, accept
         return _("この募集はすでに公開・終了したため、内容づくりには参加できません。")
     if not accept:
         return None
-    if not TalentProfile.objects.filter(user=user).exists():
+    if not has_talent_profile(user):
         return _("承諾するには、先に人材プロフィールを登録してください。")
     if is_sheet_editor(user, invitation.sheet):
         return _("自社のメンバーは、招待を承諾しなくても編集できます。")
@@ -188,3 +188,8 @@ def invitation_withdraw_refusal(invitation: SpecSheetCollaborator) -> str | None
     if invitation.current_status() != SpecSheetCollaborator.Status.PENDING:
         return _("取り下げられるのは、承諾待ちの招待だけです。")
     return None
+
+
+def has_talent_profile(user) -> bool:
+    """Whether ``user`` has a talent profile (accepting an invitation to co-write needs one)."""
+    return getattr(user, "is_authenticated", False) and TalentProfile.objects.filter(user=user).exists()

@@ -168,8 +168,22 @@ def _summary(quote: CostQuote) -> dict:
     elif rent_place is not None and rent_place.pk != home.pk:
         rent_note = _("（%(place)sの目安）") % {"place": localized_name(rent_place)}
     route = quote.route
+    caveats = []
+    if route.destination.pk != quote.destination.pk and r.destination_leg is None:
+        caveats.append(
+            _(
+                "運賃と時間は%(gateway)sまでのものです。%(gateway)sから%(dest)sまでの移動は含まれていません（入力すると加算します）。"
+            )
+            % {"gateway": localized_name(route.destination), "dest": dest}
+        )
+    if quote.origin.code != REFERENCE_CODE and r.origin_leg is None:
+        caveats.append(
+            _("%(origin)sから東京駅までの移動は含まれていません（入力すると加算します）。")
+            % {"origin": localized_name(quote.origin)}
+        )
     return {
         "heading": heading,
+        "caveats": caveats,
         "baseline_label": baseline_label,
         "difference": difference_sentence(r, origin_name=origin, destination_name=dest),
         "break_even": break_even_sentence(r, origin_name=origin),

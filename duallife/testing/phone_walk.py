@@ -128,6 +128,7 @@ WALK = [
     _v("postings/form.html", COMPANY_ADMIN, "/sheets/new/"),
     _v("postings/versions.html", COMPANY_ADMIN, "/sheets/mine/", r"^/sheets/\d+/versions/$"),
     _v("postings/cowrite.html", COMPANY_ADMIN, "/sheets/mine/", r"^/sheets/\d+/cowrite/$"),
+    _v("engagements/closing/close.html", COMPANY_ADMIN, "/sheets/mine/", r"^/sheets/\d+/close/$"),
     _v("recommendations/matches.html", COMPANY_ADMIN, "/sheets/mine/", r"^/sheets/\d+/matches/$"),
     _list("engagements/applications/pipeline.html", COMPANY_ADMIN, "/applications/pipeline/"),
     _v("engagements/scouts/sent.html", COMPANY_ADMIN, "/scouts/sent/"),

@@ -68,14 +68,18 @@ def _arguments(cls_name: str) -> dict:
     companies = Organization.objects.filter(kind=Organization.Kind.COMPANY)
     bodies = Organization.objects.filter(kind=Organization.Kind.COORDINATOR)
     player = DraftPlayer(pk=1, talent=TalentProfile(display_name="選手A"))
+    booked = Application(pk=1, talent=TalentProfile(display_name="応募者A"))
+    booked.booked = True  # a meeting is set: the one conversation a closing may keep open
     team = DraftTeam(pk=2, organization=companies.first())
     return {
         "AttendanceForm": {
             "registrations": [CampRegistration(pk=1, player=player), CampRegistration(pk=2, team=team)]
         },
+        "CloseSheetForm": {"conversations": [booked]},
         "CompanyProfileForm": {"organization": companies.first()},
         "DirectoryFilterForm": {"prefectures": Prefecture.objects.all()},
         "EventForm": {"organizers": bodies},
+        "ProposalForm": {"conversations": [booked]},
         "RankingForm": {"options": [(1, "チームA"), (2, "チームB")], "kind": "チーム"},
         "ReferralForm": {"bodies": bodies, "companies": companies},
         "RunForm": {"allow_ties": False},
@@ -238,6 +242,8 @@ def _visits() -> list[Visit]:
         Visit(company.user, _url("postings:create")),
         Visit(company.user, _url("postings:create"), {"action": "save", "title": ""}),
         Visit(company.user, _url("postings:detail", published.pk)),
+        Visit(company.user, _url("engagements:sheet_close", published.pk)),
+        Visit(company.user, _url("engagements:sheet_close", published.pk), {"reason": ""}),
         Visit(company.user, _url("organizations:register"), {"name": ""}),
         Visit(company.user, _url("organizations:edit", company.organization.slug)),
         Visit(company.user, _url("accounts:organization_invite", company.organization.slug), {}),

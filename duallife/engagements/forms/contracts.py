@@ -67,7 +67,9 @@ def booked_choices(conversations) -> list[tuple[int, str]]:
     return [(app.pk, app.talent.display_name) for app in conversations if getattr(app, "booked", False)]
 
 
-PAYMENT_DAY_CHOICES = [(0, _("末日")), *((day, _("%(day)d日") % {"day": day}) for day in range(1, 29))]
+def payment_day_choices() -> list[tuple[int, str]]:
+    """The payment days in the reader's language (built when the form is, not at import)."""
+    return [(0, _("末日")), *((day, _("%(day)d日") % {"day": day}) for day in range(1, 29))]
 
 
 class ProposalForm(forms.Form):
@@ -110,7 +112,7 @@ class ProposalForm(forms.Form):
         help_text=_("各月の業務の報酬は、月末から60日以内に支払います（フリーランス法）。"),
     )
     payment_day = forms.TypedChoiceField(
-        label=_("支払日"), choices=PAYMENT_DAY_CHOICES, coerce=int, initial=0
+        label=_("支払日"), choices=payment_day_choices, coerce=int, initial=0
     )
     payment_method = forms.ChoiceField(
         label=_("支払方法"), choices=ContractTerms.PaymentMethod.choices, initial="bank_transfer"

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from duallife.core.texts import Text
 from duallife.notifications.models import Kind
@@ -38,7 +38,6 @@ from ..errors import (
 from ..links import application_url
 from ..models import Application, CheckIn, Contract, ContractProposal, ContractTerms
 from ..permissions import is_company_side
-from ..wording import worded_for_storage
 from . import pipeline
 from .applications import clean_text, lock_sheet
 from .closing import clean_closing, closing_plan
@@ -269,6 +268,7 @@ def contract_propose(
         raise EngagementConflictError(_("この契約条件は、すでに確認されています。"))
     else:
         proposal.version += 1
+        proposal.previous_terms = proposal.terms_snapshot()
     for name, value in terms.items():
         setattr(proposal, name, value)
     proposal.state = State.PROPOSED
@@ -393,10 +393,8 @@ def contract_confirm(*, application: Application, by, version: int) -> Contract:
     proposal.responded_at = now
     proposal.save(update_fields=["state", "responded_at"])
     type_label = SpecSheet.ContractType(terms["contract_type"]).label
-    note = worded_for_storage(
-        gettext_lazy("%(type)s・%(date)s開始"), type=type_label, date=terms["starts_on"]
-    )
-    pipeline.move(locked, to=S.CONTRACTED, by=by, note=note)
+    # Stored as its source and worded when shown; the terms themselves are on the contract.
+    pipeline.move(locked, to=S.CONTRACTED, by=by, note=gettext_noop("契約条件を確認し、成約しました。"))
     CheckIn.objects.bulk_create(
         CheckIn(contract=contract, kind=CheckIn.Kind.PERIODIC, due_on=due)
         for due in checkin_schedule(terms["starts_on"], terms["ends_on"])

@@ -29,7 +29,7 @@ def test_the_page_lists_who_is_in_conversation_and_offers_to_keep_only_a_booked_
     booked, talking = conversations
     client.force_login(world.member)
     body = client.get(f"/sheets/{sheet.pk}/close/").content.decode()
-    assert "2人とやりとり中です" in body
+    assert "2人が、まだ結果を待っています" in body
     assert f'name="keep_open" value="{booked.pk}"' in body
     assert f'name="keep_open" value="{talking.pk}"' not in body
     assert "面談の予定" in body
@@ -119,5 +119,5 @@ def test_the_sheet_page_leads_to_the_closing_page(client, world, sheet):
 def test_the_closing_page_reads_in_english(client, world, sheet, conversations):
     client.force_login(world.owner)
     body = client.get(f"/en/sheets/{sheet.pk}/close/").content.decode()
-    assert "You are in conversation with 2 applicants." in body
+    assert "2 applicants are still waiting for an answer. Closing tells them." in body
     assert "meeting booked for" in body

@@ -1,7 +1,8 @@
 """Concurrency guarantees, tested with real parallel requests against a live server on PostgreSQL.
 
-- A sheet with N openings never records more than N contracts, however many offers are turned
-  into contracts at the same moment: the other requests get 409 with a Japanese message, never 500.
+- A sheet with N openings never gets more than N contracts, however many talents confirm their
+  terms at the same moment: the other requests get 409 with a Japanese message, never 500; a
+  double-clicked confirmation makes one contract.
 - A double-clicked apply never creates two applications (the API and the HTML form).
 - A check-in answered twice at once keeps one answer; two daily jobs at once ask only once.
 
@@ -26,7 +27,7 @@ from duallife.engagements.services.contracts import add_months, checkins_process
 from duallife.notifications.models import Notification
 from duallife.postings.models import SpecSheet
 from duallife.testing.concurrency import TIMEOUT, all_at_once, signed_in_session
-from duallife.testing.engagements import APPLY_MESSAGE, applicant_in_offer, record, terms, to_offer
+from duallife.testing.engagements import APPLY_MESSAGE, applicant_in_offer, propose, record, to_offer
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -41,22 +42,17 @@ def has_japanese(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def json_terms() -> dict:
-    return {
-        key: value.isoformat() if isinstance(value, datetime.date) else value
-        for key, value in terms().items()
-    }
-
-
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_contracts_never_exceed_the_openings(live_server, world, make_sheet):
+def test_concurrent_confirmations_never_exceed_the_openings(live_server, world, make_sheet):
     sheet = make_sheet(SpecSheet.Status.PUBLISHED, openings=2)
     offers = [applicant_in_offer(world, sheet, f"rival{n}") for n in range(PARALLEL)]
-    sessions = [signed_in_session(world.owner if n % 2 else world.member) for n in range(PARALLEL)]
+    for offer in offers:
+        propose(offer, world.owner)
+    sessions = [signed_in_session(offer.talent.user) for offer in offers]
 
     def send(index: int) -> requests.Response:
-        url = f"{live_server.url}/api/v1/my/applications/{offers[index].pk}/contract"
-        return sessions[index].post(url, json=json_terms(), timeout=TIMEOUT)
+        url = f"{live_server.url}/api/v1/my/applications/{offers[index].pk}/contract/proposal/confirm"
+        return sessions[index].post(url, json={"version": 1}, timeout=TIMEOUT)
 
     responses = all_at_once(PARALLEL, send)
 
@@ -71,6 +67,24 @@ def test_concurrent_contracts_never_exceed_the_openings(live_server, world, make
     sheet.refresh_from_db()
     assert sheet.status == SpecSheet.Status.CLOSED
     assert sheet.closed_reason == SpecSheet.ClosedReason.FILLED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_clicked_confirmation_makes_one_contract(live_server, world, application):
+    offer = to_offer(application, world.owner)
+    propose(offer, world.owner)
+    session = signed_in_session(world.talent)
+
+    def send(_index: int) -> requests.Response:
+        url = f"{live_server.url}/api/v1/my/applications/{offer.pk}/contract/proposal/confirm"
+        return session.post(url, json={"version": 1}, timeout=TIMEOUT)
+
+    responses = all_at_once(PARALLEL, send)
+
+    assert sorted(r.status_code for r in responses) == [201] + [409] * (PARALLEL - 1), [
+        r.text for r in responses
+    ]
+    assert Contract.objects.filter(application=offer).count() == 1
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,6 +4,7 @@ check-in page, and the coordinators' follow-up list."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -15,7 +16,7 @@ from duallife.engagements.models import Application, CheckIn, CheckInAnswer, Con
 from duallife.engagements.services.contracts import add_months, checkin_answer, contract_end
 from duallife.postings.models import SpecSheet
 from duallife.talents.models import TalentProfile
-from duallife.testing.engagements import applicant_in_offer, record, terms, to_offer
+from duallife.testing.engagements import applicant_in_offer, propose, record, terms, to_offer
 from duallife.testing.pages import COORDINATOR_HEADER_QUERIES
 
 S = Application.Status
@@ -340,3 +341,53 @@ def test_the_follow_up_list_needs_a_bounded_number_of_queries(
         response = client.get("/followups/")
 
     assert response.content.decode().count("<tr") == contracts + 1
+
+
+def test_a_refused_proposal_comes_back_with_each_error_beside_its_field_and_the_entries_kept(
+    client, world, offer
+):
+    client.force_login(world.owner)
+    data = form_data(payment_method="other", payment_method_note="", days_per_month=7)
+
+    response = client.post(f"/applications/{offer.pk}/contract/", data)
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'id="id_contract-payment_method_note_error"' in body
+    assert "「その他」の支払方法を補足に書いてください。" in body
+    assert 'name="contract-days_per_month" value="7"' in body
+    assert "オンライン（月1回は会津若松市の事務所）" in body
+    assert not ContractProposal.objects.exists()
+
+
+def test_a_revision_says_what_changed_and_a_contract_shows_every_term(client, world, offer):
+    propose(offer, world.owner)
+    propose(offer, world.owner, days_per_month=6, payment_day=15)
+    client.force_login(world.talent)
+    body = client.get(f"/applications/{offer.pk}/").content.decode()
+    assert "第2版で変わった項目：月の稼働日数、支払日" in body
+    assert '<a class="button" href="#contract">届いた契約条件を確認する</a>' in body
+    english = client.get(f"/en/applications/{offer.pk}/").content.decode()
+    assert "Changed in version 2: Working days per month, Payment day" in english
+
+    client.post(f"/applications/{offer.pk}/contract/confirm/", {"confirm-version": "2"})
+    client.force_login(world.owner)
+    body = client.get(f"/applications/{offer.pk}/").content.decode()
+    for shown in ("成約の内容", "業務の内容", "業務を行う場所", "月末締め・翌月15日払い", "銀行振込"):
+        assert shown in body, shown
+    assert body.index('id="contract-heading"') < body.index('id="applicant-heading"')
+
+
+def test_the_company_header_leads_to_the_terms_it_proposed(client, world, offer):
+    client.force_login(world.owner)
+    assert "契約条件を提示する</a>" in client.get(f"/applications/{offer.pk}/").content.decode()
+    propose(offer, world.owner)
+    assert "提示した契約条件を見る</a>" in client.get(f"/applications/{offer.pk}/").content.decode()
+
+
+def test_the_english_proposal_form_has_no_japanese_choices(client, world, offer):
+    client.force_login(world.owner)
+    body = client.get(f"/en/applications/{offer.pk}/").content.decode()
+    options = re.findall(r'<select name="contract-payment_day"[^>]*>(.*?)</select>', body, re.S)[0]
+    assert "日" not in options
+    assert ">last day<" in options

@@ -26,6 +26,7 @@ from duallife.postings.permissions import get_sheet_for_public
 
 from ..errors import EngagementError
 from ..forms.applications import NEXT_STEPS, AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
+from ..forms.contracts import TERM_FIELDS, ProposalForm
 from ..models import OPEN_STATUSES, Application, ShareableField
 from ..permissions import (
     ALREADY_APPLIED,
@@ -39,11 +40,13 @@ from ..permissions import (
     talent_of,
 )
 from ..selectors import applications as reads
+from ..selectors.applications import open_conversations
 from ..selectors.messages import unread_counts
 from ..services import applications as services
 from ..services.consent import consent_grant
+from ..services.proposals import contract_propose
 from ..wording import stored_note
-from .panels import render_panels
+from .panels import split_panels
 from .steps import application_step
 
 S = Application.Status
@@ -159,6 +162,10 @@ def pipeline(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk) -> HttpResponse:
     application, side = get_application_for_user(request.user, pk)
     log_application_read(request.user, application, side, via="page")
+    return _page(request, application, side)
+
+
+def _page(request: HttpRequest, application: Application, side: str, *, status: int = 200) -> HttpResponse:
     fields = consented_fields(application)
     is_open = application.status in OPEN_STATUSES
     context = {
@@ -169,7 +176,11 @@ def detail(request: HttpRequest, pk) -> HttpResponse:
         "card": reads.applicant_card(application, fields) if side != "talent" else None,
         "shared_labels": [label for value, label in ShareableField.choices if value in fields],
         "events": _history(application),
-        "advance_form": AdvanceForm(prefix="advance", current=application.status)
+        "advance_form": AdvanceForm(
+            prefix="advance",
+            current=application.status,
+            initial={"interview_mode": application.interview_mode, "interview_at": application.interview_at},
+        )
         if side == "company" and is_open and NEXT_STEPS.get(application.status)
         else None,
         "next_step": _next_step(application, side),
@@ -178,22 +189,44 @@ def detail(request: HttpRequest, pk) -> HttpResponse:
         "share_form": ShareForm(prefix="share")
         if side == "talent" and application.status not in (S.DECLINED, S.WITHDRAWN, S.EXPIRED)
         else None,
-        "panels": render_panels(request, application, side),
+        **split_panels(request, application, side),
     }
-    return render(request, "engagements/applications/detail.html", context)
+    return render(request, "engagements/applications/detail.html", context, status=status)
+
+
+@require_POST
+@personal_data_view
+@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
+def propose(request: HttpRequest, pk) -> HttpResponse:
+    """The company proposes (or revises) the terms; the talent is asked to confirm them. A refused
+    proposal comes back on the application page with each error beside its field and the entries
+    kept."""
+    application, side = get_application_for_user(request.user, pk)
+    others = open_conversations(application.sheet, excluding=application.pk)
+    form = ProposalForm(request.POST, prefix="contract", conversations=others)
+    if form.is_valid():
+        terms = {name: form.cleaned_data[name] for name in (*TERM_FIELDS, "closing_keep", "closing_message")}
+        try:
+            contract_propose(application=application, by=request.user, **terms)
+        except EngagementError as exc:
+            add_to_form(form, exc)
+        else:
+            messages.success(request, _("契約条件を提示しました。応募者が確認すると成約になります。"))
+            return redirect("engagements:application_detail", application.pk)
+    request.proposal_form = form
+    return _page(request, application, side, status=400)
 
 
 def _next_step(application: Application, side: str) -> str:
-    """What the page's header points to first: ``propose`` (the company, in 条件提示),
-    ``confirm`` (the talent, with terms waiting), or nothing."""
-    if application.status != S.OFFER:
+    """What the page's header points to first: ``propose`` / ``proposed`` (the company, in
+    条件提示, before or after proposing), ``confirm`` (the talent, with terms waiting), or nothing."""
+    if application.status != S.OFFER or side not in ("talent", "company"):
         return ""
+    proposal = getattr(application, "proposal", None)
+    live = proposal is not None and proposal.state != proposal.State.WITHDRAWN
     if side == "company":
-        return "propose"
-    proposal = getattr(application, "proposal", None) if side == "talent" else None
-    if proposal is not None and proposal.state == proposal.State.PROPOSED:
-        return "confirm"
-    return ""
+        return "proposed" if live else "propose"
+    return "confirm" if live and proposal.state == proposal.State.PROPOSED else ""
 
 
 def _history(application: Application) -> list[dict]:
@@ -286,4 +319,5 @@ urlpatterns = [
     path("applications/<id:pk>/decline/", decline, name="application_decline"),
     path("applications/<id:pk>/withdraw/", withdraw, name="application_withdraw"),
     path("applications/<id:pk>/share/", share, name="application_share"),
+    path("applications/<id:pk>/contract/", propose, name="contract_propose"),
 ]

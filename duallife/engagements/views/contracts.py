@@ -31,7 +31,6 @@ from duallife.postings.models import SpecSheet
 
 from ..errors import EngagementError
 from ..forms.contracts import (
-    TERM_FIELDS,
     ChangeRequestForm,
     CheckInAnswerForm,
     ConfirmForm,
@@ -68,7 +67,7 @@ def contract_panel(request: HttpRequest, application: Application, side: str) ->
     talent's confirm / ask-for-changes; 成約 and after: the contract, its start / end actions and
     its check-ins for both sides and staff."""
     if application.status == S.OFFER:
-        return _offer_panel(application, side)
+        return _offer_panel(request, application, side)
     if application.status not in (*ENGAGED_STATUSES, S.COMPLETED):
         return None
     contract = reads.contract_of(application)
@@ -89,7 +88,7 @@ def contract_panel(request: HttpRequest, application: Application, side: str) ->
     }
 
 
-def _offer_panel(application: Application, side: str) -> dict | None:
+def _offer_panel(request: HttpRequest, application: Application, side: str) -> dict | None:
     proposal = reads.proposal_of(application)
     live = proposal if proposal is not None and proposal.state != State.WITHDRAWN else None
     if side == "talent":
@@ -110,12 +109,15 @@ def _offer_panel(application: Application, side: str) -> dict | None:
     taken = Contract.objects.filter(sheet=sheet).count()
     fills_last = taken + 1 >= sheet.openings
     conversations = open_conversations(sheet, excluding=application.pk) if fills_last else []
-    initial = proposal_initial(live) if live is not None else contract_initial(sheet)
-    initial["closing_keep"] = [app.pk for app in conversations if app.booked]
+    form = getattr(request, "proposal_form", None)  # sent back with its errors (see ``propose``)
+    if form is None:
+        initial = proposal_initial(live) if live is not None else contract_initial(sheet)
+        initial["closing_keep"] = [app.pk for app in conversations if app.booked]
+        form = ProposalForm(prefix="contract", initial=initial, conversations=conversations)
     return {
         "mode": "offer",
         "proposal": live,
-        "form": ProposalForm(prefix="contract", initial=initial, conversations=conversations),
+        "form": form,
         "openings": sheet.openings,
         "taken": taken,
         "fills_last": fills_last,
@@ -125,27 +127,6 @@ def _offer_panel(application: Application, side: str) -> dict | None:
 
 
 # --- Writes -------------------------------------------------------------------------------------
-
-
-def _proposal_terms(data: dict) -> dict:
-    return {name: data[name] for name in (*TERM_FIELDS, "closing_keep", "closing_message")}
-
-
-@require_POST
-@personal_data_view
-@audience(**APPLICATION_SIDES, denied=NOT_FOUND, personal_data=True)
-def propose(request: HttpRequest, pk) -> HttpResponse:
-    """The company proposes (or revises) the terms; the talent is asked to confirm them."""
-
-    def build_form(data, application):
-        others = open_conversations(application.sheet, excluding=application.pk)
-        return ProposalForm(data, prefix="contract", conversations=others)
-
-    def action(application, data):
-        proposal_services.contract_propose(application=application, by=request.user, **_proposal_terms(data))
-        return messages.SUCCESS, _("契約条件を提示しました。応募者が確認すると成約になります。")
-
-    return application_step(request, pk, build_form, action)
 
 
 @require_POST
@@ -333,7 +314,6 @@ def followups(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("applications/<id:pk>/contract/", propose, name="contract_propose"),
     path("applications/<id:pk>/contract/withdraw/", withdraw_proposal, name="contract_withdraw_proposal"),
     path("applications/<id:pk>/contract/confirm/", confirm, name="contract_confirm"),
     path("applications/<id:pk>/contract/changes/", request_changes, name="contract_request_changes"),

@@ -189,6 +189,7 @@ def test_the_invited_talent_sees_the_invitation_accepts_and_comments(client, wor
 
     assert sheet.title in listed
     assert world.company.name in listed
+    assert "人材プロフィールの登録が必要です" not in listed  # the talent has one
     assert "回答を待っている内容づくりへの招待が1件あります" in dashboard
     assert accepted.status_code == 302
     assert accepted["Location"] == f"/sheets/{sheet.pk}/cowrite/"
@@ -222,6 +223,7 @@ def test_someone_who_signs_up_with_the_invited_address_finds_the_invitation(clie
     accepted = _answer(client, invitation, "accept")
 
     assert sheet.title in listed
+    assert "承諾するには、人材プロフィールの登録が必要です。" in listed  # no profile yet
     assert refused.status_code == 409
     assert "人材プロフィールを登録してください" in refused.content.decode()
     assert accepted.status_code == 302

@@ -102,6 +102,7 @@ def _invitations_page(request, *, failed=None, error: str = "", status: int = 20
         "invitations": list(selectors.pending_invitations(permissions.confirmed_addresses(request.user))),
         "failed": failed,
         "error": error,
+        "needs_profile": not permissions.has_talent_profile(request.user),
     }
     return render(request, "postings/invitations.html", context, status=status)
 

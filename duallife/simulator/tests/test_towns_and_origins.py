@@ -195,7 +195,10 @@ def test_page_offers_every_town_and_origin_and_labels_the_legs_not_included(
         html,
     )
     result = html[html.index('id="simulator-result"') : html.index('id="simulator-comparison"')]
-    assert result.count("含まれていません（入力すると加算します）") == 3  # two legs and the lodging
+    # Two legs, the lodging, and the headline's note.
+    assert result.count("含まれていません（入力すると加算します）") == 4
+    # The headline itself says whose fare and time it shows.
+    assert "運賃と時間は仙台市までのものです。仙台市から南三陸町までの移動は含まれていません" in result
     assert "家賃（仙台市の目安）" in result  # living in the town: it has no rent benchmark of its own
     # The comparison keeps the report's cities and adds the chosen town, marked.
     rows = page.context["comparison"]["rows"]
@@ -212,6 +215,9 @@ def test_page_adds_legs_and_lodging_for_a_tokyo_area_origin(client, region_pack)
     html = page.content.decode()
     assert "入力値: 月2泊×7,000円" in html
     assert "横浜市に住み、南三陸町へ月2往復する場合" in html
+    assert "東京駅までの移動は含まれていません" not in html  # entered: included
+    bare = client.get(PAGE_URL, {"destination": MINAMISANRIKU, "origin": YOKOHAMA, "mode": "B"})
+    assert "横浜市から東京駅までの移動は含まれていません" in bare.content.decode()
     chosen = next(r for r in page.context["comparison"]["rows"] if r.destination.code == MINAMISANRIKU)
     sendai = next(r for r in page.context["comparison"]["rows"] if r.destination.code == "041009")
     # The town's own leg only on its row; the origin's leg and the lodging on every row.

@@ -60,8 +60,10 @@
       grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
       xAxis: {
         type: "value",
+        splitNumber: 3,
         axisLabel: {
           color: "#1a1a1a",
+          hideOverlap: true,
           formatter: function (value) { return Number(value).toLocaleString(); }
         },
         splitLine: { lineStyle: { color: "#d8d8d8" } }
