@@ -76,7 +76,7 @@ def company_verification_check(
     """
     now = now or timezone.now()
     org = (
-        Organization.objects.select_for_update()
+        Organization.objects.select_for_update(of=("self",))
         .select_related("prefecture", "municipality")
         .get(pk=organization.pk)
     )

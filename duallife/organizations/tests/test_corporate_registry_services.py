@@ -1,6 +1,8 @@
 """Loading the published 法人番号 data: a whole file or nothing, idempotent, the newest record per
 number and every name the data lists; reachable as ``duallife load-corporate-numbers``."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -155,12 +157,17 @@ def test_a_zip_without_exactly_one_csv_is_refused(tmp_path):
 
 def test_the_console_command_loads_and_reports(tmp_path):
     path = write_registry_file(tmp_path / "all.csv", extract(), encoding="cp932")
+    out = StringIO()
 
-    ran = console("load-corporate-numbers", str(path), "--encoding", "shift_jis")
+    # Through call_command: the console's run closes every connection at its end (Django's
+    # run_from_argv), which would close the test's own on PostgreSQL.
+    call_command("load_corporate_numbers", str(path), "--encoding", "shift_jis", stdout=out)
 
-    assert ran.returncode == 0, ran.stderr
-    assert "追加 3件" in ran.stdout
+    assert "追加 3件" in out.getvalue()
     assert CorporateRecord.objects.count() == 3
+    helped = console("load-corporate-numbers", "--help")  # the console knows the command
+    assert helped.returncode == 0
+    assert "--encoding" in helped.stdout
 
 
 def test_the_command_refuses_a_bad_file_with_its_lines_and_loads_nothing(tmp_path):
