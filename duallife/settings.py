@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "duallife.organizations",
     "duallife.talents",
     "duallife.postings",
+    "duallife.subsidies",
     "duallife.notifications",
     "duallife.engagements",
     "duallife.recommendations",

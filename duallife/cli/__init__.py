@@ -20,6 +20,7 @@ from .command import execute
 FAST_COMMANDS = {
     "draft-solve": "duallife.cli.draft_solve",
     "recommend-batch": "duallife.cli.recommend_batch",
+    "subsidy-calc": "duallife.cli.subsidy_calc",
 }
 
 

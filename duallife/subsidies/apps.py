@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SubsidiesConfig(AppConfig):
+    name = "duallife.subsidies"
+    label = "subsidies"
