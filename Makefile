@@ -61,6 +61,7 @@ db: setup
 	.venv/bin/duallife load-region-pack tohoku
 	.venv/bin/duallife load-vocabulary
 	.venv/bin/duallife load-content
+	.venv/bin/duallife load-subsidy-programs
 	.venv/bin/duallife demo
 
 lint: $(VENV_STAMP)
