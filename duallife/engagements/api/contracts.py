@@ -31,7 +31,6 @@ from duallife.core.audience import NOT_FOUND, OWN, SIGNED_IN, audience
 from duallife.core.errors import NotFoundError
 
 from ..errors import EngagementPermissionError
-from ..forms.contracts import TERM_FIELDS as forms_term_fields
 from ..links import application_url, checkin_url, terms_sheet_url
 from ..models import CheckIn, CheckInAnswer, Contract, ContractProposal
 from ..permissions import (
@@ -262,7 +261,7 @@ PROPOSAL_FIELDS = (
     "version",
     "proposed_at",
     "change_request",
-    *forms_term_fields,
+    *proposals.TERM_FIELDS,
 )
 
 

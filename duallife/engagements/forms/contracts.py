@@ -24,6 +24,7 @@ from ..services.contracts import (
 from ..services.proposals import (
     CHANGE_REQUEST_MAX_CHARS,
     METHOD_NOTE_MAX_CHARS,
+    TERM_FIELDS,
     WORK_DESCRIPTION_MAX_CHARS,
     WORK_PLACE_MAX_CHARS,
 )
@@ -135,25 +136,6 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, conversations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["closing_keep"].choices = booked_choices(conversations)
-
-
-#: The terms of a proposal, as the form's fields (the rest is the closing plan).
-TERM_FIELDS = (
-    "contract_type",
-    "work_description",
-    "work_place",
-    "starts_on",
-    "ends_on",
-    "days_per_month",
-    "monthly_fee_yen",
-    "payment_month_offset",
-    "payment_day",
-    "payment_method",
-    "payment_method_note",
-    "inspection_days",
-    "travel_paid_by",
-    "subsidy_eligible",
-)
 
 
 def contract_initial(sheet: SpecSheet, *, today: datetime.date | None = None) -> dict:

@@ -26,7 +26,7 @@ from duallife.postings.permissions import get_sheet_for_public
 
 from ..errors import EngagementError
 from ..forms.applications import NEXT_STEPS, AdvanceForm, ApplyForm, PipelineFilterForm, ReasonForm, ShareForm
-from ..forms.contracts import TERM_FIELDS, ProposalForm
+from ..forms.contracts import ProposalForm
 from ..models import OPEN_STATUSES, Application, ShareableField
 from ..permissions import (
     ALREADY_APPLIED,
@@ -44,7 +44,7 @@ from ..selectors.applications import open_conversations
 from ..selectors.messages import unread_counts
 from ..services import applications as services
 from ..services.consent import consent_grant
-from ..services.proposals import contract_propose
+from ..services.proposals import TERM_FIELDS, contract_propose
 from ..wording import stored_note
 from .panels import split_panels
 from .steps import application_step
