@@ -1,5 +1,5 @@
-"""Files for the message tests, made in memory (real ones of each accepted kind, disguised ones),
-and what a (throw-away) MEDIA_ROOT holds."""
+"""Files for the upload and message tests, made in memory (real ones of each accepted kind, disguised
+ones), and what a (throw-away) MEDIA_ROOT holds."""
 
 from __future__ import annotations
 
