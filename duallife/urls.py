@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("duallife.engagements.urls")),
     path("", include("duallife.recommendations.urls")),
     path("drafts/", include("duallife.drafts.urls")),
+    path("support/", include("duallife.subsidies.urls")),
     path("notifications/", include("duallife.notifications.urls")),
     path("accounts/", include("duallife.accounts.urls")),
     path("accounts/", include("allauth.urls")),

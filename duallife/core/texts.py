@@ -22,13 +22,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext, ngettext, pgettext
 
 from .formats import format_date, format_datetime, format_yen
 
-__all__ = ["Text", "Yen", "lazy_text", "lines", "literal"]
+__all__ = ["Text", "Yen", "lazy_text", "lines", "literal", "worded_for_storage"]
 
 
 @dataclass(frozen=True)
@@ -221,3 +222,10 @@ def lazy_text(message: Promise | str, /, **params: Any) -> Promise:
     used. For texts built at import time, such as a form field's error messages:
     ``gettext_lazy("%(label)sを入力してください。") % {...}`` would be worded once, in Japanese."""
     return _lazy_render(message, params)
+
+
+def worded_for_storage(message, /, **params) -> str:
+    """``Text(message, **params)`` worded in the site's language, for a column that holds a string
+    (an access log's "what"): the record reads the same whatever language the actor used."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return Text(message, **params).render()

@@ -61,6 +61,11 @@ def operator_account() -> Account:
     return _account("operator")
 
 
+def treasurer_account() -> Account:
+    """The secretariat's second member, who records payments (the two-person rule)."""
+    return _account("operator-treasury")
+
+
 def coordinator_account(key: str) -> Account:
     return _account(f"coordinator-{key}")
 

@@ -50,6 +50,7 @@ class DemoReport:
         ("scouts", "スカウト"),
         ("contracts", "成約"),
         ("drafts", "ドラフト会議"),
+        ("support claims", "交通費支援の申請"),
     )
 
     def count(self, key: str, *, created: bool) -> None:

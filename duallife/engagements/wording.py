@@ -9,20 +9,14 @@ when shown, by :func:`stored_note`) or a sentence with parameters worded in the 
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext
 
-from duallife.core.texts import Text
+from duallife.core.texts import worded_for_storage
+
+__all__ = ["stored_note", "worded_for_storage"]
 
 
 def stored_note(note: str) -> str:
     """A stored note in the reader's language: a fixed note of ours is translated; what a person
     typed has no translation and is shown as written."""
     return gettext(note) if note else ""
-
-
-def worded_for_storage(message, /, **params) -> str:
-    """``Text(message, **params)`` worded in the site's language, for a column that holds a string."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return Text(message, **params).render()

@@ -36,6 +36,7 @@ class Kind(models.TextChoices):
     DIGEST = "digest", _("おすすめのお知らせ（週1回）")
     DRAFT = "draft", _("ドラフト会議")
     COWRITING = "cowriting", _("募集内容づくりへの招待")
+    SUBSIDY = "subsidy", _("交通費支援の申請と予算")
 
 
 class Notification(models.Model):

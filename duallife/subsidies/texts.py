@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
-from duallife.core.formats import format_date, format_yen
-from duallife.engine.subsidies import Reason
+from duallife.core.formats import format_date, format_yen, localized_name
+from duallife.engine.subsidies import Reason, Rules
+from duallife.regions.models import Prefecture
 
 #: Figures that are amounts of yen (worded with the locale's yen), the rest are numbers or dates.
 YEN_FIGURES = frozenset(
@@ -60,3 +62,89 @@ def _figure(name: str, value) -> str:
 def reason_text(reason: Reason) -> str:
     """``reason`` in the active language."""
     return str(MESSAGES[reason.code]) % {name: _figure(name, value) for name, value in reason.figures}
+
+
+def _rate(rules: Rules) -> str:
+    rate = rules.rate
+    percent = rate.numerator * 100 / rate.denominator
+    return f"{rate.numerator}/{rate.denominator}（{percent:g}%）"
+
+
+def rules_lines(rules: Rules) -> list[str]:
+    """A program's rules as sentences in the active language, in the engine's order."""
+    lines = [str(_("運賃などの対象経費の%(rate)sを支援します。")) % {"rate": _rate(rules)}]
+    if rules.min_round_trip_yen is not None:
+        floor = format_yen(rules.min_round_trip_yen)
+        if rules.floor_inclusive:
+            line = _("往復運賃が%(floor)s以上の往復が対象です。")
+        else:
+            line = _("往復運賃が%(floor)sを超える往復が対象です。")
+        lines.append(str(line) % {"floor": floor})
+        if rules.floor_scope == "claim":
+            lines.append(str(_("下限に満たない往復が1件でもあると、その申請全体が対象外になります。")))
+        if rules.floor_voids_lodging:
+            lines.append(str(_("下限に満たない往復の宿泊費も対象外です。")))
+    if rules.covers_lodging:
+        if rules.lodging_cap_per_night_yen is not None:
+            lines.append(
+                str(_("宿泊費も対象です（1泊%(cap)sまで）。"))
+                % {"cap": format_yen(rules.lodging_cap_per_night_yen)}
+            )
+        else:
+            lines.append(str(_("宿泊費も対象です。")))
+    else:
+        lines.append(str(_("宿泊費は対象外です。")))
+    caps = (
+        (rules.cap_per_claim_yen, _("1回の申請の上限は%(cap)sです。")),
+        (rules.cap_per_person_per_fy_yen, _("1人あたり年度の上限は%(cap)sです。")),
+        (rules.cap_per_company_per_fy_yen, _("1社あたり年度の上限は%(cap)sです。")),
+    )
+    lines += [str(text) % {"cap": format_yen(cap)} for cap, text in caps if cap is not None]
+    if rules.cap_per_person_multi_year_yen is not None:
+        lines.append(
+            str(_("1人あたり%(span)s年度で%(cap)sが上限です。"))
+            % {"span": rules.multi_year_span, "cap": format_yen(rules.cap_per_person_multi_year_yen)}
+        )
+    counts = (
+        (rules.max_people_per_company_per_fy, _("1社が年度に申請できるのは%(n)s人までです。")),
+        (rules.max_claims_per_person_per_fy, _("1人あたり年度に%(n)s件まで申請できます。")),
+        (rules.max_contract_months, _("契約期間が%(n)sか月以内の契約が対象です。")),
+    )
+    lines += [str(text) % {"n": n} for n, text in counts if n is not None]
+    if rules.no_stacking:
+        lines.append(str(_("ほかの補助を受けた往復は対象外です。")))
+    if rules.origin_prefectures:
+        lines.append(str(_("出発地: %(places)s")) % {"places": _places(rules.origin_prefectures)})
+    if rules.destination_prefectures:
+        lines.append(str(_("行き先: %(places)s")) % {"places": _places(rules.destination_prefectures)})
+    if rules.round_down_to_yen > 1:
+        lines.append(str(_("%(unit)s未満は切り捨てます。")) % {"unit": format_yen(rules.round_down_to_yen)})
+    return lines
+
+
+def _places(codes) -> str:
+    names = prefecture_names()
+    return pgettext("separator between the items of a list", "、").join(
+        names.get(code, code) for code in codes
+    )
+
+
+def prefecture_names() -> dict[str, str]:
+    return {p.code: localized_name(p) for p in Prefecture.objects.all()}
+
+
+#: What an applicant reads about their claim: a few plain statuses, not the procedure's steps.
+PLAIN_STATUS = {
+    "draft": _("下書き（まだ申請していません）"),
+    "submitted": _("審査中"),
+    "returned": _("修正をお願いしています"),
+    "rejected": _("対象外となりました"),
+    "approved": _("交付が決まりました（往復のあとに実績報告をしてください）"),
+    "reported": _("報告を確認しています"),
+    "fixed": _("お支払いの準備中です"),
+    "paid": _("お支払いしました"),
+}
+
+
+def plain_status(state: str) -> str:
+    return str(PLAIN_STATUS[state])

@@ -11,6 +11,8 @@
   rolled back after it (each test's own writes are rolled back after the test, as always);
   ``shared_vocabulary``: the same for the region pack and the real vocabulary.
 - Every test starts in Japanese, with an empty cache; ``admin_user`` has MFA on.
+- Private files (attachments, receipts, the demo's receipts) go to a temporary folder of the
+  session, never to ``var/private``; a test that looks at the files sets its own (``private_root``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from duallife.demo.services import demo_data_create
@@ -33,6 +36,12 @@ from .mail import SITE_URL, Recorder, SmtpSink, free_port
 from .postings import World, make_world
 from .postings import make_sheet as _make_sheet
 from .vocabulary import forget_vocabulary, load_vocabulary_for_tests, make_small_vocabulary
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_files_of_the_session(tmp_path_factory):
+    with override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private")):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from ..plan import DEMO_ADMIN_EMAIL, DEMO_ADMIN_USERNAME, DEMO_EMAIL_DOMAIN
 from . import organizations, sheets, talents
 from .drafts import DemoDrafts
 from .engagements import DemoEngagements
+from .subsidies import DemoSupport
 from .world import DemoRun
 
 
@@ -26,6 +27,7 @@ def marketplace(run: DemoRun) -> None:
     sheets.sheets(run, companies, coordinators, operator)
     DemoEngagements(run, companies, coordinators, people).build()
     DemoDrafts(run, coordinators=coordinators, companies=companies, talents=people).build()
+    DemoSupport(run, coordinators, operator).build()
     Notification.objects.filter(
         user__email__iendswith=f"@{DEMO_EMAIL_DOMAIN}", emailed_at__isnull=True
     ).update(emailed_at=run.now)

@@ -15,6 +15,8 @@ class Notes(NamedTuple):
     program: str
     draft: str
     verification: str
+    support_returned: str
+    support_rejected: str
 
 
 @dataclasses.dataclass(frozen=True)

@@ -88,7 +88,7 @@ def test_small_demo_creates_the_expected_counts(region_pack, counts):
     # then
     assert report.vocabulary_loaded
     made = counts()
-    assert made["users"] == 1 + 1 + DEMO_SMALL.coordinators + DEMO_SMALL.companies + DEMO_SMALL.talents
+    assert made["users"] == 1 + 2 + DEMO_SMALL.coordinators + DEMO_SMALL.companies + DEMO_SMALL.talents
     assert (made["secretariats"], made["coordinators"], made["companies"]) == (1, 2, 6)
     assert (made["talents"], made["sheets"]) == (30, 20)
     assert made["programs"] == report.programs_created
@@ -98,5 +98,5 @@ def test_small_demo_creates_the_expected_counts(region_pack, counts):
         "talents": 30,
         "sheets": 20,
     }
-    assert report.users_created == 39
+    assert report.users_created == 40
     assert report.password == "demo-password-123"

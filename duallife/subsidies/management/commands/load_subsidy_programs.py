@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from duallife.subsidies.services import ProgramFilesInvalid, subsidy_programs_load
+from duallife.subsidies.services.programs import ProgramFilesInvalid, subsidy_programs_load
 
 
 class Command(BaseCommand):
