@@ -62,7 +62,7 @@ class ContractChoiceField(IdModelChoiceField):
 class ClaimStartForm(forms.Form):
     contract = ContractChoiceField(
         label=_("対象の契約"),
-        queryset=None,
+        queryset=Claim._meta.get_field("contract").related_model.objects.none(),
         empty_label=None,
         error_messages={
             "invalid_choice": _("契約を一覧から選んでください。"),
@@ -72,7 +72,8 @@ class ClaimStartForm(forms.Form):
 
     def __init__(self, *args, contracts=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["contract"].queryset = contracts
+        if contracts is not None:
+            self.fields["contract"].queryset = contracts
 
 
 class TripForm(forms.Form):

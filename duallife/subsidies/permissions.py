@@ -106,6 +106,11 @@ def talent_profile_of(user) -> TalentProfile | None:
     return TalentProfile.objects.filter(user=user).first()
 
 
+def may_claim(user) -> bool:
+    """Talents and company members make claims (for themselves, or for their companies)."""
+    return talent_profile_of(user) is not None or companies_of(user).exists()
+
+
 def is_payee_side(user, claim: Claim) -> bool:
     if not _signed_in(user):
         return False

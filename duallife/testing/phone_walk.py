@@ -12,6 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 
 from duallife.content.models import Inquiry
 from duallife.organizations.models import Membership, Organization
+from duallife.subsidies.models import Claim
 
 from .accounts import make_user
 from .browser import COMPANY_ADMIN, DEMO_ADMIN_PASSWORD, TALENT
@@ -30,6 +31,9 @@ WALK_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 #: A company of the walk's own (a company joins each draft event once: the browser tests that
 #: join one with the demo's company leave it nothing to join).
 WALK_COMPANY = "walk-company@example.jp"
+#: A member of the company that made the demo's first travel-support claim (the payee's pages).
+WALK_CLAIMANT = "walk-claimant@example.jp"
+CLAIM = r"^/support/claims/\d+/$"
 
 
 @dataclass(frozen=True)
@@ -204,6 +208,31 @@ WALK = [
         r"^/drafts/\d+/runs/$",
         r"^/drafts/\d+/runs/\d+/$",
     ),
+    # Travel-cost support: the public programs, a claimant's claims, the secretariat's review
+    _list("subsidies/program_list.html", None, "/support/"),
+    _v("subsidies/program_detail.html", None, "/support/", r"^/support/programs/\d+/$"),
+    _list("subsidies/claim_list.html", WALK_CLAIMANT, "/support/claims/"),
+    _v("subsidies/claim_detail.html", WALK_CLAIMANT, "/support/claims/", CLAIM),
+    _v(
+        "subsidies/claim_start.html",
+        WALK_CLAIMANT,
+        "/support/",
+        r"^/support/programs/\d+/$",
+        r"^/support/programs/\d+/claims/new/$",
+    ),
+    _v("subsidies/manage.html", WALK_OPERATOR, "/support/manage/"),
+    _v(
+        "subsidies/program_claims.html",
+        WALK_OPERATOR,
+        "/support/manage/",
+        r"^/support/manage/programs/\d+/claims/$",
+    ),
+    _v(
+        "subsidies/program_edit.html",
+        WALK_OPERATOR,
+        "/support/manage/",
+        r"^/support/manage/programs/\d+/edit/$",
+    ),
     # An operator, with two-factor authentication
     _v("content/editor_list.html", WALK_OPERATOR, "/pages/"),
     _v("content/edit.html", WALK_OPERATOR, "/pages/terms/edit/"),
@@ -264,8 +293,8 @@ def page_templates() -> set[str]:
 def create_walk_staff() -> None:
     """The walk's operator (in the secretariat) and coordinator (in the first coordinator body
     covering 宮城県), with the demo's password and an authenticator app; a company of its own
-    with its admin (for the page where a company joins a draft event); and an inquiry for the
-    secretariat's queue."""
+    with its admin (for the page where a company joins a draft event); a member of the company
+    of the first travel-support claim; and an inquiry for the secretariat's queue."""
     bodies = {
         WALK_OPERATOR: Organization.objects.filter(kind=Organization.Kind.SECRETARIAT).order_by("pk").first(),
         WALK_COORDINATOR: Organization.objects.filter(
@@ -278,6 +307,10 @@ def create_walk_staff() -> None:
         user = make_user(email, signed_up=True, password=DEMO_ADMIN_PASSWORD)
         Membership.objects.create(user=user, organization=body, role=Membership.Role.ADMIN)
         TOTP.activate(user, WALK_TOTP_SECRET)
+    claimant = Claim.objects.order_by("pk").first()
+    if claimant is not None:
+        user = make_user(WALK_CLAIMANT, signed_up=True, password=DEMO_ADMIN_PASSWORD)
+        Membership.objects.create(user=user, organization=claimant.company, role=Membership.Role.MEMBER)
     company = make_company("walk-company", name="歩行テスト株式会社")
     company_admin = make_user(WALK_COMPANY, signed_up=True, password=DEMO_ADMIN_PASSWORD)
     Membership.objects.create(user=company_admin, organization=company, role=Membership.Role.ADMIN)

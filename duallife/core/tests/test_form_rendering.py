@@ -33,6 +33,7 @@ from duallife.engagements.models import Application, CheckIn, Contract, Scout
 from duallife.organizations.models import Membership, Organization
 from duallife.postings.models import SpecSheet, SpecSheetCollaborator
 from duallife.regions.models import Prefecture
+from duallife.subsidies.models import Claim
 from duallife.talents.models import TalentProfile
 from duallife.testing.accounts import make_user, with_totp
 from duallife.testing.forms import project_form_classes
@@ -202,6 +203,11 @@ def _visits() -> list[Visit]:
         name="東北 花子", email="hanako@example.jp", topic="other", body="x" * 20
     )
     owes_terms = make_user("owes-the-new-terms", agreed=False)
+    claims = Claim.objects.select_related("program", "company").order_by("pk")
+    draft_claim = claims.filter(state=Claim.State.DRAFT).first()
+    claimant = _member(Organization.Kind.COMPANY, organization=draft_claim.company)
+    waiting_claim = claims.filter(state=Claim.State.SUBMITTED, program=draft_claim.program).first()
+    reported_claim = claims.filter(state=Claim.State.REPORTED, program=draft_claim.program).first()
     return [
         Visit(None, _url("content:contact")),
         Visit(None, _url("content:contact"), {"email": "not-an-email", "topic": "bogus"}),
@@ -286,6 +292,15 @@ def _visits() -> list[Visit]:
             {"decision": "confirm"},
         ),
         Visit(operator.user, _url("accounts:operator_coordinator_body", coordinator.organization.slug), {}),
+        Visit(claimant.user, _url("subsidies:claim_start", draft_claim.program.pk), {"contract": "x"}),
+        Visit(claimant.user, _url("subsidies:claim", draft_claim.pk)),
+        Visit(claimant.user, _url("subsidies:trip_add", draft_claim.pk), {"date": "bad"}),
+        Visit(claimant.user, _url("subsidies:claim_submit", draft_claim.pk), {}),
+        Visit(operator.user, _url("subsidies:program_claims", draft_claim.program.pk, query="state=bogus")),
+        Visit(operator.user, _url("subsidies:program_edit", draft_claim.program.pk)),
+        Visit(operator.user, _url("subsidies:program_edit", draft_claim.program.pk), {"rate": "2/1"}),
+        Visit(operator.user, _url("subsidies:claim_return", waiting_claim.pk), {"note": ""}),
+        Visit(operator.user, _url("subsidies:claim_fix", reported_claim.pk), {"amount_yen": "-1"}),
     ]
 
 

@@ -42,6 +42,7 @@ from duallife.organizations.services.invitations import invitation_create
 from duallife.postings.models import SpecSheet, SpecSheetCollaborator
 from duallife.postings.services.sheets import spec_sheet_create
 from duallife.recommendations.services.saved_searches import saved_search_create
+from duallife.subsidies.models import Program
 from duallife.talents.models import TalentProfile
 from duallife.testing.accounts import give_mfa, make_user
 from duallife.testing.audiences import (
@@ -65,6 +66,8 @@ from duallife.testing.engagements import record as contract_for
 from duallife.testing.files import pdf
 from duallife.testing.organizations import join, make_coordinator_body
 from duallife.testing.postings import good_data
+from duallife.testing.subsidies import claim_of
+from duallife.testing.subsidies import submitted as submitted_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +161,9 @@ def demo(shared_small_demo, django_db_blocker, tmp_path_factory):
         run = DraftRun.objects.filter(event=event).order_by("number").first()
         site = "http://testserver"
         terms = terms_in_force() or pages_loaded()
+        program = Program.objects.get(slug="miyagi-doublework")  # the Miyagi body's (the demo)
+        claim = submitted_claim(program, contract, users["company A"], receipts=True)
+        draft_claim = claim_of(program, contract, users["company A"])
         world = SimpleNamespace(
             users=users,
             talent=talent,
@@ -205,6 +211,11 @@ def demo(shared_small_demo, django_db_blocker, tmp_path_factory):
             partnered=partnered,
             nominated=Nomination.objects.get(run=run, player__talent=talent),
             nominating=Nomination.objects.filter(run=run, team=team).first(),
+            program=program,
+            claim=claim,
+            trip=claim.trips.get(),
+            draft_claim=draft_claim,
+            draft_trip=draft_claim.trips.get(),
         )
         yield world
 
@@ -218,6 +229,12 @@ def cases(d) -> dict[str, list[Case]]:
     run = {"pk": d.event.pk, "number": d.run.number}
     camp = [Case({"pk": d.event.pk, "camp_pk": d.camp.pk})]
     scout = {"roles": ("talent", "company")}
+    support = [Case({"pk": d.program.pk})]
+    managed = [Case({"pk": d.program.pk}, roles=("coordinator", "operator"))]
+    claim_sides = ("company", "coordinator", "operator")
+    claim = [Case({"pk": d.claim.pk}, roles=claim_sides)]
+    claim_trip = [Case({"pk": d.claim.pk, "trip_pk": d.trip.pk}, roles=claim_sides)]
+    payee = [Case({"pk": d.draft_claim.pk}, roles=company_only)]
     today = timezone.localdate().isoformat()
     contract_terms = {
         key: value.isoformat() if isinstance(value, datetime.date) else value
@@ -341,6 +358,27 @@ def cases(d) -> dict[str, list[Case]]:
         "drafts:camp_edit": camp,
         "drafts:camp_delete": camp,
         "drafts:thread": [Case({"pk": d.event.pk, "team_pk": d.team.pk, "player_pk": d.player.pk})],
+        # a program of the Miyagi body; company A's claim on its contract there (the talent of the
+        # contract is not the payee: the program pays companies)
+        "subsidies:program": support,
+        "subsidies:program_budget_csv": support,
+        "subsidies:claim_start": support,
+        "subsidies:program_claims": managed,
+        "subsidies:program_edit": managed,
+        "subsidies:program_export_csv": managed,
+        "subsidies:program_export_xlsx": managed,
+        "subsidies:claim": claim,
+        "subsidies:receipt": claim_trip,
+        "subsidies:trip_add": payee,
+        "subsidies:trip_remove": [Case({"pk": d.draft_claim.pk, "trip_pk": d.draft_trip.pk}, roles=company_only)],
+        "subsidies:receipt_attach": [Case({"pk": d.claim.pk, "trip_pk": d.trip.pk}, roles=company_only)],
+        "subsidies:claim_submit": payee,
+        "subsidies:claim_report": payee,
+        "subsidies:claim_return": claim,
+        "subsidies:claim_reject": claim,
+        "subsidies:claim_approve": claim,
+        "subsidies:claim_fix": claim,
+        "subsidies:claim_pay": claim,
         # --- API operations
         "sheets_detail": [Case({"sheet_id": d.sheet.pk})],
         "organizations_detail": [Case({"slug": d.company.slug})],

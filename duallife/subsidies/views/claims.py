@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -44,6 +45,7 @@ from ..permissions import (
     get_claim_for_user,
     get_program,
     intake_refusal,
+    may_claim,
     review_refusal,
 )
 from ..selectors.claims import claims_for_payee, events_of, payee_contracts, trips_of
@@ -58,6 +60,11 @@ CLAIM_SIDES = {"talent": OWN, "company": OWN, "coordinator": AREA, "operator": A
 PAYEE = {"talent": OWN, "company": OWN}
 
 
+def _payee_roles_only(user) -> None:
+    if not may_claim(user):
+        raise PermissionDenied(_("交通費支援の申請は、受け入れ企業の担当者か人材本人が行います。"))
+
+
 def _claim_url(claim: Claim, anchor: str = "") -> str:
     return reverse("subsidies:claim", args=[claim.pk]) + anchor
 
@@ -67,6 +74,7 @@ def _claim_url(claim: Claim, anchor: str = "") -> str:
 @audience(talent=ALL, company=ALL)
 def claim_start(request: HttpRequest, pk) -> HttpResponse:
     """Start a claim under a program for one of the person's contracts."""
+    _payee_roles_only(request.user)
     program = get_program(pk)
     version = latest_version(program)
     rules = rules_of(version) if version else None
@@ -93,6 +101,7 @@ def claim_start(request: HttpRequest, pk) -> HttpResponse:
 @login_required
 @audience(talent=ALL, company=ALL)
 def claim_list(request: HttpRequest) -> HttpResponse:
+    _payee_roles_only(request.user)
     page = page_of(request, claims_for_payee(request.user))
     rows = [{"claim": claim, "status": plain_status(claim.state)} for claim in page.object_list]
     return render(request, "subsidies/claim_list.html", {"page": page, "rows": rows})
