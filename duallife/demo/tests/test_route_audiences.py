@@ -370,7 +370,9 @@ def cases(d) -> dict[str, list[Case]]:
         "subsidies:claim": claim,
         "subsidies:receipt": claim_trip,
         "subsidies:trip_add": payee,
-        "subsidies:trip_remove": [Case({"pk": d.draft_claim.pk, "trip_pk": d.draft_trip.pk}, roles=company_only)],
+        "subsidies:trip_remove": [
+            Case({"pk": d.draft_claim.pk, "trip_pk": d.draft_trip.pk}, roles=company_only)
+        ],
         "subsidies:receipt_attach": [Case({"pk": d.claim.pk, "trip_pk": d.trip.pk}, roles=company_only)],
         "subsidies:claim_submit": payee,
         "subsidies:claim_report": payee,

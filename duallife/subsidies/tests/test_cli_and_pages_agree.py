@@ -43,7 +43,8 @@ def test_the_console_and_the_product_give_the_same_amounts(world, tmp_path, slug
         for day, fare, nights, per_night in trips:
             claim_trip_add(
                 claim=claim, by=world.owner, date=day, origin_prefecture="13", destination=sendai,
-                round_trip_fare_yen=fare, fare_reason="実費", lodging_nights=nights, lodging_yen_per_night=per_night,
+                round_trip_fare_yen=fare, fare_reason="実費", lodging_nights=nights,
+                lodging_yen_per_night=per_night,
             )  # fmt: skip
         claim = claim_submit(claim=claim, by=world.owner, declared=True)
         claim = claim_approve(claim=claim, by=world.operator)
