@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duallife.core.fields import IdModelChoiceField
 from duallife.core.formats import localized_name
+from duallife.organizations.models import Organization
 from duallife.regions.models import Municipality, Prefecture
 
 from .models import Claim
@@ -251,6 +252,13 @@ class ProgramForm(forms.Form):
         label=_("必要書類"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     two_person_rule = _flag(_("交付決定をした人とは別の人が支払を記録する（二者確認）"))
+    owner_organization = IdModelChoiceField(
+        label=_("担当する組織（申請を審査する自治体・支援機関）"),
+        queryset=Organization.objects.filter(kind=Organization.Kind.COORDINATOR, is_active=True),
+        required=False,
+        empty_label=_("事務局のみ"),
+        error_messages={"invalid_choice": _("担当する組織を一覧から選んでください。")},
+    )
 
     RULE_FIELDS = (
         "name", "owner", "budget_yen", "payee", "source", "source_date", "rate", "min_round_trip_yen",
@@ -265,8 +273,10 @@ class ProgramForm(forms.Form):
     #: Flags written into the rules only when true (a file leaves them out).
     FLAGS = ("floor_inclusive", "floor_voids_lodging", "covers_lodging", "no_stacking")
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, assigns_owner: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if not assigns_owner:  # only operators choose the owning body
+            del self.fields["owner_organization"]
         choices = [(p.code, localized_name(p)) for p in Prefecture.objects.order_by("code")]
         for name in ("origin_prefectures", "destination_prefectures"):
             self.fields[name].choices = choices
@@ -286,13 +296,18 @@ class ProgramForm(forms.Form):
         return data
 
     def settings(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in self.SETTING_FIELDS}
+        names = (
+            (*self.SETTING_FIELDS, "owner_organization")
+            if "owner_organization" in self.fields
+            else self.SETTING_FIELDS
+        )
+        return {name: self.cleaned_data.get(name) for name in names}
 
 
 def program_initial(program, rules: dict) -> dict:
     initial = {key: value for key, value in rules.items()}
     initial.setdefault("floor_scope", "trip")
     initial.setdefault("round_down_to_yen", 1)
-    for name in ProgramForm.SETTING_FIELDS:
+    for name in (*ProgramForm.SETTING_FIELDS, "owner_organization"):
         initial[name] = getattr(program, name)
     return initial

@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy
 
 from duallife.core.formats import format_yen
 from duallife.engine.subsidies import RulesError, rules_from_mapping
+from duallife.organizations.permissions import is_operator
 
-from ..errors import SupportError
+from ..errors import SupportError, SupportPermissionError
 from ..models import Program, ProgramVersion
 
 FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<year>\d{4})\.toml$")
@@ -189,6 +190,10 @@ def program_update(*, program: Program, by, rules: dict, settings: dict) -> Prog
         errors["intake_closes_on"] = _("受付終了日は受付開始日より後にしてください。")
     if errors:
         raise SupportError(errors={field: [message] for field, message in errors.items()})
+    if "owner_organization" in settings:
+        if not is_operator(by):
+            raise SupportPermissionError(_("担当する組織を決めるのは事務局です。"))
+        program.owner_organization = settings["owner_organization"]
     for key in SETTINGS:
         if key in settings:
             setattr(program, key, settings[key] if settings[key] is not None else getattr(program, key))

@@ -220,3 +220,29 @@ def test_the_public_pages_ask_a_fixed_number_of_queries(client, world, django_as
     program = Program.objects.get(slug="a-one")
     with django_assert_max_num_queries(10):
         assert client.get(reverse("subsidies:program", args=[program.pk])).status_code == 200
+
+
+def test_an_operator_gives_a_program_its_owning_body_and_a_coordinator_cannot(client, world):
+    program = make_program(world, slug="unowned")
+    program.owner_organization = None
+    program.save()
+    give_mfa(world.operator)
+    client.force_login(world.operator)
+    url = reverse("subsidies:program_edit", args=[program.pk])
+    assert "担当する組織" in client.get(url).content.decode()
+    body = world.coordinator.memberships.get().organization
+    data = {
+        "name": program.name, "owner": "宮城県", "budget_yen": "1000000", "payee": "company",
+        "source": "試験用の要綱", "source_date": "2026-04-01", "rate": "1/2", "floor_scope": "trip",
+        "round_down_to_yen": "1", "min_round_trip_yen": "10000", "destination_prefectures": ["04"],
+        "owner_organization": str(body.pk),
+    }  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    program.refresh_from_db()
+    assert program.owner_organization == body
+    give_mfa(world.coordinator)
+    client.force_login(world.coordinator)
+    assert "担当する組織" not in client.get(url).content.decode()
+    client.post(url, data | {"owner_organization": ""})  # not a field of theirs: ignored
+    program.refresh_from_db()
+    assert program.owner_organization == body

@@ -173,7 +173,7 @@ def program_edit(request: HttpRequest, pk) -> HttpResponse:
     program = get_program_for_manager(request.user, pk)
     version = latest_version(program)
     if request.method == "POST":
-        form = ProgramForm(request.POST)
+        form = ProgramForm(request.POST, assigns_owner=is_operator(request.user))
         if form.is_valid():
             try:
                 new = program_update(
@@ -192,7 +192,10 @@ def program_edit(request: HttpRequest, pk) -> HttpResponse:
                     )
                 return redirect("subsidies:program", program.pk)
     else:
-        form = ProgramForm(initial=program_initial(program, version.rules if version else {}))
+        form = ProgramForm(
+            initial=program_initial(program, version.rules if version else {}),
+            assigns_owner=is_operator(request.user),
+        )
     return render(
         request, "subsidies/program_edit.html", {"program": program, "form": form, "version": version}
     )
