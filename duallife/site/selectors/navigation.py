@@ -2,8 +2,8 @@
 
 The roles and the talent's and company's counts come back in one query (a row of the user with
 scalar subqueries); unread messages are one more for talents and companies; staff add one query
-each for the review queue and the follow-up alerts of their area; operators one for the new
-inquiries. Nothing runs until a template asks.
+each for the review queue, the follow-up alerts of their area and the travel-support claims
+waiting in the programs they manage; operators one for the new inquiries. Nothing runs until a template asks.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from duallife.organizations.models import Membership, Organization
 from duallife.organizations.permissions import area_condition
 from duallife.postings.models import SpecSheet
 from duallife.postings.selectors import review_queue_in
+from duallife.subsidies.models import Claim, Program
 from duallife.talents.models import TalentProfile
 
 Kind = Organization.Kind
@@ -61,6 +62,10 @@ class HeaderCounts:
     alerts: int = 0
     #: Operators: inquiries nobody has taken up yet.
     inquiries: int = 0
+    #: Company: travel-support claims returned for changes or approved and waiting for the report.
+    support_actions: int = 0
+    #: Staff: travel-support claims (submitted or reported) waiting in the programs they manage.
+    support_review: int = 0
 
     @property
     def talent_waiting(self) -> int:
@@ -77,6 +82,8 @@ class HeaderCounts:
             + self.review
             + self.alerts
             + self.inquiries
+            + self.support_actions
+            + self.support_review
         )
 
 
@@ -119,6 +126,13 @@ def role_row(user) -> dict:
                     organization__is_active=True,
                 )
             ),
+            support_actions=count_of(
+                Claim.objects.filter(
+                    payee=Program.Payee.COMPANY,
+                    company__memberships__user=me,
+                    state__in=(Claim.State.RETURNED, Claim.State.APPROVED),
+                )
+            ),
         )
         .values(
             "is_talent",
@@ -129,6 +143,7 @@ def role_row(user) -> dict:
             "nominations",
             "new_applicants",
             "returned_sheets",
+            "support_actions",
         )
         .first()
         or {}
@@ -141,7 +156,14 @@ def _staff_counts(user, *, operator: bool) -> dict[str, int]:
     sheets = None if operator else area_condition(user)
     contracts = None if operator else area_condition(user, municipality_field="sheet__municipality")
     alerts = followups_in(contracts, FollowupFilters(alerts_only=True), today=timezone.localdate())
-    return {"review": review_queue_in(sheets).count(), "alerts": alerts.count()}
+    waiting = Claim.objects.filter(state__in=(Claim.State.SUBMITTED, Claim.State.REPORTED))
+    if not operator:
+        waiting = waiting.filter(program__owner_organization__memberships__user=user)
+    return {
+        "review": review_queue_in(sheets).count(),
+        "alerts": alerts.count(),
+        "support_review": waiting.count(),
+    }
 
 
 def header_counts(user) -> HeaderCounts | None:
@@ -168,5 +190,6 @@ def header_counts(user) -> HeaderCounts | None:
         nominations=row.get("nominations", 0) if roles.talent else 0,
         new_applicants=row.get("new_applicants", 0) if roles.company else 0,
         returned_sheets=row.get("returned_sheets", 0) if roles.company else 0,
+        support_actions=row.get("support_actions", 0) if roles.company else 0,
         **counts,
     )

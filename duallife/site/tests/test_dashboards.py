@@ -25,6 +25,7 @@ from duallife.testing.pages import (
     TALENT_HEADER_QUERIES,
 )
 from duallife.testing.postings import AKITA
+from duallife.testing.subsidies import approved, contract_of, make_program, submitted
 from duallife.testing.talents import make_talent_user
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,14 @@ def test_the_header_costs_a_fixed_number_of_queries_per_role(
     with django_assert_num_queries(queries):
         counts = header_counts(getattr(world, who))
     assert counts.roles.any == (who != "nobody")
+
+
+def test_the_header_counts_support_claims_waiting_for_each_side(world):
+    program = make_program(world)
+    submitted(program, contract_of(world), world.owner)
+    approved(program, contract_of(world), world.owner, world.coordinator)
+    assert header_counts(world.owner).support_actions == 1  # approved: the report is theirs to send
+    assert header_counts(world.coordinator).support_review == 1  # submitted: theirs to decide
+    assert header_counts(world.operator).support_review == 1
+    assert header_counts(world.far_coordinator).support_review == 0
+    assert header_counts(world.stranger).support_actions == 0
