@@ -131,9 +131,11 @@ def payee_claims(user) -> QuerySet[Claim]:
 
 
 def side_of(user, claim: Claim) -> Side | None:
+    """The payee side sees its claims; reviewers see them once submitted (a draft is the
+    applicant's own until then)."""
     if is_payee_side(user, claim):
         return "payee"
-    if can_manage_program(user, claim.program):
+    if claim.state != S.DRAFT and can_manage_program(user, claim.program):
         return "reviewer"
     return None
 

@@ -15,7 +15,12 @@ def claims_for_payee(user) -> QuerySet[Claim]:
 
 
 def claims_of_program(program: Program, *, state: str = "") -> QuerySet[Claim]:
-    claims = Claim.objects.filter(program=program).select_related("company", "talent", "version")
+    """The claims its reviewers see: every one sent at least once (drafts stay the applicant's)."""
+    claims = (
+        Claim.objects.filter(program=program)
+        .exclude(state=Claim.State.DRAFT)
+        .select_related("company", "talent", "version")
+    )
     if state:
         claims = claims.filter(state=state)
     return claims.order_by("-submitted_at", "-pk")

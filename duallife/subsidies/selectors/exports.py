@@ -102,6 +102,17 @@ def export_rows(program: Program, claims: list[Claim], prefectures: dict[str, st
     return rows
 
 
+#: A cell a spreadsheet would read as a formula starts with one of these: such text gets a leading
+#: apostrophe, so an applicant's words can never run in the owning body's Excel (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -114,7 +125,7 @@ def as_csv(rows: list[list]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(_headers())
-    writer.writerows([[_text(value) for value in row] for row in rows])
+    writer.writerows([[_text(_cell(value)) for value in row] for row in rows])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -123,7 +134,7 @@ def as_xlsx(rows: list[list], *, title: str) -> bytes:
     sheet = book.create_sheet(title=title[:31] or "claims")
     sheet.append(_headers())
     for row in rows:
-        sheet.append(row)
+        sheet.append([_cell(value) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

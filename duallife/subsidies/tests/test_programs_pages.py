@@ -13,8 +13,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from duallife.accounts.models import PersonalDataAccess
+from duallife.regions.models import Municipality
 from duallife.subsidies.models import BudgetEntry, Program
 from duallife.subsidies.selectors.programs import burn_down
+from duallife.subsidies.services.claims import claim_create, claim_submit, claim_trip_add
 from duallife.testing.accounts import give_mfa
 from duallife.testing.subsidies import (
     SENDAI_FARE,
@@ -24,6 +26,7 @@ from duallife.testing.subsidies import (
     make_program,
     paid,
     submitted,
+    trip_day,
 )
 
 pytestmark = pytest.mark.django_db
@@ -202,11 +205,11 @@ def test_the_queue_filters_by_state_and_asks_a_fixed_number_of_queries(
     give_mfa(world.coordinator)
     client.force_login(world.coordinator)
     url = reverse("subsidies:program_claims", args=[program.pk])
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         client.get(url)
     for _n in range(3):
         submitted(program, contract_of(world), world.owner)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         page = client.get(url + "?state=submitted").content.decode()
     assert "申請 5件" in page
     assert "申請 0件" not in client.get(url + "?state=approved").content.decode()
@@ -246,3 +249,38 @@ def test_an_operator_gives_a_program_its_owning_body_and_a_coordinator_cannot(cl
     client.post(url, data | {"owner_organization": ""})  # not a field of theirs: ignored
     program.refresh_from_db()
     assert program.owner_organization == body
+
+
+def test_words_a_spreadsheet_would_run_are_exported_as_text(client, world, program):
+    claim = claim_create(program=program, contract=contract_of(world), by=world.owner)
+    claim_trip_add(
+        claim=claim, by=world.owner, date=trip_day(), origin_prefecture="13",
+        destination=Municipality.objects.get(code="041009"), round_trip_fare_yen=20_000,
+        fare_reason='=HYPERLINK("http://example.com","x")',
+    )  # fmt: skip
+    claim_submit(claim=claim, by=world.owner, declared=True)
+    give_mfa(world.coordinator)
+    client.force_login(world.coordinator)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(reverse("subsidies:program_export_csv", args=[program.pk])).content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert rows[0]["運賃を変えた理由"] == '\'=HYPERLINK("http://example.com","x")'
+    response = client.get(reverse("subsidies:program_export_xlsx", args=[program.pk]))
+    cell = load_workbook(io.BytesIO(response.content)).active.cell(row=2, column=14)
+    assert cell.data_type == "s"
+    assert cell.value.startswith("'=")
+
+
+def test_reviewers_do_not_see_drafts(client, world, program):
+    draft = claim_of(program, contract_of(world), world.owner)
+    give_mfa(world.coordinator)
+    client.force_login(world.coordinator)
+    assert client.get(reverse("subsidies:claim", args=[draft.pk])).status_code == 404
+    page = client.get(reverse("subsidies:program_claims", args=[program.pk])).content.decode()
+    assert f"申請 {draft.pk}" not in page

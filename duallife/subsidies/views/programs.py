@@ -34,6 +34,7 @@ from duallife.regions.models import Prefecture
 
 from ..errors import SupportError
 from ..forms import ClaimFilterForm, ProgramForm, program_initial
+from ..models import Claim
 from ..permissions import get_program, get_program_for_manager, intake_refusal, managed_programs
 from ..selectors import exports
 from ..selectors.claims import claims_of_program, state_counts, waiting_counts
@@ -154,11 +155,14 @@ def program_claims(request: HttpRequest, pk) -> HttpResponse:
     form = ClaimFilterForm(request.GET or None)
     state = form.cleaned_data["state"] if form.is_valid() else ""
     page = page_of(request, claims_of_program(program, state=state))
+    counts = state_counts(program)
     context = {
         "program": program,
         "form": form,
         "page": page,
-        "counts": state_counts(program),
+        "counts": [
+            (label, counts[value]) for value, label in Claim.State.choices if value != Claim.State.DRAFT
+        ],
         "query": other_parameters(request, "page"),
     }
     return render(request, "subsidies/program_claims.html", context)
