@@ -57,7 +57,11 @@ class MunicipalityChoiceField(IdModelChoiceField):
 
 class ContractChoiceField(IdModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.sheet.title}（{obj.talent.display_name} × {obj.organization.name}）"
+        return _("%(sheet)s（%(talent)s × %(company)s）") % {
+            "sheet": obj.sheet.title,
+            "talent": obj.talent.display_name,
+            "company": obj.organization.name,
+        }
 
 
 class ClaimStartForm(forms.Form):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from duallife.core.storage import private_storage
 
@@ -218,7 +219,7 @@ class ClaimEvent(models.Model):
     """Who did what to a claim and when (the reviewers' history)."""
 
     class Action(models.TextChoices):
-        CREATED = "created", _("作成")
+        CREATED = "created", pgettext_lazy("a claim was", "作成")
         SUBMITTED = "submitted", _("申請")
         RETURNED = "returned", _("差戻し")
         REJECTED = "rejected", _("却下")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext_lazy, pgettext
 
 from duallife.core.formats import format_date, format_yen, localized_name
 from duallife.engine.subsidies import Reason, Rules
@@ -66,8 +67,11 @@ def reason_text(reason: Reason) -> str:
 
 def _rate(rules: Rules) -> str:
     rate = rules.rate
-    percent = rate.numerator * 100 / rate.denominator
-    return f"{rate.numerator}/{rate.denominator}（{percent:g}%）"
+    percent = formats.number_format(rate.numerator * 100 / rate.denominator, decimal_pos=None)
+    return str(_("%(fraction)s（%(percent)s%%）")) % {
+        "fraction": f"{rate.numerator}/{rate.denominator}",
+        "percent": percent.rstrip("0").rstrip(".") if "." in percent else percent,
+    }
 
 
 def rules_lines(rules: Rules) -> list[str]:
@@ -101,16 +105,38 @@ def rules_lines(rules: Rules) -> list[str]:
     )
     lines += [str(text) % {"cap": format_yen(cap)} for cap, text in caps if cap is not None]
     if rules.cap_per_person_multi_year_yen is not None:
+        span_text = ngettext_lazy(
+            "1人あたり%(n)s年度で%(cap)sが上限です。", "1人あたり%(n)s年度で%(cap)sが上限です。", "n"
+        )
         lines.append(
-            str(_("1人あたり%(span)s年度で%(cap)sが上限です。"))
-            % {"span": rules.multi_year_span, "cap": format_yen(rules.cap_per_person_multi_year_yen)}
+            str(
+                span_text
+                % {"n": rules.multi_year_span, "cap": format_yen(rules.cap_per_person_multi_year_yen)}
+            )
         )
     counts = (
-        (rules.max_people_per_company_per_fy, _("1社が年度に申請できるのは%(n)s人までです。")),
-        (rules.max_claims_per_person_per_fy, _("1人あたり年度に%(n)s件まで申請できます。")),
-        (rules.max_contract_months, _("契約期間が%(n)sか月以内の契約が対象です。")),
+        (
+            rules.max_people_per_company_per_fy,
+            ngettext_lazy(
+                "1社が年度に申請できるのは%(n)s人までです。",
+                "1社が年度に申請できるのは%(n)s人までです。",
+                "n",
+            ),
+        ),
+        (
+            rules.max_claims_per_person_per_fy,
+            ngettext_lazy(
+                "1人あたり年度に%(n)s件まで申請できます。", "1人あたり年度に%(n)s件まで申請できます。", "n"
+            ),
+        ),
+        (
+            rules.max_contract_months,
+            ngettext_lazy(
+                "契約期間が%(n)sか月以内の契約が対象です。", "契約期間が%(n)sか月以内の契約が対象です。", "n"
+            ),
+        ),
     )
-    lines += [str(text) % {"n": n} for n, text in counts if n is not None]
+    lines += [str(text % {"n": n}) for n, text in counts if n is not None]
     if rules.no_stacking:
         lines.append(str(_("ほかの補助を受けた往復は対象外です。")))
     if rules.origin_prefectures:

@@ -284,3 +284,14 @@ def test_reviewers_do_not_see_drafts(client, world, program):
     assert client.get(reverse("subsidies:claim", args=[draft.pk])).status_code == 404
     page = client.get(reverse("subsidies:program_claims", args=[program.pk])).content.decode()
     assert f"申請 {draft.pk}" not in page
+
+
+def test_a_programs_page_reads_in_english(client, world):
+    program = make_program(world, max_claims_per_person_per_fy=1, max_people_per_company_per_fy=3)
+    page = client.get("/en" + reverse("subsidies:program", args=[program.pk])).content.decode()
+    assert "1/2 (50%)" in page
+    assert "Each person may make up to 1 claim a fiscal year." in page
+    assert "A company may claim for up to 3 people a fiscal year." in page
+    assert "¥10,000" in page
+    for japanese in ("円", "年度", "（", "・受け入れ"):
+        assert japanese not in page.replace(program.name, "").replace("宮城県", "")
