@@ -80,6 +80,8 @@ class ProgramVersion(models.Model):
     rules = models.JSONField()
     source = models.CharField(_("出典"), max_length=300)
     source_date = models.DateField(_("出典の日付"))
+    #: The rules' notes (what no key can express), kept as text beside the rules' JSON.
+    notes = models.TextField(_("注記"), blank=True)
     loaded_from = models.CharField(_("読み込んだファイル"), max_length=200, blank=True)
     #: Who changed the rules in the product (empty for a file load).
     created_by = models.ForeignKey(

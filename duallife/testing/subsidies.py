@@ -69,6 +69,7 @@ def make_program(
         rules=data,
         source=data["source"],
         source_date=datetime.date.fromisoformat(data["source_date"]),
+        notes=data.get("notes", ""),
     )
     return program
 

@@ -105,7 +105,11 @@ class DemoSupport:
                 .select_related("user")
                 .first()
             )
-            months = self._months(program, contract.starts_on)
+            # the months since the contract began; once the program's year is over for a contract
+            # begun after it (an old demo year), its last months, so every state is still shown
+            months = self._months(program, contract.starts_on) or self._months(
+                program, datetime.date(program.fiscal_year + 1, 1, 1)
+            )
             if company_user is None or not months:
                 continue
             for index, state in enumerate(ladder):
@@ -122,7 +126,8 @@ class DemoSupport:
         claim = claim_steps.claim_create(program=program, contract=contract, by=by, today=month)
         destination = contract.sheet.municipality
         for day in (5, 19):
-            trip_day = min(max(month.replace(day=day), contract.starts_on), self.run.today)
+            year_end = datetime.date(program.fiscal_year + 1, 3, 31)
+            trip_day = min(max(month.replace(day=day), contract.starts_on), self.run.today, year_end)
             claim_steps.claim_trip_add(
                 claim=claim,
                 by=by,

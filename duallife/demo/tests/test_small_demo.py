@@ -30,7 +30,9 @@ from duallife.talents.models import TalentProfile
 pytestmark = pytest.mark.django_db
 
 DEMO_PREFIX = "（デモ）"
-DEMO_EMAIL = re.compile(r"^(admin|operator|coordinator-[a-z]+|company-\d{3}|talent-\d{4})@example\.jp$")
+DEMO_EMAIL = re.compile(
+    r"^(admin|operator|operator-treasury|coordinator-[a-z]+|company-\d{3}|talent-\d{4})@example\.jp$"
+)
 
 
 def test_demo_creates_fictional_programs_across_the_seven_prefectures(shared_small_demo):
@@ -189,6 +191,7 @@ def test_the_small_demo_has_the_same_shape_every_time(shared_small_demo):
     from duallife.notifications.models import Notification
     from duallife.postings.models import SheetSkill, SpecSheetEvent, SpecSheetVersion
     from duallife.recommendations.models import SheetRecommendation, TalentRecommendation
+    from duallife.subsidies.models import BudgetEntry, Claim, ClaimTrip
     from duallife.talents.models import TalentSkill
 
     counts = {
@@ -216,6 +219,9 @@ def test_the_small_demo_has_the_same_shape_every_time(shared_small_demo):
             DraftMessage,
             SheetRecommendation,
             TalentRecommendation,
+            Claim,
+            ClaimTrip,
+            BudgetEntry,
         )
     }
     assert counts == {
@@ -241,6 +247,9 @@ def test_the_small_demo_has_the_same_shape_every_time(shared_small_demo):
         "DraftMessage": 16,
         "SheetRecommendation": 131,
         "TalentRecommendation": 111,
+        "Claim": 27,
+        "ClaimTrip": 54,
+        "BudgetEntry": 21,
     }
     by_kind = dict(
         Notification.objects.exclude(kind__in=["checkin", "alert"])
@@ -256,4 +265,5 @@ def test_the_small_demo_has_the_same_shape_every_time(shared_small_demo):
         "contract": 14,
         "scout": 4,
         "sheet_closed": 2,
+        "subsidy": 108,
     }

@@ -188,7 +188,7 @@ def test_the_edit_page_shows_the_values_and_keeps_the_organiser(
     client, world, event, django_assert_max_num_queries
 ):
     client.force_login(world.coordinator)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(url("edit", event.pk))
     assert response.status_code == 200
     page = text(response)
@@ -624,7 +624,7 @@ def test_the_list_takes_a_bounded_number_of_queries(client, world, django_assert
         if i % 2:
             DraftRun.objects.create(event=event, number=1, proposing="players", instance={}, result={})
     client.force_login(world.coordinator)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(url("list"))
     assert response.content.decode().count("会議") >= 6
 

@@ -130,6 +130,7 @@ def subsidy_programs_load(*, directory: Path) -> LoadReport:
             rules=rules,
             source=data["source"],
             source_date=data["source_date"],
+            notes=data.get("notes", "").strip(),
             loaded_from=file_name,
         )
         (report.created if created else report.new_versions).append(label)
@@ -212,6 +213,7 @@ def program_update(*, program: Program, by, rules: dict, settings: dict) -> Prog
         rules=stored,
         source=checked.source,
         source_date=checked.source_date,
+        notes=checked.notes,
         created_by=by,
     )
 
