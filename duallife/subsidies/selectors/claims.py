@@ -30,8 +30,24 @@ def trips_of(claim: Claim) -> list[ClaimTrip]:
     return list(claim.trips.select_related("destination", "destination__prefecture"))
 
 
-def events_of(claim: Claim) -> list[ClaimEvent]:
-    return list(claim.events.select_related("by"))
+#: The steps the payee side takes; the others are the reviewers'.
+PAYEE_ACTIONS = (ClaimEvent.Action.CREATED, ClaimEvent.Action.SUBMITTED, ClaimEvent.Action.REPORTED)
+
+
+def event_rows(claim: Claim) -> list[dict]:
+    """Who did what and when: the payee side by its name (a company's, or the talent's display
+    name: never a member's address), a reviewer by name, or address when they gave no name."""
+    payee = claim.company.name if claim.payee == Program.Payee.COMPANY else claim.talent.display_name
+    rows = []
+    for event in claim.events.select_related("by"):
+        if event.action in PAYEE_ACTIONS:
+            who = payee
+        elif event.by is not None:
+            who = event.by.get_full_name() or event.by.email
+        else:
+            who = ""
+        rows.append({"event": event, "who": who})
+    return rows
 
 
 def state_counts(program: Program) -> dict[str, int]:

@@ -167,6 +167,7 @@ def test_the_owning_body_decides_on_the_claims_page(client, world, program, cont
     client.force_login(world.coordinator)
     page = client.get(reverse("subsidies:claim", args=[claim.pk])).content.decode()
     assert "交付決定する" in page
+    assert world.owner.email not in page  # the history names the company, not its member's address
     response = client.post(reverse("subsidies:claim_return", args=[claim.pk]), {"note": ""})
     assert response.status_code == 400
     assert "理由を書いてください" in response.content.decode()

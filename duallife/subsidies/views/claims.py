@@ -48,7 +48,7 @@ from ..permissions import (
     may_claim,
     review_refusal,
 )
-from ..selectors.claims import claims_for_payee, events_of, payee_contracts, trips_of
+from ..selectors.claims import claims_for_payee, event_rows, payee_contracts, trips_of
 from ..selectors.fares import pack_fares
 from ..selectors.rules import claim_assessment, latest_version, reasons_from_json, rules_of
 from ..services import claims as services
@@ -156,7 +156,7 @@ def claim_context(request: HttpRequest, claim: Claim, side: str, **forms) -> dic
         "editable": editable,
         "closed": intake_refusal(claim.program, today=timezone.localdate()) if editable else None,
         "receipts_open": side == "payee" and claim.state in (*EDITABLE_STATES, Claim.State.APPROVED),
-        "events": events_of(claim) if side == "reviewer" else [],
+        "events": event_rows(claim) if side == "reviewer" else [],
     }
     if editable:
         initial = {"destination": claim.contract.sheet.municipality_id, "lodging_nights": 0}
