@@ -9,6 +9,7 @@ Skipped when the demo already has claims.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from django.utils import timezone
 
 from duallife.engagements.models import Contract
 from duallife.organizations.models import CoordinatorScope, Membership, Organization
+from duallife.subsidies.errors import SupportError
 from duallife.subsidies.models import Claim, Program
-from duallife.subsidies.selectors.rules import latest_version, rules_of
+from duallife.subsidies.selectors.rules import contract_months, latest_version, rules_of
 from duallife.subsidies.services import claims as claim_steps
 from duallife.subsidies.services import reviews as review_steps
 from duallife.subsidies.services.programs import subsidy_programs_load
@@ -63,12 +65,16 @@ class DemoSupport:
                 program.save(update_fields=["owner_organization", "updated_at"])
         for program in Program.objects.select_related("owner_organization").order_by("slug"):
             rules = rules_of(latest_version(program))
-            contracts = self._contracts(rules.destination_prefectures)
+            contracts = self._contracts(rules)
             if not contracts:
                 continue
             owner = program.owner_organization
             reviewer = bodies[owner.prefecture.code][1] if owner is not None else self.operator
-            self._ladder(program, contracts, LADDER, reviewer=reviewer, payer=self.treasurer)
+            # a program that takes one claim a person a year gets that many (the furthest along)
+            ladder = (
+                LADDER[: rules.max_claims_per_person_per_fy] if rules.max_claims_per_person_per_fy else LADDER
+            )
+            self._ladder(program, contracts, ladder, reviewer=reviewer, payer=self.treasurer)
 
     def _bodies_by_prefecture(self) -> dict:
         bodies = {}
@@ -79,13 +85,18 @@ class DemoSupport:
                 bodies.setdefault(code, (body, user))
         return bodies
 
-    def _contracts(self, prefectures) -> list[Contract]:
+    def _contracts(self, rules) -> list[Contract]:
+        """Up to two contracts the program's rules take: in its areas, not longer than it allows."""
         contracts = Contract.objects.select_related(
             "sheet__municipality__prefecture", "organization", "talent"
         )
-        if prefectures:
-            contracts = contracts.filter(sheet__municipality__prefecture__code__in=prefectures)
-        return list(contracts.order_by("pk")[:3])
+        if rules.destination_prefectures:
+            contracts = contracts.filter(
+                sheet__municipality__prefecture__code__in=rules.destination_prefectures
+            )
+        limit = rules.max_contract_months
+        fitting = [c for c in contracts.order_by("pk") if limit is None or 0 < contract_months(c) <= limit]
+        return fitting[:2]
 
     def _months(self, program: Program, since: datetime.date) -> list[datetime.date]:
         """The first days of the months from ``since`` to today, inside the program's year."""
@@ -114,20 +125,26 @@ class DemoSupport:
                 continue
             for index, state in enumerate(ladder):
                 month = months[index * len(months) // len(ladder)]
-                self._claim(
-                    program, contract, company_user.user, month, state, reviewer=reviewer, payer=payer
-                )
+                # a rule may refuse a step (a cap reached): the claim stays where it got to
+                with contextlib.suppress(SupportError):
+                    self._claim(
+                        program, contract, company_user.user, month, state, reviewer=reviewer, payer=payer
+                    )
 
-    def _at(self, month: datetime.date, day: int) -> datetime.datetime:
-        moment = timezone.make_aware(datetime.datetime(month.year, month.month, min(day, 28), 10, 0))
+    def _at(self, month: datetime.date, day: int, *, after: datetime.date) -> datetime.datetime:
+        """10:00 on ``day`` of ``month``, but not before the day ``after`` (the last trip) nor after now."""
+        nominal = datetime.date(month.year, month.month, min(day, 28))
+        moment = timezone.make_aware(datetime.datetime.combine(max(nominal, after), datetime.time(10)))
         return min(moment, self.run.now)
 
     def _claim(self, program, contract, by, month, state, *, reviewer, payer) -> None:
         claim = claim_steps.claim_create(program=program, contract=contract, by=by, today=month)
         destination = contract.sheet.municipality
+        year_end = datetime.date(program.fiscal_year + 1, 3, 31)
+        last_trip = month
         for day in (5, 19):
-            year_end = datetime.date(program.fiscal_year + 1, 3, 31)
             trip_day = min(max(month.replace(day=day), contract.starts_on), self.run.today, year_end)
+            last_trip = max(last_trip, trip_day)
             claim_steps.claim_trip_add(
                 claim=claim,
                 by=by,
@@ -141,28 +158,35 @@ class DemoSupport:
         self.report.created["support claims"] += 1
         if state == "draft":
             return
-        claim = claim_steps.claim_submit(claim=claim, by=by, declared=True, now=self._at(month, 20))
+        claim = claim_steps.claim_submit(
+            claim=claim, by=by, declared=True, now=self._at(month, 20, after=last_trip)
+        )
         if state == "submitted":
             return
         if state in ("returned", "rejected"):
             step = review_steps.claim_return if state == "returned" else review_steps.claim_reject
             notes = self.run.content.notes
             note = notes.support_returned if state == "returned" else notes.support_rejected
-            step(claim=claim, by=reviewer, note=note, now=self._at(month, 24))
+            step(claim=claim, by=reviewer, note=note, now=self._at(month, 24, after=last_trip))
             return
-        claim = review_steps.claim_approve(claim=claim, by=reviewer, now=self._at(month, 25))
+        claim = review_steps.claim_approve(claim=claim, by=reviewer, now=self._at(month, 25, after=last_trip))
         if state == "approved":
             return
-        claim = claim_steps.claim_report(claim=claim, by=by, note="", now=self._at(month, 27))
+        claim = claim_steps.claim_report(
+            claim=claim, by=by, note="", now=self._at(month, 27, after=last_trip)
+        )
         if state == "reported":
             return
         following = datetime.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
         claim = review_steps.claim_fix(
-            claim=claim, by=reviewer, amount_yen=claim.approved_yen, now=self._at(following, 3)
+            claim=claim,
+            by=reviewer,
+            amount_yen=claim.approved_yen,
+            now=self._at(following, 3, after=last_trip),
         )
         if state == "fixed":
             return
-        paid_at = self._at(following, 10)
+        paid_at = self._at(following, 10, after=last_trip)
         review_steps.claim_pay(
             claim=claim,
             by=payer,
