@@ -122,40 +122,30 @@ def _tell_payee(claim: Claim, title, body=()) -> None:
     tell(payee_users(claim), title=title, body=body, url=claim_url(claim.pk))
 
 
+def _decide(claim: Claim, by, note: str, now, *, step: str, state: str, title) -> Claim:
+    _program, claim = _lock(claim)
+    _check(by, claim, step)
+    note = _note(note, required=True)
+    claim.state = state
+    claim.decision_note = note
+    claim.save(update_fields=["state", "decision_note", "updated_at"])
+    ClaimEvent.objects.create(claim=claim, action=state, by=by, at=now or timezone.now(), note=note)
+    _tell_payee(claim, Text(title, program=claim.program.name))
+    return claim
+
+
 @transaction.atomic
 def claim_return(*, claim: Claim, by, note: str, now: datetime.datetime | None = None) -> Claim:
     """差戻し: back to the applicant with the reasons; they change the trips and submit again."""
-    _program, claim = _lock(claim)
-    _check(by, claim, "return")
-    note = _note(note, required=True)
-    claim.state = Claim.State.RETURNED
-    claim.decision_note = note
-    claim.save(update_fields=["state", "decision_note", "updated_at"])
-    ClaimEvent.objects.create(
-        claim=claim, action=ClaimEvent.Action.RETURNED, by=by, at=now or timezone.now(), note=note
-    )
-    _tell_payee(
-        claim, Text(gettext_lazy("「%(program)s」の申請に修正のお願いがあります"), program=claim.program.name)
-    )
-    return claim
+    title = gettext_lazy("「%(program)s」の申請に修正のお願いがあります")
+    return _decide(claim, by, note, now, step="return", state=Claim.State.RETURNED, title=title)
 
 
 @transaction.atomic
 def claim_reject(*, claim: Claim, by, note: str, now: datetime.datetime | None = None) -> Claim:
     """却下: the claim is not supported; the reason is shown to the applicant."""
-    _program, claim = _lock(claim)
-    _check(by, claim, "reject")
-    note = _note(note, required=True)
-    claim.state = Claim.State.REJECTED
-    claim.decision_note = note
-    claim.save(update_fields=["state", "decision_note", "updated_at"])
-    ClaimEvent.objects.create(
-        claim=claim, action=ClaimEvent.Action.REJECTED, by=by, at=now or timezone.now(), note=note
-    )
-    _tell_payee(
-        claim, Text(gettext_lazy("「%(program)s」の申請は対象外となりました"), program=claim.program.name)
-    )
-    return claim
+    title = gettext_lazy("「%(program)s」の申請は対象外となりました")
+    return _decide(claim, by, note, now, step="reject", state=Claim.State.REJECTED, title=title)
 
 
 @transaction.atomic

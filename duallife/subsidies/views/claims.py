@@ -302,39 +302,40 @@ def receipt(request: HttpRequest, pk, trip_pk) -> HttpResponse:
     return response
 
 
+def _payee_form_step(
+    request: HttpRequest, pk, form_class, service, done: str, form_name: str
+) -> HttpResponse:
+    """A payee's step with a form: the service takes the form's fields; a refusal goes back to
+    the form on the claim's page (400)."""
+    claim = _payee_claim(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(claim=claim, by=request.user, **form.cleaned_data)
+        except SupportError as exc:
+            add_to_form(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(_claim_url(claim))
+    claim.refresh_from_db()
+    return render_claim(request, claim, "payee", status=400, **{form_name: form})
+
+
 @require_POST
 @login_required
 @audience(**PAYEE, denied=NOT_FOUND)
 def claim_submit(request: HttpRequest, pk) -> HttpResponse:
-    claim = _payee_claim(request, pk)
-    form = SubmitForm(request.POST)
-    if form.is_valid():
-        try:
-            services.claim_submit(claim=claim, by=request.user, declared=form.cleaned_data["declared"])
-        except SupportError as exc:
-            add_to_form(form, exc)
-        else:
-            messages.success(request, _("申請しました。審査の結果はお知らせでお伝えします。"))
-            return redirect(_claim_url(claim))
-    claim.refresh_from_db()
-    return render_claim(request, claim, "payee", status=400, submit_form=form)
+    done = _("申請しました。審査の結果はお知らせでお伝えします。")
+    return _payee_form_step(request, pk, SubmitForm, services.claim_submit, done, "submit_form")
 
 
 @require_POST
 @login_required
 @audience(**PAYEE, denied=NOT_FOUND)
 def claim_report(request: HttpRequest, pk) -> HttpResponse:
-    claim = _payee_claim(request, pk)
-    form = ReportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.claim_report(claim=claim, by=request.user, note=form.cleaned_data["note"])
-        except SupportError as exc:
-            add_to_form(form, exc)
-        else:
-            messages.success(request, _("実績報告を送りました。"))
-            return redirect(_claim_url(claim))
-    return render_claim(request, claim, "payee", status=400, report_form=form)
+    return _payee_form_step(
+        request, pk, ReportForm, services.claim_report, _("実績報告を送りました。"), "report_form"
+    )
 
 
 urlpatterns = [

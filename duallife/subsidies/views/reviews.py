@@ -47,34 +47,39 @@ def _refused(request: HttpRequest, claim: Claim, exc: SupportError) -> HttpRespo
     return redirect(reverse("subsidies:claim", args=[claim.pk]) + "#review")
 
 
-def _note_step(request: HttpRequest, pk, service, done: str) -> HttpResponse:
+def _form_step(request: HttpRequest, pk, form_class, service, done: str, form_name: str) -> HttpResponse:
+    """A step with a form: the service takes the form's fields; an error on one of them goes back
+    to the form on the claim's page (400), any other refusal becomes a message there."""
     claim = _reviewer_claim(request, pk)
-    form = DecisionNoteForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            service(claim=claim, by=request.user, note=form.cleaned_data["note"])
+            service(claim=claim, by=request.user, **form.cleaned_data)
         except SupportError as exc:
-            if exc.field == "note":
-                add_to_form(form, exc)
-            else:
+            if exc.field not in form.fields:
                 return _refused(request, claim, exc)
+            add_to_form(form, exc)
         else:
             return _done(request, claim, done)
-    return render_claim(request, claim, "reviewer", status=400, note_form=form)
+    return render_claim(request, claim, "reviewer", status=400, **{form_name: form})
 
 
 @require_POST
 @personal_data_view
 @audience(**REVIEWERS, readers=READERS, denied=NOT_FOUND, personal_data=True)
 def claim_return(request: HttpRequest, pk) -> HttpResponse:
-    return _note_step(request, pk, services.claim_return, _("申請を差し戻しました。"))
+    return _form_step(
+        request, pk, DecisionNoteForm, services.claim_return, _("申請を差し戻しました。"), "note_form"
+    )
 
 
 @require_POST
 @personal_data_view
 @audience(**REVIEWERS, readers=READERS, denied=NOT_FOUND, personal_data=True)
 def claim_reject(request: HttpRequest, pk) -> HttpResponse:
-    return _note_step(request, pk, services.claim_reject, _("申請を却下しました。"))
+    return _form_step(
+        request, pk, DecisionNoteForm, services.claim_reject, _("申請を却下しました。"), "note_form"
+    )
 
 
 @require_POST
@@ -93,48 +98,14 @@ def claim_approve(request: HttpRequest, pk) -> HttpResponse:
 @personal_data_view
 @audience(**REVIEWERS, readers=READERS, denied=NOT_FOUND, personal_data=True)
 def claim_fix(request: HttpRequest, pk) -> HttpResponse:
-    claim = _reviewer_claim(request, pk)
-    form = FixForm(request.POST)
-    if form.is_valid():
-        try:
-            services.claim_fix(
-                claim=claim,
-                by=request.user,
-                amount_yen=form.cleaned_data["amount_yen"],
-                note=form.cleaned_data["note"],
-            )
-        except SupportError as exc:
-            if exc.field in form.fields:
-                add_to_form(form, exc)
-            else:
-                return _refused(request, claim, exc)
-        else:
-            return _done(request, claim, _("支援額を確定しました。"))
-    return render_claim(request, claim, "reviewer", status=400, fix_form=form)
+    return _form_step(request, pk, FixForm, services.claim_fix, _("支援額を確定しました。"), "fix_form")
 
 
 @require_POST
 @personal_data_view
 @audience(**REVIEWERS, readers=READERS, denied=NOT_FOUND, personal_data=True)
 def claim_pay(request: HttpRequest, pk) -> HttpResponse:
-    claim = _reviewer_claim(request, pk)
-    form = PayForm(request.POST)
-    if form.is_valid():
-        try:
-            services.claim_pay(
-                claim=claim,
-                by=request.user,
-                paid_on=form.cleaned_data["paid_on"],
-                reference=form.cleaned_data["reference"],
-            )
-        except SupportError as exc:
-            if exc.field in form.fields:
-                add_to_form(form, exc)
-            else:
-                return _refused(request, claim, exc)
-        else:
-            return _done(request, claim, _("支払を記録しました。"))
-    return render_claim(request, claim, "reviewer", status=400, pay_form=form)
+    return _form_step(request, pk, PayForm, services.claim_pay, _("支払を記録しました。"), "pay_form")
 
 
 urlpatterns = [
