@@ -1,6 +1,7 @@
 """Single-request times of the cost simulator in process (``DEBUG=0``, Django's test client,
-SQLite with the Tohoku pack): the page and the API for a report city and for a town reached
-through its gateway with both legs and lodging, and ``cost_dataset`` alone.
+SQLite with the Tohoku pack and the support programs of ``data/subsidies``): the page and the API
+for a report city, with a support program, and for a town reached through its gateway with both
+legs and lodging, and ``cost_dataset`` alone.
 
     .venv/bin/python bench/bench_simulator_pages.py [--requests 20]
 
@@ -21,11 +22,14 @@ EXTRAS = (
     "&origin=141003&origin_leg_yen=960&origin_leg_minutes=30&destination_leg_yen=3600"
     "&destination_leg_minutes=90&lodging_nights_per_month=2&lodging_yen_per_night=7000"
 )
+PROGRAM = "&mode=B&program=miyagi-doublework"
 URLS = [
     ("page, empty", "/simulator/"),
     ("page, 仙台市 (report city)", "/simulator/?destination=041009&trips_per_month=2"),
+    ("page, 仙台市 + program", f"/simulator/?destination=041009&trips_per_month=2{PROGRAM}"),
     ("page, 南三陸町 + legs + lodging", f"/simulator/?destination=046060&trips_per_month=2{EXTRAS}"),
     ("API, 仙台市", "/api/v1/simulator/cost?destination=041009&trips_per_month=2"),
+    ("API, 仙台市 + program", f"/api/v1/simulator/cost?destination=041009&trips_per_month=2{PROGRAM}"),
     (
         "API, 南三陸町 + legs + lodging",
         f"/api/v1/simulator/cost?destination=046060&trips_per_month=2{EXTRAS}",
@@ -47,7 +51,9 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
 
     from duallife.simulator.selectors import cost_dataset
+    from duallife.subsidies.services.programs import subsidy_programs_load
 
+    subsidy_programs_load(directory=Path(__file__).resolve().parent.parent / "data" / "subsidies")
     client = Client()
     print(f"database: {vendor}; {args.requests} requests each")
     for label, url in URLS:

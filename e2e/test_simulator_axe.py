@@ -34,7 +34,22 @@ PAGES = [
     pytest.param(
         f"/simulator/?destination={MINAMISANRIKU}&lodging_nights_per_month=40", "ja", id="bad-nights"
     ),
+    pytest.param(
+        "/simulator/?destination=041009&trips_per_month=2&mode=B&program=miyagi-doublework",
+        "ja",
+        id="program",
+    ),
+    pytest.param(
+        f"/simulator/?destination={MINAMISANRIKU}&trips_per_month=2&program=miyagi-doublework&subsidy_percent=50",
+        "ja",
+        id="program-and-rate",
+    ),
     pytest.param(f"/en/simulator/?{TOWN_WITH_EXTRAS}", "en", id="town-en"),
+    pytest.param(
+        "/en/simulator/?destination=022012&trips_per_month=4&mode=B&program=national-sidejob",
+        "en",
+        id="program-en",
+    ),
     pytest.param(f"/en/simulator/?destination={MINAMISANRIKU}&origin=011002", "en", id="bad-origin-en"),
 ]
 

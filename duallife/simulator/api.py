@@ -24,6 +24,8 @@ from duallife.engine.costs import (
     MAX_RENT_YEN,
     MAX_SUBSIDY_CAP_YEN,
     CostInputError,
+    Mode,
+    normalise_text,
     parse_trips_per_month,
     parse_yen,
 )
@@ -31,7 +33,15 @@ from duallife.engine.costs.types import RENT_LABEL
 
 from .errors import InvalidInput, SimulatorError, translated_message
 from .payloads import place_payload, quote_payload
-from .selectors import REFERENCE_CODE, build_extras, build_subsidy, cost_dataset, cost_quote, parse_mode
+from .selectors import (
+    REFERENCE_CODE,
+    build_extras,
+    build_subsidy,
+    choose_program,
+    cost_dataset,
+    cost_quote,
+    parse_mode,
+)
 
 router = Router()
 
@@ -54,6 +64,8 @@ LegYenText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LEG_YE
 LegMinutesText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LEG_MINUTES})
 NightsText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LODGING_NIGHTS})
 NightYenText = _documented({"type": "integer", "minimum": 0, "maximum": MAX_LODGING_YEN_PER_NIGHT})
+ProgramText = _documented({"type": "string", "pattern": r"^[-a-zA-Z0-9_]{1,80}$"})
+FiscalYearText = _documented({"type": "integer", "minimum": 2000, "maximum": 2100})
 ORIGIN_DESCRIPTION = (
     f"出発地の{CODE_DESCRIPTION}。東京圏（埼玉県・千葉県・東京都・神奈川県）の市区町村。"
     f"省略時は東京都特別区部（{REFERENCE_CODE}）"
@@ -95,10 +107,21 @@ class CostQuery(Schema):
     mode: ModeText = Field(
         None,
         description="A: 目的地に住み東京へ通う（東京暮らしと比較）／"
-        "B: 東京に住み目的地で副業する（往復しない東京暮らしと比較）。省略時は A",
+        "B: 東京に住み目的地で副業する（往復しない東京暮らしと比較）。"
+        "省略時は A（program を指定したときは B）",
     )
     rent_yen: RentText = Field(
         None, description="住まいの家賃（円/月）。Aでは目的地、Bでは東京の家賃を置き換える"
+    )
+    program: ProgramText = Field(
+        None,
+        description="交通費支援の制度の識別子（/subsidies/ の制度。例: miyagi-doublework）。"
+        "B だけで使え、月の往復を1回の申請としてその制度のルールで支援額を計算する"
+        "（1年度あたりの上限は12分の1、複数年度の上限は年数×12分の1を1か月分とする）。"
+        "往復回数は整数。subsidy_* とは一緒に指定できない",
+    )
+    fiscal_year: FiscalYearText = Field(
+        None, description="制度の年度（4月〜翌年3月、始まる年の西暦）。省略時は今年度"
     )
     subsidy_rate: RateText = Field(None, description="交通費の補助率（0〜1）")
     subsidy_cap_per_trip_yen: CapText = Field(None, description="1往復あたりの補助上限（円）")
@@ -134,6 +157,25 @@ class SubsidyOut(Schema):
     rate: float
     cap_per_trip_yen: int | None
     cap_per_month_yen: int | None
+
+
+class ReasonOut(Schema):
+    code: str = Field(description="支援エンジンの理由のコード")
+    text: str = Field(description="理由の文（Accept-Language の言語）")
+
+
+class ProgramSupportOut(Schema):
+    slug: str
+    fiscal_year: int
+    name: str
+    payee: Literal["company", "talent"] = Field(description="支払先（company: 受け入れ企業、talent: 人材）")
+    monthly_support_yen: int = Field(
+        description="制度が1か月の往復に支払う額（円）。monthly_subsidy_yen はこの額（交通費を超えない）"
+    )
+    capped_by_year: bool = Field(description="1年度（または複数年度）の上限の1か月分で減らしたか")
+    eligible: bool = Field(description="支援エンジンが対象と判断したか")
+    reasons: list[ReasonOut] = Field(description="対象外や減額の理由（同じ往復の繰り返しは1件目だけ）")
+    note: str = Field(description="計算のしかた")
 
 
 class SourceOut(Schema):
@@ -175,6 +217,7 @@ class CostOut(Schema):
     trips_per_month: float
     rent_override_yen: int | None
     subsidy: SubsidyOut | None
+    program: ProgramSupportOut | None = Field(description="選んだ交通費支援の制度と支援額（なければ null）")
     travel_mode: str = Field(description="交通手段")
     monthly_rent_yen: int
     monthly_travel_yen: int
@@ -224,6 +267,10 @@ class DestinationsOut(Schema):
 # --- Helpers ------------------------------------------------------------------------------------
 
 
+def _text(value: str | None) -> str:
+    return normalise_text(value) if value else ""
+
+
 def _error(exc: SimulatorError) -> Status:
     return Status(400, {"detail": translated_message(exc), "errors": [exc.field] if exc.field else []})
 
@@ -236,7 +283,7 @@ def _error(exc: SimulatorError) -> Status:
     response={200: CostOut, 400: SimulatorErrorOut},
     summary="二地域生活の月額コスト試算",
     description="家賃と東京との往復交通費（補助を差し引き）、入力があれば宿泊費を月額で試算し、"
-    "出発地での暮らしと比べます。"
+    "出発地での暮らしと比べます。補助は率と上限で指定するか、交通費支援の制度（program）を選びます。"
     "東京駅までと経由地から先の区間は入力したときだけ加算します（省略時は含まれていません）。"
     "金額は円（整数）、時間は分。各金額は正確に計算してから円未満を四捨五入しています。",
     operation_id="simulator_cost",
@@ -249,9 +296,19 @@ def cost(request: HttpRequest, params: Query[CostQuery]):
             rent = parse_yen(params.rent_yen, field="rent_yen", label=RENT_LABEL, maximum=MAX_RENT_YEN)
         except CostInputError as exc:
             raise InvalidInput.from_engine(exc) from exc
-        subsidy = build_subsidy(
-            params.subsidy_rate, params.subsidy_cap_per_trip_yen, params.subsidy_cap_per_month_yen
+        manual = (params.subsidy_rate, params.subsidy_cap_per_trip_yen, params.subsidy_cap_per_month_yen)
+        mode_text = params.mode
+        if not _text(mode_text) and _text(params.program):
+            mode_text = Mode.B.value  # a program pays trips from Tokyo: naming one without a mode means B
+        mode = parse_mode(mode_text)
+        program = choose_program(
+            params.program,
+            fiscal_year=params.fiscal_year,
+            mode=mode,
+            trips_per_month=trips,
+            manual_subsidy=any(_text(value) for value in manual),
         )
+        subsidy = build_subsidy(*manual) if program is None else None
         extras = build_extras(
             origin_leg_yen=params.origin_leg_yen,
             origin_leg_minutes=params.origin_leg_minutes,
@@ -263,11 +320,12 @@ def cost(request: HttpRequest, params: Query[CostQuery]):
         quote = cost_quote(
             origin_code=params.origin,
             destination_code=params.destination,
-            mode=parse_mode(params.mode),
+            mode=mode,
             trips_per_month=trips,
             rent_override_yen=rent,
             subsidy=subsidy,
             extras=extras,
+            program=program,
         )
     except SimulatorError as exc:
         return _error(exc)

@@ -55,5 +55,9 @@ class NoRentData(SimulatorError):
     """No benchmark rent for a place the scenario needs one for."""
 
 
+class UnknownProgram(SimulatorError):
+    """No support program of that identifier in that fiscal year."""
+
+
 class InvalidInput(SimulatorError):
     """A number out of range, a bad mode, a subsidy that does not add up."""

@@ -51,7 +51,17 @@ from duallife.engine.costs.types import (
 )
 
 from .errors import SimulatorError, translated_message
-from .selectors import REFERENCE_CODE, CostDataset, Extras, parse_lg_code, parse_origin
+from .selectors import (
+    REFERENCE_CODE,
+    CostDataset,
+    Extras,
+    ProgramChoice,
+    choose_program,
+    parse_fiscal_year,
+    parse_lg_code,
+    parse_origin,
+    parse_program,
+)
 
 DEFAULT_TRIPS = Decimal(2)
 #: Where a subsidy error belongs on this form (the engine names the API's fields).
@@ -81,7 +91,7 @@ class ParsedField(NormalisedInputMixin, forms.Field):
     def to_python(self, value: Any) -> Any:
         try:
             return self.parse(value)
-        except CostInputError as exc:
+        except (CostInputError, SimulatorError) as exc:
             raise ValidationError(translated_message(exc), code="invalid") from None
 
 
@@ -113,6 +123,27 @@ class OriginField(NormalisedInputMixin, forms.ChoiceField):
             return parse_origin(value)
         except SimulatorError as exc:
             raise ValidationError(translated_message(exc), code="malformed") from None
+
+
+class ProgramField(NormalisedInputMixin, forms.ChoiceField):
+    """A support program's identifier; blank for none. Whether the fiscal year has it is for
+    :func:`~duallife.simulator.selectors.choose_program` to say (in the form's ``clean``)."""
+
+    def to_python(self, value: Any) -> str:
+        try:
+            return parse_program(value) or ""
+        except SimulatorError as exc:
+            raise ValidationError(translated_message(exc), code="invalid") from None
+
+    def validate(self, value: Any) -> None:
+        pass
+
+
+def _fiscal_year(value: Any) -> int | None:
+    """A fiscal year typed in, or ``None`` for blank (today's, which the help text says)."""
+    if value is None or (isinstance(value, str) and not normalise_text(value)):
+        return None
+    return parse_fiscal_year(value)
 
 
 class SearchableSelect(forms.Select):
@@ -223,6 +254,20 @@ class SimulatorForm(forms.Form):
         help_text=_("空欄なら統計の目安を使います。東北に住む場合は東北側、東京に住む場合は東京の家賃です。"),
         widget=_number_input("1000", "numeric", min="0", max=str(MAX_RENT_YEN)),
     )
+    program = ProgramField(
+        label=_("交通費支援の制度"),
+        help_text=_(
+            "制度を選ぶと、その制度のルールで支援額を計算します（東京に住み東北で副業する場合だけ）。"
+            "往復回数は整数で入力してください。"
+        ),
+        required=False,
+    )
+    fiscal_year = ParsedField(
+        parse=_fiscal_year,
+        label=_("制度の年度"),
+        help_text=_("空欄なら今年度（4月〜翌年3月）。選べる制度はこの年度のものです。"),
+        widget=_number_input("1", "numeric", min="2000", max="2100"),
+    )
     subsidy_percent = ParsedField(
         parse=parse_percent,  # the rate as a fraction of 1 (50 → 0.5)
         label=_("補助率（%）"),
@@ -271,13 +316,25 @@ class SimulatorForm(forms.Form):
     )
 
     #: Fields grouped on the page, each group a fieldset with a legend.
+    PROGRAM_FIELDS = ("program", "fiscal_year")
     SUBSIDY_FIELDS = ("subsidy_percent", "subsidy_cap_per_trip_yen", "subsidy_cap_per_month_yen")
     ORIGIN_LEG_FIELDS = ("origin_leg_yen", "origin_leg_minutes")
     DESTINATION_LEG_FIELDS = ("destination_leg_yen", "destination_leg_minutes")
     LODGING_FIELDS = ("lodging_nights_per_month", "lodging_yen_per_night")
 
-    def __init__(self, *args, dataset: CostDataset | None = None, origins=(), **kwargs):
+    def __init__(
+        self,
+        *args,
+        dataset: CostDataset | None = None,
+        origins=(),
+        programs: list[ProgramChoice] | tuple = (),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.programs = list(programs)
+        self.fields["program"].choices = [("", _("選ばない（下の補助率と上限で試算する）"))] + [
+            (p.slug, p.program.name) for p in self.programs
+        ]
         groups = dataset.groups() if dataset else []
         self.fields["destination"].choices = [("", _("選んでください"))] + [
             (
@@ -324,7 +381,29 @@ class SimulatorForm(forms.Form):
                 )
             except CostInputError as exc:
                 self.add_error(SUBSIDY_ERROR_FIELDS.get(exc.field or ""), translated_message(exc))
+        data["support"] = None
+        checked_with = ("program", "fiscal_year", "mode", "trips_per_month")
+        if data.get("program") and not any(name in self.errors for name in checked_with):
+            try:
+                data["support"] = choose_program(
+                    data["program"],
+                    fiscal_year=data.get("fiscal_year"),
+                    mode=data["mode"],
+                    trips_per_month=data["trips_per_month"],
+                    manual_subsidy=self.subsidy_typed_in(),
+                    programs=self.programs,
+                )
+            except SimulatorError as exc:
+                field = exc.field if exc.field in ("program", "fiscal_year", "trips_per_month") else "program"
+                self.add_error(field, translated_message(exc))
         return data
+
+    def subsidy_typed_in(self) -> bool:
+        """Whether the person typed a subsidy rate or cap (anything but blanks)."""
+        return any(normalise_text(str(self.data.get(name) or "")) for name in self.SUBSIDY_FIELDS)
+
+    def program_fields(self):
+        return [self[name] for name in self.PROGRAM_FIELDS]
 
     def subsidy_fields(self):
         return [self[name] for name in self.SUBSIDY_FIELDS]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from duallife.engine.costs import CostResult, Leg, Lodging
 from duallife.regions.models import Municipality
+from duallife.subsidies.texts import reason_text
 
-from .selectors import CostQuote, SourceUse
-from .texts import MODE_LABELS, leg_note, lodging_note
+from .selectors import CostQuote, SourceUse, SupportQuote
+from .texts import MODE_LABELS, leg_note, lodging_note, support_sentences
 
 
 def place_payload(m: Municipality) -> dict:
@@ -75,6 +76,25 @@ def result_payload(r: CostResult) -> dict:
     }
 
 
+def support_payload(support: SupportQuote | None, *, lodging: Lodging | None = None) -> dict | None:
+    """A chosen program's support for the month: the amount, whether a per-year cap's twelfth cut
+    it, and the engine's reasons as codes and sentences in the active language."""
+    if support is None:
+        return None
+    words = support_sentences(support, lodging=lodging)
+    return {
+        "slug": support.program.slug,
+        "fiscal_year": support.program.fiscal_year,
+        "name": support.program.name,
+        "payee": support.program.payee,
+        "monthly_support_yen": support.monthly_yen,
+        "capped_by_year": support.capped_by_year,
+        "eligible": support.outcome.eligible,
+        "reasons": [{"code": reason.code, "text": reason_text(reason)} for reason in support.reasons],
+        "note": " ".join(filter(None, (words["capped"], words["lodging"], words["basis"]))),
+    }
+
+
 def quote_payload(quote: CostQuote) -> dict:
     """The JSON body of ``GET /api/v1/simulator/cost``; ``simulate --format json`` prints the same."""
     subsidy = quote.subsidy
@@ -94,6 +114,7 @@ def quote_payload(quote: CostQuote) -> dict:
             "cap_per_trip_yen": subsidy.cap_per_trip_yen,
             "cap_per_month_yen": subsidy.cap_per_month_yen,
         },
+        "program": support_payload(quote.support, lodging=quote.result.lodging),
         "travel_mode": quote.route.mode,
         **result_payload(quote.result),
         "sources": [source_payload(s) for s in quote.sources],

@@ -9,18 +9,26 @@ Places go through their gateways (ADR 0018, :mod:`duallife.engine.costs.gateways
 Tokyo-area municipality may be the origin and any place of the pack the destination; the fares
 are the route's between their gateways, and a place without its own rent uses its gateway's.
 
-Query counts are flat: :func:`cost_quote` takes two queries, :func:`cost_dataset` three, whatever
-the number of destinations.
+A support program (:mod:`duallife.subsidies`) may take the place of the subsidy a person typed in
+(mode B only): its rules go through the support engine for one month's trips as one claim, and the
+amount becomes the month's fixed support in the cost engine (ADR 0024).
+
+Query counts are flat: :func:`cost_quote` takes two queries, :func:`cost_dataset` three (two with
+the origins of :func:`origin_municipalities`), whatever the number of destinations;
+:func:`support_programs` one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 
@@ -37,9 +45,11 @@ from duallife.engine.costs import (
     Subsidy,
     Trip,
     compare_destinations,
+    door_to_door,
     leg_from,
     lodging_from,
     normalise_text,
+    parse_trips_per_month,
     plan_trip,
     rents_needed,
     simulate,
@@ -48,7 +58,11 @@ from duallife.engine.costs import (
 from duallife.engine.costs import parse_mode as _engine_parse_mode
 from duallife.engine.costs.gateways import route_key
 from duallife.engine.places import is_valid_lg_code
+from duallife.engine.subsidies import Outcome, Reason, Rules, fiscal_year_of
 from duallife.regions.models import Municipality, Prefecture, RentBenchmark, Route, Source
+from duallife.subsidies.models import Program
+from duallife.subsidies.selectors.programs import fiscal_year_day, latest_versions, month_support
+from duallife.subsidies.selectors.rules import rules_of
 
 from .errors import (
     InvalidInput,
@@ -57,6 +71,7 @@ from .errors import (
     NoRentData,
     NoRouteData,
     UnknownMunicipality,
+    UnknownProgram,
 )
 
 #: 東京都特別区部: the Tokyo side of every comparison and the default origin, the gateway of every
@@ -103,6 +118,8 @@ class CostQuote:
     rent_override_yen: int | None
     origin_rent_place: Municipality | None = None
     destination_rent_place: Municipality | None = None
+    #: What the chosen support program pays for the month (``None``: no program chosen).
+    support: SupportQuote | None = None
 
     @property
     def origin_gateway(self) -> Municipality:
@@ -194,6 +211,38 @@ class Extras:
     lodging: Lodging | None = None
 
 
+@dataclass(frozen=True)
+class ProgramChoice:
+    """A support program of a fiscal year with its latest rules, as the simulator offers it."""
+
+    program: Program
+    rules: Rules
+
+    @property
+    def slug(self) -> str:
+        return self.program.slug
+
+
+@dataclass(frozen=True)
+class SupportQuote:
+    """What a program pays towards one month of the scenario's trips: the month's trips as one
+    claim under its rules, each per-year cap taken as a twelfth a month (see
+    :func:`duallife.subsidies.selectors.programs.month_support`)."""
+
+    program: Program
+    rules: Rules
+    outcome: Outcome
+    monthly_yen: int
+    capped_by_year: bool  # the twelfth of a per-year cap cut the amount
+    trips: int
+    round_trip_fare_yen: int  # one round trip, door to door (the route and the legs entered)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The engine's reasons. The month's trips are alike, so the first trip's stand for all."""
+        return tuple(reason for reason in self.outcome.reasons if dict(reason.figures).get("trip", 1) == 1)
+
+
 # --- Parsing ------------------------------------------------------------------------------------
 
 
@@ -277,6 +326,44 @@ def build_subsidy(
         raise InvalidInput.from_engine(exc) from exc
 
 
+#: A program's identifier (``Program.slug``).
+_PROGRAM_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+
+
+def _text(value: object) -> str:
+    return normalise_text(value) if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def parse_fiscal_year(value: object, *, today: datetime.date | None = None) -> int:
+    """A fiscal year (April–March) by the year it starts in, 2000–2100; blank means today's."""
+    current = fiscal_year_of(today or timezone.localdate())
+    text = _text(value)
+    if not text:
+        return current
+    if not (text.isascii() and text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2100):
+        raise InvalidInput(
+            gettext_noop("年度は西暦の4桁（2000〜2100、例: %(example)s）で指定してください。"),
+            field="fiscal_year",
+            example=current,
+        )
+    return int(text)
+
+
+def parse_program(value: object) -> str | None:
+    """A support program's identifier (its slug, e.g. ``miyagi-doublework``); ``None`` for blank."""
+    text = _text(value)
+    if not text:
+        return None
+    if not _PROGRAM_SLUG.fullmatch(text):
+        raise InvalidInput(
+            gettext_noop(
+                "交通費支援の制度は、英数字とハイフンの識別子（例: miyagi-doublework）で指定してください。"
+            ),
+            field="program",
+        )
+    return text
+
+
 def parse_mode(value: object) -> Mode:
     """``A`` or ``B``; see :func:`duallife.engine.costs.parse_mode`."""
     try:
@@ -312,6 +399,31 @@ def _not_a_destination(place: Municipality) -> InvalidInput:
         gettext_noop("%(place)sは出発地（東京圏）の地域です。目的地には東北側の地域を指定してください。"),
         field="destination",
         place=_display_name(place),
+    )
+
+
+def _unknown_program(slug: str, year: int) -> UnknownProgram:
+    """Why ``slug`` has no rules in ``year``: another year has it, it has none yet, or no such program."""
+    years = sorted(set(Program.objects.filter(slug=slug).values_list("fiscal_year", flat=True)))
+    if year in years:
+        return UnknownProgram(
+            gettext_noop("交通費支援の制度「%(slug)s」の%(year)s年度のルールがまだありません。"),
+            field="program",
+            slug=slug,
+            year=year,
+        )
+    if years:
+        return UnknownProgram(
+            gettext_noop(
+                "交通費支援の制度「%(slug)s」は%(year)s年度にはありません（%(years)s年度にあります）。"
+            ),
+            field="program",
+            slug=slug,
+            year=year,
+            years=list_separator().join(str(y) for y in years),
+        )
+    return UnknownProgram(
+        gettext_noop("交通費支援の制度「%(slug)s」は登録されていません。"), field="program", slug=slug
     )
 
 
@@ -417,6 +529,49 @@ def _plan(origin: Municipality, destination: Municipality, routes: Iterable[Rout
         raise InvalidInput.from_engine(exc) from exc
 
 
+def _whole_trips(trips: Decimal) -> int:
+    """The trips of a month as a claim's number of trips: a program needs whole trips."""
+    if trips != trips.to_integral_value():
+        raise InvalidInput(
+            gettext_noop(
+                "交通費支援の制度を選んだときは、月あたりの往復回数を整数で指定してください"
+                "（1か月の往復を1回の申請として計算します）。"
+            ),
+            field="trips_per_month",
+        )
+    return int(trips)
+
+
+def _support(
+    program: ProgramChoice,
+    *,
+    origin: Municipality,
+    destination: Municipality,
+    fare_yen: int,
+    trips: Decimal,
+    today: datetime.date | None,
+) -> SupportQuote:
+    """The program's support for one month of these trips (no queries)."""
+    whole = _whole_trips(trips)
+    outcome, monthly, capped = month_support(
+        program.rules,
+        day=fiscal_year_day(program.program.fiscal_year, today or timezone.localdate()),
+        destination_prefecture=destination.prefecture.code,
+        round_trip_fare_yen=fare_yen,
+        trips_per_month=whole,
+        origin_prefecture=origin.prefecture.code,
+    )
+    return SupportQuote(
+        program=program.program,
+        rules=program.rules,
+        outcome=outcome,
+        monthly_yen=monthly,
+        capped_by_year=capped,
+        trips=whole,
+        round_trip_fare_yen=fare_yen,
+    )
+
+
 def _simulate(
     *,
     origin: Municipality,
@@ -428,6 +583,8 @@ def _simulate(
     subsidy: Subsidy | None,
     rent_override_yen: int | None,
     extras: Extras,
+    program: ProgramChoice | None = None,
+    today: datetime.date | None = None,
 ) -> CostQuote:
     need_origin, need_destination = rents_needed(mode, rent_overridden=rent_override_yen is not None)
     if need_origin and trip.origin_rent is None:
@@ -441,24 +598,36 @@ def _simulate(
             field="rent_yen",
             place=_display_name(destination),
         )
+    scenario = {
+        "origin_code": origin.code,
+        "destination_code": destination.code,
+        "mode": mode,
+        "trips_per_month": trips_per_month,
+        "origin_rent_yen": trip.origin_rent.yen if trip.origin_rent else None,
+        "destination_rent_yen": trip.destination_rent.yen if trip.destination_rent else None,
+        "round_trip_fare_yen": route.round_trip_fare_yen,
+        "one_way_minutes": route.one_way_minutes,
+        "subsidy": subsidy,
+        "rent_override_yen": rent_override_yen,
+        "origin_leg": extras.origin_leg,
+        "destination_leg": extras.destination_leg,
+        "lodging": extras.lodging,
+    }
+    support = None
     try:
-        result = simulate(
-            CostInput(
-                origin_code=origin.code,
-                destination_code=destination.code,
-                mode=mode,
-                trips_per_month=trips_per_month,
-                origin_rent_yen=trip.origin_rent.yen if trip.origin_rent else None,
-                destination_rent_yen=trip.destination_rent.yen if trip.destination_rent else None,
-                round_trip_fare_yen=route.round_trip_fare_yen,
-                one_way_minutes=route.one_way_minutes,
-                subsidy=subsidy,
-                rent_override_yen=rent_override_yen,
-                origin_leg=extras.origin_leg,
-                destination_leg=extras.destination_leg,
-                lodging=extras.lodging,
+        data = CostInput(**scenario)
+        if program is not None:
+            fare, _minutes = door_to_door(data)
+            support = _support(
+                program,
+                origin=origin,
+                destination=destination,
+                fare_yen=fare,
+                trips=data.trips_per_month,
+                today=today,
             )
-        )
+            data = CostInput(**scenario, monthly_support_yen=support.monthly_yen)
+        result = simulate(data)
     except CostInputError as exc:
         raise InvalidInput.from_engine(exc) from exc
 
@@ -485,6 +654,7 @@ def _simulate(
         rent_override_yen=rent_override_yen,
         origin_rent_place=origin_rent_place,
         destination_rent_place=destination_rent_place,
+        support=support,
     )
 
 
@@ -510,8 +680,11 @@ def cost_quote(
     rent_override_yen: int | None = None,
     subsidy: Subsidy | None = None,
     extras: Extras | None = None,
+    program: ProgramChoice | None = None,
+    today: datetime.date | None = None,
 ) -> CostQuote:
-    """Simulate one scenario from the database (two queries)."""
+    """Simulate one scenario from the database (two queries). ``program`` (mode B, whole trips)
+    replaces ``subsidy``: see :func:`choose_program`."""
     origin_code = parse_origin(origin_code)
     destination_code = parse_lg_code(destination_code, label=DESTINATION_LABEL, field="destination")
     mode = parse_mode(mode)
@@ -541,41 +714,56 @@ def cost_quote(
         subsidy=subsidy,
         rent_override_yen=rent_override_yen,
         extras=extras or Extras(),
+        program=program,
+        today=today,
     )
 
 
-def cost_dataset(origin_code: object = REFERENCE_CODE) -> CostDataset:
-    """The origin and every destination whose gateway has a route to the origin's (three queries).
+def cost_dataset(
+    origin_code: object = REFERENCE_CODE, *, origins: Sequence[Municipality] | None = None
+) -> CostDataset:
+    """The origin and every destination whose gateway has a route to the origin's (three queries;
+    two when ``origins``, from :func:`origin_municipalities`, hold the origin).
 
     The gateways come with the routes (their rents included); each destination row brings only
     its prefecture and its own rent, and is pointed at its gateway here, so a page with every
     town builds a few hundred objects rather than thousands.
     """
     origin_code = parse_origin(origin_code)
-    origin = _municipality_queryset().filter(code=origin_code, role__in=ORIGIN_ROLES).first()
+    if origins is None:
+        origin = _municipality_queryset().filter(code=origin_code, role__in=ORIGIN_ROLES).first()
+    else:
+        origin = next((m for m in origins if m.code == origin_code), None)
     if origin is None:
         raise _unknown_origin(origin_code)
     hub = gateway_of(origin)
     best: dict[int, Route] = {}
-    routes = Route.objects.select_related(
-        "source",
-        "origin__prefecture",
-        "origin__rent__source",
-        "destination__prefecture",
-        "destination__rent__source",
-    ).filter(Q(origin=hub) | Q(destination=hub))
+    routes = list(
+        Route.objects.select_related(
+            "source",
+            "origin__prefecture",
+            "origin__rent__source",
+            "destination__prefecture",
+            "destination__rent__source",
+        ).filter(Q(origin=hub) | Q(destination=hub))
+    )
     for route in routes:
         other = route.destination_id if route.origin_id == hub.pk else route.origin_id
         if other != hub.pk and (other not in best or _route_key(route) < _route_key(best[other])):
             best[other] = route
     gateways = {pk: (r.destination if r.origin_id == hub.pk else r.origin) for pk, r in best.items()}
-    places = (
-        Municipality.objects.select_related("prefecture", "rent__source")
-        .filter(role__in=DESTINATION_ROLES, gateway__in=list(best))
-        .order_by("code")
-    )
+    wanted = Q(role__in=DESTINATION_ROLES, gateway__in=list(best))
+    if origins is not None:
+        # The list of origins brings no rents: the origin's row comes again with the destinations
+        # (its rent with it), the hub as the routes hold it (with its rent).
+        wanted |= Q(pk=origin.pk)
+        hub = next((r.origin if r.origin_id == hub.pk else r.destination for r in routes), hub)
+    places = Municipality.objects.select_related("prefecture", "rent__source").filter(wanted).order_by("code")
     destinations = []
     for m in places:
+        if m.pk == origin.pk:
+            origin = m if m.pk == hub.pk else _pointed_at(m, hub)
+            continue
         gateway = gateways[m.gateway_id]
         if m.pk == gateway.pk:
             m = gateway  # the same row: keep the one the route holds
@@ -590,6 +778,11 @@ def cost_dataset(origin_code: object = REFERENCE_CODE) -> CostDataset:
     )
 
 
+def _pointed_at(municipality: Municipality, gateway: Municipality) -> Municipality:
+    municipality.gateway = gateway
+    return municipality
+
+
 @dataclass(frozen=True)
 class PlaceName:
     """A place as a list of choices names it (``localized_name`` reads ``name`` / ``name_en``)."""
@@ -600,18 +793,30 @@ class PlaceName:
     prefecture: PlaceName | None = None
 
 
-def origin_places() -> list[PlaceName]:
-    """The places to start from (the Tokyo area), by code, with their prefectures (one query)."""
-    rows = (
-        Municipality.objects.filter(role__in=ORIGIN_ROLES)
-        .order_by("code")
-        .values_list("code", "name", "name_en", "prefecture__code", "prefecture__name", "prefecture__name_en")
+def origin_municipalities() -> list[Municipality]:
+    """Every place to start from (the Tokyo area), by code, with its prefecture, each pointed at its
+    gateway among them (one query). The page takes its list of origins and its origin from these
+    (:func:`cost_dataset` reads the rents it needs with its own queries), so the programs it offers
+    cost no more queries than before (ADR 0024)."""
+    places = list(
+        Municipality.objects.filter(role__in=ORIGIN_ROLES).select_related("prefecture").order_by("code")
     )
+    by_pk = {m.pk: m for m in places}
+    for m in places:
+        gateway = by_pk.get(m.gateway_id)
+        if gateway is not None and gateway.pk != m.pk:
+            m.gateway = gateway
+    return places
+
+
+def origin_places(municipalities: Iterable[Municipality]) -> list[PlaceName]:
+    """The places to start from as a list of choices names them, with their prefectures."""
     prefectures: dict[str, PlaceName] = {}
     places = []
-    for code, name, name_en, pref_code, pref_name, pref_name_en in rows:
-        prefecture = prefectures.setdefault(pref_code, PlaceName(pref_code, pref_name, pref_name_en))
-        places.append(PlaceName(code, name, name_en, prefecture))
+    for m in municipalities:
+        pref = m.prefecture
+        prefecture = prefectures.setdefault(pref.code, PlaceName(pref.code, pref.name, pref.name_en))
+        places.append(PlaceName(m.code, m.name, m.name_en, prefecture))
     return places
 
 
@@ -624,6 +829,8 @@ def quote_from_dataset(
     rent_override_yen: int | None = None,
     subsidy: Subsidy | None = None,
     extras: Extras | None = None,
+    program: ProgramChoice | None = None,
+    today: datetime.date | None = None,
 ) -> CostQuote:
     """Like :func:`cost_quote`, for a destination of an already loaded dataset (no queries)."""
     code = parse_lg_code(destination_code, label=DESTINATION_LABEL, field="destination")
@@ -645,6 +852,8 @@ def quote_from_dataset(
         subsidy=subsidy,
         rent_override_yen=rent_override_yen,
         extras=extras or Extras(),
+        program=program,
+        today=today,
     )
 
 
@@ -657,9 +866,12 @@ def compare_all(
     subsidy: Subsidy | None = None,
     extras: Extras | None = None,
     chosen: str | None = None,
+    program: ProgramChoice | None = None,
+    today: datetime.date | None = None,
 ) -> list[ComparisonRow]:
     """The same scenario for the places with their own route (and ``chosen``, with its leg), by
-    municipality code (no queries). The origin's leg and the lodging apply to every row.
+    municipality code (no queries). The origin's leg and the lodging apply to every row; a
+    program's support is worked out for each row's own prefecture and fare.
 
     See :func:`duallife.engine.costs.compare_destinations` for how a rent override applies.
     """
@@ -674,6 +886,7 @@ def compare_all(
         )
     compared = dataset.compared(chosen)
     try:
+        supports = _row_supports(dataset, compared, program, trips_per_month, extras, chosen, today)
         results = compare_destinations(
             origin_code=dataset.origin.code,
             origin_rent_yen=dataset.origin_rent.monthly_rent_yen if dataset.origin_rent else None,
@@ -684,6 +897,7 @@ def compare_all(
                     round_trip_fare_yen=d.route.round_trip_fare_yen,
                     one_way_minutes=d.route.one_way_minutes,
                     leg=extras.destination_leg if d.code == chosen else None,
+                    monthly_support_yen=supports.get(d.code),
                 )
                 for d in compared
                 if d.rent is not None
@@ -699,6 +913,90 @@ def compare_all(
         raise InvalidInput.from_engine(exc) from exc
     by_code = {d.code: d for d in compared}
     return [ComparisonRow(destination=by_code[r.destination_code], result=r) for r in results]
+
+
+def _row_supports(
+    dataset: CostDataset,
+    compared: Iterable[DestinationData],
+    program: ProgramChoice | None,
+    trips_per_month: Decimal | int | str,
+    extras: Extras,
+    chosen: str | None,
+    today: datetime.date | None,
+) -> dict[str, int]:
+    """Each compared place's monthly support under ``program`` (none without one), by code."""
+    if program is None:
+        return {}
+    trips = parse_trips_per_month(trips_per_month)
+    origin_leg = extras.origin_leg.round_trip_yen if extras.origin_leg else 0
+    supports = {}
+    for d in compared:
+        # Door to door, as the engine adds it: the route, the origin's leg, the chosen town's leg.
+        leg = extras.destination_leg.round_trip_yen if extras.destination_leg and d.code == chosen else 0
+        support = _support(
+            program,
+            origin=dataset.origin,
+            destination=d.municipality,
+            fare_yen=d.route.round_trip_fare_yen + origin_leg + leg,
+            trips=trips,
+            today=today,
+        )
+        supports[d.code] = support.monthly_yen
+    return supports
+
+
+# --- Support programs ------------------------------------------------------------------------------
+
+
+def support_programs(fiscal_year: int) -> list[ProgramChoice]:
+    """The support programs of ``fiscal_year`` with their latest rules, by identifier (one query)."""
+    return [
+        ProgramChoice(version.program, rules_of(version))
+        for version in latest_versions(fiscal_year=fiscal_year)
+    ]
+
+
+def choose_program(
+    program: object,
+    *,
+    fiscal_year: object = None,
+    mode: Mode,
+    trips_per_month: Decimal,
+    manual_subsidy: bool,
+    programs: Sequence[ProgramChoice] | None = None,
+    today: datetime.date | None = None,
+) -> ProgramChoice | None:
+    """The support program a person chose (by identifier and fiscal year, blank: today's), checked
+    against the rest of the scenario; ``None`` when they chose none.
+
+    A program goes with the side job from Tokyo (mode B), whole trips a month (they become one
+    claim) and no subsidy typed in. ``programs`` are the fiscal year's when the caller has them
+    (the page lists them); otherwise they are read (one query, and one more to say what is wrong
+    with an unknown identifier).
+    """
+    slug = parse_program(program)
+    year = parse_fiscal_year(fiscal_year, today=today)
+    if slug is None:
+        return None
+    if manual_subsidy:
+        raise InvalidInput(
+            gettext_noop(
+                "交通費支援の制度と、補助率・補助の上限は一緒に指定できません。"
+                "制度を選ぶと、補助はその制度のルールで計算します。"
+            ),
+            field="program",
+        )
+    if programs is None:
+        programs = support_programs(year)
+    found = next((p for p in programs if p.slug == slug and p.program.fiscal_year == year), None)
+    if found is None:
+        raise _unknown_program(slug, year)
+    if mode is not Mode.B:
+        raise InvalidInput(
+            gettext_noop("交通費支援の制度は、東京に住み東北で副業する試算（B）で選べます。"), field="program"
+        )
+    _whole_trips(trips_per_month)
+    return found
 
 
 def dataset_sources(dataset: CostDataset, chosen: str | None = None) -> tuple[SourceUse, ...]:

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from duallife.core.formats import format_yen
 from duallife.engine.costs import CostResult, Leg, Lodging, Mode
+from duallife.subsidies.texts import reason_text
 
-from .selectors import REFERENCE_CODE
+from .selectors import REFERENCE_CODE, SupportQuote
 
 #: What each mode simulates, in a few words (the API's ``mode_label``, the command's heading).
 MODE_LABELS = {
@@ -107,3 +108,35 @@ def break_even_sentence(result: CostResult, *, origin_name: str) -> str:
     if shown == 0:
         return _("月0.1往復でも%(origin)sで暮らすより高くなります。") % {"origin": origin_name}
     return _("月%(trips)s往復までなら%(origin)sより安い。") % {"trips": f"{shown:.1f}", "origin": origin_name}
+
+
+def support_basis() -> str:
+    """How a program's support is worked out, in words (the page's notes and each result)."""
+    return _(
+        "1か月の往復を1回の申請として、制度のルールで支援額を計算した目安です。"
+        "1年度あたりの上限は12分の1を、複数年度にわたる上限は年数×12分の1を、1か月分の上限としています。"
+    )
+
+
+def support_sentences(support: SupportQuote, *, lodging: Lodging | None = None) -> dict:
+    """A program's support for the month in words: what it rests on, the engine's reasons, and
+    whether the twelfth of a per-year cap cut it."""
+    return {
+        "program": support.program,
+        "name": support.program.name,
+        "monthly_yen": support.monthly_yen,
+        "eligible": support.outcome.eligible,
+        "basis": _("月%(trips)s往復・1往復%(fare)sで計算しました。")
+        % {
+            "trips": support.trips,
+            "fare": format_yen(support.round_trip_fare_yen),
+        }
+        + support_basis(),
+        "reasons": [reason_text(reason) for reason in support.reasons],
+        "capped": _("1年度あたりの上限の12分の1（1か月分）までにしました。")
+        if support.capped_by_year
+        else "",
+        "lodging": _("この制度は宿泊費も対象ですが、この試算の支援額には含めていません。")
+        if lodging is not None and support.rules.covers_lodging
+        else "",
+    }

@@ -30,12 +30,16 @@ from .selectors import (
     CostDataset,
     CostQuote,
     Extras,
+    ProgramChoice,
     compare_all,
     cost_dataset,
     dataset_sources,
+    origin_municipalities,
     origin_places,
+    parse_fiscal_year,
     parse_origin,
     quote_from_dataset,
+    support_programs,
 )
 from .texts import (
     break_even_sentence,
@@ -43,6 +47,7 @@ from .texts import (
     leg_note,
     lodging_note,
     origin_short_name,
+    support_sentences,
     trips_text,
 )
 
@@ -63,6 +68,8 @@ ERROR_FIELDS = {
     "destination_leg_minutes": "destination_leg_minutes",
     "lodging_nights_per_month": "lodging_nights_per_month",
     "lodging_yen_per_night": "lodging_yen_per_night",
+    "program": "program",
+    "fiscal_year": "fiscal_year",
 }
 
 
@@ -73,9 +80,10 @@ class Scenario:
     rent_override_yen: int | None = None
     subsidy: Subsidy | None = None
     extras: Extras = field(default_factory=Extras)
+    program: ProgramChoice | None = None
 
 
-def _dataset(query) -> CostDataset | None:
+def _dataset(query, origins) -> CostDataset | None:
     """The origin asked for and its destinations; the default origin when that one is unusable
     (the form then says why); ``None`` when no region pack is loaded (the page says so)."""
     try:
@@ -84,10 +92,20 @@ def _dataset(query) -> CostDataset | None:
         origin = REFERENCE_CODE
     for code in dict.fromkeys((origin, REFERENCE_CODE)):
         try:
-            return cost_dataset(code)
+            return cost_dataset(code, origins=origins)
         except SimulatorError:
             continue
     return None
+
+
+def _programs(query) -> list[ProgramChoice]:
+    """The support programs of the fiscal year asked for (today's when it is unusable: the form
+    then says why), for the list and the scenario (one query)."""
+    try:
+        year = parse_fiscal_year(query.get("fiscal_year"))
+    except SimulatorError:
+        year = parse_fiscal_year(None)
+    return support_programs(year)
 
 
 @audience(PUBLIC)
@@ -97,7 +115,11 @@ def index(request: HttpRequest) -> HttpResponse:
     except TooManyFieldsSent as exc:
         # The site's 400 page, also with DEBUG on (whose technical page would read GET again).
         return bad_request(request, exc)
-    dataset = _dataset(query)
+    # Four queries whatever the scenario: the origins (the list and the one asked for), the routes,
+    # the destinations, and the support programs with their rules.
+    origins = origin_municipalities()
+    dataset = _dataset(query, origins)
+    programs = _programs(query)
     bound = any(name in query for name in SimulatorForm.base_fields)
     data = None
     if bound:
@@ -106,7 +128,9 @@ def index(request: HttpRequest) -> HttpResponse:
         data = query.copy()
         data.setdefault("mode", Mode.B.value)
         data.setdefault("trips_per_month", str(DEFAULT_TRIPS))
-    form = SimulatorForm(data, dataset=dataset, origins=origin_places() if dataset else ())
+    form = SimulatorForm(
+        data, dataset=dataset, origins=origin_places(origins) if dataset else (), programs=programs
+    )
     quote = None
     scenario = Scenario()
     if bound and form.is_valid() and dataset is not None:
@@ -117,6 +141,7 @@ def index(request: HttpRequest) -> HttpResponse:
             rent_override_yen=cleaned["rent_yen"],
             subsidy=cleaned["subsidy"],
             extras=cleaned["extras"],
+            program=cleaned["support"],
         )
         try:
             quote = quote_from_dataset(
@@ -127,6 +152,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 rent_override_yen=scenario.rent_override_yen,
                 subsidy=scenario.subsidy,
                 extras=scenario.extras,
+                program=scenario.program,
             )
         except SimulatorError as exc:
             form.add_error(ERROR_FIELDS.get(exc.field or ""), translated_message(exc))
@@ -198,6 +224,7 @@ def _summary(quote: CostQuote) -> dict:
         "origin_leg": leg_note(r.origin_leg),
         "destination_leg": leg_note(r.destination_leg),
         "lodging": lodging_note(r.lodging),
+        "support": support_sentences(quote.support, lodging=r.lodging) if quote.support else None,
     }
 
 
@@ -211,6 +238,7 @@ def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | Non
             subsidy=scenario.subsidy,
             extras=scenario.extras,
             chosen=quote.destination.code if quote else None,
+            program=scenario.program,
         )
     except SimulatorError:
         return None
@@ -228,7 +256,11 @@ def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | Non
     }
     caption = _("月%(trips)s往復・%(mode)s場合の月額（円）") % values
     rent_applies = scenario.rent_override_yen is not None and scenario.mode is Mode.B
-    if scenario.subsidy is not None and rent_applies:
+    if scenario.program is not None:
+        caption += _("（%(program)sの支援を地域ごとに反映）") % {"program": scenario.program.program.name}
+        if rent_applies:
+            caption += _("（入力した家賃を反映）")
+    elif scenario.subsidy is not None and rent_applies:
         caption += _("（入力した補助と家賃を反映）")
     elif scenario.subsidy is not None:
         caption += _("（入力した補助を反映）")
@@ -260,7 +292,7 @@ def _comparison(dataset: CostDataset, scenario: Scenario, quote: CostQuote | Non
         "sources": dataset_sources(dataset, selected),
         "show_lodging": scenario.extras.lodging is not None,
         "mode": scenario.mode.value,
-        "show_subsidy": scenario.subsidy is not None,
+        "show_subsidy": scenario.subsidy is not None or scenario.program is not None,
     }
 
 

@@ -24,6 +24,7 @@ from duallife.testing.browser import (
     horizontal_overflow,
 )
 from duallife.testing.engagements import applicant_in_offer, propose, record, to_offer
+from duallife.testing.subsidies import make_program
 
 pytestmark = [
     pytest.mark.e2e,
@@ -57,6 +58,9 @@ def test_contract_pages_pass_axe_and_fit_a_phone(live_server, world, sheet, appl
     contract_request_changes(
         application=asked, by=asked.talent.user, version=1, message="開始日を一週間遅らせられますか。"
     )
+    # Travel-cost support for each side of the contract: its panel lists them with claim links.
+    make_program(world)
+    make_program(world, slug="for-talents", payee="talent", name="人材に支払う支援（試験）")
     give_mfa(world.coordinator)
     to_confirm = proposed.talent.user
     cookies = {
@@ -98,6 +102,8 @@ def test_contract_pages_pass_axe_and_fit_a_phone(live_server, world, sheet, appl
                     page = pages[user.pk]
                     page.set_viewport_size({"width": width, "height": 800})
                     page.goto(live_server.url + path)
+                    if path == f"/applications/{application.pk}/" and user in (world.owner, world.talent):
+                        assert page.locator(".support-offers a[href*='/claims/new/?contract=']").count() == 1
                     if send_empty:
                         page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
                         page.click("button:has-text('回答を送る')")

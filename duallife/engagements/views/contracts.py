@@ -28,6 +28,8 @@ from duallife.core.errors import add_to_form
 from duallife.core.paging import page_of
 from duallife.organizations.permissions import is_coordinator, is_operator
 from duallife.postings.models import SpecSheet
+from duallife.subsidies.selectors.programs import place_offers
+from duallife.subsidies.selectors.rules import contract_months
 
 from ..errors import EngagementError
 from ..forms.contracts import (
@@ -85,7 +87,23 @@ def contract_panel(request: HttpRequest, application: Application, side: str) ->
         else None,
         "today": timezone.localdate(),
         "party": party,
+        "support": _support(contract, side),
     }
+
+
+def _support(contract: Contract, side: str):
+    """The travel-cost support programs the side may claim for the contract's visits: the company's
+    members those paying companies, the talent those paying talents (four queries; none for staff
+    or a sheet without visits)."""
+    if side not in ("company", "talent"):  # a program's payee: Program.Payee
+        return None
+    return place_offers(
+        contract.sheet.municipality,
+        trips_per_month=contract.sheet.visits_per_month,
+        today=timezone.localdate(),
+        contract_months=contract_months(contract),
+        payee=side,
+    )
 
 
 def _offer_panel(request: HttpRequest, application: Application, side: str) -> dict | None:

@@ -9,6 +9,10 @@ monthly cap ``C``)::
 It is piecewise linear and never decreasing: slope ``F − p ≥ 0`` until the monthly cap is
 reached at ``t = C / p``, slope ``F`` after that.
 
+A fixed monthly support ``S`` (``CostInput.monthly_support_yen``: what a support program's rules
+pay for the month's trips, worked out by :mod:`duallife.engine.subsidies`) takes the place of the
+rate and caps: ``cost(t) = R + F·t − min(S, F·t)``, so the support never pays more than the trips.
+
 Rounding: money stays exact until the end. Rents and fares are integers, trips are a fraction
 ``n / m`` (tenths for user input), the subsidy rate a fraction ``a / b``. Every amount is held as
 an integer count of ``1 / (m·b)`` yen, so no float and no intermediate rounding is involved; each
@@ -57,9 +61,12 @@ class _SubsidyTerms:
     b: int  # denominator of the rate
     per_trip_b: int  # per-trip subsidy × b
     cap_per_month: int | None
+    fixed: int | None = None  # a fixed support a month, in place of the rate and caps
 
     @classmethod
-    def of(cls, fare_yen: int, subsidy: Subsidy | None) -> _SubsidyTerms:
+    def of(cls, fare_yen: int, subsidy: Subsidy | None, fixed: int | None = None) -> _SubsidyTerms:
+        if fixed is not None:
+            return cls(1, 0, None, fixed)
         if subsidy is None:
             return cls(1, 0, None)
         rate = subsidy.rate  # a Fraction after validation
@@ -87,6 +94,8 @@ def _month(rent_yen: int, fare_yen: int, terms: _SubsidyTerms, n: int, m: int) -
     subsidy = terms.per_trip_b * n
     if terms.cap_per_month is not None:
         subsidy = min(subsidy, terms.cap_per_month * denominator)
+    if terms.fixed is not None:
+        subsidy = min(terms.fixed * denominator, travel)
     return _Month(denominator, travel, subsidy, rent_yen * denominator + travel - subsidy)
 
 
@@ -139,7 +148,8 @@ def exact_monthly_total(data: CostInput, trips: Fraction | Decimal | int | None 
     rent, _ = home_and_baseline_rent(data)
     fare, _minutes = door_to_door(data)
     fixed = rent + monthly_lodging(data)
-    month = _month(fixed, fare, _SubsidyTerms.of(fare, data.subsidy), t.numerator, t.denominator)
+    terms = _SubsidyTerms.of(fare, data.subsidy, data.monthly_support_yen)
+    month = _month(fixed, fare, terms, t.numerator, t.denominator)
     return Fraction(month.total, month.denominator)
 
 
@@ -185,7 +195,7 @@ def simulate(data: CostInput) -> CostResult:
     fare, minutes = door_to_door(data)
     rent, baseline = home_and_baseline_rent(data)
     lodging = monthly_lodging(data)
-    terms = _SubsidyTerms.of(fare, data.subsidy)
+    terms = _SubsidyTerms.of(fare, data.subsidy, data.monthly_support_yen)
     month = _month(rent + lodging, fare, terms, tenths, 10)
     total = _round_ratio(month.total, month.denominator)
     if data.mode is Mode.A:
@@ -237,7 +247,8 @@ def compare_destinations(
     """The same scenario for every destination, sorted by destination code.
 
     The origin's leg and the lodging are the person's and apply to every row; a destination's
-    own leg (``Destination.leg``) only to its row.
+    own leg (``Destination.leg``) and fixed support (``Destination.monthly_support_yen``) only to
+    its row.
 
     The rent override means "my home's rent". In mode B that home is at the origin and is the
     same for every destination, so it applies to every row. In mode A the home is at one chosen
@@ -268,6 +279,7 @@ def compare_destinations(
                     origin_leg=origin_leg,
                     destination_leg=dest.leg,
                     lodging=lodging,
+                    monthly_support_yen=dest.monthly_support_yen,
                 )
             )
         )

@@ -59,6 +59,7 @@ PERCENT_LABEL = gettext_noop("補助率（%）")
 RENT_LABEL = gettext_noop("家賃")
 CAP_PER_TRIP_LABEL = gettext_noop("1往復あたりの補助上限")
 CAP_PER_MONTH_LABEL = gettext_noop("月あたりの補助上限")
+SUPPORT_LABEL = gettext_noop("月あたりの支援額")
 ORIGIN_LEG_YEN_LABEL = gettext_noop("出発地から東京駅までの往復運賃")
 ORIGIN_LEG_MINUTES_LABEL = gettext_noop("出発地から東京駅までの片道時間")
 DESTINATION_LEG_YEN_LABEL = gettext_noop("経由地から目的地までの往復運賃")
@@ -344,6 +345,11 @@ def subsidy_from(
     return Subsidy(rate=rate, cap_per_trip_yen=per_trip, cap_per_month_yen=per_month)
 
 
+def _check_support(value: object) -> None:
+    if value is not None:
+        _check_int(value, field="monthly_support_yen", label=SUPPORT_LABEL, maximum=MAX_SUBSIDY_CAP_YEN)
+
+
 @dataclass(frozen=True, slots=True)
 class Subsidy:
     """A travel subsidy.
@@ -435,10 +441,13 @@ class Destination:
     one_way_minutes: int
     #: The leg from the gateway to this destination, when the person entered one.
     leg: Leg | None = None
+    #: A fixed support a month for this row's trips (see ``CostInput.monthly_support_yen``).
+    monthly_support_yen: int | None = None
 
     def __post_init__(self) -> None:
         if self.leg is not None and not isinstance(self.leg, Leg):
             raise CostInputError(gettext_noop("区間の指定が不正です。"), field="destination_leg_yen")
+        _check_support(self.monthly_support_yen)
         if not isinstance(self.code, str) or not self.code:
             raise CostInputError(gettext_noop("目的地のコードがありません。"), field="destination")
         _check_int(self.rent_yen, field="rent_yen", label=RENT_LABEL, maximum=MAX_RENT_YEN)
@@ -468,6 +477,10 @@ class CostInput:
     mode A, the origin's in mode B. The baseline is always life at the origin: in mode A the
     origin's benchmark rent, in mode B the same home as the scenario (override included), so the
     difference is exactly the net travel cost.
+    ``monthly_support_yen`` is a support amount for the month's trips worked out elsewhere (a
+    support program's rules, :mod:`duallife.engine.subsidies`): it is taken off the month as it
+    is, never more than the month's travel. It replaces ``subsidy`` (not both) and belongs to
+    mode B, whose trips go from the origin to the destination.
     """
 
     origin_code: str
@@ -484,6 +497,7 @@ class CostInput:
     origin_leg: Leg | None = None
     destination_leg: Leg | None = None
     lodging: Lodging | None = None
+    monthly_support_yen: int | None = None
 
     def __post_init__(self) -> None:
         for name, leg, kind in (
@@ -538,6 +552,20 @@ class CostInput:
             )
         if self.subsidy is not None and not isinstance(self.subsidy, Subsidy):
             raise CostInputError(gettext_noop("補助の指定が不正です。"), field="subsidy")
+        _check_support(self.monthly_support_yen)
+        if self.monthly_support_yen is not None:
+            if self.subsidy is not None:
+                raise CostInputError(
+                    gettext_noop(
+                        "補助率による補助と月あたりの支援額は、どちらか一方だけを指定してください。"
+                    ),
+                    field="subsidy",
+                )
+            if self.mode is not Mode.B:
+                raise CostInputError(
+                    gettext_noop("月あたりの支援額は、東京に住み東北で副業する試算（B）でだけ使えます。"),
+                    field="mode",
+                )
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from duallife.core.audience import PUBLIC, audience
 from duallife.organizations.links import organization_url
+from duallife.subsidies.selectors.programs import place_offers
 
 from .. import permissions, selectors
 from ..forms.listing import ListingForm
@@ -42,7 +44,8 @@ def sheet_list(request: HttpRequest) -> HttpResponse:
 
 
 # A published or closed sheet; postings.permissions narrows the others to its company, invited
-# collaborators and the reviewers of its area; anyone else gets a 404.
+# collaborators and the reviewers of its area; anyone else gets a 404. The travel-cost support
+# programs for the sheet's visits come from subsidies (four queries; none without visits).
 @audience(PUBLIC)
 def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = permissions.get_sheet_for_user(request.user, pk)
@@ -55,6 +58,9 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reviewer_matches": not is_editor
         and sheet.status == Status.PUBLISHED
         and permissions.can_review_sheet(request.user, sheet),
+        "support": place_offers(
+            sheet.municipality, trips_per_month=sheet.visits_per_month, today=timezone.localdate()
+        ),
     }
     if sheet.status in (Status.PUBLISHED, Status.CLOSED):  # applying and 気になる (engagements)
         from duallife.engagements.views.scouts import sheet_page_context

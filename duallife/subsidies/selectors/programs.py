@@ -12,12 +12,13 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from duallife.engine.subsidies import Claim as EngineClaim
 from duallife.engine.subsidies import Outcome, Rules, Trip, assess, fiscal_year_of
 
 from ..models import BudgetEntry, Program, ProgramVersion
+from .fares import pack_fare
 from .rules import rules_of
 
 FORECAST_DAYS = 30
@@ -38,6 +39,19 @@ def versions_by_program(programs) -> dict[int, ProgramVersion]:
     ):
         latest.setdefault(version.program_id, version)
     return latest
+
+
+def latest_versions(*, fiscal_year: int) -> list[ProgramVersion]:
+    """The latest version of each program of ``fiscal_year``, each with its program, by slug
+    (one query): what the simulator offers and computes with."""
+    newest = (
+        ProgramVersion.objects.filter(program=OuterRef("program")).order_by("-number").values("number")[:1]
+    )
+    return list(
+        ProgramVersion.objects.filter(program__fiscal_year=fiscal_year, number=Subquery(newest))
+        .select_related("program")
+        .order_by("program__slug")
+    )
 
 
 @dataclass(frozen=True)
@@ -214,3 +228,37 @@ def support_offers(
         if monthly > 0:
             offers.append(Offer(program, rules, outcome, monthly, capped))
     return sorted(offers, key=lambda offer: (-offer.monthly_yen, offer.program.slug))
+
+
+@dataclass(frozen=True)
+class SupportOffers:
+    """The offers for a month of trips to one place, and what they were worked out from."""
+
+    offers: list[Offer]
+    trips_per_month: int
+    round_trip_fare_yen: int  # the region pack's round trip from Tokyo
+
+
+def place_offers(
+    municipality,
+    *,
+    trips_per_month: int,
+    today: datetime.date,
+    contract_months: int = 0,
+    payee: str | None = None,
+) -> SupportOffers | None:
+    """The programs that pay towards ``trips_per_month`` round trips from Tokyo to
+    ``municipality`` at the region pack's fare, for a sheet's or a contract's page (four queries:
+    the fare two, the offers two; none and ``None`` without trips)."""
+    if trips_per_month <= 0:
+        return None
+    fare = pack_fare(municipality)
+    offers = support_offers(
+        today=today,
+        destination_prefecture=municipality.prefecture.code,
+        round_trip_fare_yen=fare,
+        trips_per_month=trips_per_month,
+        contract_months=contract_months,
+        payee=payee,
+    )
+    return SupportOffers(offers=offers, trips_per_month=trips_per_month, round_trip_fare_yen=fare)
