@@ -271,7 +271,7 @@ def company_verification(request: HttpRequest, pk: int) -> HttpResponse:
     """A company's verification: what it entered, what the published data says, the history;
     confirm it by hand or revoke it, with a note."""
     organization = permissions.get_company_for_verifier(request.user, pk)
-    form = VerificationDecisionForm(request.POST or None)
+    form = VerificationDecisionForm(request.POST or None, organization=organization)
     status = 200
     if request.method == "POST":
         status = 400

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..fields import text_field
+from ..permissions import verification_refusal
 from ..selectors import VERIFICATION_STATES
 from ..services.verification import NOTE_MAX_LENGTH
 
@@ -51,3 +52,27 @@ class VerificationDecisionForm(forms.Form):
             "例: 登記事項証明書と代表者の名刺で確認。本店は仙台市、登録は石巻工場の所在地。"
         ),
     )
+
+    def __init__(self, *args, organization=None, **kwargs) -> None:
+        """With ``organization``, only the decisions that can be taken on it now are shown (a
+        company not yet verified has nothing to revoke), the one left already chosen; one sent
+        anyway is refused with the reason."""
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+        if organization is not None:
+            field = self.fields["decision"]
+            allowed = [
+                (value, label)
+                for value, label in field.choices
+                if verification_refusal(organization, value) is None
+            ]
+            field.widget.choices = allowed
+            if len(allowed) == 1:
+                field.initial = allowed[0][0]
+
+    def clean_decision(self) -> str:
+        decision = self.cleaned_data["decision"]
+        refusal = verification_refusal(self.organization, decision) if self.organization else None
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return decision

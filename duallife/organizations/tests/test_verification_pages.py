@@ -245,3 +245,14 @@ def test_the_list_is_for_staff_only(client, staff):
     page = client.get("/accounts/verifications/")
     assertNotContains(page, "sendai-misoの名前")
     assertContains(page, "akita-sakeの名前")
+
+
+def test_the_page_offers_only_what_can_be_done_now(client, staff):
+    client.force_login(staff.operator)
+    page = client.get(url(staff.company))
+    assertContains(page, 'value="confirm"')
+    assertNotContains(page, 'value="revoke"')
+    verify(staff.company, staff)
+    page = client.get(url(staff.company))
+    assertContains(page, 'value="revoke"')
+    assertNotContains(page, 'value="confirm"')
