@@ -164,16 +164,18 @@ def fresh_tab(browser_context: BrowserContext, tabs: dict[str, Page]) -> Page:
 
 def signed_in_axe_failures(live_server_url: str, visits, widths=(1280, 390)) -> list[str]:
     """Open each ``(user, path, then)`` of ``visits`` as that user (a session cookie, no log-in
-    form) at each of ``widths`` and list what fails: axe-core's WCAG 2 A/AA violations and a page
-    wider than the window. ``then``: ``None``, or a function given the page after it loaded (to
-    press a button first); it runs before the checks."""
+    form; ``None``: a visitor) at each of ``widths`` and list what fails: axe-core's WCAG 2 A/AA
+    violations, a page wider than the window, and anything the Content-Security-Policy refused.
+    ``then``: ``None``, or a function given the page after it loaded (to press a button first);
+    it runs before the checks."""
     host = live_server_url.split("//", 1)[1].rsplit(":", 1)[0]
-    users = {user.pk: user for user, _path, _then in visits}
+    users = {user.pk if user else None: user for user, _path, _then in visits}
     cookies = {}
     for pk, user in users.items():
-        client = Client()
-        client.force_login(user)
-        cookies[pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookies[pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
     failures = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -181,20 +183,27 @@ def signed_in_axe_failures(live_server_url: str, visits, widths=(1280, 390)) -> 
             pages = {}
             for pk in users:
                 context = browser.new_context(locale="ja-JP")
-                context.add_cookies(
-                    [
-                        {
-                            "name": settings.SESSION_COOKIE_NAME,
-                            "value": cookies[pk],
-                            "domain": host,
-                            "path": "/",
-                        }
-                    ]
+                if pk is not None:
+                    cookie = {
+                        "name": settings.SESSION_COOKIE_NAME,
+                        "value": cookies[pk],
+                        "domain": host,
+                        "path": "/",
+                    }
+                    context.add_cookies([cookie])
+                page = context.new_page()
+                page.on(
+                    "console",
+                    lambda message, page=page: (
+                        failures.append(f"{page.url}: {message.text}")
+                        if "Content Security Policy" in message.text
+                        else None
+                    ),
                 )
-                pages[pk] = context.new_page()
+                pages[pk] = page
             for width in widths:
                 for user, path, then in visits:
-                    page = pages[user.pk]
+                    page = pages[user.pk if user else None]
                     page.set_viewport_size({"width": width, "height": 800})
                     page.goto(live_server_url + path)
                     if then is not None:
