@@ -217,6 +217,12 @@ def review_refusal(user, claim: Claim, step: str) -> SupportError | None:
     """Why ``user`` may not take review ``step`` on ``claim`` now (or None)."""
     if not can_manage_program(user, claim.program):
         return SupportPermissionError(_("この制度の審査を担当していません。"))
+    return step_refusal(user, claim, step)
+
+
+def step_refusal(user, claim: Claim, step: str) -> SupportError | None:
+    """Why review ``step`` cannot be taken on ``claim`` now by ``user``, one of its reviewers: the
+    claim's state, or the two-person rule (the claim's page asks this for each step)."""
     if claim.state not in REVIEW_STEPS[step]:
         return SupportTransitionError(
             _("この申請は「%(state)s」のため、この操作はできません。") % {"state": claim.get_state_display()}

@@ -46,7 +46,7 @@ from ..permissions import (
     get_program,
     intake_refusal,
     may_claim,
-    review_refusal,
+    step_refusal,
 )
 from ..selectors.claims import claims_for_payee, event_rows, payee_contracts, trips_of
 from ..selectors.fares import pack_fares
@@ -167,7 +167,7 @@ def claim_context(request: HttpRequest, claim: Claim, side: str, **forms) -> dic
         context["report_form"] = forms.get("report_form") or ReportForm()
     if side == "reviewer":
         steps = {
-            step: review_refusal(request.user, claim, step) for step in ("approve", "return", "fix", "pay")
+            step: step_refusal(request.user, claim, step) for step in ("approve", "return", "fix", "pay")
         }
         context["review"] = {
             "decide": steps["approve"] is None,
