@@ -147,6 +147,9 @@ SITE_SETUP = (
     ["shell", "-c", "from duallife.testing.phone_walk import create_walk_staff; create_walk_staff()"],
 )
 SITE_BUILD_TIMEOUT = 3 * SETUP_COMMAND_TIMEOUT
+#: The build started by this process, kept while it runs (a process object dropped while its
+#: command still runs is reported as a leaked resource).
+_SITE_BUILDS: list[subprocess.Popen] = []
 
 
 def _site_template_dir(config: pytest.Config) -> Path:
@@ -167,14 +170,16 @@ def _start_site_build(template: Path) -> None:
         return
     steps = " && ".join(" ".join(f"'{part}'" for part in _duallife(*args)) for args in SITE_SETUP)
     script = f"({steps}) > build.log 2>&1 && touch ready || touch failed"
-    subprocess.Popen(
-        ["/bin/sh", "-c", script],
-        cwd=template,
-        env={**_server_env(template), "PWD": str(template)},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+    _SITE_BUILDS.append(
+        subprocess.Popen(
+            ["/bin/sh", "-c", script],
+            cwd=template,
+            env={**_server_env(template), "PWD": str(template)},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     )
 
 

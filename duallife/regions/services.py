@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -281,16 +281,18 @@ def _link_gateways(
     report: LoadReport, municipalities: dict[str, Municipality], rows: Iterable[dict[str, Any]]
 ) -> None:
     """Point each place at its gateway once every place exists (a gateway is a place of the file)."""
-    changed, moved = [], 0
+    changed: dict[int, list[int]] = defaultdict(list)  # gateway → the places that now use it
+    moved = 0
     for r in rows:
         place = municipalities[r["code"]]
         gateway = municipalities[r["gateway_code"]]
         if place.gateway_id != gateway.pk:
             moved += place.gateway_id is not None  # a new place is counted as created, not moved
             place.gateway = gateway
-            changed.append(place)
-    if changed:
-        Municipality.objects.bulk_update(changed, ["gateway"], batch_size=500)
+            changed[gateway.pk].append(place.pk)
+    # One UPDATE per gateway (a pack has a handful), not bulk_update's CASE over every place.
+    for gateway_pk, place_pks in changed.items():
+        Municipality.objects.filter(pk__in=place_pks).update(gateway_id=gateway_pk)
     if moved:
         report.updated["gateways"] += moved
 

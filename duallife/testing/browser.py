@@ -17,6 +17,7 @@ from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "build" / "static" / "vendor" / "axe-core" / "axe.min.js"
+AXE_URL = "/static/vendor/axe-core/axe.min.js"
 # Debian's Chromium, headless, as the browser tests run it.
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -60,9 +61,10 @@ def axe_violations(page: Page) -> list[dict]:
     if not AXE_JS.is_file():
         pytest.fail(f"axe-core is missing at {AXE_JS.relative_to(ROOT)}: run make setup", pytrace=False)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        # Evaluated through the DevTools protocol, not as a script element of the page, which the
-        # strict Content-Security-Policy would refuse.
-        page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;void 0")
+        # A script element pointing at the site's own copy (build/static, served like every static
+        # file, so the Content-Security-Policy allows it): the browser keeps it and its compiled
+        # code between pages, where evaluating the 650 kB text each time cost about 40 ms more.
+        page.add_script_tag(url=AXE_URL)
     return page.evaluate(_AXE_RUN)
 
 

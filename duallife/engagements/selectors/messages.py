@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When
 
+from duallife.core.queries import CompiledRead, count_of
 from duallife.organizations.permissions import companies_of, memberships
 
 from ..models import Application, Message, Scout, ThreadRead
@@ -107,11 +109,8 @@ def talk_unread_counts(user, scout_ids: Iterable[int]) -> dict[int, int]:
     return counts
 
 
-def unread_total(user) -> int:
-    """Unread messages in every thread ``user`` writes in (as the talent or a company member), and
-    in every casual talk they are a side of (the scouted talent, the sending side)."""
-    if not authenticated(user):
-        return 0
+def _unread_total_query(user_id: int, _now: datetime.datetime) -> QuerySet:
+    user = get_user_model()(pk=user_id)
     mine = Q(application__talent__user=user) | Q(
         application__sheet__organization__in=companies_of(user).values("pk")
     )
@@ -119,4 +118,17 @@ def unread_total(user) -> int:
         scout__sheet__organization__in=memberships(user).values("organization")
     )
     talks |= Q(scout__sender_organization__in=memberships(user).values("organization"))
-    return _unread(user).filter(mine | (Q(application__isnull=True) & talks)).count()
+    unread = _unread(user).filter(mine | (Q(application__isnull=True) & talks))
+    return get_user_model().objects.filter(pk=user_id).annotate(total=count_of(unread)).values("total")
+
+
+#: Asked by the header of every page a talent or a company member opens: compiled once.
+_UNREAD_TOTAL = CompiledRead(_unread_total_query, uses_now=False)
+
+
+def unread_total(user) -> int:
+    """Unread messages in every thread ``user`` writes in (as the talent or a company member), and
+    in every casual talk they are a side of (the scouted talent, the sending side)."""
+    if not authenticated(user):
+        return 0
+    return _UNREAD_TOTAL(user.pk).get("total", 0)

@@ -8,14 +8,15 @@ waiting in the programs they manage; operators one for the new inquiries. Nothin
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from duallife.content.models import Inquiry
-from duallife.core.queries import count_of
+from duallife.core.queries import CompiledRead, count_of
 from duallife.drafts.models import Nomination
 from duallife.engagements.models import Application, Scout
 from duallife.engagements.selectors.contracts import FollowupFilters, followups_in
@@ -93,8 +94,7 @@ def _membership(kind: str):
     )
 
 
-def role_row(user) -> dict:
-    """The roles and the talent's and company's counts of ``user`` (one query)."""
+def _role_row_query(user_id: int, now: datetime.datetime) -> QuerySet:
     me = OuterRef("pk")
     company_sheets = {
         "sheet__organization__memberships__user": me,
@@ -102,16 +102,14 @@ def role_row(user) -> dict:
     }
     return (
         get_user_model()
-        .objects.filter(pk=user.pk)
+        .objects.filter(pk=user_id)
         .annotate(
             is_talent=Exists(TalentProfile.objects.filter(user=me)),
             is_company=Exists(_membership(Kind.COMPANY)),
             is_coordinator=Exists(_membership(Kind.COORDINATOR)),
             is_operator=Exists(_membership(Kind.SECRETARIAT)),
             scouts=count_of(
-                Scout.objects.filter(
-                    talent__user=me, status=Scout.Status.PENDING, expires_at__gt=timezone.now()
-                )
+                Scout.objects.filter(talent__user=me, status=Scout.Status.PENDING, expires_at__gt=now)
             ),
             nominations=count_of(
                 Nomination.objects.filter(player__talent__user=me, status=Nomination.Status.PENDING)
@@ -145,9 +143,17 @@ def role_row(user) -> dict:
             "returned_sheets",
             "support_actions",
         )
-        .first()
-        or {}
     )
+
+
+#: Every page a signed-in person opens asks it: compiled once (building it took longer than
+#: running it).
+_ROLE_ROW = CompiledRead(_role_row_query)
+
+
+def role_row(user) -> dict:
+    """The roles and the talent's and company's counts of ``user`` (one query)."""
+    return _ROLE_ROW(user.pk)
 
 
 def _staff_counts(user, *, operator: bool) -> dict[str, int]:
